@@ -1,0 +1,67 @@
+//! The Leptos shell: questions on the left, the live preview on the right,
+//! export at the top. It holds state and talks to the browser; all policy
+//! wording comes from [`crate::policy`].
+
+mod download;
+mod export_button;
+mod preview;
+mod question_field;
+mod question_page;
+mod session;
+mod storage;
+mod storage_notice;
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::policy::bundle::Policy;
+use export_button::ExportButton;
+use preview::Preview;
+use question_page::QuestionPage;
+use session::Session;
+use storage_notice::StorageNotice;
+
+/// The whole app: loads the shipped templates and shows the builder, or
+/// the template problems if the templates are broken.
+#[component]
+pub fn App() -> impl IntoView {
+    match Policy::builtin() {
+        Ok(policy) => {
+            let session = Session::start(Arc::new(policy));
+            provide_context(session);
+            view! { <Builder /> }.into_any()
+        }
+        Err(diagnostics) => {
+            let items = diagnostics
+                .0
+                .into_iter()
+                .map(|d| view! { <li>{d.to_string()}</li> })
+                .collect_view();
+            view! {
+                <main class="broken">
+                    <h1>"The policy templates could not be loaded"</h1>
+                    <p>"Nothing has been changed. These problems must be fixed in the templates:"</p>
+                    <ul>{items}</ul>
+                </main>
+            }
+            .into_any()
+        }
+    }
+}
+
+/// The builder page.
+#[component]
+fn Builder() -> impl IntoView {
+    view! {
+        <header class="topbar">
+            <h1>"Social Media Policy Builder"</h1>
+            <ExportButton />
+        </header>
+        <StorageNotice />
+        <main class="workspace">
+            <QuestionPage />
+            <Preview />
+        </main>
+    }
+}

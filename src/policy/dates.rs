@@ -1,0 +1,95 @@
+//! Calendar dates as the questionnaire stores them (`YYYY-MM-DD`) and as
+//! the policy prints them (`1 December 2026`). The pipeline never reads the
+//! clock: callers pass today's date in.
+
+/// A valid calendar date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Date {
+    /// Year, four digits.
+    pub year: u16,
+    /// Month, 1 to 12.
+    pub month: u8,
+    /// Day of the month, from 1.
+    pub day: u8,
+}
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// Parses `YYYY-MM-DD`, rejecting dates that do not exist.
+pub fn parse_iso(s: &str) -> Option<Date> {
+    let b = s.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let year: u16 = s[0..4].parse().ok()?;
+    let month: u8 = s[5..7].parse().ok()?;
+    let day: u8 = s[8..10].parse().ok()?;
+    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    let days = match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return None,
+    };
+    (year >= 1000 && (1..=days).contains(&day)).then_some(Date { year, month, day })
+}
+
+impl Date {
+    /// `2026-12-01`.
+    pub fn iso(&self) -> String {
+        format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+
+    /// `1 December 2026`.
+    pub fn long(&self) -> String {
+        format!(
+            "{} {} {}",
+            self.day,
+            MONTHS[usize::from(self.month - 1)],
+            self.year
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn real_dates_parse_and_print_long() {
+        let d = parse_iso("2026-12-01").expect("valid date");
+        assert_eq!(d.long(), "1 December 2026");
+        assert_eq!(d.iso(), "2026-12-01");
+        assert!(parse_iso("2024-02-29").is_some());
+    }
+
+    #[test]
+    fn impossible_or_malformed_dates_are_rejected() {
+        for s in [
+            "2025-02-29",
+            "2026-13-01",
+            "2026-04-31",
+            "2026-1-01",
+            "26-01-01",
+            "2026/01/01",
+            "",
+            "2026-00-10",
+        ] {
+            assert!(parse_iso(s).is_none(), "{s} should be rejected");
+        }
+    }
+}

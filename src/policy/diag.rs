@@ -1,0 +1,334 @@
+//! Diagnostics for content authors: every problem found while loading a
+//! template file, with the file, line and column it concerns.
+//!
+//! Loading has two stages. The serde stage reports the first syntax or shape
+//! error with the location the YAML parser gives. The checking stage finds
+//! problems by walking the raw model and names each by its path inside the
+//! document (`sections[2].questions[0].show_if`); [`Locator`] then turns that
+//! path into a line and column by reading the YAML's own event stream.
+
+use std::collections::HashMap;
+use std::fmt;
+
+use saphyr_parser::{Event, Parser};
+
+/// One problem in a template file, located for the person who wrote it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// The file name as shown to the author, for example `questionnaire.yaml`.
+    pub file: String,
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column.
+    pub column: usize,
+    /// What is wrong and, where possible, how to fix it.
+    pub message: String,
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}:{}:{}: {}",
+            self.file, self.line, self.column, self.message
+        )
+    }
+}
+
+/// Every problem found in one load, in file order.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Diagnostics(pub Vec<Diagnostic>);
+
+impl Diagnostics {
+    /// Whether no problem was found.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// The problems, in file order.
+    pub fn iter(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.0.iter()
+    }
+}
+
+impl fmt::Display for Diagnostics {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, d) in self.0.iter().enumerate() {
+            if i > 0 {
+                writeln!(f)?;
+            }
+            write!(f, "{d}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for Diagnostics {}
+
+/// One step of a path into a YAML document.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Seg {
+    /// A mapping key.
+    Key(String),
+    /// A sequence index, 0-based.
+    Index(usize),
+}
+
+/// A path into a YAML document, such as `sections[0].questions[3].id`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+pub struct YamlPath(pub Vec<Seg>);
+
+impl YamlPath {
+    /// The empty path: the document itself.
+    pub fn root() -> Self {
+        Self::default()
+    }
+
+    /// This path extended by a mapping key.
+    pub fn key(&self, key: &str) -> Self {
+        let mut segs = self.0.clone();
+        segs.push(Seg::Key(key.to_owned()));
+        Self(segs)
+    }
+
+    /// This path extended by a sequence index.
+    pub fn index(&self, index: usize) -> Self {
+        let mut segs = self.0.clone();
+        segs.push(Seg::Index(index));
+        Self(segs)
+    }
+}
+
+impl fmt::Display for YamlPath {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, seg) in self.0.iter().enumerate() {
+            match seg {
+                Seg::Key(k) if i == 0 => write!(f, "{k}")?,
+                Seg::Key(k) => write!(f, ".{k}")?,
+                Seg::Index(n) => write!(f, "[{n}]")?,
+            }
+        }
+        Ok(())
+    }
+}
+
+/// A problem found by the checking stage, before it is located.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// Where in the document the problem is.
+    pub path: YamlPath,
+    /// What is wrong.
+    pub message: String,
+}
+
+impl Problem {
+    /// A problem at `path`.
+    pub fn new(path: YamlPath, message: impl Into<String>) -> Self {
+        Self {
+            path,
+            message: message.into(),
+        }
+    }
+}
+
+/// Maps paths in a YAML document to the line and column where their node starts.
+#[derive(Debug, Default)]
+pub struct Locator {
+    starts: HashMap<YamlPath, (usize, usize)>,
+}
+
+impl Locator {
+    /// Reads the event stream of `text`. A document that fails to parse part
+    /// way still locates every node before the failure.
+    pub fn new(text: &str) -> Self {
+        let mut locator = Self::default();
+        let mut events = Parser::new_from_str(text).filter_map(Result::ok).peekable();
+        let mut path = YamlPath::root();
+        while let Some((event, span)) = events.next() {
+            if matches!(
+                event,
+                Event::Scalar(..)
+                    | Event::SequenceStart(..)
+                    | Event::MappingStart(..)
+                    | Event::Alias(_)
+            ) {
+                let at = (span.start.line(), span.start.col() + 1);
+                locator.node(event, at, &mut events, &mut path);
+            }
+        }
+        locator
+    }
+
+    fn node<'a>(
+        &mut self,
+        event: Event<'a>,
+        at: (usize, usize),
+        events: &mut std::iter::Peekable<impl Iterator<Item = (Event<'a>, saphyr_parser::Span)>>,
+        path: &mut YamlPath,
+    ) {
+        self.starts.entry(path.clone()).or_insert(at);
+        match event {
+            Event::SequenceStart(..) => {
+                let mut index = 0;
+                while let Some((event, span)) = events.next() {
+                    if matches!(event, Event::SequenceEnd) {
+                        break;
+                    }
+                    path.0.push(Seg::Index(index));
+                    let at = (span.start.line(), span.start.col() + 1);
+                    self.node(event, at, events, path);
+                    path.0.pop();
+                    index += 1;
+                }
+            }
+            Event::MappingStart(..) => {
+                while let Some((key, key_span)) = events.next() {
+                    if matches!(key, Event::MappingEnd) {
+                        break;
+                    }
+                    let name = match &key {
+                        Event::Scalar(value, ..) => value.to_string(),
+                        _ => String::new(),
+                    };
+                    if !matches!(key, Event::Scalar(..)) {
+                        // A complex key: walk it so the stream stays in step.
+                        let at = (key_span.start.line(), key_span.start.col() + 1);
+                        let mut scratch = path.key("?");
+                        self.node(key, at, events, &mut scratch);
+                    }
+                    let Some((value, span)) = events.next() else {
+                        break;
+                    };
+                    path.0.push(Seg::Key(name));
+                    let at = (span.start.line(), span.start.col() + 1);
+                    // An empty value (`key:`) starts where its key does.
+                    let at = if matches!(&value, Event::Scalar(v, ..) if v.is_empty()) {
+                        (key_span.start.line(), key_span.start.col() + 1)
+                    } else {
+                        at
+                    };
+                    self.node(value, at, events, path);
+                    path.0.pop();
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// The line and column of the node at `path`, or of its nearest ancestor
+    /// that exists (a missing field is reported where its mapping starts).
+    pub fn locate(&self, path: &YamlPath) -> (usize, usize) {
+        let mut segs = path.0.clone();
+        loop {
+            if let Some(at) = self.starts.get(&YamlPath(segs.clone())) {
+                return *at;
+            }
+            if segs.pop().is_none() {
+                return (1, 1);
+            }
+        }
+    }
+}
+
+/// Turns located problems and serde errors into [`Diagnostic`]s for one file.
+pub struct SourceFile<'a> {
+    /// The file name shown to authors.
+    pub name: &'a str,
+    /// The file's text.
+    pub text: &'a str,
+}
+
+impl SourceFile<'_> {
+    /// Diagnostics for checking-stage problems, located by path.
+    pub fn locate(&self, problems: Vec<Problem>) -> Diagnostics {
+        if problems.is_empty() {
+            return Diagnostics::default();
+        }
+        let locator = Locator::new(self.text);
+        let mut out: Vec<Diagnostic> = problems
+            .into_iter()
+            .map(|p| {
+                let (line, column) = locator.locate(&p.path);
+                Diagnostic {
+                    file: self.name.to_owned(),
+                    line,
+                    column,
+                    message: p.message,
+                }
+            })
+            .collect();
+        out.sort_by_key(|d| (d.line, d.column));
+        Diagnostics(out)
+    }
+
+    /// A diagnostic for a YAML syntax or shape error from serde.
+    pub fn serde_error(&self, err: &serde_yaml::Error) -> Diagnostics {
+        let (line, column) = err
+            .location()
+            .map(|l| (l.line(), l.column()))
+            .unwrap_or((1, 1));
+        Diagnostics(vec![Diagnostic {
+            file: self.name.to_owned(),
+            line,
+            column,
+            message: author_message(&err.to_string()),
+        }])
+    }
+}
+
+/// Parses YAML into `T`, writing enum variants as one-key maps
+/// (`equals: {question: q, value: v}`) rather than YAML tags, which is the
+/// form content authors read most easily.
+pub fn from_yaml<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, serde_yaml::Error> {
+    serde_yaml::with::singleton_map_recursive::deserialize(serde_yaml::Deserializer::from_str(text))
+}
+
+/// Serde's messages end with "at line N column M", which the diagnostic
+/// already says in its own fields.
+fn author_message(raw: &str) -> String {
+    raw.find(" at line ").map_or(raw, |i| &raw[..i]).to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const DOC: &str = "title: Hello\nsections:\n  - id: one\n    questions:\n      - id: q1\n        label: First\n      - id: q2\n";
+
+    #[test]
+    fn locator_finds_nested_nodes() {
+        let locator = Locator::new(DOC);
+        let path = YamlPath::root()
+            .key("sections")
+            .index(0)
+            .key("questions")
+            .index(1)
+            .key("id");
+        assert_eq!(locator.locate(&path), (7, 13));
+        let label = YamlPath::root()
+            .key("sections")
+            .index(0)
+            .key("questions")
+            .index(0)
+            .key("label");
+        assert_eq!(locator.locate(&label), (6, 16));
+    }
+
+    #[test]
+    fn locator_falls_back_to_the_nearest_existing_ancestor() {
+        let locator = Locator::new(DOC);
+        let missing = YamlPath::root()
+            .key("sections")
+            .index(0)
+            .key("questions")
+            .index(1)
+            .key("label");
+        assert_eq!(locator.locate(&missing), (7, 9));
+    }
+
+    #[test]
+    fn paths_display_like_a_field_access() {
+        let path = YamlPath::root().key("sections").index(2).key("id");
+        assert_eq!(path.to_string(), "sections[2].id");
+    }
+}

@@ -1,0 +1,220 @@
+//! The filled policy: the one model that both the HTML preview and the PDF
+//! render. Nothing downstream of this decides wording.
+
+use serde::Serialize;
+
+use super::ids::{ClauseId, QuestionId, SectionId};
+
+/// A filled policy document.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Document {
+    /// The policy title.
+    pub title: String,
+    /// Who issues the policy (the organization).
+    pub author: String,
+    /// Numbered top-level sections.
+    pub sections: Vec<Section>,
+    /// Clauses that could not be filled, as messages for the user.
+    pub problems: Vec<String>,
+}
+
+/// A numbered section or subsection.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Section {
+    /// The policy section this came from.
+    pub id: SectionId,
+    /// `"3"` or `"3.2"`.
+    pub number: String,
+    /// Heading text.
+    pub title: String,
+    /// Blocks before any subsection.
+    pub blocks: Vec<Block>,
+    /// Subsections, in order.
+    pub subsections: Vec<Section>,
+}
+
+/// A block of text and the clause it came from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Block {
+    /// The clause whose text this is.
+    pub clause: ClauseId,
+    /// The content.
+    pub kind: BlockKind,
+}
+
+/// The kinds of block a policy is made of.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BlockKind {
+    /// A paragraph.
+    Paragraph(Text),
+    /// A bulleted list.
+    Bullets(Vec<Text>),
+    /// A numbered list.
+    Numbered(Vec<Text>),
+    /// Text set apart, such as the "not legal advice" notice.
+    Notice(Text),
+}
+
+/// Inline text: plain runs and visible placeholders for unanswered questions.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+#[serde(transparent)]
+pub struct Text(pub Vec<Run>);
+
+/// A run of inline text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Run {
+    /// Text to print as it is.
+    Plain(String),
+    /// Stands where an unanswered question's answer will go.
+    Missing {
+        /// The question to answer.
+        question: QuestionId,
+        /// What to show, such as "organization's legal name".
+        label: String,
+    },
+}
+
+impl Text {
+    /// Text with a single plain run.
+    pub fn plain(s: impl Into<String>) -> Self {
+        Self(vec![Run::Plain(s.into())])
+    }
+
+    /// The text as a reader sees it, with placeholders as `[label]`.
+    pub fn to_plain(&self) -> String {
+        self.0
+            .iter()
+            .map(|r| match r {
+                Run::Plain(s) => s.clone(),
+                Run::Missing { label, .. } => format!("[{label}]"),
+            })
+            .collect()
+    }
+}
+
+impl Document {
+    /// Every section and subsection, depth first, in reading order.
+    pub fn all_sections(&self) -> Vec<&Section> {
+        fn walk<'a>(s: &'a Section, out: &mut Vec<&'a Section>) {
+            out.push(s);
+            for sub in &s.subsections {
+                walk(sub, out);
+            }
+        }
+        let mut out = Vec::new();
+        for s in &self.sections {
+            walk(s, &mut out);
+        }
+        out
+    }
+
+    /// The whole document as plain text, for tests and readability checks.
+    pub fn to_plain(&self) -> String {
+        let mut out = format!("{}\n", self.title);
+        for s in self.all_sections() {
+            out.push_str(&format!("\n{} {}\n", s.number, s.title));
+            for b in &s.blocks {
+                match &b.kind {
+                    BlockKind::Paragraph(t) | BlockKind::Notice(t) => {
+                        out.push_str(&format!("{}\n", t.to_plain()))
+                    }
+                    BlockKind::Bullets(items) | BlockKind::Numbered(items) => {
+                        for t in items {
+                            out.push_str(&format!("- {}\n", t.to_plain()));
+                        }
+                    }
+                }
+            }
+        }
+        out
+    }
+}
+
+impl Document {
+    /// The PDF's file name: the organization's name and `today`
+    /// (`YYYY-MM-DD`), as ASCII that every file system accepts, e.g.
+    /// `lakeside-community-hospital-social-media-policy-2026-11-25.pdf`.
+    pub fn file_name(&self, today: &str) -> String {
+        let mut slug = String::new();
+        for c in self.author.chars().flat_map(fold_accent) {
+            if c.is_ascii_alphanumeric() {
+                slug.push(c.to_ascii_lowercase());
+            } else if !slug.ends_with('-') && !slug.is_empty() {
+                slug.push('-');
+            }
+            if slug.len() >= 60 {
+                break;
+            }
+        }
+        let slug = slug.trim_matches('-');
+        let today: String = today
+            .chars()
+            .filter(|c| c.is_ascii_digit() || *c == '-')
+            .collect();
+        if slug.is_empty() || self.author.starts_with('[') {
+            format!("social-media-policy-{today}.pdf")
+        } else {
+            format!("{slug}-social-media-policy-{today}.pdf")
+        }
+    }
+}
+
+/// Latin letters with accents as their base letter, so "Québec" names a
+/// file "quebec" rather than "qu-bec".
+fn fold_accent(c: char) -> impl Iterator<Item = char> {
+    let base = match c {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' => 'a',
+        'ç' | 'Ç' => 'c',
+        'è' | 'é' | 'ê' | 'ë' | 'È' | 'É' | 'Ê' | 'Ë' => 'e',
+        'ì' | 'í' | 'î' | 'ï' | 'Ì' | 'Í' | 'Î' | 'Ï' => 'i',
+        'ñ' | 'Ñ' => 'n',
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' => 'o',
+        'ù' | 'ú' | 'û' | 'ü' | 'Ù' | 'Ú' | 'Û' | 'Ü' => 'u',
+        other => other,
+    };
+    std::iter::once(base)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(author: &str) -> Document {
+        Document {
+            title: String::new(),
+            author: author.to_owned(),
+            sections: vec![],
+            problems: vec![],
+        }
+    }
+
+    #[test]
+    fn file_names_are_built_from_the_organization_and_the_date() {
+        assert_eq!(
+            doc("Lakeside Community Hospital").file_name("2026-11-25"),
+            "lakeside-community-hospital-social-media-policy-2026-11-25.pdf"
+        );
+        assert_eq!(
+            doc("Centre d'hébergement Saint-Éloi").file_name("2026-01-02"),
+            "centre-d-hebergement-saint-eloi-social-media-policy-2026-01-02.pdf"
+        );
+    }
+
+    #[test]
+    fn hostile_or_missing_names_still_give_a_safe_file_name() {
+        assert_eq!(
+            doc("../../etc/<passwd>").file_name("2026-11-25"),
+            "etc-passwd-social-media-policy-2026-11-25.pdf"
+        );
+        assert_eq!(
+            doc("[organization's legal name]").file_name("2026-11-25"),
+            "social-media-policy-2026-11-25.pdf"
+        );
+        assert_eq!(
+            doc("").file_name("2026-11-25"),
+            "social-media-policy-2026-11-25.pdf"
+        );
+    }
+}

@@ -1,0 +1,256 @@
+//! Filling: answers and the clause library make a [`Document`].
+//!
+//! Only answers to questions that are shown count. Clauses whose condition
+//! holds are rendered in order; a clause with a heading starts a numbered
+//! subsection. Unanswered questions become [`Run::Missing`] placeholders.
+
+use minijinja::Value;
+
+use super::answers::{Answer, Answers};
+use super::dates::parse_iso;
+use super::document::{Block, BlockKind, Document, Run, Section, Text};
+use super::ids::QuestionId;
+use super::library::{ClauseBody, ClauseLibrary, Item};
+use super::questionnaire::{Question, QuestionKind, Questionnaire};
+use super::template::{missing, TemplateId, MISSING_END, MISSING_START};
+
+/// Fills the policy for `answers`.
+pub fn fill(q: &Questionnaire, lib: &ClauseLibrary, answers: &Answers) -> Document {
+    let visible = q.visible_answers(answers);
+    let ctx = context(q, &visible);
+    let mut problems = Vec::new();
+    let mut render = |id: TemplateId| -> Text {
+        match lib.templates.render(id, &ctx) {
+            Ok(s) => runs(q, &s),
+            Err(e) => {
+                problems.push(e);
+                Text::plain("")
+            }
+        }
+    };
+    let title = render(lib.title).to_plain();
+    let author = render(lib.author).to_plain();
+    let mut sections = Vec::new();
+    for ps in &lib.sections {
+        if !ps.when.as_ref().is_none_or(|c| c.holds(&visible)) {
+            continue;
+        }
+        let number = (sections.len() + 1).to_string();
+        let mut section = Section {
+            id: ps.id.clone(),
+            number,
+            title: ps.title.clone(),
+            blocks: Vec::new(),
+            subsections: Vec::new(),
+        };
+        for clause in &ps.clauses {
+            if !clause.when.as_ref().is_none_or(|c| c.holds(&visible)) {
+                continue;
+            }
+            let included = |items: &[Item]| -> Vec<TemplateId> {
+                items
+                    .iter()
+                    .filter(|i| i.when.as_ref().is_none_or(|c| c.holds(&visible)))
+                    .map(|i| i.text)
+                    .collect()
+            };
+            let kinds: Vec<BlockKind> = match &clause.body {
+                ClauseBody::Text(t) => paragraphs(render(*t))
+                    .into_iter()
+                    .map(BlockKind::Paragraph)
+                    .collect(),
+                ClauseBody::Notice(t) => vec![BlockKind::Notice(tidy(render(*t)))],
+                ClauseBody::Bullets(items) => {
+                    let texts: Vec<Text> = included(items)
+                        .into_iter()
+                        .map(|t| tidy(render(t)))
+                        .collect();
+                    if texts.is_empty() {
+                        vec![]
+                    } else {
+                        vec![BlockKind::Bullets(texts)]
+                    }
+                }
+                ClauseBody::Numbered(items) => {
+                    let texts: Vec<Text> = included(items)
+                        .into_iter()
+                        .map(|t| tidy(render(t)))
+                        .collect();
+                    if texts.is_empty() {
+                        vec![]
+                    } else {
+                        vec![BlockKind::Numbered(texts)]
+                    }
+                }
+            };
+            let blocks = kinds.into_iter().map(|kind| Block {
+                clause: clause.id.clone(),
+                kind,
+            });
+            if let Some(heading) = &clause.heading {
+                section.subsections.push(Section {
+                    id: ps.id.clone(),
+                    number: format!("{}.{}", section.number, section.subsections.len() + 1),
+                    title: heading.clone(),
+                    blocks: blocks.collect(),
+                    subsections: Vec::new(),
+                });
+            } else if let Some(last) = section.subsections.last_mut() {
+                last.blocks.extend(blocks);
+            } else {
+                section.blocks.extend(blocks);
+            }
+        }
+        sections.push(section);
+    }
+    Document {
+        title,
+        author,
+        sections,
+        problems,
+    }
+}
+
+/// The template context: every question id, with its answer or a marker.
+fn context(q: &Questionnaire, visible: &Answers) -> Value {
+    Value::from_pairs(q.questions().map(|question| {
+        let value = visible.get(&question.id).map_or_else(
+            || missing(question.id.as_str()),
+            |a| answer_value(question, a),
+        );
+        (question.id.as_str().to_owned(), value)
+    }))
+}
+
+/// How an answer reads in policy text: option labels rather than ids,
+/// dates in long form, and user text cleaned of control characters and of
+/// the private markers used for placeholders.
+fn answer_value(question: &Question, answer: &Answer) -> Value {
+    let label = |choices: &[super::questionnaire::Choice], id: &str| {
+        choices
+            .iter()
+            .find(|c| c.id == id)
+            .map_or_else(|| id.to_owned(), |c| c.label.clone())
+    };
+    match (&question.kind, answer) {
+        (_, Answer::YesNo(b)) => Value::from(*b),
+        (QuestionKind::OneOf(choices), Answer::Text(id)) => Value::from(label(choices, id)),
+        (QuestionKind::SeveralOf(choices), Answer::Choices(ids)) => {
+            Value::from(ids.iter().map(|id| label(choices, id)).collect::<Vec<_>>())
+        }
+        (QuestionKind::Date, Answer::Text(s)) => {
+            Value::from(parse_iso(s).map_or_else(|| clean(s), |d| d.long()))
+        }
+        (_, Answer::Text(s)) => Value::from(clean(s)),
+        (_, Answer::Choices(ids)) => Value::from(ids.iter().map(|s| clean(s)).collect::<Vec<_>>()),
+    }
+}
+
+/// Removes characters that must not reach the document from user text.
+pub fn clean(s: &str) -> String {
+    s.chars()
+        .filter(|&c| {
+            c != MISSING_START && c != MISSING_END && (!c.is_control() || c == '\n' || c == '\t')
+        })
+        .collect()
+}
+
+/// Splits rendered text at the markers of unanswered questions.
+fn runs(q: &Questionnaire, rendered: &str) -> Text {
+    let mut out = Vec::new();
+    let mut rest = rendered;
+    while let Some(start) = rest.find(MISSING_START) {
+        if start > 0 {
+            out.push(Run::Plain(rest[..start].to_owned()));
+        }
+        let after = &rest[start + MISSING_START.len_utf8()..];
+        let Some(end) = after.find(MISSING_END) else {
+            rest = after;
+            break;
+        };
+        let id = QuestionId(after[..end].to_owned());
+        let label = q.question(&id).map_or_else(
+            || id.to_string(),
+            |q| q.term.clone().unwrap_or_else(|| q.label.clone()),
+        );
+        out.push(Run::Missing {
+            question: id,
+            label,
+        });
+        rest = &after[end + MISSING_END.len_utf8()..];
+    }
+    if !rest.is_empty() {
+        out.push(Run::Plain(rest.to_owned()));
+    }
+    Text(out)
+}
+
+/// Splits text into paragraphs at blank lines, tidying each.
+fn paragraphs(text: Text) -> Vec<Text> {
+    let mut paras = vec![Vec::new()];
+    for run in text.0 {
+        match run {
+            Run::Plain(s) => {
+                let mut parts = s.split("\n\n").peekable();
+                while let Some(part) = parts.next() {
+                    if let Some(last) = paras.last_mut() {
+                        last.push(Run::Plain(part.to_owned()));
+                    }
+                    if parts.peek().is_some() {
+                        paras.push(Vec::new());
+                    }
+                }
+            }
+            missing @ Run::Missing { .. } => {
+                if let Some(last) = paras.last_mut() {
+                    last.push(missing);
+                }
+            }
+        }
+    }
+    paras
+        .into_iter()
+        .map(|runs| tidy(Text(runs)))
+        .filter(|t| !t.0.is_empty())
+        .collect()
+}
+
+/// Collapses runs of whitespace into single spaces, trims the ends and
+/// drops empty runs.
+fn tidy(text: Text) -> Text {
+    let mut out: Vec<Run> = Vec::new();
+    let mut last_space = true;
+    for run in text.0 {
+        match run {
+            Run::Plain(s) => {
+                let mut t = String::with_capacity(s.len());
+                for c in s.chars() {
+                    if c.is_whitespace() {
+                        if !last_space {
+                            t.push(' ');
+                        }
+                        last_space = true;
+                    } else {
+                        t.push(c);
+                        last_space = false;
+                    }
+                }
+                if !t.is_empty() {
+                    out.push(Run::Plain(t));
+                }
+            }
+            m @ Run::Missing { .. } => {
+                out.push(m);
+                last_space = false;
+            }
+        }
+    }
+    if let Some(Run::Plain(s)) = out.last_mut() {
+        let trimmed = s.trim_end().to_owned();
+        *s = trimmed;
+        if s.is_empty() {
+            out.pop();
+        }
+    }
+    Text(out)
+}

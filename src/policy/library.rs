@@ -1,0 +1,290 @@
+//! The clause library: policy sections made of clauses, each with a
+//! condition on the answers, its sources, and text that interpolates
+//! answers through minijinja templates.
+//!
+//! Loading checks every condition against the questionnaire and every
+//! template variable against its question ids, so filling never meets an
+//! unknown name.
+
+use std::collections::BTreeSet;
+
+use serde::Deserialize;
+
+use super::condition::{Condition, RawCondition};
+use super::diag::{Diagnostics, Problem, SourceFile, YamlPath};
+use super::ids::{is_valid_id, ClauseId, SectionId};
+use super::questionnaire::Questionnaire;
+use super::template::{TemplateId, Templates};
+
+/// The version of the clause-library format this build reads.
+pub const FORMAT_VERSION: u32 = 1;
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawLibrary {
+    version: u32,
+    title: String,
+    author: String,
+    sections: Vec<RawSection>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSection {
+    id: String,
+    title: String,
+    #[serde(default)]
+    when: Option<RawCondition>,
+    clauses: Vec<RawClause>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawClause {
+    id: String,
+    #[serde(default)]
+    when: Option<RawCondition>,
+    #[serde(default)]
+    heading: Option<String>,
+    #[serde(default)]
+    sources: Vec<String>,
+    #[serde(default)]
+    text: Option<String>,
+    #[serde(default)]
+    bullets: Option<Vec<RawItem>>,
+    #[serde(default)]
+    numbered: Option<Vec<RawItem>>,
+    #[serde(default)]
+    notice: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+enum RawItem {
+    Text(String),
+    Conditional(RawConditionalItem),
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawConditionalItem {
+    text: String,
+    when: RawCondition,
+}
+
+/// A checked clause library.
+#[derive(Debug)]
+pub struct ClauseLibrary {
+    /// Template of the policy title.
+    pub title: TemplateId,
+    /// Template of the issuing organization's name.
+    pub author: TemplateId,
+    /// Policy sections, in order.
+    pub sections: Vec<PolicySection>,
+    /// The compiled templates the clauses refer to.
+    pub templates: Templates,
+}
+
+/// A policy section.
+#[derive(Debug)]
+pub struct PolicySection {
+    /// Stable id.
+    pub id: SectionId,
+    /// Heading.
+    pub title: String,
+    /// When the section appears at all.
+    pub when: Option<Condition>,
+    /// Its clauses, in order.
+    pub clauses: Vec<Clause>,
+}
+
+/// A clause: a unit of policy text with a condition and its sources.
+#[derive(Debug)]
+pub struct Clause {
+    /// Stable id, cited by scenarios and reviews.
+    pub id: ClauseId,
+    /// When the clause is included.
+    pub when: Option<Condition>,
+    /// Starts a numbered subsection with this heading.
+    pub heading: Option<String>,
+    /// Where its substance comes from, by name.
+    pub sources: Vec<String>,
+    /// The text.
+    pub body: ClauseBody,
+}
+
+/// The text of a clause.
+#[derive(Debug)]
+pub enum ClauseBody {
+    /// One or more paragraphs (separated by blank lines in the template).
+    Text(TemplateId),
+    /// A bulleted list.
+    Bullets(Vec<Item>),
+    /// A numbered list.
+    Numbered(Vec<Item>),
+    /// A notice set apart from the text.
+    Notice(TemplateId),
+}
+
+/// A list item, possibly conditional.
+#[derive(Debug)]
+pub struct Item {
+    /// Its text.
+    pub text: TemplateId,
+    /// When it is included.
+    pub when: Option<Condition>,
+}
+
+impl ClauseLibrary {
+    /// Parses and checks a clause-library file named `file` against `questionnaire`.
+    pub fn load(
+        file: &str,
+        text: &str,
+        questionnaire: &Questionnaire,
+    ) -> Result<Self, Diagnostics> {
+        let source = SourceFile { name: file, text };
+        let raw: RawLibrary = super::diag::from_yaml(text).map_err(|e| source.serde_error(&e))?;
+        let mut problems = Vec::new();
+        let library = check(raw, questionnaire, &mut problems);
+        if problems.is_empty() {
+            Ok(library)
+        } else {
+            Err(source.locate(problems))
+        }
+    }
+
+    /// Every clause, in order.
+    pub fn clauses(&self) -> impl Iterator<Item = &Clause> {
+        self.sections.iter().flat_map(|s| s.clauses.iter())
+    }
+}
+
+fn check(raw: RawLibrary, q: &Questionnaire, problems: &mut Vec<Problem>) -> ClauseLibrary {
+    let root = YamlPath::root();
+    if raw.version != FORMAT_VERSION {
+        problems.push(Problem::new(
+            root.key("version"),
+            format!(
+                "this build reads clause-library format version {FORMAT_VERSION}, not {}",
+                raw.version
+            ),
+        ));
+    }
+    let mut templates = Templates::new(q);
+    let title = templates.add(&raw.title, &root.key("title"), problems);
+    let author = templates.add(&raw.author, &root.key("author"), problems);
+    let mut section_ids = BTreeSet::new();
+    let mut clause_ids = BTreeSet::new();
+    let mut sections = Vec::new();
+    for (si, rs) in raw.sections.into_iter().enumerate() {
+        let spath = root.key("sections").index(si);
+        if !is_valid_id(&rs.id, false) {
+            problems.push(Problem::new(
+                spath.key("id"),
+                format!("section id \"{}\" must start with a lowercase letter and use only lowercase letters, digits and '_'", rs.id),
+            ));
+        }
+        if !section_ids.insert(rs.id.clone()) {
+            problems.push(Problem::new(
+                spath.key("id"),
+                format!("section id \"{}\" is used twice", rs.id),
+            ));
+        }
+        let when = rs
+            .when
+            .as_ref()
+            .map(|c| q.check_condition(c, &spath.key("when"), problems));
+        let mut clauses = Vec::new();
+        for (ci, rc) in rs.clauses.into_iter().enumerate() {
+            let cpath = spath.key("clauses").index(ci);
+            if !is_valid_id(&rc.id, true) {
+                problems.push(Problem::new(
+                    cpath.key("id"),
+                    format!("clause id \"{}\" must start with a lowercase letter and use only lowercase letters, digits, '_' and '.'", rc.id),
+                ));
+            }
+            if !clause_ids.insert(rc.id.clone()) {
+                problems.push(Problem::new(
+                    cpath.key("id"),
+                    format!("clause id \"{}\" is used twice", rc.id),
+                ));
+            }
+            let when = rc
+                .when
+                .as_ref()
+                .map(|c| q.check_condition(c, &cpath.key("when"), problems));
+            let body = clause_body(&rc, &cpath, q, &mut templates, problems);
+            clauses.push(Clause {
+                id: ClauseId(rc.id),
+                when,
+                heading: rc.heading,
+                sources: rc.sources,
+                body,
+            });
+        }
+        sections.push(PolicySection {
+            id: SectionId(rs.id),
+            title: rs.title,
+            when,
+            clauses,
+        });
+    }
+    ClauseLibrary {
+        title,
+        author,
+        sections,
+        templates,
+    }
+}
+
+fn clause_body(
+    rc: &RawClause,
+    path: &YamlPath,
+    q: &Questionnaire,
+    templates: &mut Templates,
+    problems: &mut Vec<Problem>,
+) -> ClauseBody {
+    let given = [
+        rc.text.is_some(),
+        rc.bullets.is_some(),
+        rc.numbered.is_some(),
+        rc.notice.is_some(),
+    ];
+    if given.iter().filter(|g| **g).count() != 1 {
+        problems.push(Problem::new(
+            path.clone(),
+            format!(
+                "clause \"{}\" needs exactly one of text, bullets, numbered or notice",
+                rc.id
+            ),
+        ));
+    }
+    let mut items = |list: &[RawItem], key: &str| -> Vec<Item> {
+        list.iter()
+            .enumerate()
+            .map(|(i, item)| {
+                let ipath = path.key(key).index(i);
+                match item {
+                    RawItem::Text(t) => Item {
+                        text: templates.add(t, &ipath, problems),
+                        when: None,
+                    },
+                    RawItem::Conditional(c) => Item {
+                        text: templates.add(&c.text, &ipath.key("text"), problems),
+                        when: Some(q.check_condition(&c.when, &ipath.key("when"), problems)),
+                    },
+                }
+            })
+            .collect()
+    };
+    if let Some(list) = &rc.bullets {
+        ClauseBody::Bullets(items(list, "bullets"))
+    } else if let Some(list) = &rc.numbered {
+        ClauseBody::Numbered(items(list, "numbered"))
+    } else if let Some(t) = &rc.notice {
+        ClauseBody::Notice(templates.add(t, &path.key("notice"), problems))
+    } else {
+        let t = rc.text.as_deref().unwrap_or_default();
+        ClauseBody::Text(templates.add(t, &path.key("text"), problems))
+    }
+}

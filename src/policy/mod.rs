@@ -1,0 +1,23 @@
+//! The pure pipeline. Nothing here touches the browser, the clock or the
+//! network; every input is data.
+//!
+//! ```text
+//! policy-templates/*.yaml --load+check--> Questionnaire, ClauseLibrary
+//! Answers --fill--> Document --> HTML preview (app) and layout --> PDF
+//! ```
+
+pub mod answers;
+pub mod bundle;
+pub mod condition;
+pub mod dates;
+pub mod diag;
+pub mod document;
+pub mod draft;
+pub mod fill;
+pub mod ids;
+pub mod layout;
+pub mod library;
+pub mod pdf;
+pub mod questionnaire;
+pub mod sample;
+pub mod template;
