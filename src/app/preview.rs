@@ -14,7 +14,7 @@ pub fn Preview() -> impl IntoView {
     };
     let document = session.document;
     view! {
-        <aside class="preview" aria-labelledby="preview-heading">
+        <aside class="preview" aria-labelledby="preview-heading" tabindex="0">
             <h2 id="preview-heading" class="visually-hidden">"Policy preview"</h2>
             <article class="policy">
                 <h1>{move || document.with(|d| d.title.clone())}</h1>

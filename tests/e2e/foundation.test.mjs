@@ -1,0 +1,188 @@
+// The foundation, end to end in the release build: answer questions by
+// their labels, see the preview follow, reload, export the PDF and read it.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { serveDist, launch, openApp, pdfText, flat } from './harness.mjs';
+
+const DRAFT_KEY = 'policy-builder/draft';
+let server;
+let browser;
+
+before(async () => {
+  server = await serveDist();
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+test('answers drive the preview, survive a reload and reach the PDF', async () => {
+  const { context, page, errors } = await openApp(browser, server.url);
+  const preview = page.getByRole('complementary', { name: 'Policy preview' });
+
+  // Unanswered questions show as placeholders, never blanks.
+  await assert.doesNotReject(preview.getByText("[organization's legal name]").first().waitFor());
+
+  await page.getByLabel('Legal name of the organization').fill('Riverbend Health Centre');
+  await preview.getByRole('heading', { name: 'Riverbend Health Centre Social Media Policy' }).waitFor();
+  await page.getByRole('group', { name: 'Country where you deliver care' }).getByLabel('Canada').check();
+  // A conditional question appears once its condition holds.
+  await page.getByRole('group', { name: 'Province' }).getByLabel('Ontario').check();
+
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Patient privacy' }).click();
+  const photos = page.getByRole('group', { name: 'May staff take photos or video of patients for official accounts?' });
+  await photos.getByLabel('Yes').check();
+  await page.getByLabel('Name of the consent form patients sign for photos and video').fill('Form PX-7 (media)');
+  await preview.getByText('written consent on the Form PX-7 (media)').waitFor();
+  await page.getByText('All changes saved in this browser').waitFor();
+
+  await page.reload();
+  await page.getByRole('heading', { name: 'Social Media Policy Builder' }).waitFor();
+  assert.equal(await page.getByLabel('Legal name of the organization').inputValue(), 'Riverbend Health Centre');
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Patient privacy' }).click();
+  assert.equal(
+    await page.getByLabel('Name of the consent form patients sign for photos and video').inputValue(),
+    'Form PX-7 (media)',
+  );
+
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export PDF' }).click(),
+  ]);
+  assert.match(download.suggestedFilename(), /^riverbend-health-centre-social-media-policy-\d{4}-\d{2}-\d{2}\.pdf$/);
+  const dir = await mkdtemp(join(tmpdir(), 'policy-pdf-'));
+  const file = join(dir, download.suggestedFilename());
+  await download.saveAs(file);
+  assert.equal((await readFile(file)).subarray(0, 5).toString(), '%PDF-');
+  const text = flat(pdfText(file));
+  assert.match(text, /Riverbend Health Centre Social Media Policy/);
+  // Only the "photos allowed" answer brings in this clause, with the form's name.
+  assert.match(text, /written consent on the Form PX-7 \(media\)/);
+  // The Ontario answer brings in PHIPA.
+  assert.match(text, /Personal Health Information Protection Act/);
+  await page.getByText(/PDF downloaded \(\d+ pages\)/).waitFor();
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('hiding a question keeps its answer for when it comes back', async () => {
+  const { context, page } = await openApp(browser, server.url);
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Patient privacy' }).click();
+  const photos = page.getByRole('group', { name: 'May staff take photos or video of patients for official accounts?' });
+  const form = page.getByLabel('Name of the consent form patients sign for photos and video');
+  await photos.getByLabel('Yes').check();
+  await form.fill('Consent C-1');
+  await photos.getByLabel('No').check();
+  await form.waitFor({ state: 'detached' });
+  await photos.getByLabel('Yes').check();
+  assert.equal(await form.inputValue(), 'Consent C-1');
+  await context.close();
+});
+
+test('a damaged saved draft is reported, kept, offered as a file and never overwritten silently', async () => {
+  const damaged = '{"schema": 1, "answers": {"legal_name": "Old Draft"';
+  const { context, page, errors } = await openApp(browser, server.url, {
+    init: `if (!sessionStorage.getItem('seeded')) {
+      sessionStorage.setItem('seeded', '1');
+      localStorage.setItem(${JSON.stringify(DRAFT_KEY)}, ${JSON.stringify(damaged)});
+    }`,
+  });
+  const alert = page.getByRole('alert').filter({ hasText: 'Your saved draft could not be opened' });
+  await alert.waitFor();
+  await page.getByLabel('Legal name of the organization').fill('New Name');
+  await page.getByText('Not saving until you decide about the saved draft').waitFor();
+  assert.equal(await page.evaluate((k) => localStorage.getItem(k), DRAFT_KEY), damaged);
+
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    alert.getByRole('button', { name: 'Download the saved data' }).click(),
+  ]);
+  const dir = await mkdtemp(join(tmpdir(), 'policy-draft-'));
+  await download.saveAs(join(dir, 'draft.json'));
+  assert.equal(await readFile(join(dir, 'draft.json'), 'utf8'), damaged);
+
+  await alert.getByRole('button', { name: 'Start a new draft and replace it' }).click();
+  await page.getByText('All changes saved in this browser').waitFor();
+  const stored = JSON.parse(await page.evaluate((k) => localStorage.getItem(k), DRAFT_KEY));
+  assert.equal(stored.answers.legal_name, 'New Name');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a full storage is reported with a way to keep the answers', async () => {
+  const { context, page, errors } = await openApp(browser, server.url, {
+    init: `Storage.prototype.setItem = function () {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    };`,
+  });
+  await page.getByLabel('Legal name of the organization').fill('Full Storage Clinic');
+  const alert = page.getByRole('alert').filter({ hasText: 'Your answers are not being saved' });
+  await alert.waitFor();
+  await alert.getByText('The quota has been exceeded').waitFor();
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    alert.getByRole('button', { name: 'Download your answers' }).click(),
+  ]);
+  const dir = await mkdtemp(join(tmpdir(), 'policy-full-'));
+  await download.saveAs(join(dir, 'answers.json'));
+  const saved = JSON.parse(await readFile(join(dir, 'answers.json'), 'utf8'));
+  assert.equal(saved.answers.legal_name, 'Full Storage Clinic');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('hostile text stays text in the preview and the PDF', async () => {
+  const { context, page, errors } = await openApp(browser, server.url);
+  const hostile = '<img src=x onerror="window.__pwned=1">) Tj (\\ Clinic';
+  await page.getByLabel('Legal name of the organization').fill(hostile);
+  const preview = page.getByRole('complementary', { name: 'Policy preview' });
+  await preview.getByRole('heading', { name: `${hostile} Social Media Policy` }).waitFor();
+  assert.equal(await page.evaluate(() => window.__pwned), undefined);
+  assert.equal(await preview.locator('img').count(), 0);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export PDF' }).click(),
+  ]);
+  const dir = await mkdtemp(join(tmpdir(), 'policy-hostile-'));
+  await download.saveAs(join(dir, 'p.pdf'));
+  assert.ok(flat(pdfText(join(dir, 'p.pdf'))).includes(hostile));
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('the builder has no axe-core violations', async () => {
+  const { context, page } = await openApp(browser, server.url);
+  for (const section of ['Your organization', 'Roles and official accounts', 'Patient privacy', 'Employees online']) {
+    await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: section }).click();
+    await page.getByRole('heading', { level: 2, name: section, exact: true }).waitFor();
+    const results = await new AxeBuilder({ page }).analyze();
+    assert.deepEqual(
+      results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+      [],
+      `axe violations on "${section}"`,
+    );
+  }
+  await context.close();
+});
+
+test('the keyboard alone can answer a question and export', async () => {
+  const { context, page } = await openApp(browser, server.url);
+  // Tab from the top of the page reaches the export button and the first field.
+  const reached = [];
+  for (let i = 0; i < 12; i++) {
+    await page.keyboard.press('Tab');
+    reached.push(await page.evaluate(() => document.activeElement?.id || document.activeElement?.textContent?.trim()));
+  }
+  assert.ok(reached.includes('Export PDF'), `tab order: ${reached.join(' | ')}`);
+  assert.ok(reached.includes('q-legal_name'), `tab order: ${reached.join(' | ')}`);
+  await page.getByLabel('Legal name of the organization').focus();
+  await page.keyboard.type('Keyboard Clinic');
+  await page.getByRole('complementary', { name: 'Policy preview' }).getByRole('heading', { name: 'Keyboard Clinic Social Media Policy' }).waitFor();
+  await context.close();
+});
