@@ -27,10 +27,7 @@ fn lakeside() -> Answers {
     a.set("mfa_required".into(), Answer::YesNo(true));
     a.set("patient_photos".into(), Answer::YesNo(true));
     a.set("consent_form".into(), text("Media Consent Form MC-12"));
-    a.set(
-        "privacy_contact".into(),
-        text("the Privacy Office at extension 4321"),
-    );
+    a.set("privacy_contact".into(), text("the Privacy Office at extension 4321"));
     a.set("staff_participation".into(), text("encourage"));
     a.set("disclaimer_required".into(), Answer::YesNo(true));
     a.set("disclaimer_text".into(), text("My views are my own."));
@@ -94,10 +91,7 @@ fn hidden_answers_are_kept_but_do_not_count() {
     let text = doc.to_plain();
     assert!(!text.contains("Media Consent Form MC-12"));
     assert!(text.contains("do not take photos or video of patients"));
-    assert_eq!(
-        answers.text(&"consent_form".into()),
-        Some("Media Consent Form MC-12")
-    );
+    assert_eq!(answers.text(&"consent_form".into()), Some("Media Consent Form MC-12"));
 }
 
 #[test]

@@ -18,25 +18,23 @@ pub fn ExportButton() -> impl IntoView {
         let doc = session.document.get_untracked();
         let message = match render_pdf(&doc) {
             Err(e) => format!("The PDF could not be made: {e}."),
-            Ok(pdf) => {
-                match download(&pdf.bytes, &doc.file_name(&today_iso()), "application/pdf") {
-                    Err(e) => format!("The PDF was made but could not be downloaded: {e}."),
-                    Ok(()) if pdf.missing_glyphs.is_empty() => {
-                        format!("PDF downloaded ({} pages).", pdf.pages)
-                    }
-                    Ok(()) => {
-                        let chars: String = pdf
-                            .missing_glyphs
-                            .iter()
-                            .map(|c| format!(" {c} (U+{:04X})", *c as u32))
-                            .collect();
-                        format!(
+            Ok(pdf) => match download(&pdf.bytes, &doc.file_name(&today_iso()), "application/pdf") {
+                Err(e) => format!("The PDF was made but could not be downloaded: {e}."),
+                Ok(()) if pdf.missing_glyphs.is_empty() => {
+                    format!("PDF downloaded ({} pages).", pdf.pages)
+                }
+                Ok(()) => {
+                    let chars: String = pdf
+                        .missing_glyphs
+                        .iter()
+                        .map(|c| format!(" {c} (U+{:04X})", *c as u32))
+                        .collect();
+                    format!(
                         "PDF downloaded ({} pages). The PDF font has no glyph for these characters, which were printed as \"?\":{chars}.",
                         pdf.pages
                     )
-                    }
                 }
-            }
+            },
         };
         status.set(message);
     };

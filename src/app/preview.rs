@@ -34,11 +34,7 @@ fn section(s: &Section, level: u8) -> AnyView {
         view! { <h3>{heading}</h3> }.into_any()
     };
     let blocks = s.blocks.iter().map(|b| block(&b.kind)).collect_view();
-    let subs = s
-        .subsections
-        .iter()
-        .map(|sub| section(sub, level + 1))
-        .collect_view();
+    let subs = s.subsections.iter().map(|sub| section(sub, level + 1)).collect_view();
     view! { <section>{heading}{blocks}{subs}</section> }.into_any()
 }
 
@@ -47,12 +43,10 @@ fn block(kind: &BlockKind) -> AnyView {
         BlockKind::Paragraph(t) => view! { <p>{text(t)}</p> }.into_any(),
         BlockKind::Notice(t) => view! { <p class="notice" role="note">{text(t)}</p> }.into_any(),
         BlockKind::Bullets(items) => {
-            view! { <ul>{items.iter().map(|t| view! { <li>{text(t)}</li> }).collect_view()}</ul> }
-                .into_any()
+            view! { <ul>{items.iter().map(|t| view! { <li>{text(t)}</li> }).collect_view()}</ul> }.into_any()
         }
         BlockKind::Numbered(items) => {
-            view! { <ol>{items.iter().map(|t| view! { <li>{text(t)}</li> }).collect_view()}</ol> }
-                .into_any()
+            view! { <ol>{items.iter().map(|t| view! { <li>{text(t)}</li> }).collect_view()}</ol> }.into_any()
         }
     }
 }

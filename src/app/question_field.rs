@@ -118,22 +118,21 @@ pub fn QuestionField(
             };
             let inline = choices.len() <= 2;
             choice_group(
-                dom_id, label_text, optional, help, described, choices, "radio", checked, set,
-                inline,
+                dom_id, label_text, optional, help, described, choices, "radio", checked, set, inline,
             )
         }
         QuestionKind::SeveralOf(choices) => {
             let checked = {
                 let id = id.clone();
                 move |choice: &str| {
-                    answers.with(|a| matches!(a.0.get(&id), Some(Answer::Choices(cs)) if cs.iter().any(|c| c == choice)))
+                    answers
+                        .with(|a| matches!(a.0.get(&id), Some(Answer::Choices(cs)) if cs.iter().any(|c| c == choice)))
                 }
             };
             let set = {
                 let (session, id) = (session.clone(), id.clone());
                 move |choice: &str| {
-                    let mut chosen = match session.answers.with_untracked(|a| a.0.get(&id).cloned())
-                    {
+                    let mut chosen = match session.answers.with_untracked(|a| a.0.get(&id).cloned()) {
                         Some(Answer::Choices(cs)) => cs,
                         _ => Vec::new(),
                     };
@@ -146,8 +145,7 @@ pub fn QuestionField(
                 }
             };
             choice_group(
-                dom_id, label_text, optional, help, described, choices, "checkbox", checked, set,
-                false,
+                dom_id, label_text, optional, help, described, choices, "checkbox", checked, set, false,
             )
         }
     }

@@ -53,11 +53,7 @@ impl Session {
         let answers = RwSignal::new(answers);
         let p = policy.clone();
         let document = Memo::new(move |_| answers.with(|a| fill(&p.questionnaire, &p.library, a)));
-        let save_state = RwSignal::new(if paused {
-            SaveState::Paused
-        } else {
-            SaveState::Saved
-        });
+        let save_state = RwSignal::new(if paused { SaveState::Paused } else { SaveState::Saved });
         let session = Self {
             policy,
             answers,

@@ -100,10 +100,5 @@ pub fn now_iso() -> String {
 /// Today's date, `YYYY-MM-DD`, in the user's time zone.
 pub fn today_iso() -> String {
     let d = js_sys::Date::new_0();
-    format!(
-        "{:04}-{:02}-{:02}",
-        d.get_full_year(),
-        d.get_month() + 1,
-        d.get_date()
-    )
+    format!("{:04}-{:02}-{:02}", d.get_full_year(), d.get_month() + 1, d.get_date())
 }

@@ -49,8 +49,7 @@ pub fn StorageNotice() -> impl IntoView {
         }
         .into_any()
     };
-    let failure = move || {
-        match save_state.get() {
+    let failure = move || match save_state.get() {
         SaveState::Failed(e) => view! {
             <div class="alert" role="alert">
                 <h2>"Your answers are not being saved"</h2>
@@ -62,7 +61,6 @@ pub fn StorageNotice() -> impl IntoView {
         }
         .into_any(),
         _ => ().into_any(),
-    }
     };
     let unavailable = move || {
         matches!(loaded.get(), Loaded::Unavailable).then(|| view! {

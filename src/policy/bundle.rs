@@ -11,10 +11,7 @@ pub const QUESTIONNAIRE: (&str, &str) = (
     include_str!("../../policy-templates/questionnaire.yaml"),
 );
 /// The shipped clause library.
-pub const CLAUSES: (&str, &str) = (
-    "clauses.yaml",
-    include_str!("../../policy-templates/clauses.yaml"),
-);
+pub const CLAUSES: (&str, &str) = ("clauses.yaml", include_str!("../../policy-templates/clauses.yaml"));
 
 /// A questionnaire and the clause library written against it.
 #[derive(Debug)]
@@ -31,10 +28,7 @@ impl Policy {
     pub fn load(questionnaire: (&str, &str), clauses: (&str, &str)) -> Result<Self, Diagnostics> {
         let questionnaire = Questionnaire::load(questionnaire.0, questionnaire.1)?;
         let library = ClauseLibrary::load(clauses.0, clauses.1, &questionnaire)?;
-        Ok(Self {
-            questionnaire,
-            library,
-        })
+        Ok(Self { questionnaire, library })
     }
 
     /// The shipped templates.

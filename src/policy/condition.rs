@@ -76,14 +76,9 @@ impl Condition {
     /// Every question this condition reads.
     pub fn questions(&self) -> Vec<&QuestionId> {
         match self {
-            Condition::All(cs) | Condition::Any(cs) => {
-                cs.iter().flat_map(Condition::questions).collect()
-            }
+            Condition::All(cs) | Condition::Any(cs) => cs.iter().flat_map(Condition::questions).collect(),
             Condition::Not(c) => c.questions(),
-            Condition::Is(q, _)
-            | Condition::Answered(q)
-            | Condition::Equals(q, _)
-            | Condition::Includes(q, _) => {
+            Condition::Is(q, _) | Condition::Answered(q) | Condition::Equals(q, _) | Condition::Includes(q, _) => {
                 vec![q]
             }
         }
@@ -107,10 +102,7 @@ mod tests {
         let a = answers(&[
             ("photos", Answer::YesNo(true)),
             ("country", Answer::Text("canada".into())),
-            (
-                "platforms",
-                Answer::Choices(vec!["facebook".into(), "x".into()]),
-            ),
+            ("platforms", Answer::Choices(vec!["facebook".into(), "x".into()])),
         ]);
         let photos = Condition::Is("photos".into(), true);
         let canada = Condition::Equals("country".into(), "canada".into());
@@ -127,10 +119,7 @@ mod tests {
 
     #[test]
     fn blank_answers_count_as_unanswered() {
-        let a = answers(&[
-            ("name", Answer::Text("  ".into())),
-            ("list", Answer::Choices(vec![])),
-        ]);
+        let a = answers(&[("name", Answer::Text("  ".into())), ("list", Answer::Choices(vec![]))]);
         assert!(!Condition::Answered("name".into()).holds(&a));
         assert!(!Condition::Answered("list".into()).holds(&a));
         assert!(!Condition::Answered("absent".into()).holds(&a));

@@ -56,12 +56,7 @@ impl Date {
 
     /// `1 December 2026`.
     pub fn long(&self) -> String {
-        format!(
-            "{} {} {}",
-            self.day,
-            MONTHS[usize::from(self.month - 1)],
-            self.year
-        )
+        format!("{} {} {}", self.day, MONTHS[usize::from(self.month - 1)], self.year)
     }
 }
 

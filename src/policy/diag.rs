@@ -27,11 +27,7 @@ pub struct Diagnostic {
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{}:{}:{}: {}",
-            self.file, self.line, self.column, self.message
-        )
+        write!(f, "{}:{}:{}: {}", self.file, self.line, self.column, self.message)
     }
 }
 
@@ -147,10 +143,7 @@ impl Locator {
         while let Some((event, span)) = events.next() {
             if matches!(
                 event,
-                Event::Scalar(..)
-                    | Event::SequenceStart(..)
-                    | Event::MappingStart(..)
-                    | Event::Alias(_)
+                Event::Scalar(..) | Event::SequenceStart(..) | Event::MappingStart(..) | Event::Alias(_)
             ) {
                 let at = (span.start.line(), span.start.col() + 1);
                 locator.node(event, at, &mut events, &mut path);
@@ -263,10 +256,7 @@ impl SourceFile<'_> {
 
     /// A diagnostic for a YAML syntax or shape error from serde.
     pub fn serde_error(&self, err: &serde_yaml::Error) -> Diagnostics {
-        let (line, column) = err
-            .location()
-            .map(|l| (l.line(), l.column()))
-            .unwrap_or((1, 1));
+        let (line, column) = err.location().map(|l| (l.line(), l.column())).unwrap_or((1, 1));
         Diagnostics(vec![Diagnostic {
             file: self.name.to_owned(),
             line,
@@ -283,17 +273,28 @@ pub fn from_yaml<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, serde_
     serde_yaml::with::singleton_map_recursive::deserialize(serde_yaml::Deserializer::from_str(text))
 }
 
-/// Serde's messages end with "at line N column M", which the diagnostic
-/// already says in its own fields.
+/// Serde's messages repeat the location the diagnostic already gives
+/// ("... at line 6 column 1"); drop that first mention and keep any further
+/// context, such as where an unclosed quote began.
 fn author_message(raw: &str) -> String {
-    raw.find(" at line ").map_or(raw, |i| &raw[..i]).to_owned()
+    let Some(at) = raw.find(" at line ") else {
+        return raw.to_owned();
+    };
+    let digits = |s: &str| s.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let rest = &raw[at + " at line ".len()..];
+    let rest = &rest[rest.len() - digits(rest)..];
+    let after_location = rest
+        .strip_prefix(" column ")
+        .map_or(rest, |r| &r[r.len() - digits(r)..]);
+    format!("{}{}", &raw[..at], after_location)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    const DOC: &str = "title: Hello\nsections:\n  - id: one\n    questions:\n      - id: q1\n        label: First\n      - id: q2\n";
+    const DOC: &str =
+        "title: Hello\nsections:\n  - id: one\n    questions:\n      - id: q1\n        label: First\n      - id: q2\n";
 
     #[test]
     fn locator_finds_nested_nodes() {
@@ -324,6 +325,21 @@ mod tests {
             .index(1)
             .key("label");
         assert_eq!(locator.locate(&missing), (7, 9));
+    }
+
+    #[test]
+    fn serde_messages_lose_the_repeated_location_but_keep_context() {
+        assert_eq!(
+            author_message(
+                "found unexpected end of stream at line 6 column 1, while scanning a quoted scalar at line 5 column 12"
+            ),
+            "found unexpected end of stream, while scanning a quoted scalar at line 5 column 12"
+        );
+        assert_eq!(
+            author_message("c: invalid type: sequence, expected a string at line 2 column 4"),
+            "c: invalid type: sequence, expected a string"
+        );
+        assert_eq!(author_message("no location"), "no location");
     }
 
     #[test]

@@ -117,9 +117,7 @@ impl Document {
             out.push_str(&format!("\n{} {}\n", s.number, s.title));
             for b in &s.blocks {
                 match &b.kind {
-                    BlockKind::Paragraph(t) | BlockKind::Notice(t) => {
-                        out.push_str(&format!("{}\n", t.to_plain()))
-                    }
+                    BlockKind::Paragraph(t) | BlockKind::Notice(t) => out.push_str(&format!("{}\n", t.to_plain())),
                     BlockKind::Bullets(items) | BlockKind::Numbered(items) => {
                         for t in items {
                             out.push_str(&format!("- {}\n", t.to_plain()));
@@ -149,10 +147,7 @@ impl Document {
             }
         }
         let slug = slug.trim_matches('-');
-        let today: String = today
-            .chars()
-            .filter(|c| c.is_ascii_digit() || *c == '-')
-            .collect();
+        let today: String = today.chars().filter(|c| c.is_ascii_digit() || *c == '-').collect();
         if slug.is_empty() || self.author.starts_with('[') {
             format!("social-media-policy-{today}.pdf")
         } else {
@@ -212,9 +207,6 @@ mod tests {
             doc("[organization's legal name]").file_name("2026-11-25"),
             "social-media-policy-2026-11-25.pdf"
         );
-        assert_eq!(
-            doc("").file_name("2026-11-25"),
-            "social-media-policy-2026-11-25.pdf"
-        );
+        assert_eq!(doc("").file_name("2026-11-25"), "social-media-policy-2026-11-25.pdf");
     }
 }

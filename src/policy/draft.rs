@@ -27,7 +27,9 @@ pub enum DraftError {
     #[error("the saved draft is damaged and cannot be read ({0})")]
     Corrupt(String),
     /// Saved by a newer version of the app.
-    #[error("the saved draft was made by a newer version of this app (schema {found}, this version reads up to {SCHEMA})")]
+    #[error(
+        "the saved draft was made by a newer version of this app (schema {found}, this version reads up to {SCHEMA})"
+    )]
     TooNew {
         /// The schema found.
         found: u32,
@@ -51,12 +53,9 @@ impl StoredDraft {
 
     /// Reads a stored draft, migrating older schemas.
     pub fn parse(text: &str) -> Result<Self, DraftError> {
-        let envelope: Envelope =
-            serde_json::from_str(text).map_err(|e| DraftError::Corrupt(e.to_string()))?;
+        let envelope: Envelope = serde_json::from_str(text).map_err(|e| DraftError::Corrupt(e.to_string()))?;
         if envelope.schema > SCHEMA {
-            return Err(DraftError::TooNew {
-                found: envelope.schema,
-            });
+            return Err(DraftError::TooNew { found: envelope.schema });
         }
         // Schema 1 is the first; migrations from older schemas go here as
         // they appear, each a pure function from one schema to the next.
@@ -77,10 +76,7 @@ mod tests {
     #[test]
     fn a_draft_survives_a_round_trip() {
         let mut answers = Answers::default();
-        answers.set(
-            "legal_name".into(),
-            Answer::Text("Lakeside \"Health\" <script>".into()),
-        );
+        answers.set("legal_name".into(), Answer::Text("Lakeside \"Health\" <script>".into()));
         answers.set("photos".into(), Answer::YesNo(true));
         answers.set("platforms".into(), Answer::Choices(vec!["x".into()]));
         let draft = StoredDraft::new(answers, "2026-11-25T10:00:00Z".into());
@@ -107,9 +103,6 @@ mod tests {
     #[test]
     fn a_draft_from_a_newer_version_is_refused_not_misread() {
         let text = r#"{"schema": 99, "saved_at": "x", "answers": {}}"#;
-        assert_eq!(
-            StoredDraft::parse(text),
-            Err(DraftError::TooNew { found: 99 })
-        );
+        assert_eq!(StoredDraft::parse(text), Err(DraftError::TooNew { found: 99 }));
     }
 }

@@ -55,16 +55,10 @@ pub fn fill(q: &Questionnaire, lib: &ClauseLibrary, answers: &Answers) -> Docume
                     .collect()
             };
             let kinds: Vec<BlockKind> = match &clause.body {
-                ClauseBody::Text(t) => paragraphs(render(*t))
-                    .into_iter()
-                    .map(BlockKind::Paragraph)
-                    .collect(),
+                ClauseBody::Text(t) => paragraphs(render(*t)).into_iter().map(BlockKind::Paragraph).collect(),
                 ClauseBody::Notice(t) => vec![BlockKind::Notice(tidy(render(*t)))],
                 ClauseBody::Bullets(items) => {
-                    let texts: Vec<Text> = included(items)
-                        .into_iter()
-                        .map(|t| tidy(render(t)))
-                        .collect();
+                    let texts: Vec<Text> = included(items).into_iter().map(|t| tidy(render(t))).collect();
                     if texts.is_empty() {
                         vec![]
                     } else {
@@ -72,10 +66,7 @@ pub fn fill(q: &Questionnaire, lib: &ClauseLibrary, answers: &Answers) -> Docume
                     }
                 }
                 ClauseBody::Numbered(items) => {
-                    let texts: Vec<Text> = included(items)
-                        .into_iter()
-                        .map(|t| tidy(render(t)))
-                        .collect();
+                    let texts: Vec<Text> = included(items).into_iter().map(|t| tidy(render(t))).collect();
                     if texts.is_empty() {
                         vec![]
                     } else {
@@ -114,10 +105,9 @@ pub fn fill(q: &Questionnaire, lib: &ClauseLibrary, answers: &Answers) -> Docume
 /// The template context: every question id, with its answer or a marker.
 fn context(q: &Questionnaire, visible: &Answers) -> Value {
     Value::from_pairs(q.questions().map(|question| {
-        let value = visible.get(&question.id).map_or_else(
-            || missing(question.id.as_str()),
-            |a| answer_value(question, a),
-        );
+        let value = visible
+            .get(&question.id)
+            .map_or_else(|| missing(question.id.as_str()), |a| answer_value(question, a));
         (question.id.as_str().to_owned(), value)
     }))
 }
@@ -138,9 +128,7 @@ fn answer_value(question: &Question, answer: &Answer) -> Value {
         (QuestionKind::SeveralOf(choices), Answer::Choices(ids)) => {
             Value::from(ids.iter().map(|id| label(choices, id)).collect::<Vec<_>>())
         }
-        (QuestionKind::Date, Answer::Text(s)) => {
-            Value::from(parse_iso(s).map_or_else(|| clean(s), |d| d.long()))
-        }
+        (QuestionKind::Date, Answer::Text(s)) => Value::from(parse_iso(s).map_or_else(|| clean(s), |d| d.long())),
         (_, Answer::Text(s)) => Value::from(clean(s)),
         (_, Answer::Choices(ids)) => Value::from(ids.iter().map(|s| clean(s)).collect::<Vec<_>>()),
     }
@@ -149,9 +137,7 @@ fn answer_value(question: &Question, answer: &Answer) -> Value {
 /// Removes characters that must not reach the document from user text.
 pub fn clean(s: &str) -> String {
     s.chars()
-        .filter(|&c| {
-            c != MISSING_START && c != MISSING_END && (!c.is_control() || c == '\n' || c == '\t')
-        })
+        .filter(|&c| c != MISSING_START && c != MISSING_END && (!c.is_control() || c == '\n' || c == '\t'))
         .collect()
 }
 
@@ -169,14 +155,10 @@ fn runs(q: &Questionnaire, rendered: &str) -> Text {
             break;
         };
         let id = QuestionId(after[..end].to_owned());
-        let label = q.question(&id).map_or_else(
-            || id.to_string(),
-            |q| q.term.clone().unwrap_or_else(|| q.label.clone()),
-        );
-        out.push(Run::Missing {
-            question: id,
-            label,
-        });
+        let label = q
+            .question(&id)
+            .map_or_else(|| id.to_string(), |q| q.term.clone().unwrap_or_else(|| q.label.clone()));
+        out.push(Run::Missing { question: id, label });
         rest = &after[end + MISSING_END.len_utf8()..];
     }
     if !rest.is_empty() {

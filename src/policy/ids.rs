@@ -51,9 +51,7 @@ id_type!(
 pub fn is_valid_id(s: &str, allow_dots: bool) -> bool {
     let mut chars = s.chars();
     matches!(chars.next(), Some('a'..='z'))
-        && chars.all(|c| {
-            c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || (allow_dots && c == '.')
-        })
+        && chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || (allow_dots && c == '.'))
 }
 
 #[cfg(test)]

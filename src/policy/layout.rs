@@ -163,13 +163,7 @@ pub fn layout(doc: &Document, fonts: &Fonts<'_>) -> Laid {
         y: MARGIN_TOP,
         missing: BTreeSet::new(),
     };
-    l.paragraph(
-        &Text::plain(doc.title.clone()),
-        Style::Bold,
-        TITLE,
-        MARGIN_X,
-        0.0,
-    );
+    l.paragraph(&Text::plain(doc.title.clone()), Style::Bold, TITLE, MARGIN_X, 0.0);
     l.y += 4.0;
     l.paragraph(
         &Text::plain(doc.author.clone()),

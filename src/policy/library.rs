@@ -137,11 +137,7 @@ pub struct Item {
 
 impl ClauseLibrary {
     /// Parses and checks a clause-library file named `file` against `questionnaire`.
-    pub fn load(
-        file: &str,
-        text: &str,
-        questionnaire: &Questionnaire,
-    ) -> Result<Self, Diagnostics> {
+    pub fn load(file: &str, text: &str, questionnaire: &Questionnaire) -> Result<Self, Diagnostics> {
         let source = SourceFile { name: file, text };
         let raw: RawLibrary = super::diag::from_yaml(text).map_err(|e| source.serde_error(&e))?;
         let mut problems = Vec::new();

@@ -4,8 +4,7 @@
 //! text is extractable and prints the same everywhere.
 
 use printpdf::{
-    Color, Mm, Op, ParsedFont, PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt,
-    Rect, Rgb, TextItem,
+    Color, Mm, Op, ParsedFont, PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt, Rect, Rgb, TextItem,
 };
 
 use super::document::Document;
@@ -48,8 +47,7 @@ pub fn render_pdf(doc: &Document) -> Result<Pdf, PdfError> {
 /// Writes laid-out pages as a PDF.
 pub fn write_pdf(doc: &Document, laid: &Laid) -> Result<Pdf, PdfError> {
     let mut warnings = Vec::new();
-    let regular =
-        ParsedFont::from_bytes(REGULAR, 0, &mut warnings).ok_or(PdfError::Embed("regular"))?;
+    let regular = ParsedFont::from_bytes(REGULAR, 0, &mut warnings).ok_or(PdfError::Embed("regular"))?;
     let bold = ParsedFont::from_bytes(BOLD, 0, &mut warnings).ok_or(PdfError::Embed("bold"))?;
     let mut pdf = PdfDocument::new(&doc.title);
     pdf.metadata.info.author = doc.author.clone();
@@ -95,10 +93,7 @@ pub fn write_pdf(doc: &Document, laid: &Laid) -> Result<Pdf, PdfError> {
                         };
                         ops.push(Op::SetFillColor { col });
                         ops.push(Op::StartTextSection);
-                        ops.push(Op::SetFont {
-                            font,
-                            size: Pt(*size),
-                        });
+                        ops.push(Op::SetFont { font, size: Pt(*size) });
                         ops.push(Op::SetTextCursor {
                             pos: Point {
                                 x: Pt(*x),
@@ -115,9 +110,7 @@ pub fn write_pdf(doc: &Document, laid: &Laid) -> Result<Pdf, PdfError> {
             PdfPage::new(to_mm(laid.width), to_mm(laid.height), ops)
         })
         .collect();
-    let bytes = pdf
-        .with_pages(pages)
-        .save(&PdfSaveOptions::default(), &mut Vec::new());
+    let bytes = pdf.with_pages(pages).save(&PdfSaveOptions::default(), &mut Vec::new());
     Ok(Pdf {
         bytes,
         pages: laid.pages.len(),

@@ -182,8 +182,7 @@ impl Questionnaire {
     /// Parses and checks a questionnaire file named `file`.
     pub fn load(file: &str, text: &str) -> Result<Self, Diagnostics> {
         let source = SourceFile { name: file, text };
-        let raw: RawQuestionnaire =
-            super::diag::from_yaml(text).map_err(|e| source.serde_error(&e))?;
+        let raw: RawQuestionnaire = super::diag::from_yaml(text).map_err(|e| source.serde_error(&e))?;
         let mut problems = Vec::new();
         let checked = check(raw, &mut problems);
         if problems.is_empty() {
@@ -195,9 +194,7 @@ impl Questionnaire {
 
     /// The question with id `id`.
     pub fn question(&self, id: &QuestionId) -> Option<&Question> {
-        self.index
-            .get(id)
-            .map(|&(s, q)| &self.sections[s].questions[q])
+        self.index.get(id).map(|&(s, q)| &self.sections[s].questions[q])
     }
 
     /// Every question, in order.
@@ -206,18 +203,9 @@ impl Questionnaire {
     }
 
     /// Checks a condition written in another file against this questionnaire.
-    pub fn check_condition(
-        &self,
-        raw: &RawCondition,
-        path: &YamlPath,
-        problems: &mut Vec<Problem>,
-    ) -> Condition {
-        check_condition(
-            raw,
-            path,
-            &|id| self.question(&QuestionId::from(id)).map(|q| &q.kind),
-            problems,
-        )
+    pub fn check_condition(&self, raw: &RawCondition, path: &YamlPath, problems: &mut Vec<Problem>) -> Condition {
+        let kind_of = |id: &str| self.question(&QuestionId::from(id)).map(|q| &q.kind);
+        check_condition(raw, path, &kind_of, "", problems)
     }
 
     /// Whether `question` is shown, given the answers to the questions before it.
@@ -243,10 +231,7 @@ impl Questionnaire {
     /// Consistency warnings for a set of answers, in questionnaire order.
     pub fn warnings(&self, answers: &Answers) -> Vec<&Check> {
         let visible = self.visible_answers(answers);
-        self.checks
-            .iter()
-            .filter(|c| c.when.holds(&visible))
-            .collect()
+        self.checks.iter().filter(|c| c.when.holds(&visible)).collect()
     }
 
     /// Required questions that are shown but have no answer.
@@ -283,12 +268,8 @@ fn answer_problem(kind: &QuestionKind, answer: &Answer) -> Option<String> {
     match (kind, answer) {
         (QuestionKind::YesNo, Answer::YesNo(_)) => None,
         (QuestionKind::YesNo, _) => Some("expected yes or no (true or false)".into()),
-        (QuestionKind::OneOf(choices), Answer::Text(v)) if v.is_empty() || known(choices, v) => {
-            None
-        }
-        (QuestionKind::OneOf(choices), Answer::Text(v)) => {
-            Some(format!("\"{v}\" is not one of {}", ids(choices)))
-        }
+        (QuestionKind::OneOf(choices), Answer::Text(v)) if v.is_empty() || known(choices, v) => None,
+        (QuestionKind::OneOf(choices), Answer::Text(v)) => Some(format!("\"{v}\" is not one of {}", ids(choices))),
         (QuestionKind::OneOf(_), _) => Some("expected the id of one option".into()),
         (QuestionKind::SeveralOf(choices), Answer::Choices(vs)) => vs
             .iter()
@@ -297,11 +278,7 @@ fn answer_problem(kind: &QuestionKind, answer: &Answer) -> Option<String> {
         (QuestionKind::SeveralOf(_), _) => Some("expected a list of option ids".into()),
         (QuestionKind::Text | QuestionKind::LongText, Answer::Text(_)) => None,
         (QuestionKind::Text | QuestionKind::LongText, _) => Some("expected text".into()),
-        (QuestionKind::Date, Answer::Text(v))
-            if v.is_empty() || super::dates::parse_iso(v).is_some() =>
-        {
-            None
-        }
+        (QuestionKind::Date, Answer::Text(v)) if v.is_empty() || super::dates::parse_iso(v).is_some() => None,
         (QuestionKind::Date, _) => Some("expected a date written YYYY-MM-DD".into()),
     }
 }
@@ -345,7 +322,7 @@ fn check(raw: RawQuestionnaire, problems: &mut Vec<Problem>) -> Questionnaire {
             let show_if = rq
                 .show_if
                 .as_ref()
-                .map(|c| check_condition(c, &qpath.key("show_if"), &|id| kinds.get(id), problems));
+                .map(|c| check_condition(c, &qpath.key("show_if"), &|id| kinds.get(id), LOOKAHEAD, problems));
             let id = QuestionId(rq.id.clone());
             if index.insert(id.clone(), (si, questions.len())).is_some() {
                 problems.push(Problem::new(
@@ -375,7 +352,7 @@ fn check(raw: RawQuestionnaire, problems: &mut Vec<Problem>) -> Questionnaire {
     for (ci, rc) in raw.checks.into_iter().enumerate() {
         let cpath = root.key("checks").index(ci);
         check_id(&rc.id, false, &cpath.key("id"), "check", problems);
-        let when = check_condition(&rc.when, &cpath.key("when"), &|id| kinds.get(id), problems);
+        let when = check_condition(&rc.when, &cpath.key("when"), &|id| kinds.get(id), "", problems);
         if !kinds.contains_key(&rc.question) {
             problems.push(Problem::new(
                 cpath.key("question"),
@@ -416,10 +393,7 @@ fn check_kind(rq: &RawQuestion, path: &YamlPath, problems: &mut Vec<Problem>) ->
         let Some(options) = &rq.options else {
             problems.push(Problem::new(
                 path.key("type"),
-                format!(
-                    "question \"{}\" is a choice question but has no options",
-                    rq.id
-                ),
+                format!("question \"{}\" is a choice question but has no options", rq.id),
             ));
             return Vec::new();
         };
@@ -441,10 +415,7 @@ fn check_kind(rq: &RawQuestion, path: &YamlPath, problems: &mut Vec<Problem>) ->
             if !seen.insert(o.id.as_str()) {
                 problems.push(Problem::new(
                     path.key("options").index(i).key("id"),
-                    format!(
-                        "option id \"{}\" is used twice in question \"{}\"",
-                        o.id, rq.id
-                    ),
+                    format!("option id \"{}\" is used twice in question \"{}\"", o.id, rq.id),
                 ));
             }
         }
@@ -473,11 +444,17 @@ fn check_kind(rq: &RawQuestion, path: &YamlPath, problems: &mut Vec<Problem>) ->
     kind
 }
 
-/// Checks a raw condition, resolving question ids through `kind_of`.
+/// Said of an unknown question in a `show_if`, where the usual cause is a
+/// question that exists but comes later.
+const LOOKAHEAD: &str = " (conditions may only name questions that come before them)";
+
+/// Checks a raw condition, resolving question ids through `kind_of`;
+/// `hint` is added to the message about an unknown question.
 pub(crate) fn check_condition<'k>(
     raw: &RawCondition,
     path: &YamlPath,
     kind_of: &dyn Fn(&str) -> Option<&'k QuestionKind>,
+    hint: &str,
     problems: &mut Vec<Problem>,
 ) -> Condition {
     let question = |id: &str, key: &str, problems: &mut Vec<Problem>| -> Option<&'k QuestionKind> {
@@ -485,7 +462,7 @@ pub(crate) fn check_condition<'k>(
         if kind.is_none() {
             problems.push(Problem::new(
                 path.key(key),
-                format!("there is no question \"{id}\" (conditions may only name questions that come before them)"),
+                format!("there is no question \"{id}\"{hint}"),
             ));
         }
         kind
@@ -494,21 +471,16 @@ pub(crate) fn check_condition<'k>(
         RawCondition::All(cs) => Condition::All(
             cs.iter()
                 .enumerate()
-                .map(|(i, c)| check_condition(c, &path.key("all").index(i), kind_of, problems))
+                .map(|(i, c)| check_condition(c, &path.key("all").index(i), kind_of, hint, problems))
                 .collect(),
         ),
         RawCondition::Any(cs) => Condition::Any(
             cs.iter()
                 .enumerate()
-                .map(|(i, c)| check_condition(c, &path.key("any").index(i), kind_of, problems))
+                .map(|(i, c)| check_condition(c, &path.key("any").index(i), kind_of, hint, problems))
                 .collect(),
         ),
-        RawCondition::Not(c) => Condition::Not(Box::new(check_condition(
-            c,
-            &path.key("not"),
-            kind_of,
-            problems,
-        ))),
+        RawCondition::Not(c) => Condition::Not(Box::new(check_condition(c, &path.key("not"), kind_of, hint, problems))),
         RawCondition::Yes(id) | RawCondition::No(id) => {
             let (key, value) = if matches!(raw, RawCondition::Yes(_)) {
                 ("yes", true)
@@ -536,19 +508,22 @@ pub(crate) fn check_condition<'k>(
             match kind_of(&cmp.question) {
                 None => problems.push(Problem::new(
                     cpath.key("question"),
-                    format!(
-                        "there is no question \"{}\" (conditions may only name questions that come before them)",
-                        cmp.question
-                    ),
+                    format!("there is no question \"{}\"{hint}", cmp.question),
                 )),
                 Some(QuestionKind::OneOf(choices)) if equals => check_option(choices, cmp, &cpath, problems),
                 Some(QuestionKind::SeveralOf(choices)) if !equals => check_option(choices, cmp, &cpath, problems),
                 Some(_) => problems.push(Problem::new(
                     cpath.key("question"),
                     if equals {
-                        format!("\"equals\" needs a one-of question, and \"{}\" is not one", cmp.question)
+                        format!(
+                            "\"equals\" needs a one-of question, and \"{}\" is not one",
+                            cmp.question
+                        )
                     } else {
-                        format!("\"includes\" needs a several-of question, and \"{}\" is not one", cmp.question)
+                        format!(
+                            "\"includes\" needs a several-of question, and \"{}\" is not one",
+                            cmp.question
+                        )
                     },
                 )),
             }

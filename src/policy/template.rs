@@ -34,9 +34,7 @@ pub struct Templates {
 
 impl fmt::Debug for Templates {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Templates")
-            .field("count", &self.count)
-            .finish()
+        f.debug_struct("Templates").field("count", &self.count).finish()
     }
 }
 
@@ -55,12 +53,7 @@ impl Templates {
     }
 
     /// Compiles `source`, reporting syntax errors and unknown variables at `path`.
-    pub fn add(
-        &mut self,
-        source: &str,
-        path: &YamlPath,
-        problems: &mut Vec<Problem>,
-    ) -> TemplateId {
+    pub fn add(&mut self, source: &str, path: &YamlPath, problems: &mut Vec<Problem>) -> TemplateId {
         let id = TemplateId(self.count);
         self.count += 1;
         let name = id.0.to_string();
@@ -98,9 +91,7 @@ impl Templates {
 }
 
 fn template_error(e: &minijinja::Error) -> String {
-    let detail = e
-        .detail()
-        .map_or_else(|| e.kind().to_string(), str::to_owned);
+    let detail = e.detail().map_or_else(|| e.kind().to_string(), str::to_owned);
     match e.line() {
         Some(line) => format!("template error on line {line} of the text: {detail}"),
         None => format!("template error: {detail}"),
@@ -154,17 +145,9 @@ mod tests {
     #[test]
     fn list_filter_joins_with_commas_and_and() {
         let v = Value::from(vec!["Facebook", "Instagram", "LinkedIn"]);
-        assert_eq!(
-            list(v).expect("list").to_string(),
-            "Facebook, Instagram and LinkedIn"
-        );
+        assert_eq!(list(v).expect("list").to_string(), "Facebook, Instagram and LinkedIn");
         assert_eq!(list(Value::from(vec!["X"])).expect("list").to_string(), "X");
-        assert_eq!(
-            list(Value::from(Vec::<String>::new()))
-                .expect("list")
-                .to_string(),
-            ""
-        );
+        assert_eq!(list(Value::from(Vec::<String>::new())).expect("list").to_string(), "");
     }
 
     #[test]

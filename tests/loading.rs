@@ -1,0 +1,277 @@
+//! Loading bad template files: every kind of problem is reported with the
+//! file, the line and column it concerns, and a message an author can act on.
+
+use policy_builder::policy::answers::{Answer, Answers};
+use policy_builder::policy::diag::Diagnostics;
+use policy_builder::policy::library::ClauseLibrary;
+use policy_builder::policy::questionnaire::Questionnaire;
+
+const QUESTIONS: &str = "\
+version: 1
+title: Test
+sections:
+  - id: org
+    title: Organization
+    questions:
+      - id: name
+        label: Name
+        type: text
+      - id: kind
+        label: Kind
+        type: one_of
+        options:
+          - { id: clinic, label: Clinic }
+          - { id: hospital, label: Hospital }
+      - id: photos
+        label: Photos?
+        type: yes_no
+      - id: platforms
+        label: Platforms
+        type: several_of
+        options:
+          - { id: x, label: X }
+          - { id: facebook, label: Facebook }
+";
+
+fn questionnaire() -> Questionnaire {
+    Questionnaire::load("q.yaml", QUESTIONS).expect("the base questionnaire loads")
+}
+
+fn q_errors(text: &str) -> Diagnostics {
+    Questionnaire::load("q.yaml", text).expect_err("the questionnaire should be rejected")
+}
+
+fn lib_errors(text: &str) -> Diagnostics {
+    ClauseLibrary::load("clauses.yaml", text, &questionnaire()).expect_err("the library should be rejected")
+}
+
+/// The one diagnostic, as `file:line:column: message`.
+fn only(d: &Diagnostics) -> String {
+    assert_eq!(d.0.len(), 1, "expected one diagnostic, got:\n{d}");
+    d.0[0].to_string()
+}
+
+fn with_question(extra: &str) -> String {
+    format!("{QUESTIONS}{extra}")
+}
+
+#[test]
+fn a_yaml_syntax_error_is_located() {
+    let d = q_errors("version: 1\ntitle: Test\nsections:\n  - id: a\n    title: \"unclosed\n");
+    let msg = only(&d);
+    assert!(
+        msg.starts_with(
+            "q.yaml:6:1: found unexpected end of stream, while scanning a quoted scalar at line 5 column 12"
+        ),
+        "{msg}"
+    );
+}
+
+#[test]
+fn an_unknown_field_is_named_and_located() {
+    let text = QUESTIONS.replace("        label: Kind\n", "        label: Kind\n        lable: Kind\n");
+    let msg = only(&q_errors(&text));
+    assert!(msg.starts_with("q.yaml:12:9:"), "{msg}");
+    assert!(msg.contains("unknown field `lable`"), "{msg}");
+}
+
+#[test]
+fn a_missing_required_field_is_reported() {
+    let text = QUESTIONS.replace("        label: Name\n", "");
+    let msg = only(&q_errors(&text));
+    assert!(msg.contains("missing field `label`"), "{msg}");
+    assert!(msg.starts_with("q.yaml:7:"), "{msg}");
+}
+
+#[test]
+fn a_condition_on_an_unknown_question_is_located_at_the_id() {
+    let text = with_question(
+        "      - id: consent\n        label: Consent form\n        type: text\n        show_if: { yes: photoz }\n",
+    );
+    let msg = only(&q_errors(&text));
+    assert_eq!(
+        msg,
+        "q.yaml:28:25: there is no question \"photoz\" (conditions may only name questions that come before them)"
+    );
+}
+
+#[test]
+fn a_condition_may_not_look_ahead() {
+    let text = QUESTIONS.replace(
+        "        label: Name\n        type: text\n",
+        "        label: Name\n        type: text\n        show_if: { yes: photos }\n",
+    );
+    let msg = only(&q_errors(&text));
+    assert!(msg.starts_with("q.yaml:10:"), "{msg}");
+    assert!(msg.contains("there is no question \"photos\""), "{msg}");
+}
+
+#[test]
+fn conditions_must_fit_the_question_kind_and_its_options() {
+    let text = with_question(
+        "      - id: a\n        label: A\n        type: text\n        show_if: { equals: { question: kind, value: pharmacy } }\n\
+         \x20     - id: b\n        label: B\n        type: text\n        show_if: { yes: name }\n\
+         \x20     - id: c\n        label: C\n        type: text\n        show_if: { includes: { question: kind, value: clinic } }\n",
+    );
+    let d = q_errors(&text);
+    let all = d.to_string();
+    assert_eq!(d.0.len(), 3, "{all}");
+    assert!(
+        all.contains("q.yaml:28:53: question \"kind\" has no option \"pharmacy\"; it has \"clinic\", \"hospital\""),
+        "{all}"
+    );
+    assert!(
+        all.contains("q.yaml:32:25: \"yes\" needs a yes/no question, and \"name\" is not one"),
+        "{all}"
+    );
+    assert!(
+        all.contains("q.yaml:36:42: \"includes\" needs a several-of question, and \"kind\" is not one"),
+        "{all}"
+    );
+}
+
+#[test]
+fn duplicate_and_malformed_ids_are_all_reported_at_once() {
+    let text = with_question(
+        "      - id: name\n        label: Again\n        type: text\n      - id: Bad-Id\n        label: Bad\n        type: text\n",
+    );
+    let d = q_errors(&text);
+    let all = d.to_string();
+    assert_eq!(d.0.len(), 2, "{all}");
+    assert!(
+        all.contains("q.yaml:25:13: question id \"name\" is used twice"),
+        "{all}"
+    );
+    assert!(
+        all.contains("q.yaml:28:13: question id \"Bad-Id\" must start with a lowercase letter"),
+        "{all}"
+    );
+}
+
+#[test]
+fn choice_questions_need_options_and_others_take_none() {
+    let text = with_question(
+        "      - id: a\n        label: A\n        type: one_of\n      - id: b\n        label: B\n        type: text\n        options: [{ id: x, label: X }, { id: y, label: Y }]\n",
+    );
+    let all = q_errors(&text).to_string();
+    assert!(
+        all.contains("q.yaml:27:15: question \"a\" is a choice question but has no options"),
+        "{all}"
+    );
+    assert!(
+        all.contains("q.yaml:31:18: question \"b\" has options but its type takes none"),
+        "{all}"
+    );
+}
+
+#[test]
+fn a_wrong_format_version_is_reported() {
+    let msg = only(&q_errors(&QUESTIONS.replace("version: 1", "version: 7")));
+    assert_eq!(
+        msg,
+        "q.yaml:1:10: this build reads questionnaire format version 1, not 7"
+    );
+}
+
+#[test]
+fn a_check_must_name_a_real_question() {
+    let text =
+        with_question("checks:\n  - id: gap\n    when: { yes: photos }\n    question: nothing\n    message: Fix it.\n");
+    assert_eq!(only(&q_errors(&text)), "q.yaml:28:15: there is no question \"nothing\"");
+}
+
+const LIBRARY: &str = "\
+version: 1
+title: \"{{ name }} policy\"
+author: \"{{ name }}\"
+sections:
+  - id: purpose
+    title: Purpose
+    clauses:
+      - id: purpose.why
+        text: \"{{ name }} uses social media.\"
+";
+
+#[test]
+fn the_base_library_loads() {
+    ClauseLibrary::load("clauses.yaml", LIBRARY, &questionnaire()).expect("loads");
+}
+
+#[test]
+fn a_template_that_names_no_question_is_located() {
+    let text = format!("{LIBRARY}      - id: purpose.more\n        text: \"Hello {{{{ nmae }}}}\"\n");
+    assert_eq!(
+        only(&lib_errors(&text)),
+        "clauses.yaml:11:15: the text refers to \"nmae\", which is not a question id"
+    );
+}
+
+#[test]
+fn a_template_syntax_error_is_located() {
+    let text = format!("{LIBRARY}      - id: purpose.more\n        text: \"{{% if name %}}unclosed\"\n");
+    let msg = only(&lib_errors(&text));
+    assert!(msg.starts_with("clauses.yaml:11:15: template error"), "{msg}");
+}
+
+#[test]
+fn a_clause_needs_exactly_one_body() {
+    let text =
+        format!("{LIBRARY}      - id: purpose.two\n        text: One\n        notice: Two\n      - id: purpose.none\n");
+    let all = lib_errors(&text).to_string();
+    assert!(
+        all.contains(
+            "clauses.yaml:10:9: clause \"purpose.two\" needs exactly one of text, bullets, numbered or notice"
+        ),
+        "{all}"
+    );
+    assert!(
+        all.contains("clauses.yaml:13:9: clause \"purpose.none\" needs exactly one of"),
+        "{all}"
+    );
+}
+
+#[test]
+fn clause_conditions_and_ids_are_checked() {
+    let text = format!(
+        "{LIBRARY}      - id: purpose.why\n        when: {{ equals: {{ question: kind, value: spa }} }}\n        bullets:\n          - text: Item\n            when: {{ yes: ghost }}\n"
+    );
+    let all = lib_errors(&text).to_string();
+    assert!(
+        all.contains("clauses.yaml:10:13: clause id \"purpose.why\" is used twice"),
+        "{all}"
+    );
+    assert!(
+        all.contains("clauses.yaml:11:50: question \"kind\" has no option \"spa\""),
+        "{all}"
+    );
+    assert!(
+        all.contains("clauses.yaml:14:26: there is no question \"ghost\""),
+        "{all}"
+    );
+}
+
+#[test]
+fn answers_that_do_not_fit_their_questions_are_listed() {
+    let q = questionnaire();
+    let mut a = Answers::default();
+    a.set("name".into(), Answer::YesNo(true));
+    a.set("kind".into(), Answer::Text("spa".into()));
+    a.set("photos".into(), Answer::Text("yes".into()));
+    a.set("platforms".into(), Answer::Choices(vec!["x".into(), "myspace".into()]));
+    a.set("ghost".into(), Answer::Text("boo".into()));
+    let problems: Vec<String> = q
+        .check_answers(&a)
+        .into_iter()
+        .map(|p| format!("{}: {}", p.question, p.message))
+        .collect();
+    assert_eq!(
+        problems,
+        vec![
+            "ghost: there is no question \"ghost\"",
+            "kind: \"spa\" is not one of \"clinic\", \"hospital\"",
+            "name: expected text",
+            "photos: expected yes or no (true or false)",
+            "platforms: \"myspace\" is not one of \"x\", \"facebook\"",
+        ]
+    );
+}
