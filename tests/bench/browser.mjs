@@ -1,0 +1,89 @@
+// Benchmark figures measured on the release build in dist/: transfer sizes
+// of the page's files, time to interactive and the time from a keystroke to
+// the updated preview, in headless Debian Chromium. Prints; asserts nothing.
+import { readdir, readFile } from 'node:fs/promises';
+import { join, extname } from 'node:path';
+import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
+import { serveDist, launch } from '../e2e/harness.mjs';
+
+const DIST = new URL('../../dist/', import.meta.url).pathname;
+const kb = (n) => `${(n / 1024).toFixed(1).padStart(8)} KB`;
+const ms = (n) => `${n.toFixed(2).padStart(8)} ms`;
+const pct = (xs, p) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
+};
+
+async function sizes() {
+  const rows = [];
+  for (const name of (await readdir(DIST)).sort()) {
+    if (!['.wasm', '.js', '.css'].includes(extname(name))) continue;
+    const body = await readFile(join(DIST, name));
+    rows.push({
+      name,
+      raw: body.length,
+      gzip: gzipSync(body, { level: 9 }).length,
+      brotli: brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+    });
+  }
+  console.log('Release build (dist/)                               raw        gzip      brotli');
+  const total = { raw: 0, gzip: 0, brotli: 0 };
+  for (const r of rows) {
+    console.log(`  ${r.name.padEnd(46)} ${kb(r.raw)} ${kb(r.gzip)} ${kb(r.brotli)}`);
+    for (const k of Object.keys(total)) total[k] += r[k];
+  }
+  console.log(`  ${'total (wasm + js + css)'.padEnd(46)} ${kb(total.raw)} ${kb(total.gzip)} ${kb(total.brotli)}`);
+}
+
+async function browserTimings() {
+  const server = await serveDist();
+  const browser = await launch();
+  try {
+    const tti = [];
+    for (let i = 0; i < 7; i++) {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      await page.goto(server.url);
+      await page.getByLabel('Legal name of the organization').waitFor();
+      tti.push(await page.evaluate(() => performance.now()));
+      await context.close();
+    }
+    console.log(`\nTime to interactive (navigation start to first question), median of 7: ${ms(pct(tti, 50))}`);
+
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(server.url);
+    const input = page.getByLabel('Legal name of the organization');
+    await input.waitFor();
+    const samples = await page.evaluate(async () => {
+      const field = document.getElementById('q-legal_name');
+      const preview = document.querySelector('aside.preview');
+      const out = [];
+      for (let i = 0; i < 200; i++) {
+        const changed = new Promise((resolve) => {
+          const mo = new MutationObserver(() => {
+            mo.disconnect();
+            resolve(performance.now());
+          });
+          mo.observe(preview, { subtree: true, childList: true, characterData: true });
+        });
+        const t0 = performance.now();
+        field.value = `Lakeside Community Hospital ${i}`;
+        field.dispatchEvent(new Event('input', { bubbles: true }));
+        out.push((await changed) - t0);
+        await new Promise((r) => requestAnimationFrame(() => r()));
+      }
+      return out;
+    });
+    console.log(
+      `Keystroke to updated preview (200 edits of the organization name): median ${ms(pct(samples, 50))}, p95 ${ms(pct(samples, 95))}`,
+    );
+    await context.close();
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+await sizes();
+await browserTimings();
