@@ -23,8 +23,11 @@ pub const FORMAT_VERSION: u32 = 1;
 #[serde(deny_unknown_fields)]
 struct RawLibrary {
     version: u32,
-    title: String,
-    author: String,
+    #[serde(default)]
+    title: Option<String>,
+    #[serde(default)]
+    author: Option<String>,
+    #[serde(default)]
     sections: Vec<RawSection>,
 }
 
@@ -138,14 +141,60 @@ pub struct Item {
 impl ClauseLibrary {
     /// Parses and checks a clause-library file named `file` against `questionnaire`.
     pub fn load(file: &str, text: &str, questionnaire: &Questionnaire) -> Result<Self, Diagnostics> {
-        let source = SourceFile { name: file, text };
-        let raw: RawLibrary = super::diag::from_yaml(text).map_err(|e| source.serde_error(&e))?;
-        let mut problems = Vec::new();
-        let library = check(raw, questionnaire, &mut problems);
-        if problems.is_empty() {
-            Ok(library)
-        } else {
-            Err(source.locate(problems))
+        Self::load_files(&[(file, text)], questionnaire)
+    }
+
+    /// Parses and checks a library split over several files, given as
+    /// (name, text) in document order. Exactly one file (the first) gives
+    /// the `title` and `author`; every file may add sections. Ids must be
+    /// unique across all files.
+    pub fn load_files(files: &[(&str, &str)], questionnaire: &Questionnaire) -> Result<Self, Diagnostics> {
+        let mut state = State {
+            templates: Templates::new(questionnaire),
+            section_ids: BTreeSet::new(),
+            clause_ids: BTreeSet::new(),
+        };
+        let mut diagnostics = Vec::new();
+        let mut title = None;
+        let mut author = None;
+        let mut sections = Vec::new();
+        for (i, (name, text)) in files.iter().enumerate() {
+            let source = SourceFile { name, text };
+            let raw: RawLibrary = match super::diag::from_yaml(text) {
+                Ok(raw) => raw,
+                Err(e) => {
+                    diagnostics.extend(source.serde_error(&e).0);
+                    continue;
+                }
+            };
+            let mut problems = Vec::new();
+            let root = YamlPath::root();
+            let first = i == 0;
+            for (key, given, slot) in [("title", &raw.title, &mut title), ("author", &raw.author, &mut author)] {
+                match (given, first) {
+                    (Some(t), true) => *slot = Some(state.templates.add(t, &root.key(key), &mut problems)),
+                    (None, true) => problems.push(Problem::new(
+                        root.clone(),
+                        format!("the first clause-library file must give the policy's {key}"),
+                    )),
+                    (Some(_), false) => problems.push(Problem::new(
+                        root.key(key),
+                        format!("only the first clause-library file gives the policy's {key}"),
+                    )),
+                    (None, false) => {}
+                }
+            }
+            sections.extend(check(raw, questionnaire, &mut state, &mut problems));
+            diagnostics.extend(source.locate(problems).0);
+        }
+        match (title, author) {
+            (Some(title), Some(author)) if diagnostics.is_empty() => Ok(ClauseLibrary {
+                title,
+                author,
+                sections,
+                templates: state.templates,
+            }),
+            _ => Err(Diagnostics(diagnostics)),
         }
     }
 
@@ -155,7 +204,14 @@ impl ClauseLibrary {
     }
 }
 
-fn check(raw: RawLibrary, q: &Questionnaire, problems: &mut Vec<Problem>) -> ClauseLibrary {
+/// What must be unique or shared across the files of one library.
+struct State {
+    templates: Templates,
+    section_ids: BTreeSet<String>,
+    clause_ids: BTreeSet<String>,
+}
+
+fn check(raw: RawLibrary, q: &Questionnaire, state: &mut State, problems: &mut Vec<Problem>) -> Vec<PolicySection> {
     let root = YamlPath::root();
     if raw.version != FORMAT_VERSION {
         problems.push(Problem::new(
@@ -166,11 +222,11 @@ fn check(raw: RawLibrary, q: &Questionnaire, problems: &mut Vec<Problem>) -> Cla
             ),
         ));
     }
-    let mut templates = Templates::new(q);
-    let title = templates.add(&raw.title, &root.key("title"), problems);
-    let author = templates.add(&raw.author, &root.key("author"), problems);
-    let mut section_ids = BTreeSet::new();
-    let mut clause_ids = BTreeSet::new();
+    let State {
+        templates,
+        section_ids,
+        clause_ids,
+    } = state;
     let mut sections = Vec::new();
     for (si, rs) in raw.sections.into_iter().enumerate() {
         let spath = root.key("sections").index(si);
@@ -209,7 +265,7 @@ fn check(raw: RawLibrary, q: &Questionnaire, problems: &mut Vec<Problem>) -> Cla
                 .when
                 .as_ref()
                 .map(|c| q.check_condition(c, &cpath.key("when"), problems));
-            let body = clause_body(&rc, &cpath, q, &mut templates, problems);
+            let body = clause_body(&rc, &cpath, q, templates, problems);
             clauses.push(Clause {
                 id: ClauseId(rc.id),
                 when,
@@ -225,12 +281,7 @@ fn check(raw: RawLibrary, q: &Questionnaire, problems: &mut Vec<Problem>) -> Cla
             clauses,
         });
     }
-    ClauseLibrary {
-        title,
-        author,
-        sections,
-        templates,
-    }
+    sections
 }
 
 fn clause_body(

@@ -17,10 +17,28 @@ pub struct Sample {
 }
 
 /// The shipped samples, as (file name, text).
-pub const SAMPLES: &[(&str, &str)] = &[(
-    "samples/ontario-hospital.yaml",
-    include_str!("../../policy-templates/samples/ontario-hospital.yaml"),
-)];
+pub const SAMPLES: &[(&str, &str)] = &[
+    (
+        "samples/ontario-hospital.yaml",
+        include_str!("../../policy-templates/samples/ontario-hospital.yaml"),
+    ),
+    (
+        "samples/us-primary-care.yaml",
+        include_str!("../../policy-templates/samples/us-primary-care.yaml"),
+    ),
+    (
+        "samples/uk-nhs-community.yaml",
+        include_str!("../../policy-templates/samples/uk-nhs-community.yaml"),
+    ),
+    (
+        "samples/quebec-long-term-care.yaml",
+        include_str!("../../policy-templates/samples/quebec-long-term-care.yaml"),
+    ),
+    (
+        "samples/australia-allied-health.yaml",
+        include_str!("../../policy-templates/samples/australia-allied-health.yaml"),
+    ),
+];
 
 impl Sample {
     /// Parses a sample file.

@@ -33,7 +33,7 @@ test('answers drive the preview, survive a reload and reach the PDF', async () =
   await preview.getByRole('heading', { name: 'Riverbend Health Centre Social Media Policy' }).waitFor();
   await page.getByRole('group', { name: 'Country where you deliver care' }).getByLabel('Canada').check();
   // A conditional question appears once its condition holds.
-  await page.getByRole('group', { name: 'Province' }).getByLabel('Ontario').check();
+  await page.getByRole('group', { name: 'Province or territory' }).getByLabel('Ontario').check();
 
   await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Patient privacy' }).click();
   const photos = page.getByRole('group', { name: 'May staff take photos or video of patients for official accounts?' });
