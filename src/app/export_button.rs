@@ -1,11 +1,14 @@
-//! The export button: the current document to a PDF download.
+//! The export button: the current document to a PDF download, made by the
+//! PDF worker so the page never freezes.
+
+use std::time::Duration;
 
 use leptos::prelude::*;
 
 use super::download::download;
+use super::pdf_client::{make_pdf, Made};
 use super::session::use_session;
 use super::storage::today_iso;
-use crate::policy::pdf::render_pdf;
 
 /// Exports the current policy as a PDF and reports the outcome.
 #[component]
@@ -14,35 +17,57 @@ pub fn ExportButton() -> impl IntoView {
         return ().into_any();
     };
     let status = RwSignal::new(String::new());
+    let busy = RwSignal::new(false);
     let export = move |_| {
-        let doc = session.document.get_untracked();
-        let message = match render_pdf(&doc) {
-            Err(e) => format!("The PDF could not be made: {e}."),
-            Ok(pdf) => match download(&pdf.bytes, &doc.file_name(&today_iso()), "application/pdf") {
-                Err(e) => format!("The PDF was made but could not be downloaded: {e}."),
-                Ok(()) if pdf.missing_glyphs.is_empty() => {
-                    format!("PDF downloaded ({} pages).", pdf.pages)
-                }
-                Ok(()) => {
-                    let chars: String = pdf
-                        .missing_glyphs
-                        .iter()
-                        .map(|c| format!(" {c} (U+{:04X})", *c as u32))
-                        .collect();
-                    format!(
-                        "PDF downloaded ({} pages). The PDF font has no glyph for these characters, which were printed as \"?\":{chars}.",
-                        pdf.pages
-                    )
+        if busy.get_untracked() {
+            return;
+        }
+        busy.set(true);
+        // Say something only if it takes long enough to notice.
+        set_timeout(
+            move || {
+                if busy.get_untracked() {
+                    status.set("Making the PDF…".to_owned());
                 }
             },
-        };
-        status.set(message);
+            Duration::from_millis(100),
+        );
+        let doc = session.document.get_untracked();
+        let file_name = doc.file_name(&today_iso());
+        make_pdf(doc, move |result| {
+            busy.set(false);
+            status.set(outcome(result, &file_name));
+        });
     };
     view! {
         <div class="export">
-            <button type="button" class="primary" on:click=export>"Export PDF"</button>
+            <button type="button" class="primary" aria-busy=move || busy.get().to_string() on:click=export>
+                "Export PDF"
+            </button>
             <p class="status" role="status" aria-live="polite">{move || status.get()}</p>
         </div>
     }
     .into_any()
+}
+
+fn outcome(result: Result<Made, String>, file_name: &str) -> String {
+    let pdf = match result {
+        Ok(pdf) => pdf,
+        Err(e) => return format!("The PDF could not be made: {e}."),
+    };
+    match download(&pdf.bytes, file_name, "application/pdf") {
+        Err(e) => format!("The PDF was made but could not be downloaded: {e}."),
+        Ok(()) if pdf.missing_glyphs.is_empty() => format!("PDF downloaded ({} pages).", pdf.pages),
+        Ok(()) => {
+            let chars: String = pdf
+                .missing_glyphs
+                .iter()
+                .map(|c| format!(" {c} (U+{:04X})", u32::from(*c)))
+                .collect();
+            format!(
+                "PDF downloaded ({} pages). The PDF font has no glyph for these characters, which were printed as \"?\":{chars}.",
+                pdf.pages
+            )
+        }
+    }
 }

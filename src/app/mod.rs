@@ -4,6 +4,7 @@
 
 mod download;
 mod export_button;
+mod pdf_client;
 mod preview;
 mod question_field;
 mod question_page;

@@ -1,12 +1,12 @@
 //! The filled policy: the one model that both the HTML preview and the PDF
 //! render. Nothing downstream of this decides wording.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::ids::{ClauseId, QuestionId, SectionId};
 
 /// A filled policy document.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Document {
     /// The policy title.
     pub title: String,
@@ -19,7 +19,7 @@ pub struct Document {
 }
 
 /// A numbered section or subsection.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Section {
     /// The policy section this came from.
     pub id: SectionId,
@@ -34,7 +34,7 @@ pub struct Section {
 }
 
 /// A block of text and the clause it came from.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Block {
     /// The clause whose text this is.
     pub clause: ClauseId,
@@ -43,7 +43,7 @@ pub struct Block {
 }
 
 /// The kinds of block a policy is made of.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum BlockKind {
     /// A paragraph.
@@ -57,12 +57,12 @@ pub enum BlockKind {
 }
 
 /// Inline text: plain runs and visible placeholders for unanswered questions.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(transparent)]
 pub struct Text(pub Vec<Run>);
 
 /// A run of inline text.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Run {
     /// Text to print as it is.

@@ -10,6 +10,11 @@ use ttf_parser::Face;
 
 use super::document::{BlockKind, Document, Run, Section, Text};
 
+/// The embedded regular face (a Liberation Sans subset; see `style/fonts`).
+pub const REGULAR: &[u8] = include_bytes!("../../style/fonts/PolicySans-Regular.ttf");
+/// The embedded bold face.
+pub const BOLD: &[u8] = include_bytes!("../../style/fonts/PolicySans-Bold.ttf");
+
 /// The regular and bold faces the policy is set in.
 pub struct Fonts<'a> {
     regular: Face<'a>,

@@ -17,7 +17,10 @@ pub mod fill;
 pub mod ids;
 pub mod layout;
 pub mod library;
+#[cfg(feature = "pdf")]
 pub mod pdf;
+pub mod pdf_protocol;
 pub mod questionnaire;
+pub mod readability;
 pub mod sample;
 pub mod template;

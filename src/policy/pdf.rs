@@ -8,12 +8,7 @@ use printpdf::{
 };
 
 use super::document::Document;
-use super::layout::{layout, Fonts, Laid, Mark, Style};
-
-/// The embedded regular face (a Liberation Sans subset; see `style/fonts`).
-pub const REGULAR: &[u8] = include_bytes!("../../style/fonts/PolicySans-Regular.ttf");
-/// The embedded bold face.
-pub const BOLD: &[u8] = include_bytes!("../../style/fonts/PolicySans-Bold.ttf");
+use super::layout::{layout, Fonts, Laid, Mark, Style, BOLD, REGULAR};
 
 /// Why a PDF could not be made.
 #[derive(Debug, thiserror::Error)]

@@ -186,3 +186,24 @@ test('the keyboard alone can answer a question and export', async () => {
   await page.getByRole('complementary', { name: 'Policy preview' }).getByRole('heading', { name: 'Keyboard Clinic Social Media Policy' }).waitFor();
   await context.close();
 });
+
+test('the PDF worker is fetched on the first export only, and a missing worker is reported', async () => {
+  const { context, page } = await openApp(browser, server.url);
+  const requested = [];
+  page.on('request', (r) => requested.push(new URL(r.url()).pathname));
+  await page.getByLabel('Legal name of the organization').fill('Worker Clinic');
+  assert.deepEqual(requested.filter((p) => p.includes('pdf-worker')), []);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export PDF' }).click(),
+  ]);
+  assert.match(download.suggestedFilename(), /^worker-clinic-social-media-policy-/);
+  assert.ok(requested.some((p) => p.endsWith('/pdf-worker_bg.wasm')), requested.join(' '));
+  await context.close();
+
+  const broken = await openApp(browser, server.url);
+  await broken.context.route('**/pdf-worker_loader.js', (route) => route.fulfill({ status: 404, body: 'gone' }));
+  await broken.page.getByRole('button', { name: 'Export PDF' }).click();
+  await broken.page.getByText(/The PDF could not be made: the PDF maker (could not be loaded|failed)/).waitFor();
+  await broken.context.close();
+});
