@@ -6,6 +6,7 @@ use policy_builder::policy::bundle::Policy;
 use policy_builder::policy::document::{BlockKind, Run};
 use policy_builder::policy::fill::fill;
 use policy_builder::policy::pdf::render_pdf;
+use policy_builder::policy::sample::{Sample, SAMPLES};
 
 fn policy() -> Policy {
     match Policy::builtin() {
@@ -14,28 +15,13 @@ fn policy() -> Policy {
     }
 }
 
+/// The Ontario hospital sample: a complete answer set.
 fn lakeside() -> Answers {
-    let mut a = Answers::default();
-    let text = |s: &str| Answer::Text(s.to_owned());
-    a.set("legal_name".into(), text("Lakeside Community Hospital"));
-    a.set("short_name".into(), text("Lakeside"));
-    a.set("org_type".into(), text("hospital"));
-    a.set("country".into(), text("canada"));
-    a.set("province".into(), text("ontario"));
-    a.set("account_owner".into(), text("communications"));
-    a.set("who_may_post".into(), text("trained_staff"));
-    a.set("mfa_required".into(), Answer::YesNo(true));
-    a.set("patient_photos".into(), Answer::YesNo(true));
-    a.set("consent_form".into(), text("Media Consent Form MC-12"));
-    a.set("privacy_contact".into(), text("the Privacy Office at extension 4321"));
-    a.set("staff_participation".into(), text("encourage"));
-    a.set("disclaimer_required".into(), Answer::YesNo(true));
-    a.set("disclaimer_text".into(), text("My views are my own."));
-    a.set(
-        "platforms".into(),
-        Answer::Choices(vec!["facebook".into(), "linkedin".into()]),
-    );
-    a
+    let (file, text) = SAMPLES[0];
+    match Sample::load(file, text) {
+        Ok(sample) => sample.answers,
+        Err(d) => panic!("{d}"),
+    }
 }
 
 #[test]
@@ -54,7 +40,7 @@ fn a_complete_answer_set_fills_without_placeholders_or_warnings() {
     assert_eq!(doc.title, "Lakeside Social Media Policy");
     let text = doc.to_plain();
     assert!(!text.contains('['), "unexpected placeholder in:\n{text}");
-    assert!(text.contains("Facebook and LinkedIn"));
+    assert!(text.contains("Facebook, Instagram, LinkedIn and YouTube"), "{text}");
     assert!(text.contains("Media Consent Form MC-12"));
     assert!(text.contains("Personal Health Information Protection Act"));
 }

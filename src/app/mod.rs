@@ -2,6 +2,7 @@
 //! export at the top. It holds state and talks to the browser; all policy
 //! wording comes from [`crate::policy`].
 
+mod checks_panel;
 mod download;
 mod export_button;
 mod pdf_client;
@@ -17,6 +18,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::policy::bundle::Policy;
+use checks_panel::ChecksPanel;
 use export_button::ExportButton;
 use preview::Preview;
 use question_page::QuestionPage;
@@ -61,7 +63,10 @@ fn Builder() -> impl IntoView {
         </header>
         <StorageNotice />
         <main class="workspace">
-            <QuestionPage />
+            <div class="left">
+                <QuestionPage />
+                <ChecksPanel />
+            </div>
             <Preview />
         </main>
     }

@@ -207,3 +207,20 @@ test('the PDF worker is fetched on the first export only, and a missing worker i
   await broken.page.getByText(/The PDF could not be made: the PDF maker (could not be loaded|failed)/).waitFor();
   await broken.context.close();
 });
+
+test('a consistency warning appears for contradictory answers and leads to the question', async () => {
+  const { context, page } = await openApp(browser, server.url);
+  const checks = page.getByRole('region', { name: 'Checks' });
+  const revisit = checks.getByRole('button', { name: 'Revisit: Name of the consent form patients sign for photos and video' });
+  assert.equal(await revisit.count(), 0);
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Patient privacy' }).click();
+  await page.getByRole('group', { name: 'May staff take photos or video of patients for official accounts?' }).getByLabel('Yes').check();
+  await revisit.waitFor();
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Your organization' }).click();
+  await revisit.click();
+  const field = page.getByLabel('Name of the consent form patients sign for photos and video');
+  await page.waitForFunction(() => document.activeElement?.id === 'q-consent_form');
+  await field.fill('Consent form A');
+  await revisit.waitFor({ state: 'detached' });
+  await context.close();
+});
