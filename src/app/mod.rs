@@ -9,6 +9,7 @@ mod pdf_client;
 mod preview;
 mod question_field;
 mod question_page;
+mod sample_picker;
 mod session;
 mod storage;
 mod storage_notice;
@@ -22,6 +23,7 @@ use checks_panel::ChecksPanel;
 use export_button::ExportButton;
 use preview::Preview;
 use question_page::QuestionPage;
+use sample_picker::SamplePicker;
 use session::Session;
 use storage_notice::StorageNotice;
 
@@ -59,6 +61,7 @@ fn Builder() -> impl IntoView {
     view! {
         <header class="topbar">
             <h1>"Social Media Policy Builder"</h1>
+            <SamplePicker />
             <ExportButton />
         </header>
         <StorageNotice />

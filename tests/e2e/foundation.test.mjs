@@ -224,3 +224,30 @@ test('a consistency warning appears for contradictory answers and leads to the q
   await revisit.waitFor({ state: 'detached' });
   await context.close();
 });
+
+test('a sample organization loads in one click, and replacing answers asks first', async () => {
+  const { context, page } = await openApp(browser, server.url);
+  const preview = page.getByRole('complementary', { name: 'Policy preview' });
+  await page.getByLabel('Sample organization').selectOption({ label: 'Lakeside Community Hospital (Ontario)' });
+  await page.getByRole('button', { name: 'Start from this sample' }).click();
+  await preview.getByRole('heading', { name: 'Lakeside Social Media Policy' }).waitFor();
+  assert.equal(await page.getByLabel('Legal name of the organization').inputValue(), 'Lakeside Community Hospital');
+
+  await page.getByLabel('Sample organization').selectOption({ index: 3 });
+  await page.getByRole('button', { name: 'Start from this sample' }).click();
+  const dialog = page.getByRole('alertdialog', { name: 'Replace your answers with the sample?' });
+  await dialog.getByRole('button', { name: 'Keep my answers' }).click();
+  assert.equal(await page.getByLabel('Legal name of the organization').inputValue(), 'Lakeside Community Hospital');
+  await page.getByRole('button', { name: 'Start from this sample' }).click();
+  await dialog.getByRole('button', { name: 'Replace my answers' }).click();
+  assert.notEqual(await page.getByLabel('Legal name of the organization').inputValue(), 'Lakeside Community Hospital');
+
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export PDF' }).click(),
+  ]);
+  const dir = await mkdtemp(join(tmpdir(), 'policy-sample-'));
+  await download.saveAs(join(dir, 'sample.pdf'));
+  assert.match(flat(pdfText(join(dir, 'sample.pdf'))), /not legal advice/);
+  await context.close();
+});
