@@ -51,7 +51,6 @@ pub fn SamplePicker() -> impl IntoView {
         );
     };
     let ask = {
-        let load = load.clone();
         move |_| {
             if session.answers.with_untracked(|a| a.0.values().all(|v| v.is_blank())) {
                 load();
@@ -70,7 +69,6 @@ pub fn SamplePicker() -> impl IntoView {
             <p class="status" role="status" aria-live="polite">{move || status.get()}</p>
         </div>
         {move || {
-            let load = load.clone();
             confirming.get().then(|| view! {
                 <div class="alert" role="alertdialog" aria-labelledby="replace-heading">
                     <h2 id="replace-heading">"Replace your answers with the sample?"</h2>
