@@ -148,6 +148,49 @@ fn every_sample_policy_matches_its_reviewed_snapshot() {
 }
 
 #[test]
+fn every_sample_exports_a_pdf_with_its_name_and_every_glyph() {
+    let p = policy();
+    for (name, sample) in samples() {
+        let doc = fill(&p.questionnaire, &p.library, &sample.answers);
+        let pdf = policy_builder::policy::pdf::render_pdf(&doc).expect("pdf");
+        assert_eq!(pdf.missing_glyphs, Vec::<char>::new(), "{name}");
+        let parsed = lopdf::Document::load_mem(&pdf.bytes).expect("a readable PDF");
+        let pages: Vec<u32> = parsed.get_pages().keys().copied().collect();
+        assert_eq!(pages.len(), pdf.pages, "{name}");
+        let text = parsed
+            .extract_text(&pages)
+            .expect("text")
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert!(text.contains(&doc.author), "{name}: the PDF lacks {}", doc.author);
+        assert!(text.contains("not legal advice"), "{name}");
+    }
+}
+
+#[test]
+fn a_breach_deadline_without_anyone_to_tell_is_flagged() {
+    let p = policy();
+    let mut answers = Answers::default();
+    answers.set("breach_report_time".into(), Answer::Text("immediately".into()));
+    let ids: Vec<&str> = p
+        .questionnaire
+        .warnings(&answers)
+        .iter()
+        .map(|c| c.id.as_str())
+        .collect();
+    assert!(ids.contains(&"breach_deadline_without_contact"), "{ids:?}");
+    answers.set("privacy_contact".into(), Answer::Text("the Privacy Office".into()));
+    let ids: Vec<&str> = p
+        .questionnaire
+        .warnings(&answers)
+        .iter()
+        .map(|c| c.id.as_str())
+        .collect();
+    assert!(!ids.contains(&"breach_deadline_without_contact"), "{ids:?}");
+}
+
+#[test]
 fn the_quick_reference_fits_on_one_page_for_every_sample() {
     let p = policy();
     let fonts = Fonts::new(REGULAR, BOLD).expect("fonts");
