@@ -275,3 +275,34 @@ fn answers_that_do_not_fit_their_questions_are_listed() {
         ]
     );
 }
+
+#[test]
+fn clauses_after_a_left_out_heading_keep_its_subsection_and_empty_sections_go() {
+    use policy_builder::policy::fill::fill;
+    let text = format!(
+        "{LIBRARY}      - id: purpose.photos_yes\n        heading: Photos\n        when: {{ yes: photos }}\n        text: Photos allowed.\n\
+         \x20     - id: purpose.photos_no\n        heading: Photos\n        when: {{ no: photos }}\n        text: No photos.\n\
+         \x20     - id: purpose.photos_more\n        text: Check backgrounds.\n\
+         \x20     - id: purpose.kind\n        heading: Kind\n        when: {{ answered: kind }}\n        text: A kind.\n\
+         \x20     - id: purpose.kind_more\n        text: More on kind.\n\
+         \x20 - id: empty\n    title: Empty\n    clauses:\n      - id: empty.only\n        when: {{ yes: photos }}\n        text: Only with photos.\n\
+         \x20 - id: last\n    title: Last\n    clauses:\n      - id: last.one\n        text: The end.\n"
+    );
+    let q = questionnaire();
+    let lib = ClauseLibrary::load("clauses.yaml", &text, &q).expect("loads");
+    let mut a = Answers::default();
+    a.set("photos".into(), Answer::YesNo(false));
+    let doc = fill(&q, &lib, &a);
+    let outline: Vec<String> = doc
+        .all_sections()
+        .iter()
+        .map(|s| format!("{} {} ({})", s.number, s.title, s.blocks.len()))
+        .collect();
+    // "Photos" holds the "no" clause and its continuation; "More on kind"
+    // keeps the "Kind" heading though its heading clause is left out; the
+    // empty section is dropped and "Last" is numbered 2.
+    assert_eq!(
+        outline,
+        vec!["1 Purpose (1)", "1.1 Photos (2)", "1.2 Kind (1)", "2 Last (1)"]
+    );
+}

@@ -78,6 +78,10 @@ fn hidden_answers_are_kept_but_do_not_count() {
     assert!(!text.contains("Media Consent Form MC-12"));
     assert!(text.contains("do not take photos or video of patients"));
     assert_eq!(answers.text(&"consent_form".into()), Some("Media Consent Form MC-12"));
+    // Shown again, the kept answer is back in the policy.
+    answers.set("patient_photos".into(), Answer::YesNo(true));
+    let text = fill(&p.questionnaire, &p.library, &answers).to_plain();
+    assert!(text.contains("Media Consent Form MC-12"));
 }
 
 #[test]

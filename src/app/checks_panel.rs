@@ -53,6 +53,14 @@ pub fn ChecksPanel() -> impl IntoView {
             if let Some(el) = web_sys::window()
                 .and_then(|w| w.document())
                 .and_then(|d| d.get_element_by_id(&format!("q-{id}")))
+                // A choice question is a fieldset: focus its first option.
+                .and_then(|el| {
+                    if el.tag_name() == "FIELDSET" {
+                        el.query_selector("input").ok().flatten()
+                    } else {
+                        Some(el)
+                    }
+                })
             {
                 use wasm_bindgen::JsCast;
                 if let Some(el) = el.dyn_ref::<web_sys::HtmlElement>() {
@@ -64,16 +72,11 @@ pub fn ChecksPanel() -> impl IntoView {
     view! {
         <section class="checks" aria-labelledby="checks-heading">
             <h2 id="checks-heading">"Checks"</h2>
+            // The live region stays in place; only its text changes, so
+            // screen readers announce each new summary.
+            <p role="status" aria-live="polite">{move || summary(&findings.get())}</p>
             {move || {
                 let (warnings, missing) = findings.get();
-                let summary = match (warnings.len(), missing.len()) {
-                    (0, 0) => "No problems found. Every required question is answered.".to_owned(),
-                    (w, m) => format!(
-                        "{w} consistency {} and {m} required {} to answer.",
-                        if w == 1 { "warning" } else { "warnings" },
-                        if m == 1 { "question" } else { "questions" },
-                    ),
-                };
                 let items = warnings
                     .into_iter()
                     .map(|(message, label, index, id)| {
@@ -100,7 +103,6 @@ pub fn ChecksPanel() -> impl IntoView {
                     })
                     .collect_view();
                 view! {
-                    <p role="status" aria-live="polite">{summary}</p>
                     <ul class="findings">{items}</ul>
                     <details>
                         <summary>"Required questions not yet answered"</summary>
@@ -111,4 +113,17 @@ pub fn ChecksPanel() -> impl IntoView {
         </section>
     }
     .into_any()
+}
+
+type Findings = (Vec<(String, String, usize, String)>, Vec<(String, usize, String)>);
+
+fn summary((warnings, missing): &Findings) -> String {
+    match (warnings.len(), missing.len()) {
+        (0, 0) => "No problems found. Every required question is answered.".to_owned(),
+        (w, m) => format!(
+            "{w} consistency {} and {m} required {} to answer.",
+            if w == 1 { "warning" } else { "warnings" },
+            if m == 1 { "question" } else { "questions" },
+        ),
+    }
 }

@@ -66,13 +66,20 @@ pub fn make_pdf(document: Document, done: impl FnOnce(Result<Made, String>) + 's
         client.next_id += 1;
         client.pending.insert(id, done);
         let request = Request { id, document }.to_json();
-        if client.ready {
-            post(&client.worker, &request);
-        } else {
+        if !client.ready {
             client.waiting.push(request);
+            return Ok(Ok(id));
         }
-        Ok(id)
+        Ok(post(&client.worker, &request).map(|()| id))
     });
+    let sent = match sent {
+        Ok(Err(reason)) => {
+            break_all(reason);
+            return;
+        }
+        Ok(Ok(id)) => Ok(id),
+        Err(e) => Err(e),
+    };
     match sent {
         Ok(id) => leptos::prelude::set_timeout(
             move || {
@@ -119,13 +126,12 @@ fn start() -> Result<Client, String> {
     })
 }
 
-fn post(worker: &Worker, request: &str) {
-    if let Err(e) = worker.post_message(&JsValue::from_str(request)) {
-        break_all(format!(
-            "the PDF request could not be sent ({})",
-            super::storage::js_message(&e)
-        ));
-    }
+/// Sends a request. The caller holds the client's borrow, so a failure is
+/// returned and reported with [`break_all`] after the borrow ends.
+fn post(worker: &Worker, request: &str) -> Result<(), String> {
+    worker
+        .post_message(&JsValue::from_str(request))
+        .map_err(|e| format!("the PDF request could not be sent ({})", super::storage::js_message(&e)))
 }
 
 fn take(id: u32) -> Option<Done> {
@@ -154,14 +160,19 @@ fn receive(event: &MessageEvent) {
         Ok(Reply::Ready { version }) if version != PROTOCOL_VERSION => break_all(format!(
             "the PDF maker is from another version of this app ({version}); reload the page"
         )),
-        Ok(Reply::Ready { .. }) => CLIENT.with(|c| {
-            if let Some(client) = c.borrow_mut().as_mut() {
+        Ok(Reply::Ready { .. }) => {
+            let failed = CLIENT.with(|c| {
+                let mut c = c.borrow_mut();
+                let client = c.as_mut()?;
                 client.ready = true;
-                for request in std::mem::take(&mut client.waiting) {
-                    post(&client.worker, &request);
-                }
+                std::mem::take(&mut client.waiting)
+                    .into_iter()
+                    .find_map(|r| post(&client.worker, &r).err())
+            });
+            if let Some(reason) = failed {
+                break_all(reason);
             }
-        }),
+        }
         Ok(Reply::Done {
             id,
             pages,

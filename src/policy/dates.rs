@@ -31,7 +31,8 @@ const MONTHS: [&str; 12] = [
 /// Parses `YYYY-MM-DD`, rejecting dates that do not exist.
 pub fn parse_iso(s: &str) -> Option<Date> {
     let b = s.as_bytes();
-    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+    let digits_at = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' || !digits_at(0..4) || !digits_at(5..7) || !digits_at(8..10) {
         return None;
     }
     let year: u16 = s[0..4].parse().ok()?;

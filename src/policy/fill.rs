@@ -43,7 +43,16 @@ pub fn fill(q: &Questionnaire, lib: &ClauseLibrary, answers: &Answers) -> Docume
             blocks: Vec::new(),
             subsections: Vec::new(),
         };
-        for clause in &ps.clauses {
+        // A clause with a heading opens a subsection; the clauses after it
+        // without one belong to it, even when the heading clause itself is
+        // left out. `group` is the index of the heading clause in force,
+        // `open` the group of the last subsection made.
+        let mut group: Option<(usize, &str)> = None;
+        let mut open: Option<usize> = None;
+        for (ci, clause) in ps.clauses.iter().enumerate() {
+            if let Some(heading) = &clause.heading {
+                group = Some((ci, heading.as_str()));
+            }
             if !clause.when.as_ref().is_none_or(|c| c.holds(&visible)) {
                 continue;
             }
@@ -74,25 +83,44 @@ pub fn fill(q: &Questionnaire, lib: &ClauseLibrary, answers: &Answers) -> Docume
                     }
                 }
             };
+            if kinds.is_empty() {
+                continue;
+            }
             let blocks = kinds.into_iter().map(|kind| Block {
                 clause: clause.id.clone(),
                 kind,
             });
-            if let Some(heading) = &clause.heading {
-                section.subsections.push(Section {
-                    id: ps.id.clone(),
-                    number: format!("{}.{}", section.number, section.subsections.len() + 1),
-                    title: heading.clone(),
-                    blocks: blocks.collect(),
-                    subsections: Vec::new(),
-                });
-            } else if let Some(last) = section.subsections.last_mut() {
-                last.blocks.extend(blocks);
-            } else {
-                section.blocks.extend(blocks);
+            match group {
+                None => section.blocks.extend(blocks),
+                // Alternative clauses often share a heading ("Photos and
+                // video of patients" when allowed, and when not): one
+                // subsection holds whichever are included.
+                Some((gi, heading))
+                    if open == Some(gi)
+                        || (open.is_some() && section.subsections.last().is_some_and(|l| l.title == heading)) =>
+                {
+                    if let Some(last) = section.subsections.last_mut() {
+                        last.blocks.extend(blocks);
+                    }
+                    open = Some(gi);
+                }
+                Some((gi, heading)) => {
+                    section.subsections.push(Section {
+                        id: ps.id.clone(),
+                        number: format!("{}.{}", section.number, section.subsections.len() + 1),
+                        title: heading.to_owned(),
+                        blocks: blocks.collect(),
+                        subsections: Vec::new(),
+                    });
+                    open = Some(gi);
+                }
             }
         }
-        sections.push(section);
+        // A section with nothing in it for these answers is left out, and
+        // the sections after it are numbered without a gap.
+        if !section.blocks.is_empty() || !section.subsections.is_empty() {
+            sections.push(section);
+        }
     }
     Document {
         title,

@@ -456,6 +456,19 @@ impl Layouter<'_, '_> {
         let size = 8.5;
         let title = self.checked(title, Style::Regular);
         let y = PAGE_H - MARGIN_BOTTOM / 2.0;
+        // The title gives way to the page label: cut it, with an ellipsis,
+        // to the width left of the widest label.
+        let widest = self
+            .fonts
+            .width(Style::Regular, size, &format!("Page {total} of {total}"));
+        let room = PAGE_W - 2.0 * MARGIN_X - widest - 12.0;
+        let mut title = title;
+        if self.fonts.width(Style::Regular, size, &title) > room {
+            while !title.is_empty() && self.fonts.width(Style::Regular, size, &format!("{title}\u{2026}")) > room {
+                title.pop();
+            }
+            title = format!("{}\u{2026}", title.trim_end());
+        }
         for (i, page) in self.pages.iter_mut().enumerate() {
             let label = format!("Page {} of {}", i + 1, total);
             let w = self.fonts.width(Style::Regular, size, &label);

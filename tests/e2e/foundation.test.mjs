@@ -27,7 +27,7 @@ test('answers drive the preview, survive a reload and reach the PDF', async () =
   const preview = page.getByRole('complementary', { name: 'Policy preview' });
 
   // Unanswered questions show as placeholders, never blanks.
-  await assert.doesNotReject(preview.getByText("[organization's legal name]").first().waitFor());
+  await preview.getByText("[organization's legal name]").first().waitFor();
 
   await page.getByLabel('Legal name of the organization').fill('Riverbend Health Centre');
   await preview.getByRole('heading', { name: 'Riverbend Health Centre Social Media Policy' }).waitFor();
