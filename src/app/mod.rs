@@ -5,6 +5,7 @@
 mod checks_panel;
 mod download;
 mod export_button;
+mod focus;
 mod pdf_client;
 mod preview;
 mod question_field;

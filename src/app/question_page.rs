@@ -26,7 +26,7 @@ pub fn QuestionPage() -> impl IntoView {
             let current = move || (section.get() == i).then_some("step");
             view! {
                 <li>
-                    <button type="button" class="link" aria-current=current on:click=move |_| section.set(i)>
+                    <button type="button" class="link" aria-current=current on:click=move |_| go(section, i)>
                         {title}
                     </button>
                 </li>
@@ -50,24 +50,44 @@ pub fn QuestionPage() -> impl IntoView {
             })
         }
     });
-    let body = move || {
-        let visible = visible.get();
-        let Some(s) = policy.questionnaire.sections.get(section.get()) else {
-            return ().into_any();
-        };
-        let fields = s
-            .questions
-            .iter()
-            .filter(|qn| visible.contains(&qn.id))
-            .map(|qn| view! { <QuestionField question=qn.clone() /> })
-            .collect_view();
-        let intro = s.intro.clone().map(|t| view! { <p class="intro">{t}</p> });
-        view! {
-            <h2 id="section-heading">{s.title.clone()}</h2>
-            {intro}
-            <form class="questions-form" on:submit=|ev| ev.prevent_default()>{fields}</form>
+    // Keyed by question id, so a field that stays visible keeps its
+    // element (and the keyboard focus) when another appears or goes.
+    let fields = {
+        let policy = policy.clone();
+        move || {
+            let visible = visible.get();
+            policy
+                .questionnaire
+                .sections
+                .get(section.get())
+                .map(|s| {
+                    s.questions
+                        .iter()
+                        .filter(|qn| visible.contains(&qn.id))
+                        .cloned()
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
         }
-        .into_any()
+    };
+    let heading = {
+        let policy = policy.clone();
+        move || {
+            let s = policy.questionnaire.sections.get(section.get())?;
+            let intro = s.intro.clone().map(|t| view! { <p class="intro">{t}</p> });
+            Some(view! {
+                <h2 id="section-heading" tabindex="-1">{s.title.clone()}</h2>
+                {intro}
+            })
+        }
+    };
+    let body = move || {
+        view! {
+            {heading.clone()}
+            <form class="questions-form" on:submit=|ev| ev.prevent_default()>
+                <For each=fields.clone() key=|qn| qn.id.clone() children=|qn| view! { <QuestionField question=qn /> } />
+            </form>
+        }
     };
 
     view! {
@@ -77,14 +97,21 @@ pub fn QuestionPage() -> impl IntoView {
             </nav>
             {body}
             <div class="pager">
-                <button type="button" disabled=move || { section.get() == 0 } on:click=move |_| section.update(|s| *s = s.saturating_sub(1))>
+                <button type="button" disabled=move || { section.get() == 0 } on:click=move |_| go(section, section.get_untracked().saturating_sub(1))>
                     "Back"
                 </button>
-                <button type="button" disabled=move || { section.get() + 1 >= count } on:click=move |_| section.update(|s| *s = (*s + 1).min(count - 1))>
+                <button type="button" disabled=move || { section.get() + 1 >= count } on:click=move |_| go(section, (section.get_untracked() + 1).min(count - 1))>
                     "Next"
                 </button>
             </div>
         </section>
     }
     .into_any()
+}
+
+/// Shows section `index` and moves focus to its heading, so keyboard and
+/// screen-reader users land at the start of the new questions.
+fn go(section: RwSignal<usize>, index: usize) {
+    section.set(index);
+    request_animation_frame(|| super::focus::focus_id("section-heading"));
 }

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use super::download::download;
+use super::focus::focus_id;
 use super::session::use_session;
 use super::storage::{now_iso, today_iso};
 use crate::policy::draft::StoredDraft;
@@ -37,9 +38,14 @@ pub fn SamplePicker() -> impl IntoView {
                 session.answers.set(sample.answers);
                 session.section.set(0);
                 status.set(format!("Loaded the sample \"{}\".", sample.name));
+                request_animation_frame(|| focus_id("section-heading"));
             }
             confirming.set(false);
         }
+    };
+    let cancel = move || {
+        confirming.set(false);
+        request_animation_frame(|| focus_id("sample-start"));
     };
     let answers = session.answers;
     let keep_copy = move || {
@@ -56,6 +62,7 @@ pub fn SamplePicker() -> impl IntoView {
                 load();
             } else {
                 confirming.set(true);
+                request_animation_frame(|| focus_id("replace-keep"));
             }
         }
     };
@@ -65,18 +72,27 @@ pub fn SamplePicker() -> impl IntoView {
             <select id="sample-choice" on:change=move |ev| chosen.set(event_target_value(&ev).parse().unwrap_or(0))>
                 {options}
             </select>
-            <button type="button" on:click=ask>"Start from this sample"</button>
+            <button type="button" id="sample-start" on:click=ask>"Start from this sample"</button>
             <p class="status" role="status" aria-live="polite">{move || status.get()}</p>
         </div>
         {move || {
             confirming.get().then(|| view! {
-                <div class="alert" role="alertdialog" aria-labelledby="replace-heading">
+                <div
+                    class="alert"
+                    role="alertdialog"
+                    aria-labelledby="replace-heading"
+                    on:keydown=move |ev| {
+                        if ev.key() == "Escape" {
+                            cancel();
+                        }
+                    }
+                >
                     <h2 id="replace-heading">"Replace your answers with the sample?"</h2>
                     <p>"Your current answers will be replaced. Download them first if you want to keep them."</p>
                     <div class="actions">
                         <button type="button" on:click=move |_| keep_copy()>"Download my answers"</button>
                         <button type="button" on:click=move |_| load()>"Replace my answers"</button>
-                        <button type="button" on:click=move |_| confirming.set(false)>"Keep my answers"</button>
+                        <button type="button" id="replace-keep" on:click=move |_| cancel()>"Keep my answers"</button>
                     </div>
                 </div>
             })

@@ -251,3 +251,22 @@ test('a sample organization loads in one click, and replacing answers asks first
   assert.match(flat(pdfText(join(dir, 'sample.pdf'))), /not legal advice/);
   await context.close();
 });
+
+test('focus stays put when an answer reveals a question, and moves to the heading of a new section', async () => {
+  const { context, page } = await openApp(browser, server.url);
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Patient privacy' }).click();
+  await page.waitForFunction(() => document.activeElement?.id === 'section-heading');
+  const yes = page.getByRole('group', { name: 'May staff take photos or video of patients for official accounts?' }).getByLabel('Yes');
+  await yes.focus();
+  await page.keyboard.press('Space');
+  await page.getByLabel('Name of the consent form patients sign for photos and video').waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'q-patient_photos-yes');
+
+  // The sample confirmation takes focus and closes on Escape.
+  await page.getByRole('button', { name: 'Start from this sample' }).click();
+  await page.waitForFunction(() => document.activeElement?.textContent === 'Keep my answers');
+  await page.keyboard.press('Escape');
+  await page.getByRole('alertdialog').waitFor({ state: 'detached' });
+  await page.waitForFunction(() => document.activeElement?.textContent === 'Start from this sample');
+  await context.close();
+});

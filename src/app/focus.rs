@@ -1,0 +1,14 @@
+//! Moving keyboard focus after the view changes.
+
+use wasm_bindgen::JsCast;
+
+/// Focuses the element with `id`, if there is one that can take focus.
+pub fn focus_id(id: &str) {
+    if let Some(el) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = el.focus();
+    }
+}
