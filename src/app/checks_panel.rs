@@ -49,24 +49,10 @@ pub fn ChecksPanel() -> impl IntoView {
     let open = move |index: usize, id: String| {
         section.set(index);
         // Focus the question once its section has rendered.
+        // A choice question is a fieldset: focus its first option.
         request_animation_frame(move || {
-            if let Some(el) = web_sys::window()
-                .and_then(|w| w.document())
-                .and_then(|d| d.get_element_by_id(&format!("q-{id}")))
-                // A choice question is a fieldset: focus its first option.
-                .and_then(|el| {
-                    if el.tag_name() == "FIELDSET" {
-                        el.query_selector("input").ok().flatten()
-                    } else {
-                        Some(el)
-                    }
-                })
-            {
-                use wasm_bindgen::JsCast;
-                if let Some(el) = el.dyn_ref::<web_sys::HtmlElement>() {
-                    let _ = el.focus();
-                }
-            }
+            super::focus::focus_id(&format!("q-{id}"));
+            super::focus::focus_selector(&format!("fieldset#q-{id} input"));
         });
     };
     view! {

@@ -12,3 +12,14 @@ pub fn focus_id(id: &str) {
         let _ = el.focus();
     }
 }
+
+/// Focuses the first element matching the CSS `selector`, if any.
+pub fn focus_selector(selector: &str) {
+    if let Some(el) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector(selector).ok().flatten())
+        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = el.focus();
+    }
+}

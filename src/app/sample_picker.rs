@@ -3,11 +3,9 @@
 
 use leptos::prelude::*;
 
-use super::download::download;
+use super::download::download_answers;
 use super::focus::focus_id;
 use super::session::use_session;
-use super::storage::{now_iso, today_iso};
-use crate::policy::draft::StoredDraft;
 use crate::policy::sample::{Sample, SAMPLES};
 
 /// A list of the shipped sample organizations and a button that loads one.
@@ -49,12 +47,7 @@ pub fn SamplePicker() -> impl IntoView {
     };
     let answers = session.answers;
     let keep_copy = move || {
-        let text = StoredDraft::new(answers.get_untracked(), now_iso()).to_json();
-        let _ = download(
-            text.as_bytes(),
-            &format!("policy-draft-{}.json", today_iso()),
-            "application/json",
-        );
+        let _ = answers.with_untracked(download_answers);
     };
     let ask = {
         move |_| {

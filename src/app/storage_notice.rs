@@ -6,7 +6,6 @@ use leptos::prelude::*;
 use super::download::download;
 use super::session::{use_session, SaveState};
 use super::storage::{today_iso, Loaded};
-use crate::policy::draft::StoredDraft;
 
 /// The save status, and a warning with choices when storage fails.
 #[component]
@@ -18,12 +17,7 @@ pub fn StorageNotice() -> impl IntoView {
     let save_state = session.save_state;
     let answers = session.answers;
     let download_answers = move |_| {
-        let text = StoredDraft::new(answers.get_untracked(), super::storage::now_iso()).to_json();
-        let _ = download(
-            text.as_bytes(),
-            &format!("policy-draft-{}.json", today_iso()),
-            "application/json",
-        );
+        let _ = answers.with_untracked(super::download::download_answers);
     };
     let unreadable = move || {
         let Loaded::Unreadable { error, raw } = loaded.get() else {
