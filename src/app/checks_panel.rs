@@ -51,8 +51,7 @@ pub fn ChecksPanel() -> impl IntoView {
         // Focus the question once its section has rendered.
         // A choice question is a fieldset: focus its first option.
         request_animation_frame(move || {
-            super::focus::focus_id(&format!("q-{id}"));
-            super::focus::focus_selector(&format!("fieldset#q-{id} input"));
+            super::focus::focus_question(&id);
         });
     };
     view! {

@@ -3,9 +3,7 @@
 
 use wasm_bindgen::JsCast;
 
-use super::storage::{js_message, now_iso, today_iso};
-use crate::policy::answers::Answers;
-use crate::policy::draft::StoredDraft;
+use super::storage::js_message;
 
 /// Offers `bytes` as a file named `name` of type `mime`.
 pub fn download(bytes: &[u8], name: &str, mime: &str) -> Result<(), String> {
@@ -33,15 +31,4 @@ pub fn download(bytes: &[u8], name: &str, mime: &str) -> Result<(), String> {
         std::time::Duration::from_secs(10),
     );
     Ok(())
-}
-
-/// Offers `answers` as a draft file, so that the user keeps a copy when the
-/// browser cannot (or is about to be told to replace them).
-pub fn download_answers(answers: &Answers) -> Result<(), String> {
-    let text = StoredDraft::new(answers.clone(), now_iso()).to_json();
-    download(
-        text.as_bytes(),
-        &format!("policy-draft-{}.json", today_iso()),
-        "application/json",
-    )
 }

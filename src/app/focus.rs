@@ -23,3 +23,10 @@ pub fn focus_selector(selector: &str) {
         let _ = el.focus();
     }
 }
+
+/// Focuses question `id`'s control; a choice question is a fieldset, so
+/// its first option.
+pub fn focus_question(id: &str) {
+    focus_id(&format!("q-{id}"));
+    focus_selector(&format!("fieldset#q-{id} input"));
+}

@@ -1,16 +1,21 @@
-//! The Leptos shell: questions on the left, the live preview on the right,
-//! export at the top. It holds state and talks to the browser; all policy
-//! wording comes from [`crate::policy`].
+//! The Leptos shell: the drafts page, and for each draft its questions with
+//! the live preview and its check-answers page. It holds state and talks
+//! to the browser; all policy wording comes from [`crate::policy`].
 
+mod check_page;
 mod checks_panel;
 mod download;
+mod draft_bar;
+mod drafts_page;
 mod export_button;
+mod files;
 mod focus;
+mod library_import;
 mod pdf_client;
 mod preview;
 mod question_field;
 mod question_page;
-mod sample_picker;
+mod route;
 mod session;
 mod storage;
 mod storage_notice;
@@ -20,53 +25,152 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::policy::bundle::Policy;
+use crate::policy::draft::StoredDraft;
+use check_page::CheckPage;
 use checks_panel::ChecksPanel;
-use export_button::ExportButton;
+use draft_bar::DraftBar;
+use drafts_page::DraftsPage;
 use preview::Preview;
 use question_page::QuestionPage;
-use sample_picker::SamplePicker;
+use route::{current_route, Route};
 use session::Session;
+use storage::Entry;
 use storage_notice::StorageNotice;
 
-/// The whole app: loads the shipped templates and shows the builder, or
-/// the template problems if the templates are broken.
+/// What every page shares.
+#[derive(Clone)]
+pub struct AppState {
+    /// The shipped templates.
+    pub policy: Arc<Policy>,
+    /// The page on screen.
+    pub route: RwSignal<Route>,
+    /// A draft started while storage is unavailable, kept in memory only.
+    pub scratch: RwSignal<Option<StoredDraft>>,
+}
+
+/// The app state from context.
+pub fn use_app() -> Option<AppState> {
+    use_context::<AppState>()
+}
+
+/// The whole app: loads the shipped templates and shows the page the URL
+/// names, or the template problems if the templates are broken.
 #[component]
 pub fn App() -> impl IntoView {
-    match Policy::builtin() {
-        Ok(policy) => {
-            let session = Session::start(Arc::new(policy));
-            provide_context(session);
-            view! { <Builder /> }.into_any()
-        }
+    let policy = match Policy::builtin() {
+        Ok(policy) => Arc::new(policy),
         Err(diagnostics) => {
             let items = diagnostics
                 .0
                 .into_iter()
                 .map(|d| view! { <li>{d.to_string()}</li> })
                 .collect_view();
-            view! {
+            return view! {
                 <main class="broken">
                     <h1>"The policy templates could not be loaded"</h1>
                     <p>"Nothing has been changed. These problems must be fixed in the templates:"</p>
                     <ul>{items}</ul>
                 </main>
             }
-            .into_any()
+            .into_any();
         }
+    };
+    // A draft saved by the first version of the app moves to its own entry.
+    let _ = storage::migrate_legacy(&storage::fresh_id());
+    let app = AppState {
+        policy,
+        route: current_route(),
+        scratch: RwSignal::new(None),
+    };
+    provide_context(app.clone());
+    let route = app.route;
+    let open = Memo::new(move |_| route.with(|r| r.draft().map(str::to_owned)));
+    view! {
+        {move || match open.get() {
+            None => view! { <DraftsPage /> }.into_any(),
+            Some(id) => view! { <DraftView id=id /> }.into_any(),
+        }}
     }
+    .into_any()
 }
 
-/// The builder page.
+/// One draft's pages, sharing its session while the user moves between
+/// the questions and the check-answers page.
+#[component]
+fn DraftView(id: String) -> impl IntoView {
+    let Some(app) = use_app() else {
+        return ().into_any();
+    };
+    let found = match storage::load(&id) {
+        Ok(Some(Entry::Draft(d))) => Ok(d),
+        Ok(Some(Entry::Unreadable { error, .. })) => Err(format!(
+            "This draft cannot be opened: {error}. Go back to your drafts to download it as a file."
+        )),
+        _ => match app.scratch.get_untracked().filter(|d| d.id == id) {
+            Some(d) => Ok(d),
+            None => Err("There is no draft here with this address. It may have been deleted, or saved in another browser.".to_owned()),
+        },
+    };
+    let draft = match found {
+        Ok(d) => d,
+        Err(message) => {
+            return view! {
+                <header class="topbar"><p class="app-name">"Social Media Policy Builder"</p></header>
+                <main class="drafts-page" id="main">
+                    <h1>"Draft not found"</h1>
+                    <p>{message}</p>
+                    <p><a href=Route::Drafts.href()>"Go to your drafts"</a></p>
+                </main>
+            }
+            .into_any();
+        }
+    };
+    let session = Session::open(app.policy.clone(), draft);
+    provide_context(session.clone());
+    let route = app.route;
+    // Arriving to change one answer: open its section and focus it.
+    Effect::new({
+        let session = session.clone();
+        move |_| {
+            if let Route::Change(_, question) = route.get() {
+                let q = &session.policy.questionnaire;
+                if let Some(index) = q
+                    .sections
+                    .iter()
+                    .position(|s| s.questions.iter().any(|qn| qn.id.as_str() == question))
+                {
+                    session.section.set(index);
+                    session.from_check.set(true);
+                    request_animation_frame(move || {
+                        focus::focus_question(&question);
+                    });
+                }
+            }
+        }
+    });
+    view! {
+        <DraftBar />
+        <StorageNotice />
+        {move || match route.get() {
+            Route::Check(_) => view! { <CheckPage /> }.into_any(),
+            _ => view! { <Builder /> }.into_any(),
+        }}
+    }
+    .into_any()
+}
+
+/// The questions with the checks beside them and the live preview.
 #[component]
 fn Builder() -> impl IntoView {
+    let show_preview = RwSignal::new(false);
     view! {
-        <header class="topbar">
-            <h1>"Social Media Policy Builder"</h1>
-            <SamplePicker />
-            <ExportButton />
-        </header>
-        <StorageNotice />
-        <main class="workspace">
+        <div class="preview-toggle">
+            <button type="button" aria-controls="preview" aria-expanded=move || show_preview.get().to_string()
+                on:click=move |_| show_preview.update(|s| *s = !*s)>
+                {move || if show_preview.get() { "Hide the policy preview" } else { "Show the policy preview" }}
+            </button>
+        </div>
+        <main class="workspace" id="main" class:preview-open=move || show_preview.get()>
             <div class="left">
                 <QuestionPage />
                 <ChecksPanel />

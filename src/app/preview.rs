@@ -1,10 +1,18 @@
 //! The live preview: the filled [`Document`] as HTML. It only maps blocks
-//! to elements; every word comes from the document.
+//! to elements; every word comes from the document. Text that changed since
+//! the last render is marked for a moment, so the user sees what an answer
+//! did.
+
+use std::collections::HashMap;
 
 use leptos::prelude::*;
 
 use super::session::use_session;
-use crate::policy::document::{BlockKind, Run, Section, Text};
+use crate::policy::document::{Block, BlockKind, Run, Section, Text};
+
+/// Block texts of the last render, by clause and position, to find what
+/// changed.
+type Seen = HashMap<String, String>;
 
 /// The policy as it stands, updated as the user answers.
 #[component]
@@ -13,41 +21,92 @@ pub fn Preview() -> impl IntoView {
         return ().into_any();
     };
     let document = session.document;
+    let seen = StoredValue::new(None::<Seen>);
+    let body = move || {
+        document.with(|d| {
+            let before = seen.get_value();
+            let mut now = Seen::new();
+            let view = d
+                .sections
+                .iter()
+                .map(|s| section(s, 2, before.as_ref(), &mut now))
+                .collect_view();
+            seen.set_value(Some(now));
+            view
+        })
+    };
     view! {
-        <aside class="preview" aria-labelledby="preview-heading" tabindex="0">
+        <aside class="preview" id="preview" aria-labelledby="preview-heading" tabindex="0">
             <h2 id="preview-heading" class="visually-hidden">"Policy preview"</h2>
+            {move || document.with(|d| (!d.problems.is_empty()).then(|| {
+                let items = d.problems.iter().map(|p| view! { <li>{p.clone()}</li> }).collect_view();
+                view! {
+                    <div class="notice-box" role="alert">
+                        <h3>"Some clauses could not be filled"</h3>
+                        <p>"They are left out of the policy. Check the clause library:"</p>
+                        <ul>{items}</ul>
+                    </div>
+                }
+            }))}
             <article class="policy">
                 <h1>{move || document.with(|d| d.title.clone())}</h1>
                 <p class="author">{move || document.with(|d| d.author.clone())}</p>
-                {move || document.with(|d| d.sections.iter().map(|s| section(s, 2)).collect_view())}
+                {body}
             </article>
         </aside>
     }
     .into_any()
 }
 
-fn section(s: &Section, level: u8) -> AnyView {
+fn section(s: &Section, level: u8, before: Option<&Seen>, now: &mut Seen) -> AnyView {
     let heading = format!("{} {}", s.number, s.title);
     let heading = if level == 2 {
         view! { <h2>{heading}</h2> }.into_any()
     } else {
         view! { <h3>{heading}</h3> }.into_any()
     };
-    let blocks = s.blocks.iter().map(|b| block(&b.kind)).collect_view();
-    let subs = s.subsections.iter().map(|sub| section(sub, level + 1)).collect_view();
+    let blocks = s
+        .blocks
+        .iter()
+        .enumerate()
+        .map(|(i, b)| {
+            let key = format!("{}#{i}", b.clause);
+            let plain = plain(b);
+            // Nothing is "changed" on the first render.
+            let changed = before.is_some_and(|seen| seen.get(&key) != Some(&plain));
+            now.insert(key, plain);
+            block(&b.kind, changed)
+        })
+        .collect_view();
+    let subs = s
+        .subsections
+        .iter()
+        .map(|sub| section(sub, level + 1, before, now))
+        .collect_view();
     view! { <section>{heading}{blocks}{subs}</section> }.into_any()
 }
 
-fn block(kind: &BlockKind) -> AnyView {
+fn plain(b: &Block) -> String {
+    match &b.kind {
+        BlockKind::Paragraph(t) | BlockKind::Notice(t) => t.to_plain(),
+        BlockKind::Bullets(items) | BlockKind::Numbered(items) => {
+            items.iter().map(Text::to_plain).collect::<Vec<_>>().join("\n")
+        }
+    }
+}
+
+fn block(kind: &BlockKind, changed: bool) -> AnyView {
     match kind {
-        BlockKind::Paragraph(t) => view! { <p>{text(t)}</p> }.into_any(),
-        BlockKind::Notice(t) => view! { <p class="notice" role="note">{text(t)}</p> }.into_any(),
-        BlockKind::Bullets(items) => {
-            view! { <ul>{items.iter().map(|t| view! { <li>{text(t)}</li> }).collect_view()}</ul> }.into_any()
+        BlockKind::Paragraph(t) => view! { <p class:changed=changed>{text(t)}</p> }.into_any(),
+        BlockKind::Notice(t) => view! { <p class="notice" class:changed=changed role="note">{text(t)}</p> }.into_any(),
+        BlockKind::Bullets(items) => view! {
+            <ul class:changed=changed>{items.iter().map(|t| view! { <li>{text(t)}</li> }).collect_view()}</ul>
         }
-        BlockKind::Numbered(items) => {
-            view! { <ol>{items.iter().map(|t| view! { <li>{text(t)}</li> }).collect_view()}</ol> }.into_any()
+        .into_any(),
+        BlockKind::Numbered(items) => view! {
+            <ol class:changed=changed>{items.iter().map(|t| view! { <li>{text(t)}</li> }).collect_view()}</ol>
         }
+        .into_any(),
     }
 }
 

@@ -41,7 +41,26 @@ pub fn QuestionField(
         move |value: String| session.answer(&id, Some(Answer::Text(value)))
     };
 
-    match question.kind.clone() {
+    // Consistency warnings that concern this question, shown with it.
+    let warnings = {
+        let (policy, id) = (session.policy.clone(), id.clone());
+        move || {
+            let messages: Vec<String> = answers.with(|a| {
+                policy
+                    .questionnaire
+                    .warnings(a)
+                    .into_iter()
+                    .filter(|c| c.question == id)
+                    .map(|c| c.message.trim().to_owned())
+                    .collect()
+            });
+            messages
+                .into_iter()
+                .map(|m| view! { <p class="field-warning"><strong>"Check: "</strong>{m}</p> })
+                .collect_view()
+        }
+    };
+    let field = match question.kind.clone() {
         QuestionKind::Text | QuestionKind::Date | QuestionKind::LongText => {
             let input_type = if question.kind == QuestionKind::Date {
                 "date"
@@ -148,8 +167,16 @@ pub fn QuestionField(
                 dom_id, label_text, optional, help, described, choices, "checkbox", checked, set, false,
             )
         }
+    };
+    view! {
+        <div class="question">
+            {field}
+            {warnings}
+        </div>
     }
+    .into_any()
 }
+
 
 /// A fieldset of radio buttons or checkboxes with a legend.
 #[allow(clippy::too_many_arguments)]

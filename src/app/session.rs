@@ -1,16 +1,20 @@
-//! The root session value: the loaded templates, the answers and the save
-//! state, provided once as context.
+//! The open draft: its answers, the clause library it uses, the filled
+//! document and the save state, provided as context to the builder and the
+//! check-answers page.
 
 use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use super::storage::{self, Loaded, SaveError};
+use super::storage::{self, SaveError};
 use crate::policy::answers::{Answer, Answers};
 use crate::policy::bundle::Policy;
+use crate::policy::diag::Diagnostics;
 use crate::policy::document::Document;
+use crate::policy::draft::{CustomLibrary, StoredDraft};
 use crate::policy::fill::fill;
 use crate::policy::ids::QuestionId;
+use crate::policy::library::ClauseLibrary;
 
 /// Whether the current answers are safely stored.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -19,70 +23,152 @@ pub enum SaveState {
     Saved,
     /// Not stored, and why.
     Failed(SaveError),
-    /// Saving is paused until the user decides what to do with a saved
-    /// draft that could not be read.
-    Paused,
+    /// Another tab changed the stored draft; saving waits for the user.
+    ChangedElsewhere,
 }
 
-/// The session, shared with every component through context.
+/// The clause library a draft uses.
+#[derive(Clone)]
+pub struct LibraryChoice {
+    /// The imported library's file and text, when there is one.
+    pub custom: Option<CustomLibrary>,
+    /// The imported library, checked; `None` when the shipped one is used.
+    pub loaded: Option<Arc<ClauseLibrary>>,
+    /// Why an imported library is not used, by line and column.
+    pub problems: Option<Diagnostics>,
+}
+
+/// The open draft, shared with every component of the draft's pages.
 #[derive(Clone)]
 pub struct Session {
     /// The templates.
     pub policy: Arc<Policy>,
+    /// The draft's id.
+    pub id: String,
+    /// The user's name for it and when it was created.
+    pub meta: RwSignal<(String, String)>,
     /// The user's answers.
     pub answers: RwSignal<Answers>,
+    /// The clause library in use.
+    pub library: RwSignal<LibraryChoice>,
     /// The filled policy, recomputed when answers change.
     pub document: Memo<Document>,
-    /// What start-up found in storage.
-    pub loaded: RwSignal<Loaded>,
     /// The save state.
     pub save_state: RwSignal<SaveState>,
+    /// When the draft was last saved (ISO 8601).
+    pub saved_at: RwSignal<String>,
+    /// The text last written, to notice changes made in another tab.
+    written: StoredValue<Option<String>>,
     /// The index of the question section on screen.
     pub section: RwSignal<usize>,
+    /// Whether the user came from the check-answers page to change one
+    /// answer, so that the way back is offered.
+    pub from_check: RwSignal<bool>,
 }
 
 impl Session {
-    /// Loads the saved draft and starts autosaving.
-    pub fn start(policy: Arc<Policy>) -> Self {
-        let loaded = storage::load();
-        let (answers, paused) = match &loaded {
-            Loaded::Draft(d) => (d.answers.clone(), false),
-            Loaded::Unreadable { .. } => (Answers::default(), true),
-            Loaded::Empty | Loaded::Unavailable => (Answers::default(), false),
-        };
-        let answers = RwSignal::new(answers);
+    /// Opens `draft` and starts autosaving it.
+    pub fn open(policy: Arc<Policy>, draft: StoredDraft) -> Self {
+        let written = storage::raw(&draft.id);
+        let library = RwSignal::new(choose_library(&policy, draft.library.clone()));
+        let answers = RwSignal::new(draft.answers);
         let p = policy.clone();
-        let document = Memo::new(move |_| answers.with(|a| fill(&p.questionnaire, &p.library, a)));
-        let save_state = RwSignal::new(if paused { SaveState::Paused } else { SaveState::Saved });
+        let document = Memo::new(move |_| {
+            let lib = library.with(|l| l.loaded.clone());
+            let lib = lib.as_deref().unwrap_or(&p.library);
+            answers.with(|a| fill(&p.questionnaire, lib, a))
+        });
         let session = Self {
             policy,
+            id: draft.id,
+            meta: RwSignal::new((draft.name, draft.created_at)),
             answers,
+            library,
             document,
-            loaded: RwSignal::new(loaded),
-            save_state,
+            save_state: RwSignal::new(SaveState::Saved),
+            saved_at: RwSignal::new(draft.saved_at),
+            written: StoredValue::new(written),
             section: RwSignal::new(0),
+            from_check: RwSignal::new(false),
         };
         session.autosave();
         session
     }
 
-    /// Saves after every change of answers, unless saving is paused. The
-    /// first run only records the loaded state, so opening the app never
-    /// writes.
+    /// The draft as it stands, to store or export.
+    pub fn snapshot(&self) -> StoredDraft {
+        let (name, created_at) = self.meta.get_untracked();
+        let mut draft = StoredDraft::new(self.id.clone(), created_at.clone());
+        draft.created_at = created_at;
+        draft.name = name;
+        draft.saved_at = self.saved_at.get_untracked();
+        draft.answers = self.answers.get_untracked();
+        draft.library = self.library.with_untracked(|l| l.custom.clone());
+        draft
+    }
+
+    /// Saves after every change of answers or library. The first run only
+    /// subscribes, so opening a draft never writes.
     fn autosave(&self) {
-        let answers = self.answers;
-        let save_state = self.save_state;
+        let this = self.clone();
         Effect::new(move |first: Option<()>| {
-            let current = answers.get();
-            if first.is_none() || save_state.get_untracked() == SaveState::Paused {
-                return;
+            this.answers.track();
+            this.library.track();
+            if first.is_some() {
+                this.save();
             }
-            let state = match storage::save(&current, storage::now_iso()) {
-                Ok(()) => SaveState::Saved,
-                Err(e) => SaveState::Failed(e),
-            };
-            save_state.set(state);
         });
+    }
+
+    /// Saves now, unless another tab has changed the stored copy since this
+    /// one last wrote it: then the user decides.
+    pub fn save(&self) {
+        if self.save_state.get_untracked() == SaveState::ChangedElsewhere {
+            return;
+        }
+        let stored = storage::raw(&self.id);
+        if stored.is_some() && stored != self.written.get_value() {
+            self.save_state.set(SaveState::ChangedElsewhere);
+            return;
+        }
+        self.write();
+    }
+
+    fn write(&self) {
+        let previous = self.saved_at.get_untracked();
+        self.saved_at.set(storage::now_iso());
+        let state = match storage::save(&self.snapshot()) {
+            Ok(text) => {
+                self.written.set_value(Some(text));
+                SaveState::Saved
+            }
+            Err(e) => {
+                self.saved_at.set(previous);
+                SaveState::Failed(e)
+            }
+        };
+        self.save_state.set(state);
+    }
+
+    /// After a change in another tab: keep this tab's version, replacing
+    /// the other.
+    pub fn keep_mine(&self) {
+        self.save_state.set(SaveState::Saved);
+        self.write();
+    }
+
+    /// After a change in another tab: take the stored version.
+    pub fn take_theirs(&self) -> bool {
+        let Ok(Some(storage::Entry::Draft(draft))) = storage::load(&self.id) else {
+            return false;
+        };
+        self.written.set_value(storage::raw(&self.id));
+        self.save_state.set(SaveState::Saved);
+        self.meta.set((draft.name, draft.created_at));
+        self.saved_at.set(draft.saved_at);
+        self.library.set(choose_library(&self.policy, draft.library));
+        self.answers.set(draft.answers);
+        true
     }
 
     /// Sets the answer to `id`.
@@ -93,20 +179,44 @@ impl Session {
         });
     }
 
-    /// Throws away an unreadable saved draft (after the user chose to) and
-    /// saves the current answers in its place.
-    pub fn replace_unreadable(&self) {
-        self.loaded.set(Loaded::Empty);
-        self.save_state.set(SaveState::Saved);
-        let state = match storage::save(&self.answers.get_untracked(), storage::now_iso()) {
-            Ok(()) => SaveState::Saved,
-            Err(e) => SaveState::Failed(e),
-        };
-        self.save_state.set(state);
+    /// Uses `custom` as the draft's clause library, or the shipped one for
+    /// `None`. Returns the problems when the library cannot be used (it is
+    /// not kept then).
+    pub fn use_library(&self, custom: Option<CustomLibrary>) -> Result<(), Diagnostics> {
+        let choice = choose_library(&self.policy, custom);
+        if let Some(problems) = choice.problems {
+            return Err(problems);
+        }
+        self.library.set(choice);
+        Ok(())
     }
 }
 
-/// The session from context; `None` only outside the app's tree.
+/// Checks an imported library against the questionnaire; one that no longer
+/// loads is kept with the draft (so nothing is lost) but not used.
+fn choose_library(policy: &Policy, custom: Option<CustomLibrary>) -> LibraryChoice {
+    let Some(lib) = custom else {
+        return LibraryChoice {
+            custom: None,
+            loaded: None,
+            problems: None,
+        };
+    };
+    match ClauseLibrary::load(&lib.file, &lib.text, &policy.questionnaire) {
+        Ok(loaded) => LibraryChoice {
+            custom: Some(lib),
+            loaded: Some(Arc::new(loaded)),
+            problems: None,
+        },
+        Err(problems) => LibraryChoice {
+            custom: Some(lib),
+            loaded: None,
+            problems: Some(problems),
+        },
+    }
+}
+
+/// The session from context; `None` only outside a draft's pages.
 pub fn use_session() -> Option<Session> {
     use_context::<Session>()
 }

@@ -6,6 +6,7 @@
 //! Answers --fill--> Document --> HTML preview (app) and layout --> PDF
 //! ```
 
+pub mod answer_file;
 pub mod answers;
 pub mod bundle;
 pub mod condition;

@@ -6,9 +6,8 @@ import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { serveDist, launch, openApp, pdfText, flat } from './harness.mjs';
+import { serveDist, launch, openApp, openDraft, pdfText, flat } from './harness.mjs';
 
-const DRAFT_KEY = 'policy-builder/draft';
 let server;
 let browser;
 
@@ -23,7 +22,7 @@ after(async () => {
 });
 
 test('answers drive the preview, survive a reload and reach the PDF', async () => {
-  const { context, page, errors } = await openApp(browser, server.url);
+  const { context, page, errors } = await openDraft(browser, server.url);
   const preview = page.getByRole('complementary', { name: 'Policy preview' });
 
   // Unanswered questions show as placeholders, never blanks.
@@ -40,10 +39,10 @@ test('answers drive the preview, survive a reload and reach the PDF', async () =
   await photos.getByLabel('Yes').check();
   await page.getByLabel('Name of the consent form patients sign for photos and video').fill('Form PX-7 (media)');
   await preview.getByText('written consent on the Form PX-7 (media)').waitFor();
-  await page.getByText('All changes saved in this browser').waitFor();
+  await page.getByText(/^Saved in this browser/).waitFor();
 
   await page.reload();
-  await page.getByRole('heading', { name: 'Social Media Policy Builder' }).waitFor();
+  await page.getByLabel('Legal name of the organization').waitFor();
   assert.equal(await page.getByLabel('Legal name of the organization').inputValue(), 'Riverbend Health Centre');
   await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Patient privacy' }).click();
   assert.equal(
@@ -72,7 +71,7 @@ test('answers drive the preview, survive a reload and reach the PDF', async () =
 });
 
 test('hiding a question keeps its answer for when it comes back', async () => {
-  const { context, page } = await openApp(browser, server.url);
+  const { context, page } = await openDraft(browser, server.url);
   await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Patient privacy' }).click();
   const photos = page.getByRole('group', { name: 'May staff take photos or video of patients for official accounts?' });
   const form = page.getByLabel('Name of the consent form patients sign for photos and video');
@@ -85,38 +84,8 @@ test('hiding a question keeps its answer for when it comes back', async () => {
   await context.close();
 });
 
-test('a damaged saved draft is reported, kept, offered as a file and never overwritten silently', async () => {
-  const damaged = '{"schema": 1, "answers": {"legal_name": "Old Draft"';
-  const { context, page, errors } = await openApp(browser, server.url, {
-    init: `if (!sessionStorage.getItem('seeded')) {
-      sessionStorage.setItem('seeded', '1');
-      localStorage.setItem(${JSON.stringify(DRAFT_KEY)}, ${JSON.stringify(damaged)});
-    }`,
-  });
-  const alert = page.getByRole('alert').filter({ hasText: 'Your saved draft could not be opened' });
-  await alert.waitFor();
-  await page.getByLabel('Legal name of the organization').fill('New Name');
-  await page.getByText('Not saving until you decide about the saved draft').waitFor();
-  assert.equal(await page.evaluate((k) => localStorage.getItem(k), DRAFT_KEY), damaged);
-
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    alert.getByRole('button', { name: 'Download the saved data' }).click(),
-  ]);
-  const dir = await mkdtemp(join(tmpdir(), 'policy-draft-'));
-  await download.saveAs(join(dir, 'draft.json'));
-  assert.equal(await readFile(join(dir, 'draft.json'), 'utf8'), damaged);
-
-  await alert.getByRole('button', { name: 'Start a new draft and replace it' }).click();
-  await page.getByText('All changes saved in this browser').waitFor();
-  const stored = JSON.parse(await page.evaluate((k) => localStorage.getItem(k), DRAFT_KEY));
-  assert.equal(stored.answers.legal_name, 'New Name');
-  assert.deepEqual(errors, []);
-  await context.close();
-});
-
 test('a full storage is reported with a way to keep the answers', async () => {
-  const { context, page, errors } = await openApp(browser, server.url, {
+  const { context, page, errors } = await openDraft(browser, server.url, {
     init: `Storage.prototype.setItem = function () {
       throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
     };`,
@@ -130,15 +99,17 @@ test('a full storage is reported with a way to keep the answers', async () => {
     alert.getByRole('button', { name: 'Download your answers' }).click(),
   ]);
   const dir = await mkdtemp(join(tmpdir(), 'policy-full-'));
-  await download.saveAs(join(dir, 'answers.json'));
-  const saved = JSON.parse(await readFile(join(dir, 'answers.json'), 'utf8'));
-  assert.equal(saved.answers.legal_name, 'Full Storage Clinic');
+  assert.match(download.suggestedFilename(), /^full-storage-clinic-answers-\d{4}-\d{2}-\d{2}\.yaml$/);
+  await download.saveAs(join(dir, 'answers.yaml'));
+  const saved = await readFile(join(dir, 'answers.yaml'), 'utf8');
+  assert.match(saved, /^format: social-media-policy-builder\/answers$/m);
+  assert.match(saved, /^  legal_name: Full Storage Clinic$/m);
   assert.deepEqual(errors, []);
   await context.close();
 });
 
 test('hostile text stays text in the preview and the PDF', async () => {
-  const { context, page, errors } = await openApp(browser, server.url);
+  const { context, page, errors } = await openDraft(browser, server.url);
   const hostile = '<img src=x onerror="window.__pwned=1">) Tj (\\ Clinic';
   await page.getByLabel('Legal name of the organization').fill(hostile);
   const preview = page.getByRole('complementary', { name: 'Policy preview' });
@@ -157,7 +128,7 @@ test('hostile text stays text in the preview and the PDF', async () => {
 });
 
 test('the builder has no axe-core violations', async () => {
-  const { context, page } = await openApp(browser, server.url);
+  const { context, page } = await openDraft(browser, server.url);
   for (const section of ['Your organization', 'Roles and official accounts', 'Patient privacy', 'Employees online']) {
     await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: section }).click();
     await page.getByRole('heading', { level: 2, name: section, exact: true }).waitFor();
@@ -172,10 +143,10 @@ test('the builder has no axe-core violations', async () => {
 });
 
 test('the keyboard alone can answer a question and export', async () => {
-  const { context, page } = await openApp(browser, server.url);
+  const { context, page } = await openDraft(browser, server.url);
   // Tab from the top of the page reaches the export button and the first field.
   const reached = [];
-  for (let i = 0; i < 12; i++) {
+  for (let i = 0; i < 24; i++) {
     await page.keyboard.press('Tab');
     reached.push(await page.evaluate(() => document.activeElement?.id || document.activeElement?.textContent?.trim()));
   }
@@ -188,7 +159,7 @@ test('the keyboard alone can answer a question and export', async () => {
 });
 
 test('the PDF worker is fetched on the first export only, and a missing worker is reported', async () => {
-  const { context, page } = await openApp(browser, server.url);
+  const { context, page } = await openDraft(browser, server.url);
   const requested = [];
   page.on('request', (r) => requested.push(new URL(r.url()).pathname));
   await page.getByLabel('Legal name of the organization').fill('Worker Clinic');
@@ -201,7 +172,7 @@ test('the PDF worker is fetched on the first export only, and a missing worker i
   assert.ok(requested.some((p) => p.endsWith('/pdf-worker_bg.wasm')), requested.join(' '));
   await context.close();
 
-  const broken = await openApp(browser, server.url);
+  const broken = await openDraft(browser, server.url);
   await broken.context.route('**/pdf-worker_loader.js', (route) => route.fulfill({ status: 404, body: 'gone' }));
   await broken.page.getByRole('button', { name: 'Export PDF' }).click();
   await broken.page.getByText(/The PDF could not be made: the PDF maker (could not be loaded|failed)/).waitFor();
@@ -209,7 +180,7 @@ test('the PDF worker is fetched on the first export only, and a missing worker i
 });
 
 test('a consistency warning appears for contradictory answers and leads to the question', async () => {
-  const { context, page } = await openApp(browser, server.url);
+  const { context, page } = await openDraft(browser, server.url);
   const checks = page.getByRole('region', { name: 'Checks' });
   const revisit = checks.getByRole('button', { name: 'Revisit: Name of the consent form patients sign for photos and video' });
   assert.equal(await revisit.count(), 0);
@@ -225,22 +196,13 @@ test('a consistency warning appears for contradictory answers and leads to the q
   await context.close();
 });
 
-test('a sample organization loads in one click, and replacing answers asks first', async () => {
+test('a sample organization starts a new draft in one click', async () => {
   const { context, page } = await openApp(browser, server.url);
   const preview = page.getByRole('complementary', { name: 'Policy preview' });
   await page.getByLabel('Sample organization').selectOption({ label: 'Lakeside Community Hospital (Ontario)' });
   await page.getByRole('button', { name: 'Start from this sample' }).click();
   await preview.getByRole('heading', { name: 'Lakeside Social Media Policy' }).waitFor();
   assert.equal(await page.getByLabel('Legal name of the organization').inputValue(), 'Lakeside Community Hospital');
-
-  await page.getByLabel('Sample organization').selectOption({ index: 3 });
-  await page.getByRole('button', { name: 'Start from this sample' }).click();
-  const dialog = page.getByRole('alertdialog', { name: 'Replace your answers with the sample?' });
-  await dialog.getByRole('button', { name: 'Keep my answers' }).click();
-  assert.equal(await page.getByLabel('Legal name of the organization').inputValue(), 'Lakeside Community Hospital');
-  await page.getByRole('button', { name: 'Start from this sample' }).click();
-  await dialog.getByRole('button', { name: 'Replace my answers' }).click();
-  assert.notEqual(await page.getByLabel('Legal name of the organization').inputValue(), 'Lakeside Community Hospital');
 
   const [download] = await Promise.all([
     page.waitForEvent('download'),
@@ -249,11 +211,21 @@ test('a sample organization loads in one click, and replacing answers asks first
   const dir = await mkdtemp(join(tmpdir(), 'policy-sample-'));
   await download.saveAs(join(dir, 'sample.pdf'));
   assert.match(flat(pdfText(join(dir, 'sample.pdf'))), /not legal advice/);
+
+  // A second sample is a second draft; the first is untouched.
+  await page.getByRole('link', { name: 'All drafts' }).click();
+  await page.getByLabel('Sample organization').selectOption({ index: 3 });
+  await page.getByRole('button', { name: 'Start from this sample' }).click();
+  await page.getByLabel('Legal name of the organization').waitFor();
+  assert.notEqual(await page.getByLabel('Legal name of the organization').inputValue(), 'Lakeside Community Hospital');
+  await page.getByRole('link', { name: 'All drafts' }).click();
+  await page.getByRole('link', { name: 'Lakeside', exact: true }).waitFor();
+  assert.equal(await page.locator('.draft-list > li').count(), 2);
   await context.close();
 });
 
 test('focus stays put when an answer reveals a question, and moves to the heading of a new section', async () => {
-  const { context, page } = await openApp(browser, server.url);
+  const { context, page } = await openDraft(browser, server.url);
   await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Patient privacy' }).click();
   await page.waitForFunction(() => document.activeElement?.id === 'section-heading');
   const yes = page.getByRole('group', { name: 'May staff take photos or video of patients for official accounts?' }).getByLabel('Yes');
@@ -261,12 +233,5 @@ test('focus stays put when an answer reveals a question, and moves to the headin
   await page.keyboard.press('Space');
   await page.getByLabel('Name of the consent form patients sign for photos and video').waitFor();
   assert.equal(await page.evaluate(() => document.activeElement?.id), 'q-patient_photos-yes');
-
-  // The sample confirmation takes focus and closes on Escape.
-  await page.getByRole('button', { name: 'Start from this sample' }).click();
-  await page.waitForFunction(() => document.activeElement?.textContent === 'Keep my answers');
-  await page.keyboard.press('Escape');
-  await page.getByRole('alertdialog').waitFor({ state: 'detached' });
-  await page.waitForFunction(() => document.activeElement?.textContent === 'Start from this sample');
   await context.close();
 });

@@ -66,8 +66,34 @@ export async function openApp(browser, url, { init } = {}) {
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
   await page.goto(url);
-  await page.getByRole('heading', { name: 'Social Media Policy Builder' }).waitFor();
+  await page.locator('#main').waitFor();
   return { context, page, errors };
+}
+
+/** Opens the app and starts a new, empty draft from the drafts page. */
+export async function openDraft(browser, url, options) {
+  const opened = await openApp(browser, url, options);
+  await opened.page.getByRole('button', { name: 'Start a new draft' }).click();
+  await opened.page.getByLabel('Legal name of the organization').waitFor();
+  return opened;
+}
+
+/** Clicks `trigger` and saves the download it causes; resolves to { name, path }. */
+export async function downloadOf(page, trigger) {
+  const { mkdtemp } = await import('node:fs/promises');
+  const { tmpdir } = await import('node:os');
+  const [download] = await Promise.all([page.waitForEvent('download'), trigger()]);
+  const dir = await mkdtemp(join(tmpdir(), 'policy-dl-'));
+  const path = join(dir, download.suggestedFilename());
+  await download.saveAs(path);
+  return { name: download.suggestedFilename(), path };
+}
+
+/** axe-core violations on the page as it is, one line each. */
+export async function axeViolations(page) {
+  const { default: AxeBuilder } = await import('@axe-core/playwright');
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
 /** Text of a PDF, as pdftotext (Debian's poppler-utils) reads it. */

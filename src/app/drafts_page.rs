@@ -1,0 +1,434 @@
+//! The drafts page: every draft in this browser with its name and time of
+//! last change; start one (empty, from a sample, or from an answer file);
+//! rename, duplicate, download or delete (with undo). Damaged entries are
+//! listed too, with a way to keep them as a file.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use super::download::download;
+use super::files::{chosen_file, download_answer_file, read_text};
+use super::focus::focus_id;
+use super::route::{navigate, Route};
+use super::storage::{self, local_time, Entry, SaveError};
+use super::{use_app, AppState};
+use crate::policy::answer_file;
+use crate::policy::diag::Diagnostics;
+use crate::policy::draft::StoredDraft;
+use crate::policy::sample::{Sample, SAMPLES};
+
+/// A removal that can still be undone.
+#[derive(Clone)]
+struct Removed {
+    key: String,
+    raw: String,
+    name: String,
+}
+
+/// An imported file that matches a draft already here.
+#[derive(Clone)]
+struct Clash {
+    incoming: StoredDraft,
+    existing_name: String,
+    existing_saved: String,
+}
+
+/// The drafts page.
+#[component]
+pub fn DraftsPage() -> impl IntoView {
+    let Some(app) = use_app() else {
+        return ().into_any();
+    };
+    let entries = RwSignal::new(storage::list());
+    let refresh = move || entries.set(storage::list());
+    let status = RwSignal::new(String::new());
+    let removed = RwSignal::new(None::<Removed>);
+    let import_problems = RwSignal::new(None::<Diagnostics>);
+    let clash = RwSignal::new(None::<Clash>);
+
+    let start = {
+        let app = app.clone();
+        move |draft: StoredDraft| open_new(&app, draft)
+    };
+
+    // Samples that fail to parse are left out rather than shown broken;
+    // the content tests guarantee the shipped ones parse.
+    let samples: Vec<Sample> = SAMPLES
+        .iter()
+        .filter_map(|(file, text)| Sample::load(file, text).ok())
+        .collect();
+    let sample_options = samples
+        .iter()
+        .enumerate()
+        .map(|(i, s)| view! { <option value=i.to_string()>{s.name.clone()}</option> })
+        .collect_view();
+    let samples = StoredValue::new(samples);
+    let chosen = RwSignal::new(0_usize);
+    let start_sample = {
+        let start = start.clone();
+        move |_| {
+            if let Some(sample) = samples.with_value(|s| s.get(chosen.get_untracked()).cloned()) {
+                let mut draft = StoredDraft::new(storage::fresh_id(), storage::now_iso());
+                draft.answers = sample.answers;
+                start(draft);
+            }
+        }
+    };
+    let start_empty = {
+        let start = start.clone();
+        move |_| start(StoredDraft::new(storage::fresh_id(), storage::now_iso()))
+    };
+
+    let store_import = move |draft: StoredDraft, verb: &str| {
+        let name = draft.display_name();
+        match storage::save(&draft) {
+            Ok(_) => {
+                status.set(format!("{verb} \"{name}\"."));
+                refresh();
+                let id = draft.id.clone();
+                request_animation_frame(move || focus_id(&format!("open-{id}")));
+            }
+            Err(e) => status.set(format!("The file was read but could not be stored: {e}.")),
+        }
+    };
+    let on_import = {
+        let app = app.clone();
+        move |ev: web_sys::Event| {
+            let Some(file) = chosen_file(&ev) else {
+                return;
+            };
+            let policy = app.policy.clone();
+            import_problems.set(None);
+            status.set(String::new());
+            spawn_local(async move {
+                let name = file.name();
+                let text = match read_text(&file).await {
+                    Ok(t) => t,
+                    Err(e) => {
+                        status.set(format!("\"{name}\" could not be read: {e}."));
+                        return;
+                    }
+                };
+                match answer_file::read(&name, &text, &policy.questionnaire) {
+                    Err(problems) => {
+                        import_problems.set(Some(problems));
+                        request_animation_frame(|| focus_id("import-problems"));
+                    }
+                    Ok(draft) => match storage::load(&draft.id) {
+                        Ok(Some(existing)) => {
+                            let (existing_name, existing_saved) = match existing {
+                                Entry::Draft(d) => (d.display_name(), local_time(&d.saved_at)),
+                                Entry::Unreadable { .. } => ("a damaged draft".to_owned(), String::new()),
+                            };
+                            clash.set(Some(Clash {
+                                incoming: draft,
+                                existing_name,
+                                existing_saved,
+                            }));
+                            request_animation_frame(|| focus_id("clash-cancel"));
+                        }
+                        _ => store_import(draft, "Imported"),
+                    },
+                }
+            });
+        }
+    };
+    let replace_existing = move |_| {
+        if let Some(c) = clash.get_untracked() {
+            clash.set(None);
+            store_import(c.incoming, "Replaced with the file:");
+        }
+    };
+    let keep_both = move |_| {
+        if let Some(c) = clash.get_untracked() {
+            clash.set(None);
+            let mut draft = c.incoming;
+            draft.id = storage::fresh_id();
+            draft.name = format!("{} (imported)", draft.display_name());
+            store_import(draft, "Imported a copy:");
+        }
+    };
+    let cancel_clash = move || {
+        clash.set(None);
+        status.set("Nothing was imported.".to_owned());
+        request_animation_frame(|| focus_id("import-file"));
+    };
+
+    let remove = move |key: String, name: String| match storage::remove_key(&key) {
+        Ok(Some(raw)) => {
+            removed.set(Some(Removed { key, raw, name: name.clone() }));
+            status.set(format!("Deleted \"{name}\"."));
+            refresh();
+            request_animation_frame(|| focus_id("undo-delete"));
+        }
+        Ok(None) => refresh(),
+        Err(e) => status.set(format!("\"{name}\" could not be deleted: {e}.")),
+    };
+    let undo = move |_| {
+        if let Some(r) = removed.get_untracked() {
+            match storage::restore_key(&r.key, &r.raw) {
+                Ok(()) => status.set(format!("Restored \"{}\".", r.name)),
+                Err(e) => status.set(format!("\"{}\" could not be restored: {e}.", r.name)),
+            }
+            removed.set(None);
+            refresh();
+        }
+    };
+
+    let rows = move || match entries.get() {
+        Err(_) => view! {
+            <p class="notice-box" role="alert">
+                "This browser is not letting the page save, so drafts cannot be kept here. "
+                "You can still start a draft; download it as an answer file before you close the page."
+            </p>
+        }
+        .into_any(),
+        Ok(list) if list.is_empty() => view! { <p>"You have no drafts yet."</p> }.into_any(),
+        Ok(list) => {
+            let items = list
+                .into_iter()
+                .map(|entry| match entry {
+                    Entry::Draft(d) => draft_row(d, remove, refresh, status).into_any(),
+                    Entry::Unreadable { key, error, raw } => damaged_row(key, error.to_string(), raw, remove, status),
+                })
+                .collect_view();
+            view! { <ul class="draft-list">{items}</ul> }.into_any()
+        }
+    };
+
+    view! {
+        <header class="topbar">
+            <p class="app-name">"Social Media Policy Builder"</p>
+        </header>
+        <main class="drafts-page" id="main">
+            <h1>"Your drafts"</h1>
+            <p class="lede">
+                "Drafts stay in this browser. Nothing you type is sent anywhere. "
+                "Download an answer file to keep a copy or send it to a reviewer."
+            </p>
+            <p class="status" role="status" aria-live="polite">
+                {move || status.get()}
+                {move || removed.get().map(|_| view! { " " <button type="button" id="undo-delete" class="link" on:click=undo>"Undo"</button> })}
+            </p>
+            {move || clash.get().map(|c| view! {
+                <div class="alert" role="alertdialog" aria-labelledby="clash-heading" aria-describedby="clash-text"
+                    on:keydown=move |ev| if ev.key() == "Escape" { cancel_clash() }>
+                    <h2 id="clash-heading">"You already have this draft"</h2>
+                    <p id="clash-text">
+                        {format!("The file is a version of \"{}\"", c.existing_name)}
+                        {(!c.existing_saved.is_empty()).then(|| format!(", last changed here {}", c.existing_saved))}
+                        ". Replace the draft here with the file, or keep both?"
+                    </p>
+                    <div class="actions">
+                        <button type="button" on:click=replace_existing>"Replace the draft here"</button>
+                        <button type="button" on:click=keep_both>"Keep both"</button>
+                        <button type="button" id="clash-cancel" on:click=move |_| cancel_clash()>"Cancel"</button>
+                    </div>
+                </div>
+            })}
+            {move || import_problems.get().map(|d| problem_summary("import-problems", "The answer file could not be imported", &d))}
+            <section class="start" aria-labelledby="start-heading">
+                <h2 id="start-heading">"Start a draft"</h2>
+                <div class="start-options">
+                    <div class="start-option">
+                        <button type="button" class="primary" on:click=start_empty>"Start a new draft"</button>
+                    </div>
+                    <div class="start-option">
+                        <label for="sample-choice">"Sample organization"</label>
+                        <select id="sample-choice" on:change=move |ev| chosen.set(event_target_value(&ev).parse().unwrap_or(0))>
+                            {sample_options}
+                        </select>
+                        <button type="button" id="sample-start" on:click=start_sample>"Start from this sample"</button>
+                    </div>
+                    <div class="start-option">
+                        <label for="import-file">"Import an answer file"</label>
+                        <p class="hint" id="import-hint">"A .yaml file downloaded from this app."</p>
+                        <input type="file" id="import-file" accept=".yaml,.yml,application/yaml,text/yaml" aria-describedby="import-hint" on:change=on_import />
+                    </div>
+                </div>
+            </section>
+            <section aria-labelledby="list-heading">
+                <h2 id="list-heading">"Saved in this browser"</h2>
+                {rows}
+            </section>
+        </main>
+    }
+    .into_any()
+}
+
+/// Stores a new draft and opens it; without storage it is kept in memory.
+fn open_new(app: &AppState, draft: StoredDraft) {
+    let id = draft.id.clone();
+    if storage::save(&draft).is_err() {
+        app.scratch.set(Some(draft));
+    }
+    navigate(&Route::Questions(id));
+}
+
+fn draft_row(
+    d: StoredDraft,
+    remove: impl Fn(String, String) + Copy + Send + Sync + 'static,
+    refresh: impl Fn() + Copy + Send + Sync + 'static,
+    status: RwSignal<String>,
+) -> impl IntoView {
+    let name = d.display_name();
+    let id = d.id.clone();
+    let renaming = RwSignal::new(false);
+    let new_name = RwSignal::new(d.name.clone());
+    let draft = StoredValue::new(d.clone());
+    let rename_input = format!("rename-{id}");
+    let save_name = {
+        let name = name.clone();
+        move || {
+            let mut d = draft.get_value();
+            d.name = new_name.get_untracked().trim().chars().take(200).collect();
+            d.saved_at = storage::now_iso();
+            match storage::save(&d) {
+                Ok(_) => {
+                    status.set(format!("Renamed \"{name}\" to \"{}\".", d.display_name()));
+                    refresh();
+                }
+                Err(e) => status.set(format!("\"{name}\" could not be renamed: {e}.")),
+            }
+        }
+    };
+    let duplicate = {
+        let name = name.clone();
+        move |_| {
+            let mut copy = draft.get_value();
+            copy.id = storage::fresh_id();
+            copy.name = format!("Copy of {name}");
+            copy.created_at = storage::now_iso();
+            copy.saved_at = copy.created_at.clone();
+            match storage::save(&copy) {
+                Ok(_) => {
+                    status.set(format!("Made \"{}\".", copy.name));
+                    refresh();
+                    let id = copy.id.clone();
+                    request_animation_frame(move || focus_id(&format!("open-{id}")));
+                }
+                Err(e) => status.set(format!("\"{name}\" could not be copied: {e}.")),
+            }
+        }
+    };
+    let export = {
+        let name = name.clone();
+        move |_| {
+            if let Err(e) = download_answer_file(&draft.get_value()) {
+                status.set(format!("\"{name}\" could not be downloaded: {e}."));
+            }
+        }
+    };
+    let delete = {
+        let name = name.clone();
+        let key = storage::key(&id);
+        move |_| remove(key.clone(), name.clone())
+    };
+    let open_id = format!("open-{id}");
+    let href = Route::Questions(id.clone()).href();
+    let time_id = format!("time-{id}");
+    let label = name.clone();
+    let rename_label = format!("New name for \"{name}\"");
+    view! {
+        <li class="draft">
+            <h3><a id=open_id href=href aria-describedby=time_id.clone()>{name.clone()}</a></h3>
+            <p class="meta" id=time_id>{format!("Last changed {}", local_time(&d.saved_at))}</p>
+            {move || {
+                if renaming.get() {
+                    let save_name = save_name.clone();
+                    view! {
+                        <form class="rename" on:submit=move |ev| { ev.prevent_default(); renaming.set(false); save_name(); }>
+                            <label for=rename_input.clone()>{rename_label.clone()}</label>
+                            <input id=rename_input.clone() type="text" maxlength="200" prop:value=move || new_name.get()
+                                on:input=move |ev| new_name.set(event_target_value(&ev))
+                                on:keydown=move |ev| if ev.key() == "Escape" { renaming.set(false); } />
+                            <button type="submit">"Save name"</button>
+                            <button type="button" on:click=move |_| renaming.set(false)>"Cancel"</button>
+                        </form>
+                    }
+                    .into_any()
+                } else {
+                    let label = label.clone();
+                    let focus_target = rename_input.clone();
+                    view! {
+                        <div class="actions">
+                            <button type="button" on:click=move |_| {
+                                renaming.set(true);
+                                let target = focus_target.clone();
+                                request_animation_frame(move || focus_id(&target));
+                            }>
+                                "Rename"<span class="visually-hidden">{format!(" {label}")}</span>
+                            </button>
+                            <button type="button" on:click=duplicate.clone()>"Duplicate"<span class="visually-hidden">{format!(" {label}")}</span></button>
+                            <button type="button" on:click=export.clone()>"Download answer file"<span class="visually-hidden">{format!(" of {label}")}</span></button>
+                            <button type="button" class="danger" on:click=delete.clone()>"Delete"<span class="visually-hidden">{format!(" {label}")}</span></button>
+                        </div>
+                    }
+                    .into_any()
+                }
+            }}
+        </li>
+    }
+}
+
+fn damaged_row(
+    key: String,
+    error: String,
+    raw: String,
+    remove: impl Fn(String, String) + Copy + Send + Sync + 'static,
+    status: RwSignal<String>,
+) -> AnyView {
+    let file = format!(
+        "damaged-draft-{}.json",
+        key.rsplit('/').next().filter(|s| !s.is_empty()).unwrap_or("entry")
+    );
+    let keep = move |_| {
+        if let Err(e) = download(raw.as_bytes(), &file, "application/json") {
+            status.set(format!("The entry could not be downloaded: {e}."));
+        }
+    };
+    let label = "damaged draft".to_owned();
+    view! {
+        <li class="draft damaged">
+            <h3>"A saved draft that cannot be opened"</h3>
+            <p>{capitalize(&error)}". It is kept as it is until you delete it."</p>
+            <div class="actions">
+                <button type="button" on:click=keep>"Download it as a file"</button>
+                <button type="button" class="danger" on:click=move |_| remove(key.clone(), label.clone())>"Delete it"</button>
+            </div>
+        </li>
+    }
+    .into_any()
+}
+
+/// A GOV.UK-style summary of problems: a titled box that takes focus.
+pub fn problem_summary(id: &'static str, title: &'static str, d: &Diagnostics) -> AnyView {
+    let items = d.iter().map(|p| view! { <li><code>{format!("{}:{}:{}", p.file, p.line, p.column)}</code>" "{p.message.clone()}</li> }).collect_view();
+    view! {
+        <div class="error-summary" id=id tabindex="-1" role="alert" aria-labelledby=format!("{id}-title")>
+            <h2 id=format!("{id}-title")>{title}</h2>
+            <p>"Nothing was changed. Fix these problems in the file and try again:"</p>
+            <ul>{items}</ul>
+        </div>
+    }
+    .into_any()
+}
+
+/// `s` with its first letter in capitals.
+pub fn capitalize(s: &str) -> String {
+    let mut chars = s.chars();
+    chars
+        .next()
+        .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
+}
+
+impl SaveError {
+    /// What the user can do about it.
+    pub fn advice(&self) -> &'static str {
+        match self {
+            SaveError::Unavailable => "Download your answers before you close the page.",
+            SaveError::Refused(_) => "Storage may be full: delete drafts you no longer need, or download this one.",
+            SaveError::Mismatch => "Download your answers to keep a safe copy.",
+        }
+    }
+}

@@ -1,0 +1,51 @@
+//! Reading a file the user picked, and offering a draft as an answer file.
+
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+use super::download::download;
+use super::storage::{js_message, today_iso};
+use crate::policy::answer_file;
+use crate::policy::draft::StoredDraft;
+
+/// The largest file the app reads; anything bigger is refused unread.
+pub const MAX_FILE_BYTES: f64 = 2.0 * 1024.0 * 1024.0;
+
+/// The first file chosen in the file input that fired `ev`, if any.
+pub fn chosen_file(ev: &web_sys::Event) -> Option<web_sys::File> {
+    let input = ev.target()?.dyn_into::<web_sys::HtmlInputElement>().ok()?;
+    let file = input.files()?.get(0);
+    // Clear the input so that choosing the same file again fires again.
+    input.set_value("");
+    file
+}
+
+/// Reads `file` as text.
+pub async fn read_text(file: &web_sys::File) -> Result<String, String> {
+    if file.size() > MAX_FILE_BYTES {
+        return Err(format!(
+            "the file is {:.1} MB; the largest the app reads is 2 MB",
+            file.size() / 1024.0 / 1024.0
+        ));
+    }
+    let text = JsFuture::from(file.text()).await.map_err(|e| js_message(&e))?;
+    text.as_string().ok_or_else(|| "the file is not text".to_owned())
+}
+
+/// Offers `draft` as a YAML answer file named after it.
+pub fn download_answer_file(draft: &StoredDraft) -> Result<(), String> {
+    let text = answer_file::write(draft);
+    download(text.as_bytes(), &answer_file_name(draft), "application/yaml")
+}
+
+/// `lakeside-answers-2026-11-25.yaml`.
+pub fn answer_file_name(draft: &StoredDraft) -> String {
+    let slug: String = draft
+        .display_name()
+        .chars()
+        .map(|c| if c.is_alphanumeric() { c.to_ascii_lowercase() } else { '-' })
+        .collect();
+    let slug: Vec<&str> = slug.split('-').filter(|s| !s.is_empty()).take(6).collect();
+    let slug = if slug.is_empty() { "policy".to_owned() } else { slug.join("-") };
+    format!("{slug}-answers-{}.yaml", today_iso())
+}

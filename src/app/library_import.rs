@@ -1,0 +1,87 @@
+//! Importing a custom clause library for the open draft: checked against
+//! the questionnaire, with every problem by line and column; kept with the
+//! draft once it loads.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use super::drafts_page::problem_summary;
+use super::files::{chosen_file, read_text};
+use super::focus::focus_id;
+use super::session::use_session;
+use crate::policy::diag::Diagnostics;
+use crate::policy::draft::CustomLibrary;
+
+/// Which clause library the draft uses, and controls to change it.
+#[component]
+pub fn LibraryImport() -> impl IntoView {
+    let Some(session) = use_session() else {
+        return ().into_any();
+    };
+    let problems = RwSignal::new(None::<Diagnostics>);
+    let status = RwSignal::new(String::new());
+    let library = session.library;
+    let on_file = {
+        let session = session.clone();
+        move |ev: web_sys::Event| {
+            let Some(file) = chosen_file(&ev) else {
+                return;
+            };
+            let session = session.clone();
+            problems.set(None);
+            spawn_local(async move {
+                let name = file.name();
+                let text = match read_text(&file).await {
+                    Ok(t) => t,
+                    Err(e) => {
+                        status.set(format!("\"{name}\" could not be read: {e}."));
+                        return;
+                    }
+                };
+                match session.use_library(Some(CustomLibrary { file: name.clone(), text })) {
+                    Ok(()) => status.set(format!("The draft now uses the clauses in \"{name}\".")),
+                    Err(d) => {
+                        status.set(String::new());
+                        problems.set(Some(d));
+                        request_animation_frame(|| focus_id("library-problems"));
+                    }
+                }
+            });
+        }
+    };
+    let standard = {
+        let session = session.clone();
+        move |_| {
+            let _ = session.use_library(None);
+            problems.set(None);
+            status.set("The draft now uses the standard clauses.".to_owned());
+        }
+    };
+    let current = move || {
+        library.with(|l| match (&l.custom, &l.problems) {
+            (None, _) => "The draft uses the standard clauses that come with the app.".to_owned(),
+            (Some(c), None) => format!("The draft uses the clauses imported from \"{}\".", c.file),
+            (Some(c), Some(_)) => format!(
+                "The clauses imported from \"{}\" no longer load with this version of the app, so the standard clauses are used. The file is kept with the draft.",
+                c.file
+            ),
+        })
+    };
+    let stored_problems = move || library.with(|l| l.problems.clone()).map(|d| problem_summary("library-stored-problems", "Problems in the imported clauses", &d));
+    view! {
+        <section class="library" aria-labelledby="library-heading">
+            <h2 id="library-heading">"Clause library"</h2>
+            <p>{current}</p>
+            {stored_problems}
+            {move || problems.get().map(|d| problem_summary("library-problems", "The clause library could not be used", &d))}
+            <label for="library-file">"Import a clause library"</label>
+            <p class="hint" id="library-hint">"A .yaml file in the format of the app's policy-templates/clauses files, with a title, an author and sections. It replaces the standard clauses for this draft only."</p>
+            <input type="file" id="library-file" accept=".yaml,.yml,application/yaml,text/yaml" aria-describedby="library-hint" on:change=on_file />
+            {move || library.with(|l| l.custom.is_some()).then(|| view! {
+                <button type="button" on:click=standard.clone()>"Use the standard clauses"</button>
+            })}
+            <p class="status" role="status" aria-live="polite">{move || status.get()}</p>
+        </section>
+    }
+    .into_any()
+}

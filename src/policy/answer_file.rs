@@ -1,0 +1,181 @@
+//! Answer files: a draft written as YAML, to keep, send or edit by hand,
+//! and read back with every problem listed by line and column.
+//!
+//! ```yaml
+//! format: social-media-policy-builder/answers
+//! version: 1
+//! draft: { id: k3j2h1, name: Board version, created_at: ..., saved_at: ... }
+//! answers:
+//!   legal_name: Lakeside Community Hospital
+//!   platforms: [facebook, linkedin]
+//! library:          # only when the draft uses an imported clause library
+//!   file: our-clauses.yaml
+//!   text: |
+//!     ...
+//! ```
+
+use serde::{Deserialize, Serialize};
+
+use super::answers::Answers;
+use super::diag::{from_yaml, Diagnostic, Diagnostics, Problem, SourceFile, YamlPath};
+use super::draft::{CustomLibrary, StoredDraft, SCHEMA};
+use super::library::ClauseLibrary;
+use super::questionnaire::Questionnaire;
+
+/// The value of the `format` key.
+pub const FORMAT: &str = "social-media-policy-builder/answers";
+/// The answer-file version this build writes and reads.
+pub const VERSION: u32 = 1;
+
+/// The draft's identity inside an answer file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DraftInfo {
+    /// The draft's id, used to recognise a file of a draft already here.
+    pub id: String,
+    /// The name the user gave, if any.
+    #[serde(default)]
+    pub name: String,
+    /// When the draft was created.
+    #[serde(default)]
+    pub created_at: String,
+    /// When it was last saved.
+    #[serde(default)]
+    pub saved_at: String,
+}
+
+/// An answer file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AnswerFile {
+    /// Always [`FORMAT`].
+    pub format: String,
+    /// The file version.
+    pub version: u32,
+    /// Which draft this is.
+    pub draft: DraftInfo,
+    /// The answers, by question id.
+    #[serde(default)]
+    pub answers: Answers,
+    /// An imported clause library the draft uses.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub library: Option<CustomLibrary>,
+}
+
+#[derive(Deserialize)]
+struct Envelope {
+    format: Option<serde_yaml::Value>,
+    version: Option<serde_yaml::Value>,
+}
+
+const HEADER: &str = "# Answers for the Social Media Policy Builder. Open this file in the\n\
+# app (Drafts, Import an answer file) to keep working on the policy.\n";
+
+/// Writes `draft` as an answer file.
+pub fn write(draft: &StoredDraft) -> String {
+    let file = AnswerFile {
+        format: FORMAT.to_owned(),
+        version: VERSION,
+        draft: DraftInfo {
+            id: draft.id.clone(),
+            name: draft.name.clone(),
+            created_at: draft.created_at.clone(),
+            saved_at: draft.saved_at.clone(),
+        },
+        answers: draft.answers.clone(),
+        library: draft.library.clone(),
+    };
+    // Serializing plain strings, booleans and lists cannot fail; an empty
+    // body would still be refused on import rather than misread.
+    format!("{HEADER}{}", serde_yaml::to_string(&file).unwrap_or_default())
+}
+
+/// Reads an answer file named `file` against the questionnaire, checking
+/// every answer and any clause library it carries. On success the draft is
+/// ready to store (its schema is this build's); otherwise every problem is
+/// listed with its line and column.
+pub fn read(file: &str, text: &str, questionnaire: &Questionnaire) -> Result<StoredDraft, Diagnostics> {
+    let source = SourceFile { name: file, text };
+    let at_root = |message: &str| {
+        Diagnostics(vec![Diagnostic {
+            file: file.to_owned(),
+            line: 1,
+            column: 1,
+            message: message.to_owned(),
+        }])
+    };
+    // A syntax error is reported where the parser found it; a document
+    // that parses but is not a mapping is not an answer file at all.
+    let value: serde_yaml::Value = from_yaml(text).map_err(|e| source.serde_error(&e))?;
+    let envelope: Envelope = serde_yaml::from_value(value).map_err(|_| {
+        at_root("this is not an answer file from the Social Media Policy Builder (it is not a YAML mapping)")
+    })?;
+    let format_ok = envelope.format.as_ref().and_then(|v| v.as_str()) == Some(FORMAT);
+    if !format_ok {
+        let problem = Problem::new(
+            YamlPath::root().key("format"),
+            format!("this is not an answer file from the Social Media Policy Builder (expected `format: {FORMAT}`)"),
+        );
+        return Err(locate_or_root(&source, problem, envelope.format.is_some()));
+    }
+    match envelope.version.as_ref().and_then(serde_yaml::Value::as_u64) {
+        Some(v) if v == u64::from(VERSION) => {}
+        Some(v) if v > u64::from(VERSION) => {
+            let problem = Problem::new(
+                YamlPath::root().key("version"),
+                format!("this file was made by a newer version of the app (version {v}; this one reads version {VERSION})"),
+            );
+            return Err(source.locate(vec![problem]));
+        }
+        _ => {
+            let problem = Problem::new(
+                YamlPath::root().key("version"),
+                format!("the file version must be {VERSION}"),
+            );
+            return Err(locate_or_root(&source, problem, envelope.version.is_some()));
+        }
+    }
+    let parsed: AnswerFile = from_yaml(text).map_err(|e| source.serde_error(&e))?;
+    let mut problems: Vec<Problem> = questionnaire
+        .check_answers(&parsed.answers)
+        .into_iter()
+        .map(|p| Problem::new(YamlPath::root().key("answers").key(p.question.as_str()), p.message))
+        .collect();
+    if parsed.draft.id.trim().is_empty() || parsed.draft.id.len() > 64 {
+        problems.push(Problem::new(
+            YamlPath::root().key("draft").key("id"),
+            "the draft id must be between 1 and 64 characters",
+        ));
+    }
+    let mut all = source.locate(problems).0;
+    if let Some(lib) = &parsed.library {
+        if let Err(d) = ClauseLibrary::load(&lib.file, &lib.text, questionnaire) {
+            all.extend(d.0);
+        }
+    }
+    if !all.is_empty() {
+        return Err(Diagnostics(all));
+    }
+    Ok(StoredDraft {
+        schema: SCHEMA,
+        id: parsed.draft.id,
+        name: parsed.draft.name,
+        created_at: parsed.draft.created_at,
+        saved_at: parsed.draft.saved_at,
+        answers: parsed.answers,
+        library: parsed.library,
+    })
+}
+
+fn locate_or_root(source: &SourceFile<'_>, problem: Problem, present: bool) -> Diagnostics {
+    if present {
+        source.locate(vec![problem])
+    } else {
+        Diagnostics(vec![Diagnostic {
+            file: source.name.to_owned(),
+            line: 1,
+            column: 1,
+            message: problem.message.replace("expected `", "add `"),
+        }])
+    }
+}

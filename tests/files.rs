@@ -1,0 +1,152 @@
+//! Answer files: written from a draft, read back unchanged, and every way a
+//! file can be wrong reported with its line and column.
+
+use policy_builder::policy::answer_file::{read, write};
+use policy_builder::policy::answers::Answer;
+use policy_builder::policy::bundle::{Policy, CLAUSES};
+use policy_builder::policy::diag::Diagnostics;
+use policy_builder::policy::draft::{CustomLibrary, StoredDraft};
+use policy_builder::policy::sample::{Sample, SAMPLES};
+
+fn policy() -> Policy {
+    match Policy::builtin() {
+        Ok(p) => p,
+        Err(d) => panic!("shipped templates have problems:\n{d}"),
+    }
+}
+
+fn lakeside_draft() -> StoredDraft {
+    let (file, text) = SAMPLES[0];
+    let sample = Sample::load(file, text).unwrap_or_else(|d| panic!("{d}"));
+    let mut draft = StoredDraft::new("k3j2h1".into(), "2026-11-25T10:00:00.000Z".into());
+    draft.name = "Board version: \"final\"".into();
+    draft.answers = sample.answers;
+    draft
+}
+
+fn errors(text: &str) -> Diagnostics {
+    match read("answers.yaml", text, &policy().questionnaire) {
+        Ok(d) => panic!("expected problems, read {d:?}"),
+        Err(d) => d,
+    }
+}
+
+fn lines(d: &Diagnostics) -> Vec<String> {
+    d.iter().map(ToString::to_string).collect()
+}
+
+#[test]
+fn every_sample_survives_a_round_trip() {
+    let p = policy();
+    for (file, text) in SAMPLES {
+        let sample = Sample::load(file, text).unwrap_or_else(|d| panic!("{d}"));
+        let mut draft = StoredDraft::new("id1".into(), "2026-11-25T10:00:00Z".into());
+        draft.answers = sample.answers;
+        let yaml = write(&draft);
+        let back = read("a.yaml", &yaml, &p.questionnaire).unwrap_or_else(|d| panic!("{file}: {d}"));
+        assert_eq!(back, draft, "{file}");
+    }
+}
+
+#[test]
+fn hostile_text_and_a_custom_library_survive_a_round_trip() {
+    let p = policy();
+    let mut draft = lakeside_draft();
+    let hostile = "<script>alert(1)</script> ) \\ ( %PDF\n---\n- yes\n\"quoted\" 'single' # not a comment: true";
+    draft.answers.set("legal_name".into(), Answer::Text(hostile.into()));
+    draft.library = Some(CustomLibrary {
+        file: "ours.yaml".into(),
+        text: CLAUSES[0].1.to_owned(),
+    });
+    let back = read("a.yaml", &write(&draft), &p.questionnaire).unwrap_or_else(|d| panic!("{d}"));
+    assert_eq!(back, draft);
+}
+
+#[test]
+fn a_file_of_another_kind_is_refused() {
+    assert_eq!(
+        lines(&errors("title: My policy\nsections: []\n")),
+        ["answers.yaml:1:1: this is not an answer file from the Social Media Policy Builder (add `format: social-media-policy-builder/answers`)"]
+    );
+    assert_eq!(
+        lines(&errors("just some words")),
+        ["answers.yaml:1:1: this is not an answer file from the Social Media Policy Builder (it is not a YAML mapping)"]
+    );
+    assert_eq!(
+        lines(&errors("version: 1\nformat: something-else\n")),
+        ["answers.yaml:2:9: this is not an answer file from the Social Media Policy Builder (expected `format: social-media-policy-builder/answers`)"]
+    );
+}
+
+#[test]
+fn a_newer_or_wrong_version_is_named() {
+    let head = "format: social-media-policy-builder/answers\n";
+    assert_eq!(
+        lines(&errors(&format!("{head}version: 7\ndraft: {{id: a}}\n"))),
+        ["answers.yaml:2:10: this file was made by a newer version of the app (version 7; this one reads version 1)"]
+    );
+    assert_eq!(
+        lines(&errors(&format!("{head}version: one\n"))),
+        ["answers.yaml:2:10: the file version must be 1"]
+    );
+}
+
+#[test]
+fn unknown_questions_and_bad_values_are_all_listed_with_their_lines() {
+    let text = "\
+format: social-media-policy-builder/answers
+version: 1
+draft:
+  id: abc
+answers:
+  legal_name: Lakeside
+  favourite_colour: blue
+  mfa_required: perhaps
+  platforms: [facebook, myspace]
+  effective_date: 2026-02-30
+";
+    assert_eq!(
+        lines(&errors(text)),
+        [
+            "answers.yaml:7:21: there is no question \"favourite_colour\"",
+            "answers.yaml:8:17: expected yes or no (true or false)",
+            "answers.yaml:9:14: \"myspace\" is not one of \"facebook\", \"instagram\", \"linkedin\", \"x\", \"youtube\", \"tiktok\", \"bluesky\"",
+            "answers.yaml:10:19: expected a date written YYYY-MM-DD",
+        ]
+    );
+}
+
+#[test]
+fn a_yaml_syntax_error_and_an_unknown_key_are_located() {
+    let head = "format: social-media-policy-builder/answers\nversion: 1\ndraft: {id: a}\n";
+    let broken = errors(&format!("{head}answers:\n  legal_name: \"Lakeside\n"));
+    assert_eq!(broken.0.len(), 1);
+    assert_eq!(broken.0[0].line, 6, "{broken}");
+    assert!(broken.0[0].message.contains("quoted scalar at line 5"), "{broken}");
+    let unknown = lines(&errors(&format!("{head}answerz: {{}}\n")));
+    assert_eq!(unknown.len(), 1);
+    assert!(unknown[0].starts_with("answers.yaml:4:1: unknown field `answerz`"), "{unknown:?}");
+}
+
+#[test]
+fn a_broken_custom_library_is_reported_in_its_own_lines() {
+    let mut draft = lakeside_draft();
+    draft.library = Some(CustomLibrary {
+        file: "ours.yaml".into(),
+        text: "version: 1\ntitle: T\nauthor: A\nsections:\n  - id: s\n    title: S\n    clauses:\n      - id: c\n        text: \"{{ no_such_question }}\"\n".into(),
+    });
+    let d = errors(&write(&draft));
+    assert_eq!(
+        lines(&d),
+        ["ours.yaml:9:15: the text refers to \"no_such_question\", which is not a question id"]
+    );
+}
+
+#[test]
+fn a_missing_draft_id_is_reported() {
+    let text = "format: social-media-policy-builder/answers\nversion: 1\ndraft:\n  id: \"\"\nanswers: {}\n";
+    assert_eq!(
+        lines(&errors(text)),
+        ["answers.yaml:4:3: the draft id must be between 1 and 64 characters"]
+    );
+}
