@@ -125,7 +125,10 @@ fn a_yaml_syntax_error_and_an_unknown_key_are_located() {
     assert!(broken.0[0].message.contains("quoted scalar at line 5"), "{broken}");
     let unknown = lines(&errors(&format!("{head}answerz: {{}}\n")));
     assert_eq!(unknown.len(), 1);
-    assert!(unknown[0].starts_with("answers.yaml:4:1: unknown field `answerz`"), "{unknown:?}");
+    assert!(
+        unknown[0].starts_with("answers.yaml:4:1: unknown field `answerz`"),
+        "{unknown:?}"
+    );
 }
 
 #[test]

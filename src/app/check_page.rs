@@ -41,11 +41,13 @@ pub fn CheckPage() -> impl IntoView {
                     })
                     .collect()
             });
-            (!items.is_empty()).then(|| view! {
-                <section class="check-warnings" aria-labelledby="warnings-heading">
-                    <h2 id="warnings-heading">"Consistency warnings"</h2>
-                    <ul class="findings">{items}</ul>
-                </section>
+            (!items.is_empty()).then(|| {
+                view! {
+                    <section class="check-warnings" aria-labelledby="warnings-heading">
+                        <h2 id="warnings-heading">"Consistency warnings"</h2>
+                        <ul class="findings">{items}</ul>
+                    </section>
+                }
             })
         }
     };
@@ -158,7 +160,9 @@ fn answer_text(question: &Question, answer: &Answer) -> String {
         (QuestionKind::SeveralOf(choices), Answer::Choices(ids)) => {
             ids.iter().map(|i| label(choices, i)).collect::<Vec<_>>().join(", ")
         }
-        (QuestionKind::Date, Answer::Text(t)) => crate::policy::dates::parse_iso(t).map_or_else(|| t.clone(), |d| d.long()),
+        (QuestionKind::Date, Answer::Text(t)) => {
+            crate::policy::dates::parse_iso(t).map_or_else(|| t.clone(), |d| d.long())
+        }
         (_, Answer::Text(t)) => t.clone(),
         (_, Answer::Choices(ids)) => ids.join(", "),
     }

@@ -57,23 +57,22 @@ pub fn DraftsPage() -> impl IntoView {
         .iter()
         .filter_map(|(file, text)| Sample::load(file, text).ok())
         .collect();
-    let sample_options = samples
-        .iter()
-        .enumerate()
-        .map(|(i, s)| view! { <option value=i.to_string()>{s.name.clone()}</option> })
-        .collect_view();
-    let samples = StoredValue::new(samples);
-    let chosen = RwSignal::new(0_usize);
-    let start_sample = {
-        let start = start.clone();
-        move |_| {
-            if let Some(sample) = samples.with_value(|s| s.get(chosen.get_untracked()).cloned()) {
-                let mut draft = StoredDraft::new(storage::fresh_id(), storage::now_iso());
-                draft.answers = sample.answers;
-                start(draft);
+    let sample_buttons = samples
+        .into_iter()
+        .map(|sample| {
+            let start = start.clone();
+            let name = sample.name.clone();
+            view! {
+                <li>
+                    <button type="button" on:click=move |_| {
+                        let mut draft = StoredDraft::new(storage::fresh_id(), storage::now_iso());
+                        draft.answers = sample.answers.clone();
+                        start(draft);
+                    }>{name}</button>
+                </li>
             }
-        }
-    };
+        })
+        .collect_view();
     let start_empty = {
         let start = start.clone();
         move |_| start(StoredDraft::new(storage::fresh_id(), storage::now_iso()))
@@ -156,7 +155,11 @@ pub fn DraftsPage() -> impl IntoView {
 
     let remove = move |key: String, name: String| match storage::remove_key(&key) {
         Ok(Some(raw)) => {
-            removed.set(Some(Removed { key, raw, name: name.clone() }));
+            removed.set(Some(Removed {
+                key,
+                raw,
+                name: name.clone(),
+            }));
             status.set(format!("Deleted \"{name}\"."));
             refresh();
             request_animation_frame(|| focus_id("undo-delete"));
@@ -234,11 +237,8 @@ pub fn DraftsPage() -> impl IntoView {
                         <button type="button" class="primary" on:click=start_empty>"Start a new draft"</button>
                     </div>
                     <div class="start-option">
-                        <label for="sample-choice">"Sample organization"</label>
-                        <select id="sample-choice" on:change=move |ev| chosen.set(event_target_value(&ev).parse().unwrap_or(0))>
-                            {sample_options}
-                        </select>
-                        <button type="button" id="sample-start" on:click=start_sample>"Start from this sample"</button>
+                        <h3 id="samples-heading">"Start from a sample organization"</h3>
+                        <ul class="sample-list" aria-labelledby="samples-heading">{sample_buttons}</ul>
                     </div>
                     <div class="start-option">
                         <label for="import-file">"Import an answer file"</label>
@@ -403,7 +403,10 @@ fn damaged_row(
 
 /// A GOV.UK-style summary of problems: a titled box that takes focus.
 pub fn problem_summary(id: &'static str, title: &'static str, d: &Diagnostics) -> AnyView {
-    let items = d.iter().map(|p| view! { <li><code>{format!("{}:{}:{}", p.file, p.line, p.column)}</code>" "{p.message.clone()}</li> }).collect_view();
+    let items = d
+        .iter()
+        .map(|p| view! { <li><code>{format!("{}:{}:{}", p.file, p.line, p.column)}</code>" "{p.message.clone()}</li> })
+        .collect_view();
     view! {
         <div class="error-summary" id=id tabindex="-1" role="alert" aria-labelledby=format!("{id}-title")>
             <h2 id=format!("{id}-title")>{title}</h2>

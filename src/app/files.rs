@@ -43,9 +43,19 @@ pub fn answer_file_name(draft: &StoredDraft) -> String {
     let slug: String = draft
         .display_name()
         .chars()
-        .map(|c| if c.is_alphanumeric() { c.to_ascii_lowercase() } else { '-' })
+        .map(|c| {
+            if c.is_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
         .collect();
     let slug: Vec<&str> = slug.split('-').filter(|s| !s.is_empty()).take(6).collect();
-    let slug = if slug.is_empty() { "policy".to_owned() } else { slug.join("-") };
+    let slug = if slug.is_empty() {
+        "policy".to_owned()
+    } else {
+        slug.join("-")
+    };
     format!("{slug}-answers-{}.yaml", today_iso())
 }

@@ -38,7 +38,10 @@ pub fn LibraryImport() -> impl IntoView {
                         return;
                     }
                 };
-                match session.use_library(Some(CustomLibrary { file: name.clone(), text })) {
+                match session.use_library(Some(CustomLibrary {
+                    file: name.clone(),
+                    text,
+                })) {
                     Ok(()) => status.set(format!("The draft now uses the clauses in \"{name}\".")),
                     Err(d) => {
                         status.set(String::new());
@@ -67,7 +70,11 @@ pub fn LibraryImport() -> impl IntoView {
             ),
         })
     };
-    let stored_problems = move || library.with(|l| l.problems.clone()).map(|d| problem_summary("library-stored-problems", "Problems in the imported clauses", &d));
+    let stored_problems = move || {
+        library
+            .with(|l| l.problems.clone())
+            .map(|d| problem_summary("library-stored-problems", "Problems in the imported clauses", &d))
+    };
     view! {
         <section class="library" aria-labelledby="library-heading">
             <h2 id="library-heading">"Clause library"</h2>

@@ -108,7 +108,10 @@ fn DraftView(id: String) -> impl IntoView {
         )),
         _ => match app.scratch.get_untracked().filter(|d| d.id == id) {
             Some(d) => Ok(d),
-            None => Err("There is no draft here with this address. It may have been deleted, or saved in another browser.".to_owned()),
+            None => Err(
+                "There is no draft here with this address. It may have been deleted, or saved in another browser."
+                    .to_owned(),
+            ),
         },
     };
     let draft = match found {

@@ -177,7 +177,6 @@ pub fn QuestionField(
     .into_any()
 }
 
-
 /// A fieldset of radio buttons or checkboxes with a legend.
 #[allow(clippy::too_many_arguments)]
 fn choice_group<H: IntoView + 'static, O: IntoView + 'static>(

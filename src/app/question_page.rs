@@ -26,7 +26,12 @@ pub fn QuestionPage() -> impl IntoView {
                 let missing = q.unanswered_required(a);
                 q.sections
                     .iter()
-                    .map(|s| s.questions.iter().filter(|qn| missing.iter().any(|m| m.id == qn.id)).count())
+                    .map(|s| {
+                        s.questions
+                            .iter()
+                            .filter(|qn| missing.iter().any(|m| m.id == qn.id))
+                            .count()
+                    })
                     .collect::<Vec<_>>()
             })
         }

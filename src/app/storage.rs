@@ -85,7 +85,9 @@ fn read_key(store: &web_sys::Storage, key: &str) -> Option<Entry> {
     Some(match StoredDraft::parse(&raw, id) {
         Ok(_) if key == LEGACY_KEY => Entry::Unreadable {
             key: key.to_owned(),
-            error: DraftError::Corrupt("a draft from an older version that could not be moved; storage may be full".into()),
+            error: DraftError::Corrupt(
+                "a draft from an older version that could not be moved; storage may be full".into(),
+            ),
             raw,
         },
         Ok(draft) if draft.id == id => Entry::Draft(draft),

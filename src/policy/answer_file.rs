@@ -123,7 +123,9 @@ pub fn read(file: &str, text: &str, questionnaire: &Questionnaire) -> Result<Sto
         Some(v) if v > u64::from(VERSION) => {
             let problem = Problem::new(
                 YamlPath::root().key("version"),
-                format!("this file was made by a newer version of the app (version {v}; this one reads version {VERSION})"),
+                format!(
+                    "this file was made by a newer version of the app (version {v}; this one reads version {VERSION})"
+                ),
             );
             return Err(source.locate(vec![problem]));
         }

@@ -57,7 +57,9 @@ pub enum DraftError {
     #[error("the saved draft is damaged and cannot be read ({0})")]
     Corrupt(String),
     /// Saved by a newer version of the app.
-    #[error("the saved draft was made by a newer version of this app (schema {found}, this version reads up to {SCHEMA})")]
+    #[error(
+        "the saved draft was made by a newer version of this app (schema {found}, this version reads up to {SCHEMA})"
+    )]
     TooNew {
         /// The schema found.
         found: u32,
@@ -202,7 +204,8 @@ mod tests {
 
     #[test]
     fn a_schema_1_draft_is_migrated_with_its_answers() {
-        let text = r#"{"schema":1,"saved_at":"2026-01-02T03:04:05Z","answers":{"legal_name":"Lakeside","photos":true}}"#;
+        let text =
+            r#"{"schema":1,"saved_at":"2026-01-02T03:04:05Z","answers":{"legal_name":"Lakeside","photos":true}}"#;
         let draft = StoredDraft::parse(text, "old").expect("migrates");
         assert_eq!(draft.schema, SCHEMA);
         assert_eq!(draft.id, "old");
@@ -218,9 +221,13 @@ mod tests {
     fn the_display_name_prefers_the_users_then_the_organizations() {
         let mut draft = StoredDraft::new("d".into(), "t".into());
         assert_eq!(draft.display_name(), UNTITLED);
-        draft.answers.set("legal_name".into(), Answer::Text("Lakeside Hospital".into()));
+        draft
+            .answers
+            .set("legal_name".into(), Answer::Text("Lakeside Hospital".into()));
         assert_eq!(draft.display_name(), "Lakeside Hospital");
-        draft.answers.set("short_name".into(), Answer::Text("  Lakeside ".into()));
+        draft
+            .answers
+            .set("short_name".into(), Answer::Text("  Lakeside ".into()));
         assert_eq!(draft.display_name(), "Lakeside");
         draft.name = "Board version".into();
         assert_eq!(draft.display_name(), "Board version");
