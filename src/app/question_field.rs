@@ -43,21 +43,14 @@ pub fn QuestionField(
 
     // Consistency warnings that concern this question, shown with it.
     let warnings = {
-        let (policy, id) = (session.policy.clone(), id.clone());
+        let (all, id) = (session.warnings, id.clone());
         move || {
-            let messages: Vec<String> = answers.with(|a| {
-                policy
-                    .questionnaire
-                    .warnings(a)
-                    .into_iter()
-                    .filter(|c| c.question == id)
-                    .map(|c| c.message.trim().to_owned())
-                    .collect()
-            });
-            messages
-                .into_iter()
-                .map(|m| view! { <p class="field-warning"><strong>"Check: "</strong>{m}</p> })
-                .collect_view()
+            all.with(|w| {
+                w.iter()
+                    .filter(|(q, _)| *q == id)
+                    .map(|(_, m)| view! { <p class="field-warning"><strong>"Check: "</strong>{m.clone()}</p> })
+                    .collect_view()
+            })
         }
     };
     let field = match question.kind.clone() {

@@ -53,6 +53,8 @@ pub struct Session {
     pub library: RwSignal<LibraryChoice>,
     /// The filled policy, recomputed when answers change.
     pub document: Memo<Document>,
+    /// The consistency warnings that hold: (question to revisit, message).
+    pub warnings: Memo<Vec<(QuestionId, String)>>,
     /// The save state.
     pub save_state: RwSignal<SaveState>,
     /// When the draft was last saved (ISO 8601).
@@ -78,8 +80,19 @@ impl Session {
             let lib = lib.as_deref().unwrap_or(&p.library);
             answers.with(|a| fill(&p.questionnaire, lib, a))
         });
+        let p = policy.clone();
+        let warnings = Memo::new(move |_| {
+            answers.with(|a| {
+                p.questionnaire
+                    .warnings(a)
+                    .into_iter()
+                    .map(|c| (c.question.clone(), c.message.trim().to_owned()))
+                    .collect()
+            })
+        });
         let session = Self {
             policy,
+            warnings,
             id: draft.id,
             meta: RwSignal::new((draft.name, draft.created_at)),
             answers,
