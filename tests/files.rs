@@ -153,3 +153,58 @@ fn a_missing_draft_id_is_reported() {
         ["answers.yaml:4:3: the draft id must be between 1 and 64 characters"]
     );
 }
+
+#[test]
+fn a_review_survives_a_round_trip() {
+    use policy_builder::policy::fill::fill;
+    use policy_builder::policy::review::{Decision, Verdict};
+    let p = policy();
+    let mut draft = lakeside_draft();
+    let doc = fill(&p.questionnaire, &p.library, &draft.answers);
+    let c = draft.review.comment("privacy", "Ana (HR)", "2026-11-25T10:00:00Z", "Is \"never\" too strict?\nSee: #4");
+    draft.review.set_verdict("privacy", Some(Verdict::ChangesRequested), &doc);
+    draft.review.set_verdict("scope", Some(Verdict::Approved), &doc);
+    if let Some(comment) = draft.review.comment_mut(&c) {
+        comment.resolved = true;
+    }
+    draft.review.decisions.push(Decision {
+        reviewer: "Ana Silva".into(),
+        role: "HR business partner".into(),
+        date: "2026-11-25".into(),
+        verdict: Verdict::ChangesRequested,
+    });
+    let back = read("a.yaml", &write(&draft), &p.questionnaire).unwrap_or_else(|d| panic!("{d}"));
+    assert_eq!(back, draft);
+    assert!(back.review.changes_since(&doc).is_empty());
+}
+
+#[test]
+fn a_tampered_review_is_refused_with_its_lines() {
+    let text = "\
+format: social-media-policy-builder/answers
+version: 1
+draft: {id: a}
+answers: {}
+review:
+  sections:
+    privacy:
+      comments:
+        - {id: c1, author: Ana, at: t, text: Hello}
+        - {id: c1, author: '', at: t, text: Again}
+  decisions:
+    - {reviewer: Ana, role: HR, date: 2026-13-45, verdict: approved}
+";
+    assert_eq!(
+        lines(&errors(text)),
+        [
+            "answers.yaml:10:16: the comment id \"c1\" is used twice",
+            "answers.yaml:10:20: a comment needs the name of its author",
+            "answers.yaml:12:39: the decision date must be a real date written YYYY-MM-DD",
+        ]
+    );
+    let bad_verdict = text.replace("verdict: approved", "verdict: approved_by_ceo");
+    let d = lines(&errors(&bad_verdict));
+    assert_eq!(d.len(), 1, "{d:?}");
+    assert!(d[0].starts_with("answers.yaml:12:"), "{d:?}");
+    assert!(d[0].contains("approved_by_ceo"), "{d:?}");
+}

@@ -15,6 +15,7 @@ use crate::policy::draft::{CustomLibrary, StoredDraft};
 use crate::policy::fill::fill;
 use crate::policy::ids::QuestionId;
 use crate::policy::library::ClauseLibrary;
+use crate::policy::review::Review;
 
 /// Whether the current answers are safely stored.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -51,6 +52,8 @@ pub struct Session {
     pub answers: RwSignal<Answers>,
     /// The clause library in use.
     pub library: RwSignal<LibraryChoice>,
+    /// Reviewers' comments and decisions.
+    pub review: RwSignal<Review>,
     /// The filled policy, recomputed when answers change.
     pub document: Memo<Document>,
     /// The consistency warnings that hold: (question to revisit, message).
@@ -90,9 +93,11 @@ impl Session {
                     .collect()
             })
         });
+        let review = RwSignal::new(draft.review);
         let session = Self {
             policy,
             warnings,
+            review,
             id: draft.id,
             meta: RwSignal::new((draft.name, draft.created_at)),
             answers,
@@ -117,6 +122,7 @@ impl Session {
         draft.saved_at = self.saved_at.get_untracked();
         draft.answers = self.answers.get_untracked();
         draft.library = self.library.with_untracked(|l| l.custom.clone());
+        draft.review = self.review.get_untracked();
         draft
     }
 
@@ -127,6 +133,7 @@ impl Session {
         Effect::new(move |first: Option<()>| {
             this.answers.track();
             this.library.track();
+            this.review.track();
             if first.is_some() {
                 this.save();
             }
@@ -180,6 +187,7 @@ impl Session {
         self.meta.set((draft.name, draft.created_at));
         self.saved_at.set(draft.saved_at);
         self.library.set(choose_library(&self.policy, draft.library));
+        self.review.set(draft.review);
         self.answers.set(draft.answers);
         true
     }

@@ -21,6 +21,7 @@ use super::diag::{from_yaml, Diagnostic, Diagnostics, Problem, SourceFile, YamlP
 use super::draft::{CustomLibrary, StoredDraft, SCHEMA};
 use super::library::ClauseLibrary;
 use super::questionnaire::Questionnaire;
+use super::review::Review;
 
 /// The value of the `format` key.
 pub const FORMAT: &str = "social-media-policy-builder/answers";
@@ -60,6 +61,9 @@ pub struct AnswerFile {
     /// An imported clause library the draft uses.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub library: Option<CustomLibrary>,
+    /// Reviewers' comments and decisions.
+    #[serde(default, skip_serializing_if = "Review::is_empty")]
+    pub review: Review,
 }
 
 #[derive(Deserialize)]
@@ -84,6 +88,7 @@ pub fn write(draft: &StoredDraft) -> String {
         },
         answers: draft.answers.clone(),
         library: draft.library.clone(),
+        review: draft.review.clone(),
     };
     // Serializing plain strings, booleans and lists cannot fail; an empty
     // body would still be refused on import rather than misread.
@@ -149,6 +154,7 @@ pub fn read(file: &str, text: &str, questionnaire: &Questionnaire) -> Result<Sto
             "the draft id must be between 1 and 64 characters",
         ));
     }
+    review_problems(&parsed.review, &mut problems);
     let mut all = source.locate(problems).0;
     if let Some(lib) = &parsed.library {
         if let Err(d) = ClauseLibrary::load(&lib.file, &lib.text, questionnaire) {
@@ -166,7 +172,51 @@ pub fn read(file: &str, text: &str, questionnaire: &Questionnaire) -> Result<Sto
         saved_at: parsed.draft.saved_at,
         answers: parsed.answers,
         library: parsed.library,
+        review: parsed.review,
     })
+}
+
+/// A review that was edited by hand or damaged: every comment needs an
+/// author, text and an id of its own; decisions need a name, a role and a
+/// real date.
+fn review_problems(review: &Review, problems: &mut Vec<Problem>) {
+    let root = YamlPath::root().key("review");
+    let mut seen = std::collections::BTreeSet::new();
+    for (id, section) in &review.sections {
+        let at = root.key("sections").key(id);
+        for (i, c) in section.comments.iter().enumerate() {
+            let at = at.key("comments").index(i);
+            if !seen.insert(c.id.as_str()) {
+                problems.push(Problem::new(at.key("id"), format!("the comment id \"{}\" is used twice", c.id)));
+            }
+            if c.author.trim().is_empty() {
+                problems.push(Problem::new(at.key("author"), "a comment needs the name of its author"));
+            }
+            if c.text.trim().is_empty() {
+                problems.push(Problem::new(at.key("text"), "a comment needs some text"));
+            }
+            for (j, r) in c.replies.iter().enumerate() {
+                if r.author.trim().is_empty() || r.text.trim().is_empty() {
+                    problems.push(Problem::new(
+                        at.key("replies").index(j),
+                        "a reply needs the name of its author and some text",
+                    ));
+                }
+            }
+        }
+    }
+    for (i, d) in review.decisions.iter().enumerate() {
+        let at = root.key("decisions").index(i);
+        if d.reviewer.trim().is_empty() {
+            problems.push(Problem::new(at.key("reviewer"), "a decision needs the reviewer's name"));
+        }
+        if d.role.trim().is_empty() {
+            problems.push(Problem::new(at.key("role"), "a decision needs the reviewer's role"));
+        }
+        if super::dates::parse_iso(&d.date).is_none() {
+            problems.push(Problem::new(at.key("date"), "the decision date must be a real date written YYYY-MM-DD"));
+        }
+    }
 }
 
 fn locate_or_root(source: &SourceFile<'_>, problem: Problem, present: bool) -> Diagnostics {

@@ -11,6 +11,7 @@ use serde_json::{Map, Value};
 
 use super::answers::Answers;
 use super::ids::QuestionId;
+use super::review::Review;
 
 /// The schema this build writes.
 pub const SCHEMA: u32 = 2;
@@ -38,6 +39,9 @@ pub struct StoredDraft {
     /// A clause library the user imported to use instead of the shipped one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub library: Option<CustomLibrary>,
+    /// What reviewers said, section by section.
+    #[serde(default, skip_serializing_if = "Review::is_empty")]
+    pub review: Review,
 }
 
 /// An imported clause library, kept as the text the user gave so that it
@@ -77,6 +81,7 @@ impl StoredDraft {
             saved_at: now,
             answers: Answers::default(),
             library: None,
+            review: Review::default(),
         }
     }
 

@@ -23,5 +23,6 @@ pub mod pdf;
 pub mod pdf_protocol;
 pub mod questionnaire;
 pub mod readability;
+pub mod review;
 pub mod sample;
 pub mod template;

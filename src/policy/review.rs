@@ -1,0 +1,271 @@
+//! Reviews: what a reviewer (often HR) says about a draft, section by
+//! section, and the overall decision. A review travels inside the draft and
+//! its answer file. Each section keeps the text as it was reviewed, so that
+//! later edits can be shown word by word.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+use similar::{ChangeTag, TextDiff};
+
+use super::document::{BlockKind, Document, Section, Text};
+
+/// A reviewer's verdict on a section or on the whole draft.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Verdict {
+    /// Fine as it is.
+    Approved,
+    /// Needs changes before approval.
+    ChangesRequested,
+}
+
+impl Verdict {
+    /// How the verdict reads.
+    pub fn label(self) -> &'static str {
+        match self {
+            Verdict::Approved => "Approved",
+            Verdict::ChangesRequested => "Changes requested",
+        }
+    }
+}
+
+/// A reply to a comment.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Reply {
+    /// Who wrote it.
+    pub author: String,
+    /// When (ISO 8601).
+    pub at: String,
+    /// What they said.
+    pub text: String,
+}
+
+/// A comment on a section, with its replies.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Comment {
+    /// Stable id within the review.
+    pub id: String,
+    /// Who wrote it.
+    pub author: String,
+    /// When (ISO 8601).
+    pub at: String,
+    /// What they said.
+    pub text: String,
+    /// Replies, oldest first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub replies: Vec<Reply>,
+    /// Whether the drafters have dealt with it.
+    #[serde(default)]
+    pub resolved: bool,
+}
+
+/// What the reviewer said about one section.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SectionReview {
+    /// The verdict, once given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub verdict: Option<Verdict>,
+    /// The section's text when the verdict was given.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub reviewed_text: String,
+    /// Comments, oldest first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub comments: Vec<Comment>,
+}
+
+/// The overall decision.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Decision {
+    /// The reviewer's name.
+    pub reviewer: String,
+    /// Their role, such as "HR business partner".
+    pub role: String,
+    /// The date of the decision (`YYYY-MM-DD`).
+    pub date: String,
+    /// Approved or changes requested.
+    pub verdict: Verdict,
+}
+
+/// A review of a draft.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Review {
+    /// Per top-level section id.
+    #[serde(default)]
+    pub sections: BTreeMap<String, SectionReview>,
+    /// Overall decisions, oldest first: each review round adds one.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub decisions: Vec<Decision>,
+}
+
+/// A run of a word-level difference.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Change {
+    /// Text in both.
+    Same(String),
+    /// Text only in the current version.
+    Added(String),
+    /// Text only in the reviewed version.
+    Removed(String),
+}
+
+impl Review {
+    /// Whether nothing has been said yet.
+    pub fn is_empty(&self) -> bool {
+        self.decisions.is_empty()
+            && self
+                .sections
+                .values()
+                .all(|s| s.verdict.is_none() && s.comments.is_empty())
+    }
+
+    /// Comments not yet resolved, with their section id, in section order.
+    pub fn open_comments(&self) -> Vec<(&str, &Comment)> {
+        self.sections
+            .iter()
+            .flat_map(|(id, s)| s.comments.iter().filter(|c| !c.resolved).map(move |c| (id.as_str(), c)))
+            .collect()
+    }
+
+    /// Gives `verdict` on section `id`, recording its text as reviewed.
+    pub fn set_verdict(&mut self, id: &str, verdict: Option<Verdict>, doc: &Document) {
+        let text = section_text(doc, id).unwrap_or_default();
+        let entry = self.sections.entry(id.to_owned()).or_default();
+        entry.verdict = verdict;
+        entry.reviewed_text = text;
+    }
+
+    /// Adds a comment to section `id` and returns its id.
+    pub fn comment(&mut self, id: &str, author: &str, at: &str, text: &str) -> String {
+        let next = self.sections.values().map(|s| s.comments.len()).sum::<usize>() + 1;
+        let comment_id = format!("c{next}");
+        self.sections.entry(id.to_owned()).or_default().comments.push(Comment {
+            id: comment_id.clone(),
+            author: author.trim().to_owned(),
+            at: at.to_owned(),
+            text: text.trim().to_owned(),
+            replies: Vec::new(),
+            resolved: false,
+        });
+        comment_id
+    }
+
+    /// The comment with `comment_id`, to reply to or resolve.
+    pub fn comment_mut(&mut self, comment_id: &str) -> Option<&mut Comment> {
+        self.sections
+            .values_mut()
+            .flat_map(|s| s.comments.iter_mut())
+            .find(|c| c.id == comment_id)
+    }
+
+    /// The sections whose text changed since their verdict, with a
+    /// word-level difference from the reviewed text to the current one.
+    pub fn changes_since(&self, doc: &Document) -> Vec<(String, Vec<Change>)> {
+        self.sections
+            .iter()
+            .filter(|(_, s)| s.verdict.is_some())
+            .filter_map(|(id, s)| {
+                let now = section_text(doc, id).unwrap_or_default();
+                (now != s.reviewed_text).then(|| (id.clone(), word_diff(&s.reviewed_text, &now)))
+            })
+            .collect()
+    }
+}
+
+/// The plain text of top-level section `id` (with its subsections), as a
+/// reader sees it.
+pub fn section_text(doc: &Document, id: &str) -> Option<String> {
+    fn walk(s: &Section, out: &mut String) {
+        out.push_str(&format!("{} {}\n", s.number, s.title));
+        for b in &s.blocks {
+            match &b.kind {
+                BlockKind::Paragraph(t) | BlockKind::Notice(t) => out.push_str(&format!("{}\n", t.to_plain())),
+                BlockKind::Bullets(items) | BlockKind::Numbered(items) => {
+                    for t in items {
+                        out.push_str(&format!("- {}\n", Text::to_plain(t)));
+                    }
+                }
+            }
+        }
+        for sub in &s.subsections {
+            walk(sub, out);
+        }
+    }
+    let section = doc.sections.iter().find(|s| s.id.as_str() == id)?;
+    let mut out = String::new();
+    walk(section, &mut out);
+    Some(out)
+}
+
+/// A word-level difference from `old` to `new`, with neighbouring runs of
+/// the same kind joined.
+pub fn word_diff(old: &str, new: &str) -> Vec<Change> {
+    let diff = TextDiff::from_words(old, new);
+    let mut out: Vec<Change> = Vec::new();
+    for change in diff.iter_all_changes() {
+        let text = change.value();
+        match (change.tag(), out.last_mut()) {
+            (ChangeTag::Equal, Some(Change::Same(s)))
+            | (ChangeTag::Insert, Some(Change::Added(s)))
+            | (ChangeTag::Delete, Some(Change::Removed(s))) => s.push_str(text),
+            (ChangeTag::Equal, _) => out.push(Change::Same(text.to_owned())),
+            (ChangeTag::Insert, _) => out.push(Change::Added(text.to_owned())),
+            (ChangeTag::Delete, _) => out.push(Change::Removed(text.to_owned())),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_word_diff_marks_only_the_changed_words() {
+        let d = word_diff("Staff must ask first.", "Staff should ask a manager first.");
+        assert_eq!(
+            d,
+            vec![
+                Change::Same("Staff ".into()),
+                Change::Removed("must".into()),
+                Change::Added("should".into()),
+                Change::Same(" ask ".into()),
+                Change::Added("a manager ".into()),
+                Change::Same("first.".into()),
+            ]
+        );
+        assert_eq!(word_diff("same", "same"), vec![Change::Same("same".into())]);
+    }
+
+    #[test]
+    fn comments_get_ids_replies_and_resolution() {
+        let mut r = Review::default();
+        assert!(r.is_empty());
+        let a = r.comment("privacy", " Ana ", "t1", " Too strict? ");
+        let b = r.comment("scope", "Ben", "t2", "Add volunteers");
+        assert_ne!(a, b);
+        assert!(!r.is_empty());
+        r.comment_mut(&a).map(|c| {
+            c.replies.push(Reply {
+                author: "Comms".into(),
+                at: "t3".into(),
+                text: "Softened.".into(),
+            })
+        });
+        assert_eq!(r.open_comments().len(), 2);
+        if let Some(c) = r.comment_mut(&b) {
+            c.resolved = true;
+        }
+        let open = r.open_comments();
+        assert_eq!(open.len(), 1);
+        assert_eq!(open[0].0, "privacy");
+        assert_eq!(open[0].1.author, "Ana");
+        assert_eq!(open[0].1.text, "Too strict?");
+        assert_eq!(open[0].1.replies.len(), 1);
+    }
+}
