@@ -161,8 +161,15 @@ fn a_review_survives_a_round_trip() {
     let p = policy();
     let mut draft = lakeside_draft();
     let doc = fill(&p.questionnaire, &p.library, &draft.answers);
-    let c = draft.review.comment("privacy", "Ana (HR)", "2026-11-25T10:00:00Z", "Is \"never\" too strict?\nSee: #4");
-    draft.review.set_verdict("privacy", Some(Verdict::ChangesRequested), &doc);
+    let c = draft.review.comment(
+        "privacy",
+        "Ana (HR)",
+        "2026-11-25T10:00:00Z",
+        "Is \"never\" too strict?\nSee: #4",
+    );
+    draft
+        .review
+        .set_verdict("privacy", Some(Verdict::ChangesRequested), &doc);
     draft.review.set_verdict("scope", Some(Verdict::Approved), &doc);
     if let Some(comment) = draft.review.comment_mut(&c) {
         comment.resolved = true;

@@ -98,6 +98,34 @@ pub fn CheckPage() -> impl IntoView {
             })
         }
     };
+    let open_comments = {
+        let id = id.clone();
+        let review = session.review;
+        let document = session.document;
+        move || {
+            let items: Vec<_> = review.with(|r| {
+                r.open_comments()
+                    .into_iter()
+                    .map(|(section, c)| {
+                        let title = document.with(|d| {
+                            d.sections
+                                .iter()
+                                .find(|s| s.id.as_str() == section)
+                                .map_or_else(|| section.to_owned(), |s| format!("{} {}", s.number, s.title))
+                        });
+                        view! { <li><strong>{title}</strong>" - "{c.author.clone()}": "{c.text.clone()}</li> }
+                    })
+                    .collect()
+            });
+            (!items.is_empty()).then(|| view! {
+                <section class="check-warnings" aria-labelledby="comments-heading">
+                    <h2 id="comments-heading">"Open review comments"</h2>
+                    <p>"Resolve them beside their sections in the policy preview, or read them in the "<a href=Route::Review(id.clone()).href()>"review"</a>"."</p>
+                    <ul>{items}</ul>
+                </section>
+            })
+        }
+    };
     let missing = {
         let policy = policy.clone();
         move || answers.with(|a| policy.questionnaire.unanswered_required(a).len())
@@ -113,6 +141,7 @@ pub fn CheckPage() -> impl IntoView {
                 }}
             </p>
             {warnings}
+            {open_comments}
             {unknown}
             {sections}
             <LibraryImport />

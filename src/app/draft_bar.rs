@@ -43,7 +43,8 @@ pub fn DraftBar() -> impl IntoView {
             <nav aria-label="Draft" class="draft-nav">
                 <a href=Route::Drafts.href()>"All drafts"</a>
                 <a href=Route::Questions(id.clone()).href()>"Questions"</a>
-                <a href=Route::Check(id).href()>"Check answers"</a>
+                <a href=Route::Check(id.clone()).href()>"Check answers"</a>
+                <a href=Route::Review(id).href()>"Review"</a>
             </nav>
             <div class="draft-title">
                 <h1>{name}</h1>

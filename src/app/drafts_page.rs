@@ -78,9 +78,13 @@ pub fn DraftsPage() -> impl IntoView {
         move |_| start(StoredDraft::new(storage::fresh_id(), storage::now_iso()))
     };
 
+    // Whether the file being imported is to be reviewed: then it opens in
+    // review mode once stored.
+    let for_review = RwSignal::new(false);
     let store_import = move |draft: StoredDraft, verb: &str| {
         let name = draft.display_name();
         match storage::save(&draft) {
+            Ok(_) if for_review.get_untracked() => navigate(&Route::Review(draft.id.clone())),
             Ok(_) => {
                 status.set(format!("{verb} \"{name}\"."));
                 refresh();
@@ -92,10 +96,11 @@ pub fn DraftsPage() -> impl IntoView {
     };
     let on_import = {
         let app = app.clone();
-        move |ev: web_sys::Event| {
+        move |ev: web_sys::Event, review: bool| {
             let Some(file) = chosen_file(&ev) else {
                 return;
             };
+            for_review.set(review);
             let policy = app.policy.clone();
             import_problems.set(None);
             status.set(String::new());
@@ -243,7 +248,15 @@ pub fn DraftsPage() -> impl IntoView {
                     <div class="start-option">
                         <label for="import-file">"Import an answer file"</label>
                         <p class="hint" id="import-hint">"A .yaml file downloaded from this app."</p>
-                        <input type="file" id="import-file" accept=".yaml,.yml,application/yaml,text/yaml" aria-describedby="import-hint" on:change=on_import />
+                        <input type="file" id="import-file" accept=".yaml,.yml,application/yaml,text/yaml" aria-describedby="import-hint" on:change={
+                            let on_import = on_import.clone();
+                            move |ev| on_import(ev, false)
+                        } />
+                    </div>
+                    <div class="start-option">
+                        <label for="review-file">"Review a draft file"</label>
+                        <p class="hint" id="review-hint">"Open a draft someone sent you, to comment and approve it. It works with no network."</p>
+                        <input type="file" id="review-file" accept=".yaml,.yml,application/yaml,text/yaml" aria-describedby="review-hint" on:change=move |ev| on_import(ev, true) />
                     </div>
                 </div>
             </section>

@@ -11,10 +11,13 @@ mod export_button;
 mod files;
 mod focus;
 mod library_import;
+mod offline;
 mod pdf_client;
 mod preview;
 mod question_field;
 mod question_page;
+mod review_notes;
+mod review_page;
 mod route;
 mod session;
 mod storage;
@@ -32,6 +35,7 @@ use draft_bar::DraftBar;
 use drafts_page::DraftsPage;
 use preview::Preview;
 use question_page::QuestionPage;
+use review_page::ReviewPage;
 use route::{current_route, Route};
 use session::Session;
 use storage::Entry;
@@ -83,9 +87,12 @@ pub fn App() -> impl IntoView {
         scratch: RwSignal::new(None),
     };
     provide_context(app.clone());
+    let update_ready = RwSignal::new(false);
+    offline::register(update_ready);
     let route = app.route;
     let open = Memo::new(move |_| route.with(|r| r.draft().map(str::to_owned)));
     view! {
+        <offline::UpdateBanner ready=update_ready />
         {move || match open.get() {
             None => view! { <DraftsPage /> }.into_any(),
             Some(id) => view! { <DraftView id=id /> }.into_any(),
@@ -156,6 +163,7 @@ fn DraftView(id: String) -> impl IntoView {
         <StorageNotice />
         {move || match route.get() {
             Route::Check(_) => view! { <CheckPage /> }.into_any(),
+            Route::Review(_) => view! { <ReviewPage /> }.into_any(),
             _ => view! { <Builder /> }.into_any(),
         }}
     }

@@ -21,15 +21,22 @@ pub fn Preview() -> impl IntoView {
         return ().into_any();
     };
     let document = session.document;
+    let review = session.review;
     let seen = StoredValue::new(None::<Seen>);
     let body = move || {
+        review.track();
         document.with(|d| {
             let before = seen.get_value();
             let mut now = Seen::new();
+            let changes = review.with_untracked(|r| r.changes_since(d));
             let view = d
                 .sections
                 .iter()
-                .map(|s| section(s, 2, before.as_ref(), &mut now))
+                .map(|s| {
+                    let changed = changes.iter().find(|(id, _)| id == s.id.as_str()).map(|(_, c)| c);
+                    let notes = super::review_notes::review_notes(s.id.as_str(), review, changed);
+                    view! { {notes}{section(s, 2, before.as_ref(), &mut now)} }
+                })
                 .collect_view();
             seen.set_value(Some(now));
             view
@@ -56,6 +63,11 @@ pub fn Preview() -> impl IntoView {
         </aside>
     }
     .into_any()
+}
+
+/// One section of the policy as HTML, as the preview shows it.
+pub fn render_section(s: &Section) -> AnyView {
+    section(s, 2, None, &mut Seen::new())
 }
 
 fn section(s: &Section, level: u8, before: Option<&Seen>, now: &mut Seen) -> AnyView {

@@ -19,6 +19,8 @@ pub enum Route {
     Check(String),
     /// One question of a draft, reached from the check page.
     Change(String, String),
+    /// A draft in review mode.
+    Review(String),
 }
 
 impl Route {
@@ -32,6 +34,7 @@ impl Route {
         match parts.as_slice() {
             ["draft", id] if ok(id) => Self::Questions((*id).to_owned()),
             ["draft", id, "check"] if ok(id) => Self::Check((*id).to_owned()),
+            ["draft", id, "review"] if ok(id) => Self::Review((*id).to_owned()),
             ["draft", id, "change", q] if ok(id) && ok(q) => Self::Change((*id).to_owned(), (*q).to_owned()),
             _ => Self::Drafts,
         }
@@ -44,6 +47,7 @@ impl Route {
             Self::Questions(id) => format!("#/draft/{id}"),
             Self::Check(id) => format!("#/draft/{id}/check"),
             Self::Change(id, q) => format!("#/draft/{id}/change/{q}"),
+            Self::Review(id) => format!("#/draft/{id}/review"),
         }
     }
 
@@ -51,7 +55,7 @@ impl Route {
     pub fn draft(&self) -> Option<&str> {
         match self {
             Self::Drafts => None,
-            Self::Questions(id) | Self::Check(id) | Self::Change(id, _) => Some(id),
+            Self::Questions(id) | Self::Check(id) | Self::Change(id, _) | Self::Review(id) => Some(id),
         }
     }
 }
@@ -92,6 +96,7 @@ mod tests {
             Route::Questions("k3j2".into()),
             Route::Check("k3j2".into()),
             Route::Change("k3j2".into(), "legal_name".into()),
+            Route::Review("k3j2".into()),
         ] {
             assert_eq!(Route::parse(&r.href()), r);
         }

@@ -187,7 +187,10 @@ fn review_problems(review: &Review, problems: &mut Vec<Problem>) {
         for (i, c) in section.comments.iter().enumerate() {
             let at = at.key("comments").index(i);
             if !seen.insert(c.id.as_str()) {
-                problems.push(Problem::new(at.key("id"), format!("the comment id \"{}\" is used twice", c.id)));
+                problems.push(Problem::new(
+                    at.key("id"),
+                    format!("the comment id \"{}\" is used twice", c.id),
+                ));
             }
             if c.author.trim().is_empty() {
                 problems.push(Problem::new(at.key("author"), "a comment needs the name of its author"));
@@ -214,7 +217,10 @@ fn review_problems(review: &Review, problems: &mut Vec<Problem>) {
             problems.push(Problem::new(at.key("role"), "a decision needs the reviewer's role"));
         }
         if super::dates::parse_iso(&d.date).is_none() {
-            problems.push(Problem::new(at.key("date"), "the decision date must be a real date written YYYY-MM-DD"));
+            problems.push(Problem::new(
+                at.key("date"),
+                "the decision date must be a real date written YYYY-MM-DD",
+            ));
         }
     }
 }

@@ -1,0 +1,113 @@
+//! Offline use: registers the service worker (`src/web/sw.js`), and tells
+//! the user when a new version is ready. The new version takes over when
+//! the page is left or reloaded, or at once if the user asks; never in the
+//! middle of an edit.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{ServiceWorkerContainer, ServiceWorkerRegistration, ServiceWorkerState};
+
+fn container() -> Option<ServiceWorkerContainer> {
+    let navigator = web_sys::window()?.navigator();
+    // Absent on pages that are not a secure context.
+    let present = js_sys::Reflect::has(&navigator, &"serviceWorker".into()).unwrap_or(false);
+    present.then(|| navigator.service_worker())
+}
+
+/// Registers the service worker; `update_ready` becomes true when a new
+/// version has installed and waits.
+pub fn register(update_ready: RwSignal<bool>) {
+    let Some(container) = container() else {
+        return;
+    };
+    spawn_local(async move {
+        let Ok(reg) = JsFuture::from(container.register("./sw.js")).await else {
+            return;
+        };
+        let Ok(reg) = reg.dyn_into::<ServiceWorkerRegistration>() else {
+            return;
+        };
+        let controlled = container.controller().is_some();
+        if reg.waiting().is_some() && controlled {
+            update_ready.set(true);
+        }
+        let watched = reg.clone();
+        let on_update = Closure::<dyn Fn()>::new(move || {
+            let Some(installing) = watched.installing() else {
+                return;
+            };
+            let worker = installing.clone();
+            let on_state = Closure::<dyn Fn()>::new(move || {
+                if worker.state() == ServiceWorkerState::Installed && controlled {
+                    update_ready.set(true);
+                }
+            });
+            installing.set_onstatechange(Some(on_state.as_ref().unchecked_ref()));
+            on_state.forget();
+        });
+        reg.set_onupdatefound(Some(on_update.as_ref().unchecked_ref()));
+        on_update.forget();
+        // Leaving or reloading the page lets a waiting version take over.
+        let leaving = reg.clone();
+        let on_hide = Closure::<dyn Fn()>::new(move || {
+            if let Some(waiting) = leaving.waiting() {
+                let _ = waiting.post_message(&"skip-waiting".into());
+            }
+        });
+        if let Some(w) = web_sys::window() {
+            let _ = w.add_event_listener_with_callback("pagehide", on_hide.as_ref().unchecked_ref());
+        }
+        on_hide.forget();
+    });
+}
+
+/// Switches to the waiting version now and reloads once it has taken over.
+/// Drafts are saved on every change, so nothing is lost.
+pub fn apply_update() {
+    let Some(container) = container() else {
+        return;
+    };
+    let on_change = Closure::<dyn Fn()>::new(|| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.location().reload();
+        }
+    });
+    container.set_oncontrollerchange(Some(on_change.as_ref().unchecked_ref()));
+    on_change.forget();
+    spawn_local(async move {
+        let Ok(ready) = container.ready() else {
+            return;
+        };
+        if let Ok(reg) = JsFuture::from(ready).await {
+            if let Some(waiting) = reg
+                .dyn_into::<ServiceWorkerRegistration>()
+                .ok()
+                .and_then(|r| r.waiting())
+            {
+                let _ = waiting.post_message(&"skip-waiting".into());
+            }
+        }
+    });
+}
+
+/// The "new version" notice.
+#[component]
+pub fn UpdateBanner(
+    /// Whether a new version waits.
+    ready: RwSignal<bool>,
+) -> impl IntoView {
+    move || {
+        ready.get().then(|| {
+            view! {
+                <p class="update-banner" role="status">
+                    "A new version of the app is ready. It will be used the next time you open the app. "
+                    <button type="button" class="link" on:click=|_| apply_update()>"Use it now"</button>
+                    " (your drafts are saved)."
+                </p>
+            }
+        })
+    }
+}

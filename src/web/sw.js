@@ -1,0 +1,44 @@
+// The service worker: keeps this version's files so that the app opens and
+// works with no network. The build stamps VERSION and FILES (see
+// .ci/stamp-sw.mjs). A new version installs in the background and waits;
+// the page announces it and it takes over on the next load, never in the
+// middle of an edit. Nothing is ever sent anywhere: only the app's own files
+// are fetched, and only from its own origin.
+const VERSION = 'unstamped';
+const FILES = ['./'];
+const CACHE = `policy-builder-${VERSION}`;
+
+self.addEventListener('install', (event) => {
+  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(FILES)));
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil(
+    caches
+      .keys()
+      .then((keys) => Promise.all(keys.filter((k) => k.startsWith('policy-builder-') && k !== CACHE).map((k) => caches.delete(k))))
+      .then(() => self.clients.claim()),
+  );
+});
+
+// The page asks a waiting version to take over when it is being left or
+// when the user chooses "Use the new version".
+self.addEventListener('message', (event) => {
+  if (event.data === 'skip-waiting') self.skipWaiting();
+});
+
+self.addEventListener('fetch', (event) => {
+  const request = event.request;
+  if (request.method !== 'GET' || new URL(request.url).origin !== self.location.origin) return;
+  event.respondWith(
+    caches.open(CACHE).then(async (cache) => {
+      const hit = await cache.match(request, { ignoreSearch: true });
+      if (hit) return hit;
+      if (request.mode === 'navigate') {
+        const index = await cache.match('./');
+        if (index) return index;
+      }
+      return fetch(request);
+    }),
+  );
+});

@@ -1,0 +1,150 @@
+// Offline review for HR, end to end in the release build: the app loads
+// and works with the network cut off after the first visit; a reviewer
+// opens a draft file, comments, approves, decides and sends the file back;
+// the authors see the comments, resolve them and see what changed since.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile, writeFile } from 'node:fs/promises';
+import { serveDist, launch, openApp, downloadOf, axeViolations, pdfText, flat } from './harness.mjs';
+
+let server;
+let browser;
+let draftFile;
+
+before(async () => {
+  server = await serveDist();
+  browser = await launch();
+  // The authors' side: a draft of the Lakeside sample, sent as a file.
+  const { context, page } = await openApp(browser, server.url);
+  await page.getByRole('button', { name: 'Lakeside Community Hospital (Ontario)' }).click();
+  await page.getByLabel('Legal name of the organization').waitFor();
+  draftFile = (await downloadOf(page, () => page.getByRole('button', { name: 'Download answer file' }).click())).path;
+  await context.close();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Opens the app, waits until the service worker controls the page, then cuts the network. */
+async function openOffline() {
+  const opened = await openApp(browser, server.url);
+  const { page, context } = opened;
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  await context.setOffline(true);
+  await page.reload();
+  await page.getByRole('heading', { name: 'Your drafts', level: 1 }).waitFor();
+  return opened;
+}
+
+test('with the network off: open a draft file, comment, approve, decide, export, and the PDF still works', async () => {
+  const { context, page, errors } = await openOffline();
+  // Nothing can reach the network now; the app still starts.
+  assert.equal(await page.evaluate(() => navigator.onLine), false);
+  await page.getByLabel('Review a draft file').setInputFiles(draftFile);
+  await page.getByRole('heading', { name: 'Review this draft' }).waitFor();
+  assert.deepEqual(await axeViolations(page), [], 'axe on the review page');
+
+  await page.getByLabel('Your name').fill('Ana Silva');
+  const sections = page.getByRole('navigation', { name: 'Sections to review' });
+  await sections.getByRole('button', { name: /Patient privacy/ }).click();
+  await page.getByRole('group', { name: 'Your verdict on this section' }).getByLabel('Changes requested').check();
+  await page.getByLabel('Add a comment on this section').fill('Please say who approves patient stories.');
+  await page.getByRole('button', { name: 'Add comment' }).click();
+  await page.getByText('Please say who approves patient stories.').waitFor();
+  await page.getByLabel('Reply to Ana Silva').fill('Also name the consent form.');
+  await page.getByRole('button', { name: 'Reply', exact: true }).click();
+  await page.getByText('Also name the consent form.').waitFor();
+  await sections.getByText(/Changes requested, 1 comment/).waitFor();
+
+  await sections.getByRole('button', { name: /Scope/ }).click();
+  await page.getByRole('group', { name: 'Your verdict on this section' }).getByLabel('Approved').check();
+  await sections.getByText('Approved', { exact: true }).waitFor();
+
+  await page.getByLabel('Your role').fill('HR business partner');
+  await page.getByRole('group', { name: 'Decision on the whole policy' }).getByLabel('Request changes').check();
+  await page.getByRole('button', { name: 'Record decision' }).click();
+  await page.getByText(/Changes requested by Ana Silva \(HR business partner\), \d{4}-\d{2}-\d{2}/).waitFor();
+  assert.deepEqual(await axeViolations(page), [], 'axe after the decision');
+
+  const reviewed = await downloadOf(page, () => page.getByRole('button', { name: 'Download the reviewed file' }).click());
+  const text = await readFile(reviewed.path, 'utf8');
+  assert.match(text, /Please say who approves patient stories\./);
+  assert.match(text, /verdict: changes_requested/);
+  assert.match(text, /reviewer: Ana Silva/);
+
+  // Every feature works offline, the PDF included.
+  await page.getByRole('link', { name: 'Questions', exact: true }).click();
+  const pdf = await downloadOf(page, () => page.getByRole('button', { name: 'Export PDF' }).click());
+  assert.match(flat(pdfText(pdf.path)), /Lakeside/);
+  assert.deepEqual(errors, []);
+  await context.close();
+
+  // Back with the authors: the comments show beside their sections and can be resolved.
+  const authors = await openApp(browser, server.url);
+  await authors.page.getByLabel('Import an answer file').setInputFiles(reviewed.path);
+  await authors.page.getByRole('link', { name: 'Lakeside', exact: true }).click();
+  const preview = authors.page.getByRole('complementary', { name: 'Policy preview' });
+  const notes = preview.getByRole('note', { name: 'Review notes' });
+  await notes.getByText('Please say who approves patient stories.').waitFor();
+  await notes.getByText('Review: Changes requested').waitFor();
+  await authors.page.getByRole('link', { name: 'Check answers' }).click();
+  const open = authors.page.getByRole('region', { name: 'Open review comments' });
+  await open.getByText('Please say who approves patient stories.').waitFor();
+  await authors.page.getByRole('link', { name: 'Questions', exact: true }).click();
+  await notes.getByRole('button', { name: 'Mark resolved: Please say who approves patient stories.' }).click();
+  await authors.page.getByRole('link', { name: 'Check answers' }).click();
+  await authors.page.getByRole('heading', { name: 'Check your answers' }).waitFor();
+  assert.equal(await open.count(), 0);
+
+  // An edit to a reviewed section is shown word by word against the reviewed text.
+  await authors.page.getByRole('link', { name: 'Questions', exact: true }).click();
+  await authors.page.getByLabel('Legal name of the organization').fill('Lakeside Regional Hospital');
+  const since = preview.locator('details.since-review').first();
+  await since.locator('summary').click();
+  await since.locator('ins', { hasText: 'Regional' }).first().waitFor();
+  await since.locator('del', { hasText: 'Community' }).first().waitFor();
+  assert.deepEqual(await axeViolations(authors.page), [], 'axe with review notes');
+  await authors.context.close();
+});
+
+test('a tampered review file is refused with its lines and changes nothing', async () => {
+  const { context, page } = await openApp(browser, server.url);
+  const good = await readFile(draftFile, 'utf8');
+  const tampered = `${good}review:\n  sections:\n    privacy:\n      verdict: approved_by_ceo\n`;
+  const path = `${draftFile}.tampered.yaml`;
+  await writeFile(path, tampered);
+  const before = await page.evaluate(() => JSON.stringify(localStorage));
+  await page.getByLabel('Review a draft file').setInputFiles(path);
+  const problems = page.getByRole('alert').filter({ hasText: 'The answer file could not be imported' });
+  await problems.getByText(/approved_by_ceo/).waitFor();
+  await problems.getByText(/\.tampered\.yaml:\d+:\d+/).waitFor();
+  assert.equal(await page.evaluate(() => JSON.stringify(localStorage)), before);
+  await context.close();
+});
+
+test('a new version is announced and waits to be used', async () => {
+  const { context, page } = await openApp(browser, server.url);
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  // The next build: the same worker with another version stamp.
+  await context.route('**/sw.js', async (route) => {
+    const response = await route.fetch();
+    const body = (await response.text()).replace(/const VERSION = '[^']*';/, "const VERSION = 'next-build';");
+    await route.fulfill({ response, body });
+  });
+  await page.getByRole('button', { name: 'Start a new draft' }).click();
+  await page.getByLabel('Legal name of the organization').fill('Mid-edit Clinic');
+  await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r.update()));
+  await page.getByText('A new version of the app is ready').waitFor();
+  // Nothing was reloaded under the user.
+  assert.equal(await page.getByLabel('Legal name of the organization').inputValue(), 'Mid-edit Clinic');
+  await page.getByRole('button', { name: 'Use it now' }).click();
+  await page.waitForEvent('load');
+  await page.getByLabel('Legal name of the organization').waitFor();
+  assert.equal(await page.getByLabel('Legal name of the organization').inputValue(), 'Mid-edit Clinic');
+  assert.ok((await page.evaluate(() => caches.keys())).includes('policy-builder-next-build'));
+  await context.close();
+});
