@@ -179,6 +179,7 @@ fn a_review_survives_a_round_trip() {
         role: "HR business partner".into(),
         date: "2026-11-25".into(),
         verdict: Verdict::ChangesRequested,
+        version: "1.2".into(),
     });
     let back = read("a.yaml", &write(&draft), &p.questionnaire).unwrap_or_else(|d| panic!("{d}"));
     assert_eq!(back, draft);

@@ -18,6 +18,9 @@ pub fn ExportButton() -> impl IntoView {
     };
     let status = RwSignal::new(String::new());
     let busy = RwSignal::new(false);
+    let review = session.review;
+    let decided = move || review.with(|r| !r.decisions.is_empty());
+    let include_approval = RwSignal::new(true);
     let export = move |_| {
         if busy.get_untracked() {
             return;
@@ -32,7 +35,11 @@ pub fn ExportButton() -> impl IntoView {
             },
             Duration::from_millis(100),
         );
-        let doc = session.document.get_untracked();
+        let mut doc = session.document.get_untracked();
+        if include_approval.get_untracked() {
+            let record = review.with_untracked(|r| crate::policy::review::approval_section(r, &doc));
+            doc.sections.extend(record);
+        }
         let file_name = doc.file_name(&today_iso());
         make_pdf(doc, move |result| {
             busy.set(false);
@@ -41,6 +48,13 @@ pub fn ExportButton() -> impl IntoView {
     };
     view! {
         <div class="export">
+            {move || decided().then(|| view! {
+                <div class="choice">
+                    <input type="checkbox" id="include-approval" prop:checked=move || include_approval.get()
+                        on:change=move |ev| include_approval.set(event_target_checked(&ev)) />
+                    <label for="include-approval">"Include the approval record"</label>
+                </div>
+            })}
             <button type="button" class="primary" aria-busy=move || busy.get().to_string() on:click=export>
                 "Export PDF"
             </button>

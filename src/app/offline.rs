@@ -30,8 +30,7 @@ pub fn register(update_ready: RwSignal<bool>) {
         let Ok(reg) = reg.dyn_into::<ServiceWorkerRegistration>() else {
             return;
         };
-        let controlled = container.controller().is_some();
-        if reg.waiting().is_some() && controlled {
+        if reg.waiting().is_some() && container.controller().is_some() {
             update_ready.set(true);
         }
         let watched = reg.clone();
@@ -40,8 +39,10 @@ pub fn register(update_ready: RwSignal<bool>) {
                 return;
             };
             let worker = installing.clone();
+            let container = container.clone();
+            // A first install (no controller yet) is not an update.
             let on_state = Closure::<dyn Fn()>::new(move || {
-                if worker.state() == ServiceWorkerState::Installed && controlled {
+                if worker.state() == ServiceWorkerState::Installed && container.controller().is_some() {
                     update_ready.set(true);
                 }
             });

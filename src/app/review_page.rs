@@ -36,6 +36,7 @@ pub fn ReviewPage() -> impl IntoView {
     };
     let document = session.document;
     let review = session.review;
+    let session_answers = session.answers;
     let reviewer = RwSignal::new(remembered_name());
     let current = RwSignal::new(0_usize);
     let status = RwSignal::new(String::new());
@@ -202,12 +203,19 @@ pub fn ReviewPage() -> impl IntoView {
             status.set(format!("To record the decision, give {}.", missing.join(", ")));
             return;
         }
+        let version = session_answers
+            .with_untracked(|a| {
+                a.text(&crate::policy::ids::QuestionId::from("policy_version"))
+                    .map(str::to_owned)
+            })
+            .unwrap_or_default();
         review.update(|r: &mut Review| {
             r.decisions.push(Decision {
                 reviewer: name.trim().to_owned(),
                 role: role_text.trim().to_owned(),
                 date: when,
                 verdict,
+                version,
             })
         });
         status.set(format!(

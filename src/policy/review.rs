@@ -8,7 +8,8 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use similar::{ChangeTag, TextDiff};
 
-use super::document::{BlockKind, Document, Section, Text};
+use super::document::{Block, BlockKind, Document, Section, Text};
+use super::ids::{ClauseId, SectionId};
 
 /// A reviewer's verdict on a section or on the whole draft.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -89,6 +90,9 @@ pub struct Decision {
     pub date: String,
     /// Approved or changes requested.
     pub verdict: Verdict,
+    /// The policy version that was reviewed, when the draft gives one.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub version: String,
 }
 
 /// A review of a draft.
@@ -177,6 +181,92 @@ impl Review {
     }
 }
 
+/// The approval record appended to an exported policy: who decided what
+/// and when, which sections were approved, and the version history. `None`
+/// when nobody has decided yet.
+pub fn approval_section(review: &Review, doc: &Document) -> Option<Section> {
+    if review.decisions.is_empty() {
+        return None;
+    }
+    let date = |d: &str| super::dates::parse_iso(d).map_or_else(|| d.to_owned(), |d| d.long());
+    let block = |clause: &str, kind: BlockKind| Block {
+        clause: ClauseId::from(clause),
+        kind,
+    };
+    let decisions = review
+        .decisions
+        .iter()
+        .map(|d| {
+            Text::plain(format!(
+                "{} ({}): {} on {}.",
+                d.reviewer,
+                d.role,
+                d.verdict.label().to_lowercase(),
+                date(&d.date)
+            ))
+        })
+        .collect();
+    let titles = |verdict: Verdict| -> Vec<String> {
+        doc.sections
+            .iter()
+            .filter(|s| review.sections.get(s.id.as_str()).and_then(|r| r.verdict) == Some(verdict))
+            .map(|s| format!("{} {}", s.number, s.title))
+            .collect()
+    };
+    let mut blocks = vec![
+        block(
+            "approval.intro",
+            BlockKind::Paragraph(Text::plain(
+                "This record lists the reviews of this policy and the decisions taken.",
+            )),
+        ),
+        block("approval.decisions", BlockKind::Bullets(decisions)),
+    ];
+    for (verdict, lead) in [
+        (Verdict::Approved, "Sections approved"),
+        (Verdict::ChangesRequested, "Sections with changes requested"),
+    ] {
+        let list = titles(verdict);
+        if !list.is_empty() {
+            blocks.push(block(
+                "approval.sections",
+                BlockKind::Paragraph(Text::plain(format!("{lead}: {}.", list.join("; ")))),
+            ));
+        }
+    }
+    let history = review
+        .decisions
+        .iter()
+        .map(|d| {
+            let version = if d.version.trim().is_empty() {
+                "Unnumbered version".to_owned()
+            } else {
+                format!("Version {}", d.version.trim())
+            };
+            Text::plain(format!(
+                "{version}, {}: reviewed by {}, {}.",
+                date(&d.date),
+                d.reviewer,
+                d.verdict.label().to_lowercase()
+            ))
+        })
+        .collect();
+    let number = (doc.sections.len() + 1).to_string();
+    Some(Section {
+        id: SectionId::from("approval_record"),
+        number: number.clone(),
+        title: "Approval record".to_owned(),
+        blocks,
+        subsections: vec![Section {
+            id: SectionId::from("version_history"),
+            number: format!("{number}.1"),
+            title: "Version history".to_owned(),
+            blocks: vec![block("approval.history", BlockKind::Numbered(history))],
+            subsections: Vec::new(),
+        }],
+    })
+}
+
 /// The plain text of top-level section `id` (with its subsections), as a
 /// reader sees it.
 pub fn section_text(doc: &Document, id: &str) -> Option<String> {
@@ -240,6 +330,45 @@ mod tests {
             ]
         );
         assert_eq!(word_diff("same", "same"), vec![Change::Same("same".into())]);
+    }
+
+    #[test]
+    fn the_approval_record_lists_decisions_sections_and_versions() {
+        let doc = Document {
+            title: "T".into(),
+            author: "A".into(),
+            sections: vec![Section {
+                id: SectionId::from("privacy"),
+                number: "1".into(),
+                title: "Patient privacy".into(),
+                blocks: vec![],
+                subsections: vec![],
+            }],
+            problems: vec![],
+        };
+        let mut r = Review::default();
+        assert_eq!(approval_section(&r, &doc), None);
+        r.set_verdict("privacy", Some(Verdict::Approved), &doc);
+        r.decisions.push(Decision {
+            reviewer: "Ana".into(),
+            role: "HR".into(),
+            date: "2026-11-25".into(),
+            verdict: Verdict::Approved,
+            version: "1.2".into(),
+        });
+        let s = approval_section(&r, &doc).expect("a record");
+        assert_eq!(s.number, "2");
+        let mut d = doc.clone();
+        d.sections.push(s);
+        let text = d.to_plain();
+        assert!(text.contains("2 Approval record"), "{text}");
+        assert!(text.contains("Ana (HR): approved on 25 November 2026."), "{text}");
+        assert!(text.contains("Sections approved: 1 Patient privacy."), "{text}");
+        assert!(text.contains("2.1 Version history"), "{text}");
+        assert!(
+            text.contains("Version 1.2, 25 November 2026: reviewed by Ana, approved."),
+            "{text}"
+        );
     }
 
     #[test]

@@ -42,7 +42,8 @@ async function openOffline() {
 test('with the network off: open a draft file, comment, approve, decide, export, and the PDF still works', async () => {
   const { context, page, errors } = await openOffline();
   // Nothing can reach the network now; the app still starts.
-  assert.equal(await page.evaluate(() => navigator.onLine), false);
+  const probe = () => fetch(`/not-cached-${Math.random()}`).then(() => 'reached', () => 'blocked');
+  assert.equal(await page.evaluate(probe), 'blocked');
   await page.getByLabel('Review a draft file').setInputFiles(draftFile);
   await page.getByRole('heading', { name: 'Review this draft' }).waitFor();
   assert.deepEqual(await axeViolations(page), [], 'axe on the review page');
@@ -78,7 +79,13 @@ test('with the network off: open a draft file, comment, approve, decide, export,
   // Every feature works offline, the PDF included.
   await page.getByRole('link', { name: 'Questions', exact: true }).click();
   const pdf = await downloadOf(page, () => page.getByRole('button', { name: 'Export PDF' }).click());
-  assert.match(flat(pdfText(pdf.path)), /Lakeside/);
+  const printed = flat(pdfText(pdf.path));
+  assert.match(printed, /Lakeside/);
+  // The approval record and version history close the exported policy.
+  assert.match(printed, /Approval record/);
+  assert.match(printed, /Ana Silva \(HR business partner\): changes requested on \d+ \w+ \d{4}\./);
+  assert.match(printed, /Sections approved: \d+ Scope\./);
+  assert.match(printed, /Version history/);
   assert.deepEqual(errors, []);
   await context.close();
 
