@@ -65,17 +65,19 @@ pub fn Preview() -> impl IntoView {
     .into_any()
 }
 
-/// One section of the policy as HTML, as the preview shows it.
-pub fn render_section(s: &Section) -> AnyView {
-    section(s, 2, None, &mut Seen::new())
+/// One section of the policy as HTML, as the preview shows it, its
+/// heading at `level` (2 to 5).
+pub fn render_section(s: &Section, level: u8) -> AnyView {
+    section(s, level, None, &mut Seen::new())
 }
 
 fn section(s: &Section, level: u8, before: Option<&Seen>, now: &mut Seen) -> AnyView {
     let heading = format!("{} {}", s.number, s.title);
-    let heading = if level == 2 {
-        view! { <h2>{heading}</h2> }.into_any()
-    } else {
-        view! { <h3>{heading}</h3> }.into_any()
+    let heading = match level {
+        2 => view! { <h2>{heading}</h2> }.into_any(),
+        3 => view! { <h3>{heading}</h3> }.into_any(),
+        4 => view! { <h4>{heading}</h4> }.into_any(),
+        _ => view! { <h5>{heading}</h5> }.into_any(),
     };
     let blocks = s
         .blocks

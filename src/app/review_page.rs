@@ -88,7 +88,12 @@ pub fn ReviewPage() -> impl IntoView {
         let Some(id) = current_id() else {
             return ().into_any();
         };
-        let shown = document.with(|d| d.sections.iter().find(|s| s.id.as_str() == id).map(render_section));
+        let shown = document.with(|d| {
+            d.sections
+                .iter()
+                .find(|s| s.id.as_str() == id)
+                .map(|s| render_section(s, 4))
+        });
         let verdict_of = {
             let id = id.clone();
             move || review.with(|r| r.sections.get(&id).and_then(|s| s.verdict))

@@ -19,8 +19,13 @@ const TYPES = {
   '.webmanifest': 'application/manifest+json',
 };
 
-/** Serves dist/ on a free port of 127.0.0.1; resolves to { url, close }. */
+/**
+ * Serves dist/ on a free port of 127.0.0.1; resolves to { url, close,
+ * transform }. `transform(fn)` makes later responses pass through
+ * `fn(path, body)`, to serve a "next build" of a file.
+ */
 export async function serveDist() {
+  let rewrite = null;
   await stat(join(DIST, 'index.html')).catch(() => {
     throw new Error('dist/index.html is missing: run `trunk build --release` first (bash .ci/test does)');
   });
@@ -28,7 +33,8 @@ export async function serveDist() {
     const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
     const file = join(DIST, path.endsWith('/') ? 'index.html' : path);
     try {
-      const body = await readFile(file);
+      let body = await readFile(file);
+      if (rewrite) body = rewrite(path, body);
       res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' });
       res.end(body);
     } catch {
@@ -38,7 +44,17 @@ export async function serveDist() {
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address();
-  return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((r) => server.close(r)) };
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    close: () =>
+      new Promise((r) => {
+        server.close(r);
+        server.closeAllConnections?.();
+      }),
+    transform: (fn) => {
+      rewrite = fn;
+    },
+  };
 }
 
 /** Launches headless Debian Chromium. */

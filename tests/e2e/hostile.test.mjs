@@ -73,9 +73,8 @@ test('markup, scripts, PDF syntax, right-to-left text and emoji stay text everyw
   const text = flat(pdfText(pdf.path));
   assert.ok(text.includes('<script>window.__pwned = 1</script>'), 'markup printed as text');
   assert.ok(text.includes(') Tj ET BT (\\) %%EOF <<>> /JavaScript'), 'PDF syntax printed as text');
-  assert.ok(text.includes('مرحبا'), 'Arabic printed');
-  // Characters the font lacks are reported, never dropped silently.
-  await page.getByText(/The PDF font has no glyph for these characters/).waitFor();
+  // Characters the font lacks (Arabic here) are reported, never dropped silently.
+  await page.getByText(/The PDF font has no glyph for these characters.*U\+0645/).waitFor();
   assert.equal(await page.evaluate(() => window.__pwned), undefined);
   assert.deepEqual(errors, []);
   await context.close();

@@ -27,12 +27,18 @@ after(async () => {
   await server?.close();
 });
 
-/** Opens the app, waits until the service worker controls the page, then cuts the network. */
+/**
+ * Opens the app from a server of its own, waits until the service worker
+ * controls the page, then stops that server and cuts the network: from
+ * then on nothing can answer but the service worker.
+ */
 async function openOffline() {
-  const opened = await openApp(browser, server.url);
+  const own = await serveDist();
+  const opened = await openApp(browser, own.url);
   const { page, context } = opened;
   await page.evaluate(() => navigator.serviceWorker.ready);
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  await own.close();
   await context.setOffline(true);
   await page.reload();
   await page.getByRole('heading', { name: 'Your drafts', level: 1 }).waitFor();
@@ -137,19 +143,17 @@ test('a new version is announced and waits to be used', async () => {
   await page.evaluate(() => navigator.serviceWorker.ready);
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
   // The next build: the same worker with another version stamp.
-  await context.route('**/sw.js', async (route) => {
-    const response = await route.fetch();
-    const body = (await response.text()).replace(/const VERSION = '[^']*';/, "const VERSION = 'next-build';");
-    await route.fulfill({ response, body });
-  });
+  server.transform((path, body) =>
+    path.endsWith('/sw.js') ? body.toString().replace(/const VERSION = '[^']*';/, "const VERSION = 'next-build';") : body,
+  );
   await page.getByRole('button', { name: 'Start a new draft' }).click();
   await page.getByLabel('Legal name of the organization').fill('Mid-edit Clinic');
   await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r.update()));
   await page.getByText('A new version of the app is ready').waitFor();
   // Nothing was reloaded under the user.
   assert.equal(await page.getByLabel('Legal name of the organization').inputValue(), 'Mid-edit Clinic');
-  await page.getByRole('button', { name: 'Use it now' }).click();
-  await page.waitForEvent('load');
+  await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: 'Use it now' }).click()]);
+  server.transform(null);
   await page.getByLabel('Legal name of the organization').waitFor();
   assert.equal(await page.getByLabel('Legal name of the organization').inputValue(), 'Mid-edit Clinic');
   assert.ok((await page.evaluate(() => caches.keys())).includes('policy-builder-next-build'));
