@@ -23,4 +23,5 @@ pub mod pdf_protocol;
 pub mod questionnaire;
 pub mod readability;
 pub mod sample;
+pub mod scenario;
 pub mod template;
