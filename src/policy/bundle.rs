@@ -39,6 +39,10 @@ pub const QUICK_REFERENCE: (&str, &str) = (
     include_str!("../../policy-templates/quick-reference.yaml"),
 );
 
+/// The trainer's scenarios and decks, checked against the questionnaire
+/// and the clause library (see [`super::scenario`]).
+pub const SCENARIOS: (&str, &str) = ("scenarios.yaml", include_str!("../../policy-templates/scenarios.yaml"));
+
 /// A questionnaire and the clause library written against it.
 #[derive(Debug)]
 pub struct Policy {

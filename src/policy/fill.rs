@@ -131,7 +131,7 @@ pub fn fill(q: &Questionnaire, lib: &ClauseLibrary, answers: &Answers) -> Docume
 }
 
 /// The template context: every question id, with its answer or a marker.
-fn context(q: &Questionnaire, visible: &Answers) -> Value {
+pub(crate) fn context(q: &Questionnaire, visible: &Answers) -> Value {
     Value::from_pairs(q.questions().map(|question| {
         let value = visible
             .get(&question.id)
@@ -170,7 +170,7 @@ pub fn clean(s: &str) -> String {
 }
 
 /// Splits rendered text at the markers of unanswered questions.
-fn runs(q: &Questionnaire, rendered: &str) -> Text {
+pub(crate) fn runs(q: &Questionnaire, rendered: &str) -> Text {
     let mut out = Vec::new();
     let mut rest = rendered;
     while let Some(start) = rest.find(MISSING_START) {
@@ -227,7 +227,7 @@ fn paragraphs(text: Text) -> Vec<Text> {
 
 /// Collapses runs of whitespace into single spaces, trims the ends and
 /// drops empty runs.
-fn tidy(text: Text) -> Text {
+pub(crate) fn tidy(text: Text) -> Text {
     let mut out: Vec<Run> = Vec::new();
     let mut last_space = true;
     for run in text.0 {

@@ -25,4 +25,5 @@ pub mod questionnaire;
 pub mod readability;
 pub mod review;
 pub mod sample;
+pub mod scenario;
 pub mod template;
