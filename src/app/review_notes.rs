@@ -38,13 +38,12 @@ pub fn review_notes(id: &str, review: RwSignal<Review>, changes: Option<&Vec<Cha
                 })
             };
             let replies = c.replies.len();
+            let label = format!("Mark resolved: {}", c.text);
             view! {
                 <li>
                     <p><strong>{c.author.clone()}": "</strong>{c.text.clone()}</p>
                     {(replies > 0).then(|| view! { <p class="meta">{format!("{replies} {}", if replies == 1 { "reply" } else { "replies" })}</p> })}
-                    <button type="button" class="link" on:click=resolve>
-                        "Mark resolved"<span class="visually-hidden">{format!(": {}", c.text)}</span>
-                    </button>
+                    <button type="button" class="link" aria-label=label on:click=resolve>"Mark resolved"</button>
                 </li>
             }
         })

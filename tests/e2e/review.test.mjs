@@ -101,7 +101,7 @@ test('with the network off: open a draft file, comment, approve, decide, export,
   await authors.page.getByRole('link', { name: 'Lakeside', exact: true }).click();
   const preview = authors.page.getByRole('complementary', { name: 'Policy preview' });
   const notes = preview.getByRole('note', { name: 'Review notes' });
-  await notes.getByText('Please say who approves patient stories.').waitFor();
+  await notes.getByText('Please say who approves patient stories.').first().waitFor();
   await notes.getByText('Review: Changes requested').waitFor();
   await authors.page.getByRole('link', { name: 'Check answers' }).click();
   const open = authors.page.getByRole('region', { name: 'Open review comments' });
