@@ -50,7 +50,7 @@ test('drafts: create, rename, duplicate, delete and undo, each listed with its n
 
   await list.getByRole('button', { name: 'Rename Harbour Clinic' }).click();
   const rename = page.getByLabel('New name for "Harbour Clinic"');
-  assert.equal(await page.evaluate(() => document.activeElement?.id.startsWith('rename-')), true);
+  await page.waitForFunction(() => document.activeElement?.id.startsWith('rename-'));
   await rename.fill('Harbour: board draft');
   await noAxe(page, 'rename form');
   await page.getByRole('button', { name: 'Save name' }).click();

@@ -172,7 +172,8 @@ test('the PDF worker is fetched on the first export only, and a missing worker i
   assert.ok(requested.some((p) => p.endsWith('/pdf-worker_bg.wasm')), requested.join(' '));
   await context.close();
 
-  const broken = await openDraft(browser, server.url);
+  // Without the service worker, which would serve its cached copy.
+  const broken = await openDraft(browser, server.url, { serviceWorkers: 'block' });
   await broken.context.route('**/pdf-worker_loader.js', (route) => route.fulfill({ status: 404, body: 'gone' }));
   await broken.page.getByRole('button', { name: 'Export PDF' }).click();
   await broken.page.getByText(/The PDF could not be made: the PDF maker (could not be loaded|failed)/).waitFor();

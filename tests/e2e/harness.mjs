@@ -75,8 +75,8 @@ export function launch() {
 }
 
 /** Opens the app in a fresh context and waits until it is interactive. */
-export async function openApp(browser, url, { init } = {}) {
-  const context = await browser.newContext({ acceptDownloads: true });
+export async function openApp(browser, url, { init, serviceWorkers = 'allow' } = {}) {
+  const context = await browser.newContext({ acceptDownloads: true, serviceWorkers });
   if (init) await context.addInitScript(init);
   const page = await context.newPage();
   const errors = [];
