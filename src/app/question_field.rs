@@ -53,6 +53,18 @@ pub fn QuestionField(
             })
         }
     };
+    // After Next was pressed with this required question unanswered, say so
+    // at the field too (the GOV.UK error message pattern).
+    let unanswered = {
+        let (section, flagged, id) = (session.section, session.flagged, id.clone());
+        move || required && flagged.get() == Some(section.get()) && answers.with(|a| a.get(&id).is_none())
+    };
+    let error = {
+        let unanswered = unanswered.clone();
+        move || {
+            unanswered().then(|| view! { <p class="field-error"><span class="visually-hidden">"Error: "</span>"Answer this question, or come back to it later."</p> })
+        }
+    };
     let field = match question.kind.clone() {
         QuestionKind::Text | QuestionKind::Date | QuestionKind::LongText => {
             let input_type = if question.kind == QuestionKind::Date {
@@ -162,7 +174,8 @@ pub fn QuestionField(
         }
     };
     view! {
-        <div class="question">
+        <div class="question" class:has-error=unanswered>
+            {error}
             {field}
             {warnings}
         </div>

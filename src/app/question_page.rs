@@ -111,7 +111,7 @@ pub fn QuestionPage() -> impl IntoView {
     // The GOV.UK pattern: leaving a section with required questions
     // unanswered lists them at the top, linked to the fields; pressing Next
     // again moves on (a draft may be incomplete).
-    let flagged = RwSignal::new(None::<usize>);
+    let flagged = session.flagged;
     let missing_here = {
         let policy = policy.clone();
         let answers = session.answers;

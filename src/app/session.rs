@@ -66,6 +66,9 @@ pub struct Session {
     written: StoredValue<Option<String>>,
     /// The index of the question section on screen.
     pub section: RwSignal<usize>,
+    /// The section whose unanswered required questions are flagged (the
+    /// user pressed Next with some left), if any.
+    pub flagged: RwSignal<Option<usize>>,
     /// Whether the user came from the check-answers page to change one
     /// answer, so that the way back is offered.
     pub from_check: RwSignal<bool>,
@@ -107,6 +110,7 @@ impl Session {
             saved_at: RwSignal::new(draft.saved_at),
             written: StoredValue::new(written),
             section: RwSignal::new(0),
+            flagged: RwSignal::new(None),
             from_check: RwSignal::new(false),
         };
         session.autosave();

@@ -118,9 +118,14 @@ test('leaving a section with required questions unanswered lists them, linked to
   const summary = page.getByRole('alert').filter({ hasText: 'Some required questions are not answered' });
   await summary.waitFor();
   await page.waitForFunction(() => document.activeElement?.id === 'error-summary');
+  // The message is at the field too, and goes once it is answered.
+  const legal = page.locator('.question', { has: page.getByLabel('Legal name of the organization') });
+  await legal.getByText('Answer this question, or come back to it later.').waitFor();
   await noAxe(page, 'error summary');
   await summary.getByRole('link', { name: 'Legal name of the organization' }).click();
   await page.waitForFunction(() => document.activeElement?.id === 'q-legal_name');
+  await page.getByLabel('Legal name of the organization').fill('Summary Clinic');
+  await legal.getByText('Answer this question, or come back to it later.').waitFor({ state: 'detached' });
   // Next again moves on: a draft may be incomplete.
   await page.getByRole('button', { name: 'Next' }).click();
   await page.getByRole('heading', { level: 2, name: 'Philosophy and goals' }).waitFor();
