@@ -4,10 +4,9 @@
 //! listed too, with a way to keep them as a file.
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 use super::download::download;
-use super::files::{chosen_file, download_answer_file, read_text};
+use super::files::{download_answer_file, read_chosen};
 use super::focus::focus_id;
 use super::route::{navigate, Route};
 use super::storage::{self, local_time, Entry, SaveError};
@@ -97,22 +96,11 @@ pub fn DraftsPage() -> impl IntoView {
     let on_import = {
         let app = app.clone();
         move |ev: web_sys::Event, review: bool| {
-            let Some(file) = chosen_file(&ev) else {
-                return;
-            };
             for_review.set(review);
             let policy = app.policy.clone();
             import_problems.set(None);
             status.set(String::new());
-            spawn_local(async move {
-                let name = file.name();
-                let text = match read_text(&file).await {
-                    Ok(t) => t,
-                    Err(e) => {
-                        status.set(format!("\"{name}\" could not be read: {e}."));
-                        return;
-                    }
-                };
+            read_chosen(&ev, status, move |name, text| {
                 match answer_file::read(&name, &text, &policy.questionnaire) {
                     Err(problems) => {
                         import_problems.set(Some(problems));

@@ -20,6 +20,28 @@ pub fn chosen_file(ev: &web_sys::Event) -> Option<web_sys::File> {
     file
 }
 
+/// Reads the file chosen in the input that fired `ev`, then calls
+/// `then(file name, text)`; a file that cannot be read is reported in
+/// `status`. Returns whether a file was chosen.
+pub fn read_chosen(
+    ev: &web_sys::Event,
+    status: leptos::prelude::RwSignal<String>,
+    then: impl FnOnce(String, String) + 'static,
+) -> bool {
+    use leptos::prelude::Set;
+    let Some(file) = chosen_file(ev) else {
+        return false;
+    };
+    leptos::task::spawn_local(async move {
+        let name = file.name();
+        match read_text(&file).await {
+            Ok(text) => then(name, text),
+            Err(e) => status.set(format!("\"{name}\" could not be read: {e}.")),
+        }
+    });
+    true
+}
+
 /// Reads `file` as text.
 pub async fn read_text(file: &web_sys::File) -> Result<String, String> {
     if file.size() > MAX_FILE_BYTES {

@@ -3,10 +3,9 @@
 //! draft once it loads.
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 use super::drafts_page::problem_summary;
-use super::files::{chosen_file, read_text};
+use super::files::read_chosen;
 use super::focus::focus_id;
 use super::session::use_session;
 use crate::policy::diag::Diagnostics;
@@ -24,20 +23,9 @@ pub fn LibraryImport() -> impl IntoView {
     let on_file = {
         let session = session.clone();
         move |ev: web_sys::Event| {
-            let Some(file) = chosen_file(&ev) else {
-                return;
-            };
             let session = session.clone();
             problems.set(None);
-            spawn_local(async move {
-                let name = file.name();
-                let text = match read_text(&file).await {
-                    Ok(t) => t,
-                    Err(e) => {
-                        status.set(format!("\"{name}\" could not be read: {e}."));
-                        return;
-                    }
-                };
+            read_chosen(&ev, status, move |name, text| {
                 match session.use_library(Some(CustomLibrary {
                     file: name.clone(),
                     text,

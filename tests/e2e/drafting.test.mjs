@@ -1,26 +1,15 @@
 // The drafting experience, end to end in the release build: the drafts
 // page, check answers, answer files, a custom clause library, storage
 // faults, and axe-core on every page and state.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, writeFile, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serveDist, launch, openApp, openDraft, downloadOf, axeViolations } from './harness.mjs';
+import { suite, openApp, openDraft, downloadOf, axeViolations } from './harness.mjs';
 
 const PREFIX = 'policy-builder/drafts/';
-let server;
-let browser;
-
-before(async () => {
-  server = await serveDist();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = suite();
 
 const storedKeys = (page) =>
   page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('policy-builder/')).sort());
@@ -37,7 +26,7 @@ async function tempFile(name, text) {
 }
 
 test('drafts: create, rename, duplicate, delete and undo, each listed with its name and time', async () => {
-  const { context, page, errors } = await openDraft(browser, server.url);
+  const { context, page, errors } = await openDraft(env.browser, env.server.url);
   await page.getByLabel('Legal name of the organization').fill('Harbour Clinic');
   await page.getByText(/^Saved in this browser/).waitFor();
   await page.getByRole('link', { name: 'All drafts' }).click();
@@ -80,7 +69,7 @@ test('drafts: create, rename, duplicate, delete and undo, each listed with its n
 });
 
 test('check answers: every answer with a Change link that comes back, and warnings at the question', async () => {
-  const { context, page, errors } = await openDraft(browser, server.url);
+  const { context, page, errors } = await openDraft(env.browser, env.server.url);
   await page.getByLabel('Legal name of the organization').fill('Check Clinic');
   await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Patient privacy' }).click();
   await page.getByRole('group', { name: 'May staff take photos or video of patients for official accounts?' }).getByLabel('Yes').check();
@@ -113,7 +102,7 @@ test('check answers: every answer with a Change link that comes back, and warnin
 });
 
 test('leaving a section with required questions unanswered lists them, linked to the fields', async () => {
-  const { context, page } = await openDraft(browser, server.url);
+  const { context, page } = await openDraft(env.browser, env.server.url);
   await page.getByRole('button', { name: 'Next' }).click();
   const summary = page.getByRole('alert').filter({ hasText: 'Some required questions are not answered' });
   await summary.waitFor();
@@ -135,7 +124,7 @@ test('leaving a section with required questions unanswered lists them, linked to
 });
 
 test('the preview marks text that just changed, and sits behind a toggle on a narrow screen', async () => {
-  const { context, page } = await openDraft(browser, server.url);
+  const { context, page } = await openDraft(env.browser, env.server.url);
   const preview = page.locator('#preview');
   assert.equal(await preview.locator('.changed').count(), 0);
   await page.getByLabel('Legal name of the organization').fill('Marked Clinic');
@@ -153,7 +142,7 @@ test('the preview marks text that just changed, and sits behind a toggle on a na
 });
 
 test('an answer file round-trips: export, import as a copy or in place, and never overwrites without asking', async () => {
-  const { context, page, errors } = await openApp(browser, server.url);
+  const { context, page, errors } = await openApp(env.browser, env.server.url);
   await page.getByRole('button', { name: 'Lakeside Community Hospital (Ontario)' }).click();
   await page.getByLabel('Legal name of the organization').waitFor();
   const file = await downloadOf(page, () => page.getByRole('button', { name: 'Download answer file' }).click());
@@ -190,7 +179,7 @@ test('an answer file round-trips: export, import as a copy or in place, and neve
 });
 
 test('a malformed answer file is refused with its problems by line and changes nothing', async () => {
-  const { context, page } = await openDraft(browser, server.url);
+  const { context, page } = await openDraft(env.browser, env.server.url);
   await page.getByLabel('Legal name of the organization').fill('Untouched Clinic');
   await page.getByText(/^Saved in this browser/).waitFor();
   await page.getByRole('link', { name: 'All drafts' }).click();
@@ -215,7 +204,7 @@ test('a malformed answer file is refused with its problems by line and changes n
 });
 
 test('a custom clause library: problems by line and column, then used and kept with the draft', async () => {
-  const { context, page, errors } = await openDraft(browser, server.url);
+  const { context, page, errors } = await openDraft(env.browser, env.server.url);
   await page.getByLabel('Legal name of the organization').fill('Library Clinic');
   await page.getByRole('link', { name: 'Check answers' }).click();
   const section = page.getByRole('region', { name: 'Clause library' });
@@ -254,7 +243,7 @@ test('storage faults: a damaged entry, an old and a newer schema are listed and 
   const damaged = '{"schema": 2, "id": "bad1", "answers": {"legal_name": "Broken"';
   const newer = JSON.stringify({ schema: 9, id: 'new1', answers: {}, hologram: true });
   const legacy = JSON.stringify({ schema: 1, saved_at: '2026-01-02T03:04:05.000Z', answers: { legal_name: 'Old Version Clinic' } });
-  const { context, page, errors } = await openApp(browser, server.url, {
+  const { context, page, errors } = await openApp(env.browser, env.server.url, {
     init: `if (!sessionStorage.getItem('seeded')) {
       sessionStorage.setItem('seeded', '1');
       localStorage.setItem('${PREFIX}bad1', ${JSON.stringify(damaged)});
@@ -282,7 +271,7 @@ test('storage faults: a damaged entry, an old and a newer schema are listed and 
   assert.equal(await page.evaluate((k) => localStorage.getItem(k), `${PREFIX}new1`), newer);
 
   // Opening a damaged entry by its address explains and changes nothing.
-  await page.goto(`${server.url}#/draft/new1`);
+  await page.goto(`${env.server.url}#/draft/new1`);
   await page.getByRole('heading', { name: 'Draft not found' }).waitFor();
   await page.getByText(/newer version of this app/).waitFor();
   assert.equal(await page.evaluate((k) => localStorage.getItem(k), `${PREFIX}new1`), newer);
@@ -291,7 +280,7 @@ test('storage faults: a damaged entry, an old and a newer schema are listed and 
 });
 
 test('storage switched off: the app says so and the draft can still be written and downloaded', async () => {
-  const { context, page, errors } = await openApp(browser, server.url, {
+  const { context, page, errors } = await openApp(env.browser, env.server.url, {
     init: `Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('denied', 'SecurityError'); } });`,
   });
   await page.getByRole('alert').filter({ hasText: 'This browser is not letting the page save' }).waitFor();
@@ -306,7 +295,7 @@ test('storage switched off: the app says so and the draft can still be written a
 });
 
 test('a change made in another tab stops saving until the user chooses', async () => {
-  const { context, page } = await openDraft(browser, server.url);
+  const { context, page } = await openDraft(env.browser, env.server.url);
   await page.getByLabel('Legal name of the organization').fill('Tab One Clinic');
   await page.getByText(/^Saved in this browser/).waitFor();
   const other = await context.newPage();

@@ -1,28 +1,17 @@
 // The foundation, end to end in the release build: answer questions by
 // their labels, see the preview follow, reload, export the PDF and read it.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { serveDist, launch, openApp, openDraft, pdfText, flat } from './harness.mjs';
+import { suite, openApp, openDraft, pdfText, flat } from './harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serveDist();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = suite();
 
 test('answers drive the preview, survive a reload and reach the PDF', async () => {
-  const { context, page, errors } = await openDraft(browser, server.url);
+  const { context, page, errors } = await openDraft(env.browser, env.server.url);
   const preview = page.getByRole('complementary', { name: 'Policy preview' });
 
   // Unanswered questions show as placeholders, never blanks.
@@ -71,7 +60,7 @@ test('answers drive the preview, survive a reload and reach the PDF', async () =
 });
 
 test('hiding a question keeps its answer for when it comes back', async () => {
-  const { context, page } = await openDraft(browser, server.url);
+  const { context, page } = await openDraft(env.browser, env.server.url);
   await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Patient privacy' }).click();
   const photos = page.getByRole('group', { name: 'May staff take photos or video of patients for official accounts?' });
   const form = page.getByLabel('Name of the consent form patients sign for photos and video');
@@ -85,7 +74,7 @@ test('hiding a question keeps its answer for when it comes back', async () => {
 });
 
 test('a full storage is reported with a way to keep the answers', async () => {
-  const { context, page, errors } = await openDraft(browser, server.url, {
+  const { context, page, errors } = await openDraft(env.browser, env.server.url, {
     init: `Storage.prototype.setItem = function () {
       throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
     };`,
@@ -109,7 +98,7 @@ test('a full storage is reported with a way to keep the answers', async () => {
 });
 
 test('hostile text stays text in the preview and the PDF', async () => {
-  const { context, page, errors } = await openDraft(browser, server.url);
+  const { context, page, errors } = await openDraft(env.browser, env.server.url);
   const hostile = '<img src=x onerror="window.__pwned=1">) Tj (\\ Clinic';
   await page.getByLabel('Legal name of the organization').fill(hostile);
   const preview = page.getByRole('complementary', { name: 'Policy preview' });
@@ -128,7 +117,7 @@ test('hostile text stays text in the preview and the PDF', async () => {
 });
 
 test('the builder has no axe-core violations', async () => {
-  const { context, page } = await openDraft(browser, server.url);
+  const { context, page } = await openDraft(env.browser, env.server.url);
   for (const section of ['Your organization', 'Roles and official accounts', 'Patient privacy', 'Employees online']) {
     await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: section }).click();
     await page.getByRole('heading', { level: 2, name: section, exact: true }).waitFor();
@@ -143,7 +132,7 @@ test('the builder has no axe-core violations', async () => {
 });
 
 test('the keyboard alone can answer a question and export', async () => {
-  const { context, page } = await openDraft(browser, server.url);
+  const { context, page } = await openDraft(env.browser, env.server.url);
   // Tab from the top of the page reaches the export button and the first field.
   const reached = [];
   for (let i = 0; i < 24; i++) {
@@ -159,7 +148,7 @@ test('the keyboard alone can answer a question and export', async () => {
 });
 
 test('the PDF worker is fetched on the first export only, and a missing worker is reported', async () => {
-  const { context, page } = await openDraft(browser, server.url);
+  const { context, page } = await openDraft(env.browser, env.server.url);
   const requested = [];
   page.on('request', (r) => requested.push(new URL(r.url()).pathname));
   await page.getByLabel('Legal name of the organization').fill('Worker Clinic');
@@ -173,7 +162,7 @@ test('the PDF worker is fetched on the first export only, and a missing worker i
   await context.close();
 
   // Without the service worker, which would serve its cached copy.
-  const broken = await openDraft(browser, server.url, { serviceWorkers: 'block' });
+  const broken = await openDraft(env.browser, env.server.url, { serviceWorkers: 'block' });
   await broken.context.route('**/pdf-worker_loader.js', (route) => route.fulfill({ status: 404, body: 'gone' }));
   await broken.page.getByRole('button', { name: 'Export PDF' }).click();
   await broken.page.getByText(/The PDF could not be made: the PDF maker (could not be loaded|failed)/).waitFor();
@@ -181,7 +170,7 @@ test('the PDF worker is fetched on the first export only, and a missing worker i
 });
 
 test('a consistency warning appears for contradictory answers and leads to the question', async () => {
-  const { context, page } = await openDraft(browser, server.url);
+  const { context, page } = await openDraft(env.browser, env.server.url);
   const checks = page.getByRole('region', { name: 'Checks' });
   const revisit = checks.getByRole('button', { name: 'Revisit: Name of the consent form patients sign for photos and video' });
   assert.equal(await revisit.count(), 0);
@@ -198,7 +187,7 @@ test('a consistency warning appears for contradictory answers and leads to the q
 });
 
 test('a sample organization starts a new draft in one click', async () => {
-  const { context, page } = await openApp(browser, server.url);
+  const { context, page } = await openApp(env.browser, env.server.url);
   const preview = page.getByRole('complementary', { name: 'Policy preview' });
   await page.getByRole('button', { name: 'Lakeside Community Hospital (Ontario)' }).click();
   await preview.getByRole('heading', { name: 'Lakeside Social Media Policy' }).waitFor();
@@ -224,7 +213,7 @@ test('a sample organization starts a new draft in one click', async () => {
 });
 
 test('focus stays put when an answer reveals a question, and moves to the heading of a new section', async () => {
-  const { context, page } = await openDraft(browser, server.url);
+  const { context, page } = await openDraft(env.browser, env.server.url);
   await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Patient privacy' }).click();
   await page.waitForFunction(() => document.activeElement?.id === 'section-heading');
   const yes = page.getByRole('group', { name: 'May staff take photos or video of patients for official accounts?' }).getByLabel('Yes');

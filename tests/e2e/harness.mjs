@@ -5,6 +5,7 @@ import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 import { execFileSync } from 'node:child_process';
+import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 
 const DIST = new URL('../../dist/', import.meta.url).pathname;
@@ -119,3 +120,21 @@ export function pdfText(path) {
 
 /** Collapses whitespace, so that line breaks do not matter. */
 export const flat = (s) => s.replace(/\s+/g, ' ');
+
+/**
+ * Starts one server and one browser for a test file, closed after its last
+ * test. Returns an object whose `server` and `browser` are set once the
+ * tests run.
+ */
+export function suite() {
+  const env = {};
+  before(async () => {
+    env.server = await serveDist();
+    env.browser = await launch();
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.server?.close();
+  });
+  return env;
+}

@@ -2,22 +2,11 @@
 // javascript: URLs, PDF string breakers, right-to-left text, emoji and a
 // 100 KB paste. Nothing runs, the preview and the PDF show it as text, and
 // nothing crashes.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launch, openDraft, downloadOf, pdfText, flat } from './harness.mjs';
+import { suite, openDraft, downloadOf, pdfText, flat } from './harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serveDist();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = suite();
 
 const HOSTILE = [
   '<script>window.__pwned = 1</script>',
@@ -46,7 +35,7 @@ async function fillEveryTextField(page, value) {
 }
 
 test('markup, scripts, PDF syntax, right-to-left text and emoji stay text everywhere', async () => {
-  const { context, page, errors } = await openDraft(browser, server.url);
+  const { context, page, errors } = await openDraft(env.browser, env.server.url);
   // Show every conditional text question first.
   await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Patient privacy' }).click();
   await page.getByRole('group', { name: 'May staff take photos or video of patients for official accounts?' }).getByLabel('Yes').check();
@@ -81,7 +70,7 @@ test('markup, scripts, PDF syntax, right-to-left text and emoji stay text everyw
 });
 
 test('a 100 KB paste is kept, previewed, saved and exported without a crash', async () => {
-  const { context, page, errors } = await openDraft(browser, server.url);
+  const { context, page, errors } = await openDraft(env.browser, env.server.url);
   const words = 'Our staff share good news about care and never share patient details. ';
   const big = words.repeat(Math.ceil(100_000 / words.length)).slice(0, 100_000);
   await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Employees online' }).click();
