@@ -146,11 +146,16 @@ fn a_broken_custom_library_is_reported_in_its_own_lines() {
 }
 
 #[test]
-fn a_missing_draft_id_is_reported() {
+fn a_missing_or_unsafe_draft_id_is_reported() {
+    let unsafe_id = "format: social-media-policy-builder/answers\nversion: 1\ndraft:\n  id: x/check\nanswers: {}\n";
+    assert_eq!(
+        lines(&errors(unsafe_id)),
+        ["answers.yaml:4:7: the draft id must be 1 to 64 letters, digits, \"-\" or \"_\""]
+    );
     let text = "format: social-media-policy-builder/answers\nversion: 1\ndraft:\n  id: \"\"\nanswers: {}\n";
     assert_eq!(
         lines(&errors(text)),
-        ["answers.yaml:4:3: the draft id must be between 1 and 64 characters"]
+        ["answers.yaml:4:3: the draft id must be 1 to 64 letters, digits, \"-\" or \"_\""]
     );
 }
 

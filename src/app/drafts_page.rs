@@ -28,6 +28,7 @@ struct Removed {
 #[derive(Clone)]
 struct Clash {
     incoming: StoredDraft,
+    has_review: bool,
     existing_name: String,
     existing_saved: String,
 }
@@ -113,6 +114,7 @@ pub fn DraftsPage() -> impl IntoView {
                                 Entry::Unreadable { .. } => ("a damaged draft".to_owned(), String::new()),
                             };
                             clash.set(Some(Clash {
+                                has_review: !draft.review.is_empty(),
                                 incoming: draft,
                                 existing_name,
                                 existing_saved,
@@ -129,6 +131,21 @@ pub fn DraftsPage() -> impl IntoView {
         if let Some(c) = clash.get_untracked() {
             clash.set(None);
             store_import(c.incoming, "Replaced with the file:");
+        }
+    };
+    // A reviewed file coming back: keep the draft here as it is and take
+    // only the reviewers' comments and decisions from the file.
+    let add_review = move |_| {
+        if let Some(c) = clash.get_untracked() {
+            clash.set(None);
+            match storage::load(&c.incoming.id) {
+                Ok(Some(Entry::Draft(mut here))) => {
+                    here.review = c.incoming.review;
+                    here.saved_at = storage::now_iso();
+                    store_import(here, "Added the review to");
+                }
+                _ => status.set("The draft here cannot be read, so the review could not be added to it.".to_owned()),
+            }
         }
     };
     let keep_both = move |_| {
@@ -213,9 +230,10 @@ pub fn DraftsPage() -> impl IntoView {
                     <p id="clash-text">
                         {format!("The file is a version of \"{}\"", c.existing_name)}
                         {(!c.existing_saved.is_empty()).then(|| format!(", last changed here {}", c.existing_saved))}
-                        ". Replace the draft here with the file, or keep both?"
+                        ". Add the file's review to the draft here, replace the draft here with the file, or keep both?"
                     </p>
                     <div class="actions">
+                        {c.has_review.then(|| view! { <button type="button" class="primary" on:click=add_review>"Add the review to the draft here"</button> })}
                         <button type="button" on:click=replace_existing>"Replace the draft here"</button>
                         <button type="button" on:click=keep_both>"Keep both"</button>
                         <button type="button" id="clash-cancel" on:click=move |_| cancel_clash()>"Cancel"</button>
@@ -276,12 +294,28 @@ fn draft_row(
     let id = d.id.clone();
     let renaming = RwSignal::new(false);
     let new_name = RwSignal::new(d.name.clone());
-    let draft = StoredValue::new(d.clone());
+    // Read the entry again at each action: another tab may have changed it
+    // since the list was drawn.
+    let fresh = {
+        let id = id.clone();
+        move || match storage::load(&id) {
+            Ok(Some(Entry::Draft(d))) => Ok(d),
+            _ => Err("it has changed in another tab and can no longer be read; reload the page".to_owned()),
+        }
+    };
     let rename_input = format!("rename-{id}");
+    let open_link = format!("open-{id}");
+    let back_to_link = move || {
+        let target = open_link.clone();
+        request_animation_frame(move || focus_id(&target));
+    };
     let save_name = {
-        let name = name.clone();
+        let (name, fresh) = (name.clone(), fresh.clone());
         move || {
-            let mut d = draft.get_value();
+            let mut d = match fresh() {
+                Ok(d) => d,
+                Err(e) => return status.set(format!("\"{name}\" could not be renamed: {e}.")),
+            };
             d.name = new_name.get_untracked().trim().chars().take(200).collect();
             d.saved_at = storage::now_iso();
             match storage::save(&d) {
@@ -294,9 +328,12 @@ fn draft_row(
         }
     };
     let duplicate = {
-        let name = name.clone();
+        let (name, fresh) = (name.clone(), fresh.clone());
         move |_| {
-            let mut copy = draft.get_value();
+            let mut copy = match fresh() {
+                Ok(d) => d,
+                Err(e) => return status.set(format!("\"{name}\" could not be copied: {e}.")),
+            };
             copy.id = storage::fresh_id();
             copy.name = format!("Copy of {name}");
             copy.created_at = storage::now_iso();
@@ -313,9 +350,9 @@ fn draft_row(
         }
     };
     let export = {
-        let name = name.clone();
+        let (name, fresh) = (name.clone(), fresh.clone());
         move |_| {
-            if let Err(e) = download_answer_file(&draft.get_value()) {
+            if let Err(e) = fresh().and_then(|d| download_answer_file(&d)) {
                 status.set(format!("\"{name}\" could not be downloaded: {e}."));
             }
         }
@@ -337,14 +374,15 @@ fn draft_row(
             {move || {
                 if renaming.get() {
                     let save_name = save_name.clone();
+                    let (back1, back2, back3) = (back_to_link.clone(), back_to_link.clone(), back_to_link.clone());
                     view! {
-                        <form class="rename" on:submit=move |ev| { ev.prevent_default(); renaming.set(false); save_name(); }>
+                        <form class="rename" on:submit=move |ev| { ev.prevent_default(); renaming.set(false); save_name(); back1(); }>
                             <label for=rename_input.clone()>{rename_label.clone()}</label>
                             <input id=rename_input.clone() type="text" maxlength="200" prop:value=move || new_name.get()
                                 on:input=move |ev| new_name.set(event_target_value(&ev))
-                                on:keydown=move |ev| if ev.key() == "Escape" { renaming.set(false); } />
+                                on:keydown=move |ev| if ev.key() == "Escape" { renaming.set(false); back2(); } />
                             <button type="submit">"Save name"</button>
-                            <button type="button" on:click=move |_| renaming.set(false)>"Cancel"</button>
+                            <button type="button" on:click=move |_| { renaming.set(false); back3(); }>"Cancel"</button>
                         </form>
                     }
                     .into_any()

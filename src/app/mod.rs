@@ -135,7 +135,7 @@ fn DraftView(id: String) -> impl IntoView {
             .into_any();
         }
     };
-    let session = Session::open(app.policy.clone(), draft);
+    let session = Session::open(app.policy.clone(), draft, app.scratch);
     provide_context(session.clone());
     let route = app.route;
     // Arriving to change one answer: open its section and focus it.

@@ -1,7 +1,7 @@
 //! Offline use: registers the service worker (`src/web/sw.js`), and tells
-//! the user when a new version is ready. The new version takes over when
-//! the page is left or reloaded, or at once if the user asks; never in the
-//! middle of an edit.
+//! the user when a new version is ready. The new version takes over once
+//! every tab of the app is closed, or at once if the user asks; never in
+//! the middle of an edit.
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -51,17 +51,6 @@ pub fn register(update_ready: RwSignal<bool>) {
         });
         reg.set_onupdatefound(Some(on_update.as_ref().unchecked_ref()));
         on_update.forget();
-        // Leaving or reloading the page lets a waiting version take over.
-        let leaving = reg.clone();
-        let on_hide = Closure::<dyn Fn()>::new(move || {
-            if let Some(waiting) = leaving.waiting() {
-                let _ = waiting.post_message(&"skip-waiting".into());
-            }
-        });
-        if let Some(w) = web_sys::window() {
-            let _ = w.add_event_listener_with_callback("pagehide", on_hide.as_ref().unchecked_ref());
-        }
-        on_hide.forget();
     });
 }
 
@@ -104,9 +93,9 @@ pub fn UpdateBanner(
         ready.get().then(|| {
             view! {
                 <p class="update-banner" role="status">
-                    "A new version of the app is ready. It will be used the next time you open the app. "
+                    "A new version of the app is ready. It will be used once every tab of the app is closed. "
                     <button type="button" class="link" on:click=|_| apply_update()>"Use it now"</button>
-                    " (your drafts are saved)."
+                    " (this reloads the page: first check that your draft says it is saved)."
                 </p>
             }
         })

@@ -142,7 +142,7 @@ pub fn ReviewPage() -> impl IntoView {
         let (s1, s2) = (set_verdict.clone(), set_verdict);
         view! {
             <section class="review-section" aria-labelledby="review-section">
-                <h3 id="review-section" tabindex="-1" class="visually-hidden">
+                <h3 id="review-section" tabindex="-1">
                     {sections.with(|s| s.get(current.get_untracked()).map(|(_, t)| t.clone()))}
                 </h3>
                 <div class="policy review-text">{shown}</div>

@@ -28,9 +28,7 @@ impl Route {
     pub fn parse(hash: &str) -> Self {
         let path = hash.trim_start_matches('#').trim_start_matches('/');
         let parts: Vec<&str> = path.split('/').filter(|p| !p.is_empty()).collect();
-        let ok = |s: &str| {
-            !s.is_empty() && s.len() <= 64 && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
-        };
+        let ok = crate::policy::answer_file::valid_draft_id;
         match parts.as_slice() {
             ["draft", id] if ok(id) => Self::Questions((*id).to_owned()),
             ["draft", id, "check"] if ok(id) => Self::Check((*id).to_owned()),

@@ -64,6 +64,11 @@ pub struct Session {
     pub saved_at: RwSignal<String>,
     /// The text last written, to notice changes made in another tab.
     written: StoredValue<Option<String>>,
+    /// Set when the answers were just replaced by the stored version, so
+    /// that autosave does not write that same version back.
+    skip_save: StoredValue<bool>,
+    /// Where a draft that cannot be stored is kept for this tab.
+    scratch: RwSignal<Option<StoredDraft>>,
     /// The index of the question section on screen.
     pub section: RwSignal<usize>,
     /// The section whose unanswered required questions are flagged (the
@@ -76,7 +81,7 @@ pub struct Session {
 
 impl Session {
     /// Opens `draft` and starts autosaving it.
-    pub fn open(policy: Arc<Policy>, draft: StoredDraft) -> Self {
+    pub fn open(policy: Arc<Policy>, draft: StoredDraft, scratch: RwSignal<Option<StoredDraft>>) -> Self {
         let written = storage::raw(&draft.id);
         let library = RwSignal::new(choose_library(&policy, draft.library.clone()));
         let answers = RwSignal::new(draft.answers);
@@ -109,6 +114,8 @@ impl Session {
             save_state: RwSignal::new(SaveState::Saved),
             saved_at: RwSignal::new(draft.saved_at),
             written: StoredValue::new(written),
+            skip_save: StoredValue::new(false),
+            scratch,
             section: RwSignal::new(0),
             flagged: RwSignal::new(None),
             from_check: RwSignal::new(false),
@@ -138,9 +145,10 @@ impl Session {
             this.answers.track();
             this.library.track();
             this.review.track();
-            if first.is_some() {
+            if first.is_some() && !this.skip_save.get_value() {
                 this.save();
             }
+            this.skip_save.set_value(false);
         });
     }
 
@@ -168,6 +176,9 @@ impl Session {
             }
             Err(e) => {
                 self.saved_at.set(previous);
+                // Not stored: keep it for this tab at least, so that going
+                // to the drafts page and back loses nothing.
+                self.scratch.set(Some(self.snapshot()));
                 SaveState::Failed(e)
             }
         };
@@ -188,6 +199,7 @@ impl Session {
         };
         self.written.set_value(storage::raw(&self.id));
         self.save_state.set(SaveState::Saved);
+        self.skip_save.set_value(true);
         self.meta.set((draft.name, draft.created_at));
         self.saved_at.set(draft.saved_at);
         self.library.set(choose_library(&self.policy, draft.library));

@@ -15,6 +15,7 @@ pub fn StorageNotice() -> impl IntoView {
         return ().into_any();
     };
     let save_state = session.save_state;
+    let problem = RwSignal::new(String::new());
     let keep_copy = {
         let session = session.clone();
         move |_| {
@@ -41,9 +42,14 @@ pub fn StorageNotice() -> impl IntoView {
                 <div class="alert" role="alert">
                     <h2>"This draft was changed in another tab or window"</h2>
                     <p>"Saving has stopped so that neither version is lost. Choose which version to keep; you can download this one first."</p>
+                    <p role="status">{move || problem.get()}</p>
                     <div class="actions">
                         <button type="button" on:click=copy>"Download this version"</button>
-                        <button type="button" on:click=move |_| { theirs.take_theirs(); }>"Use the other version"</button>
+                        <button type="button" on:click=move |_| {
+                            if !theirs.take_theirs() {
+                                problem.set("The other version cannot be read by this version of the app. Download this version, then open your drafts, where the other one is listed with a download.".to_owned());
+                            }
+                        }>"Use the other version"</button>
                         <button type="button" on:click=move |_| mine.keep_mine()>"Keep this version"</button>
                     </div>
                 </div>

@@ -148,10 +148,10 @@ pub fn read(file: &str, text: &str, questionnaire: &Questionnaire) -> Result<Sto
         .into_iter()
         .map(|p| Problem::new(YamlPath::root().key("answers").key(p.question.as_str()), p.message))
         .collect();
-    if parsed.draft.id.trim().is_empty() || parsed.draft.id.len() > 64 {
+    if !valid_draft_id(&parsed.draft.id) {
         problems.push(Problem::new(
             YamlPath::root().key("draft").key("id"),
-            "the draft id must be between 1 and 64 characters",
+            "the draft id must be 1 to 64 letters, digits, \"-\" or \"_\"",
         ));
     }
     review_problems(&parsed.review, &mut problems);
@@ -236,4 +236,10 @@ fn locate_or_root(source: &SourceFile<'_>, problem: Problem, present: bool) -> D
             message: problem.message.replace("expected `", "add `"),
         }])
     }
+}
+
+/// Whether `id` can be a draft id: it names a storage entry and appears in
+/// the page's address, so only letters, digits, `-` and `_`, at most 64.
+pub fn valid_draft_id(id: &str) -> bool {
+    !id.is_empty() && id.len() <= 64 && id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
 }

@@ -146,7 +146,16 @@ impl Review {
 
     /// Adds a comment to section `id` and returns its id.
     pub fn comment(&mut self, id: &str, author: &str, at: &str, text: &str) -> String {
-        let next = self.sections.values().map(|s| s.comments.len()).sum::<usize>() + 1;
+        // One more than the highest number in use, so that a hand-edited
+        // file with gaps never gets a duplicate.
+        let next = self
+            .sections
+            .values()
+            .flat_map(|s| &s.comments)
+            .filter_map(|c| c.id.strip_prefix('c').and_then(|n| n.parse::<u64>().ok()))
+            .max()
+            .unwrap_or(0)
+            + 1;
         let comment_id = format!("c{next}");
         self.sections.entry(id.to_owned()).or_default().comments.push(Comment {
             id: comment_id.clone(),
@@ -295,6 +304,12 @@ pub fn section_text(doc: &Document, id: &str) -> Option<String> {
 /// A word-level difference from `old` to `new`, with neighbouring runs of
 /// the same kind joined.
 pub fn word_diff(old: &str, new: &str) -> Vec<Change> {
+    // Past this size a word diff costs too much to redo on every keystroke:
+    // show the old text removed and the new added.
+    const MAX_CHARS: usize = 20_000;
+    if old.len() > MAX_CHARS || new.len() > MAX_CHARS {
+        return vec![Change::Removed(old.to_owned()), Change::Added(new.to_owned())];
+    }
     let diff = TextDiff::from_words(old, new);
     let mut out: Vec<Change> = Vec::new();
     for change in diff.iter_all_changes() {
@@ -378,6 +393,11 @@ mod tests {
         let a = r.comment("privacy", " Ana ", "t1", " Too strict? ");
         let b = r.comment("scope", "Ben", "t2", "Add volunteers");
         assert_ne!(a, b);
+        // A hand-edited id with a gap does not cause a duplicate.
+        r.sections.entry("scope".into()).or_default().comments[0].id = "c7".into();
+        assert_eq!(r.comment("scope", "Cy", "t4", "Third"), "c8");
+        r.sections.entry("scope".into()).or_default().comments.pop();
+        let b = "c7".to_owned();
         assert!(!r.is_empty());
         r.comment_mut(&a).map(|c| {
             c.replies.push(Reply {

@@ -1,15 +1,16 @@
 // The service worker: keeps this version's files so that the app opens and
 // works with no network. The build stamps VERSION and FILES (see
 // .ci/stamp-sw.mjs). A new version installs in the background and waits;
-// the page announces it and it takes over on the next load, never in the
-// middle of an edit. Nothing is ever sent anywhere: only the app's own files
+// the page announces it, and it takes over once every tab is closed or when
+// the user asks, never in the middle of an edit. Nothing is ever sent anywhere: only the app's own files
 // are fetched, and only from its own origin.
 const VERSION = 'unstamped';
 const FILES = ['./'];
 const CACHE = `policy-builder-${VERSION}`;
 
 self.addEventListener('install', (event) => {
-  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(FILES)));
+  // Past the HTTP cache, so that a stale copy is never kept for offline use.
+  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(FILES.map((f) => new Request(f, { cache: 'reload' })))));
 });
 
 self.addEventListener('activate', (event) => {
@@ -21,8 +22,8 @@ self.addEventListener('activate', (event) => {
   );
 });
 
-// The page asks a waiting version to take over when it is being left or
-// when the user chooses "Use the new version".
+// The page asks a waiting version to take over when the user chooses
+// "Use it now".
 self.addEventListener('message', (event) => {
   if (event.data === 'skip-waiting') self.skipWaiting();
 });
@@ -32,7 +33,9 @@ self.addEventListener('fetch', (event) => {
   if (request.method !== 'GET' || new URL(request.url).origin !== self.location.origin) return;
   event.respondWith(
     caches.open(CACHE).then(async (cache) => {
-      const hit = await cache.match(request, { ignoreSearch: true });
+      // This version's files first; then any version's, for a page that an
+      // older version served.
+      const hit = (await cache.match(request, { ignoreSearch: true })) ?? (await caches.match(request, { ignoreSearch: true }));
       if (hit) return hit;
       if (request.mode === 'navigate') {
         const index = await cache.match('./');

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFile, writeFile, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { suite, openApp, openDraft, downloadOf, axeViolations } from './harness.mjs';
+import { suite, openApp, openDraft, downloadOf, axeViolations, savedWith } from './harness.mjs';
 
 const PREFIX = 'policy-builder/drafts/';
 const env = suite();
@@ -28,7 +28,7 @@ async function tempFile(name, text) {
 test('drafts: create, rename, duplicate, delete and undo, each listed with its name and time', async () => {
   const { context, page, errors } = await openDraft(env.browser, env.server.url);
   await page.getByLabel('Legal name of the organization').fill('Harbour Clinic');
-  await page.getByText(/^Saved in this browser/).waitFor();
+  await savedWith(page, 'Harbour Clinic');
   await page.getByRole('link', { name: 'All drafts' }).click();
   await page.getByRole('heading', { name: 'Your drafts', level: 1 }).waitFor();
   await noAxe(page, 'drafts page');
@@ -60,7 +60,7 @@ test('drafts: create, rename, duplicate, delete and undo, each listed with its n
   // The copy is a draft of its own: changing it leaves the original alone.
   await list.getByRole('link', { name: 'Copy of Harbour: board draft' }).click();
   await page.getByLabel('Legal name of the organization').fill('Harbour Clinic West');
-  await page.getByText(/^Saved in this browser/).waitFor();
+  await savedWith(page, 'Harbour Clinic West');
   await page.goBack();
   await list.getByRole('link', { name: 'Harbour: board draft', exact: true }).click();
   assert.equal(await page.getByLabel('Legal name of the organization').inputValue(), 'Harbour Clinic');
@@ -153,7 +153,7 @@ test('an answer file round-trips: export, import as a copy or in place, and neve
 
   // Change the draft here, then import the older file: the app asks.
   await page.getByLabel('Short name staff use').fill('Lakeside Changed Here');
-  await page.getByText(/^Saved in this browser/).waitFor();
+  await savedWith(page, 'Lakeside Changed Here');
   await page.getByRole('link', { name: 'All drafts' }).click();
   await page.getByLabel('Import an answer file').setInputFiles(file.path);
   const dialog = page.getByRole('alertdialog', { name: 'You already have this draft' });
@@ -181,7 +181,7 @@ test('an answer file round-trips: export, import as a copy or in place, and neve
 test('a malformed answer file is refused with its problems by line and changes nothing', async () => {
   const { context, page } = await openDraft(env.browser, env.server.url);
   await page.getByLabel('Legal name of the organization').fill('Untouched Clinic');
-  await page.getByText(/^Saved in this browser/).waitFor();
+  await savedWith(page, 'Untouched Clinic');
   await page.getByRole('link', { name: 'All drafts' }).click();
   const before = await page.evaluate(() => JSON.stringify(localStorage));
   const bad = await tempFile(
@@ -266,7 +266,7 @@ test('storage faults: a damaged entry, an old and a newer schema are listed and 
 
   await list.getByRole('link', { name: 'Old Version Clinic' }).click();
   await page.getByLabel('Legal name of the organization').fill('Old Version Clinic Renamed');
-  await page.getByText(/^Saved in this browser/).waitFor();
+  await savedWith(page, 'Old Version Clinic Renamed');
   assert.equal(await page.evaluate((k) => localStorage.getItem(k), `${PREFIX}bad1`), damaged);
   assert.equal(await page.evaluate((k) => localStorage.getItem(k), `${PREFIX}new1`), newer);
 
@@ -297,11 +297,11 @@ test('storage switched off: the app says so and the draft can still be written a
 test('a change made in another tab stops saving until the user chooses', async () => {
   const { context, page } = await openDraft(env.browser, env.server.url);
   await page.getByLabel('Legal name of the organization').fill('Tab One Clinic');
-  await page.getByText(/^Saved in this browser/).waitFor();
+  await savedWith(page, 'Tab One Clinic');
   const other = await context.newPage();
   await other.goto(page.url());
   await other.getByLabel('Legal name of the organization').fill('Tab Two Clinic');
-  await other.getByText(/^Saved in this browser/).waitFor();
+  await savedWith(other, 'Tab Two Clinic');
 
   await page.getByLabel('Legal name of the organization').fill('Tab One Clinic again');
   const alert = page.getByRole('alert').filter({ hasText: 'This draft was changed in another tab or window' });
@@ -312,7 +312,7 @@ test('a change made in another tab stops saving until the user chooses', async (
   await alert.getByRole('button', { name: 'Use the other version' }).click();
   assert.equal(await page.getByLabel('Legal name of the organization').inputValue(), 'Tab Two Clinic');
   await page.getByLabel('Legal name of the organization').fill('Tab One wins');
-  await page.getByText(/^Saved in this browser/).waitFor();
+  await savedWith(page, 'Tab One wins');
   assert.match(await page.evaluate((k) => localStorage.getItem(k), key), /Tab One wins/);
   await context.close();
 });

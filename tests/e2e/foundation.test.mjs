@@ -6,7 +6,7 @@ import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { suite, openApp, openDraft, pdfText, flat } from './harness.mjs';
+import { suite, openApp, openDraft, pdfText, flat, savedWith } from './harness.mjs';
 
 const env = suite();
 
@@ -28,7 +28,7 @@ test('answers drive the preview, survive a reload and reach the PDF', async () =
   await photos.getByLabel('Yes').check();
   await page.getByLabel('Name of the consent form patients sign for photos and video').fill('Form PX-7 (media)');
   await preview.getByText('written consent on the Form PX-7 (media)').waitFor();
-  await page.getByText(/^Saved in this browser/).waitFor();
+  await savedWith(page, 'Form PX-7 (media)');
 
   await page.reload();
   await page.getByLabel('Legal name of the organization').waitFor();

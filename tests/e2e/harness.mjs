@@ -138,3 +138,18 @@ export function suite() {
   });
   return env;
 }
+
+/**
+ * Waits until the saved-state line says "Saved" and a stored draft holds
+ * `text`: the save really happened, not just the initial state.
+ */
+export async function savedWith(page, text) {
+  await page.waitForFunction(
+    (t) =>
+      Object.keys(localStorage).some(
+        (k) => k.startsWith('policy-builder/drafts/') && (localStorage.getItem(k) ?? '').includes(t),
+      ),
+    text,
+  );
+  await page.getByText(/^Saved in this browser/).waitFor();
+}

@@ -4,7 +4,7 @@
 // nothing crashes.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { suite, openDraft, downloadOf, pdfText, flat } from './harness.mjs';
+import { suite, openDraft, downloadOf, pdfText, flat, savedWith } from './harness.mjs';
 
 const env = suite();
 
@@ -77,7 +77,7 @@ test('a 100 KB paste is kept, previewed, saved and exported without a crash', as
   await page.getByRole('group', { name: 'Must staff who mention their job add a "views are my own" disclaimer?' }).getByLabel('Yes').check();
   const field = page.getByLabel('Disclaimer wording');
   await field.fill(big);
-  await page.getByText(/^Saved in this browser/).waitFor();
+  await savedWith(page, big.slice(0, 200));
   assert.equal((await field.inputValue()).length, 100_000);
   const preview = page.getByRole('complementary', { name: 'Policy preview' });
   assert.ok((await preview.textContent()).includes(big.slice(0, 5000)));

@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, writeFile } from 'node:fs/promises';
-import { serveDist, launch, openApp, downloadOf, axeViolations, pdfText, flat } from './harness.mjs';
+import { serveDist, launch, openApp, downloadOf, axeViolations, pdfText, flat, savedWith } from './harness.mjs';
 
 let server;
 let browser;
@@ -95,10 +95,19 @@ test('with the network off: open a draft file, comment, approve, decide, export,
   assert.deepEqual(errors, []);
   await context.close();
 
-  // Back with the authors: the comments show beside their sections and can be resolved.
+  // Back with the authors, who kept editing their copy after sending it:
+  // the file's review is added to their draft without losing their edit.
   const authors = await openApp(browser, server.url);
-  await authors.page.getByLabel('Import an answer file').setInputFiles(reviewed.path);
+  await authors.page.getByLabel('Import an answer file').setInputFiles(draftFile);
   await authors.page.getByRole('link', { name: 'Lakeside', exact: true }).click();
+  await authors.page.getByLabel('Short name staff use').fill('Lakeside Edited');
+  await savedWith(authors.page, 'Lakeside Edited');
+  await authors.page.getByRole('link', { name: 'All drafts' }).click();
+  await authors.page.getByLabel('Import an answer file').setInputFiles(reviewed.path);
+  const clash = authors.page.getByRole('alertdialog', { name: 'You already have this draft' });
+  await clash.getByRole('button', { name: 'Add the review to the draft here' }).click();
+  await authors.page.getByRole('link', { name: 'Lakeside Edited', exact: true }).click();
+  assert.equal(await authors.page.getByLabel('Short name staff use').inputValue(), 'Lakeside Edited');
   const preview = authors.page.getByRole('complementary', { name: 'Policy preview' });
   const notes = preview.getByRole('note', { name: 'Review notes' });
   await notes.getByText('Please say who approves patient stories.').first().waitFor();
