@@ -6,6 +6,7 @@ mod checks_panel;
 mod download;
 mod export_button;
 mod focus;
+pub mod panic_screen;
 mod pdf_client;
 mod preview;
 mod question_field;
