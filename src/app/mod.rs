@@ -12,6 +12,7 @@ mod files;
 mod focus;
 mod library_import;
 mod offline;
+pub mod panic_screen;
 mod pdf_client;
 mod preview;
 mod question_field;

@@ -12,6 +12,10 @@ use std::fmt;
 
 use saphyr_parser::{Event, Parser};
 
+use serde::Deserialize;
+
+use super::limits::{Checked, LimitError, Limits, SyntaxError};
+
 /// One problem in a template file, located for the person who wrote it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
@@ -254,23 +258,69 @@ impl SourceFile<'_> {
         Diagnostics(out)
     }
 
-    /// A diagnostic for a YAML syntax or shape error from serde.
-    pub fn serde_error(&self, err: &serde_yaml::Error) -> Diagnostics {
-        let (line, column) = err.location().map(|l| (l.line(), l.column())).unwrap_or((1, 1));
+    /// A diagnostic for an error from [`from_yaml`]: a crossed input limit,
+    /// or a YAML syntax or shape error from serde.
+    pub fn serde_error(&self, err: &YamlError) -> Diagnostics {
+        let (line, column, message) = match err {
+            YamlError::Limit(limit) => (limit.line, limit.column, limit.to_string()),
+            YamlError::Syntax(syntax) => (syntax.line, syntax.column, syntax.to_string()),
+            YamlError::Serde(err) => {
+                let (line, column) = err.location().map(|l| (l.line(), l.column())).unwrap_or((1, 1));
+                (line, column, author_message(&err.to_string()))
+            }
+        };
         Diagnostics(vec![Diagnostic {
             file: self.name.to_owned(),
             line,
             column,
-            message: author_message(&err.to_string()),
+            message,
         }])
     }
+}
+
+/// Why [`from_yaml`] could not read a file.
+#[derive(Debug, thiserror::Error)]
+pub enum YamlError {
+    /// The text crossed one of the input [`Limits`] and was not deserialized.
+    #[error(transparent)]
+    Limit(#[from] LimitError),
+    /// A syntax error that only the limits check's parser describes.
+    #[error(transparent)]
+    Syntax(#[from] SyntaxError),
+    /// A syntax error, or YAML that does not have the expected shape.
+    #[error(transparent)]
+    Serde(#[from] serde_yaml::Error),
 }
 
 /// Parses YAML into `T`, writing enum variants as one-key maps
 /// (`equals: {question: q, value: v}`) rather than YAML tags, which is the
 /// form content authors read most easily.
-pub fn from_yaml<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, serde_yaml::Error> {
-    serde_yaml::with::singleton_map_recursive::deserialize(serde_yaml::Deserializer::from_str(text))
+///
+/// The text is first checked against [`Limits::DEFAULT`] (size, nesting
+/// depth, aliases), so that no file can make deserializing slow, deep or
+/// huge.
+pub fn from_yaml<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, YamlError> {
+    match Limits::DEFAULT.check(text)? {
+        Checked::WellFormed => Ok(serde_yaml::with::singleton_map_recursive::deserialize(
+            serde_yaml::Deserializer::from_str(text),
+        )?),
+        // Prefer the deserializer's description of a syntax error, which
+        // is the one authors see for every other problem; it reads only the
+        // text up to the error.
+        Checked::Malformed { error, prefix, cut_at } => {
+            match serde::de::IgnoredAny::deserialize(serde_yaml::Deserializer::from_str(prefix)) {
+                Err(serde) => {
+                    let at = serde.location().map(|l| (l.line(), l.column()));
+                    match (at, cut_at) {
+                        // An error where the prefix was cut off is about the cut.
+                        (Some(at), Some(cut)) if at >= cut => Err(YamlError::Syntax(error)),
+                        _ => Err(YamlError::Serde(serde)),
+                    }
+                }
+                Ok(_) => Err(YamlError::Syntax(error)),
+            }
+        }
+    }
 }
 
 /// Serde's messages repeat the location the diagnostic already gives

@@ -18,6 +18,7 @@ pub mod fill;
 pub mod ids;
 pub mod layout;
 pub mod library;
+pub mod limits;
 #[cfg(feature = "pdf")]
 pub mod pdf;
 pub mod pdf_protocol;

@@ -1,0 +1,14 @@
+//! Reading a stored draft from arbitrary text: a draft, or an error the
+//! app shows; and every draft it reads survives being saved and read again.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use policy_builder::policy::draft::StoredDraft;
+
+fuzz_target!(|data: &[u8]| {
+    let Ok(text) = std::str::from_utf8(data) else { return };
+    if let Ok(draft) = StoredDraft::parse(text) {
+        let again = StoredDraft::parse(&draft.to_json());
+        assert_eq!(again.as_ref(), Ok(&draft), "a saved draft reads back the same");
+    }
+});
