@@ -44,7 +44,8 @@ pub fn DraftBar() -> impl IntoView {
                 <a href=Route::Drafts.href()>"All drafts"</a>
                 <a href=Route::Questions(id.clone()).href()>"Questions"</a>
                 <a href=Route::Check(id.clone()).href()>"Check answers"</a>
-                <a href=Route::Review(id).href()>"Review"</a>
+                <a href=Route::Review(id.clone()).href()>"Review"</a>
+                <a href=Route::Trainer { draft: id, deck: None, card: None }.href()>"Trainer mode"</a>
             </nav>
             <div class="draft-title">
                 <h1>{name}</h1>

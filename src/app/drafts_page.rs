@@ -364,6 +364,12 @@ fn draft_row(
     };
     let open_id = format!("open-{id}");
     let href = Route::Questions(id.clone()).href();
+    let trainer = Route::Trainer {
+        draft: id.clone(),
+        deck: None,
+        card: None,
+    }
+    .href();
     let time_id = format!("time-{id}");
     let label = name.clone();
     let rename_label = format!("New name for \"{name}\"");
@@ -400,6 +406,7 @@ fn draft_row(
                             </button>
                             <button type="button" on:click=duplicate.clone()>"Duplicate"<span class="visually-hidden">{format!(" {label}")}</span></button>
                             <button type="button" on:click=export.clone()>"Download answer file"<span class="visually-hidden">{format!(" of {label}")}</span></button>
+                            <a href=trainer.clone()>"Trainer mode"<span class="visually-hidden">{format!(" for {label}")}</span></a>
                             <button type="button" class="danger" on:click=delete.clone()>"Delete"<span class="visually-hidden">{format!(" {label}")}</span></button>
                         </div>
                     }

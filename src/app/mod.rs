@@ -23,6 +23,17 @@ mod route;
 mod session;
 mod storage;
 mod storage_notice;
+mod trainer_card;
+mod trainer_deck;
+mod trainer_decks;
+mod trainer_demo;
+mod trainer_fullscreen;
+mod trainer_handout;
+mod trainer_page;
+mod trainer_score;
+mod trainer_share;
+mod trainer_verdict;
+mod trainer_vote;
 
 use std::sync::Arc;
 
@@ -92,9 +103,12 @@ pub fn App() -> impl IntoView {
     offline::register(update_ready);
     let route = app.route;
     let open = Memo::new(move |_| route.with(|r| r.draft().map(str::to_owned)));
+    // Each demo link is opened afresh, even when one follows another.
+    let demo = Memo::new(move |_| route.with(|r| matches!(r, Route::Demo { .. }).then(|| r.clone())));
     view! {
         <offline::UpdateBanner ready=update_ready />
         {move || match open.get() {
+            None if demo.get().is_some() => view! { <trainer_demo::TrainerDemo /> }.into_any(),
             None => view! { <DraftsPage /> }.into_any(),
             Some(id) => view! { <DraftView id=id /> }.into_any(),
         }}
@@ -165,6 +179,7 @@ fn DraftView(id: String) -> impl IntoView {
         {move || match route.get() {
             Route::Check(_) => view! { <CheckPage /> }.into_any(),
             Route::Review(_) => view! { <ReviewPage /> }.into_any(),
+            Route::Trainer { deck, card, .. } => view! { <trainer_page::TrainerPage deck=deck card=card /> }.into_any(),
             _ => view! { <Builder /> }.into_any(),
         }}
     }

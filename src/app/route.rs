@@ -3,7 +3,9 @@
 //!
 //! `#/` drafts, `#/draft/<id>` questions, `#/draft/<id>/check` check
 //! answers, `#/draft/<id>/change/<question>` one question, from the check
-//! page.
+//! page, `#/draft/<id>/trainer[/<deck>[/<n>]]` trainer mode (the deck
+//! picker, a deck, its `n`th card), `#/demo/<sample>/<deck>[/<n>]` a demo
+//! link that opens a sample organization's deck.
 
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
@@ -21,6 +23,34 @@ pub enum Route {
     Change(String, String),
     /// A draft in review mode.
     Review(String),
+    /// Trainer mode for a draft: the deck picker, or a deck from card
+    /// `card` (counted from 1).
+    Trainer {
+        /// The draft whose answers give the verdicts.
+        draft: String,
+        /// The deck on screen; `None` for the deck picker.
+        deck: Option<String>,
+        /// The card on screen, counted from 1; `None` for the first.
+        card: Option<usize>,
+    },
+    /// A demo link: a sample organization's deck, opened in a draft made
+    /// from the sample.
+    Demo {
+        /// The sample's file stem, such as `ontario-hospital`.
+        sample: String,
+        /// The deck to show.
+        deck: String,
+        /// The card to start on, counted from 1.
+        card: Option<usize>,
+    },
+}
+
+/// The most cards a link may name; decks are far smaller.
+const MAX_CARD: usize = 999;
+
+/// A card number from a link: 1 to [`MAX_CARD`].
+fn card_number(s: &str) -> Option<usize> {
+    s.parse::<usize>().ok().filter(|n| (1..=MAX_CARD).contains(n))
 }
 
 impl Route {
@@ -34,6 +64,25 @@ impl Route {
             ["draft", id, "check"] if ok(id) => Self::Check((*id).to_owned()),
             ["draft", id, "review"] if ok(id) => Self::Review((*id).to_owned()),
             ["draft", id, "change", q] if ok(id) && ok(q) => Self::Change((*id).to_owned(), (*q).to_owned()),
+            ["draft", id, "trainer", rest @ ..] if ok(id) => match rest {
+                [] => Self::trainer(id, None, None),
+                [deck] if ok(deck) => Self::trainer(id, Some(deck), None),
+                [deck, n] if ok(deck) && card_number(n).is_some() => Self::trainer(id, Some(deck), card_number(n)),
+                _ => Self::Drafts,
+            },
+            ["demo", sample, deck, rest @ ..] if ok(sample) && ok(deck) => match rest {
+                [] => Self::Demo {
+                    sample: (*sample).to_owned(),
+                    deck: (*deck).to_owned(),
+                    card: None,
+                },
+                [n] if card_number(n).is_some() => Self::Demo {
+                    sample: (*sample).to_owned(),
+                    deck: (*deck).to_owned(),
+                    card: card_number(n),
+                },
+                _ => Self::Drafts,
+            },
             _ => Self::Drafts,
         }
     }
@@ -46,14 +95,35 @@ impl Route {
             Self::Check(id) => format!("#/draft/{id}/check"),
             Self::Change(id, q) => format!("#/draft/{id}/change/{q}"),
             Self::Review(id) => format!("#/draft/{id}/review"),
+            Self::Trainer { draft, deck, card } => match (deck, card) {
+                (None, _) => format!("#/draft/{draft}/trainer"),
+                (Some(deck), None) => format!("#/draft/{draft}/trainer/{deck}"),
+                (Some(deck), Some(n)) => format!("#/draft/{draft}/trainer/{deck}/{n}"),
+            },
+            Self::Demo { sample, deck, card } => match card {
+                None => format!("#/demo/{sample}/{deck}"),
+                Some(n) => format!("#/demo/{sample}/{deck}/{n}"),
+            },
+        }
+    }
+
+    fn trainer(draft: &str, deck: Option<&str>, card: Option<usize>) -> Self {
+        Self::Trainer {
+            draft: draft.to_owned(),
+            deck: deck.map(str::to_owned),
+            card,
         }
     }
 
     /// The draft this page shows, if any.
     pub fn draft(&self) -> Option<&str> {
         match self {
-            Self::Drafts => None,
-            Self::Questions(id) | Self::Check(id) | Self::Change(id, _) | Self::Review(id) => Some(id),
+            Self::Drafts | Self::Demo { .. } => None,
+            Self::Questions(id)
+            | Self::Check(id)
+            | Self::Change(id, _)
+            | Self::Review(id)
+            | Self::Trainer { draft: id, .. } => Some(id),
         }
     }
 }
@@ -77,6 +147,23 @@ pub fn navigate(route: &Route) {
     }
 }
 
+/// Goes to `route` in place of the current history entry, so that the
+/// back button skips the page being left (a demo link, once opened).
+pub fn replace(route: &Route) {
+    if let Some(w) = web_sys::window() {
+        let _ = w.location().replace(&route.href());
+    }
+}
+
+/// Writes `route` into the address bar without a history entry and
+/// without telling the app: the page on screen already shows it (the
+/// trainer's current card), so a reload or a bookmark comes back to it.
+pub fn record(route: &Route) {
+    if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
+        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&route.href()));
+    }
+}
+
 fn hash() -> String {
     web_sys::window()
         .and_then(|w| w.location().hash().ok())
@@ -95,6 +182,31 @@ mod tests {
             Route::Check("k3j2".into()),
             Route::Change("k3j2".into(), "legal_name".into()),
             Route::Review("k3j2".into()),
+            Route::Trainer {
+                draft: "k3j2".into(),
+                deck: None,
+                card: None,
+            },
+            Route::Trainer {
+                draft: "k3j2".into(),
+                deck: Some("privacy_basics".into()),
+                card: None,
+            },
+            Route::Trainer {
+                draft: "k3j2".into(),
+                deck: Some("privacy_basics".into()),
+                card: Some(13),
+            },
+            Route::Demo {
+                sample: "ontario-hospital".into(),
+                deck: "everything".into(),
+                card: None,
+            },
+            Route::Demo {
+                sample: "ontario-hospital".into(),
+                deck: "everything".into(),
+                card: Some(2),
+            },
         ] {
             assert_eq!(Route::parse(&r.href()), r);
         }
@@ -105,8 +217,43 @@ mod tests {
             "#/draft/",
             "#/draft/<script>",
             "#/draft/a/b/c/d/e",
+            "#/draft/k3j2/trainer/deck/0",
+            "#/draft/k3j2/trainer/deck/1000",
+            "#/draft/k3j2/trainer/deck/two",
+            "#/draft/k3j2/trainer/deck/2/more",
+            "#/draft/k3j2/trainer/<b>",
+            "#/demo",
+            "#/demo/ontario-hospital",
+            "#/demo/ontario-hospital/everything/-1",
+            "#/demo/ontario-hospital/everything/3/4",
+            "#/demo/../everything",
         ] {
             assert_eq!(Route::parse(junk), Route::Drafts, "{junk}");
         }
+    }
+
+    #[test]
+    fn trainer_pages_belong_to_their_draft_and_demo_links_to_none() {
+        let deck = Route::parse("#/draft/k3j2/trainer/privacy_basics/3");
+        assert_eq!(
+            deck,
+            Route::Trainer {
+                draft: "k3j2".into(),
+                deck: Some("privacy_basics".into()),
+                card: Some(3),
+            }
+        );
+        assert_eq!(deck.draft(), Some("k3j2"));
+        assert_eq!(Route::parse("#/draft/k3j2/trainer").draft(), Some("k3j2"));
+        let demo = Route::parse("#/demo/us-primary-care/speaking_for_us/1");
+        assert_eq!(
+            demo,
+            Route::Demo {
+                sample: "us-primary-care".into(),
+                deck: "speaking_for_us".into(),
+                card: Some(1),
+            }
+        );
+        assert_eq!(demo.draft(), None);
     }
 }

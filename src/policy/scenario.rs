@@ -399,6 +399,28 @@ impl ScenarioLibrary {
     }
 }
 
+/// The handout PDF's file name: the organization, the deck and `today`
+/// (`YYYY-MM-DD`), as ASCII, such as
+/// `lakeside-community-hospital-privacy-basics-scenarios-2026-11-25.pdf`.
+/// `handout` is the document [`ScenarioLibrary::handout`] made, whose
+/// author is the organization.
+pub fn handout_file_name(deck: &Deck, handout: &Document, today: &str) -> String {
+    // The policy's own file name gives the organization's slug and the
+    // date, cleaned the same way; only the middle part differs.
+    const POLICY: &str = "social-media-policy-";
+    let policy = handout.file_name(today);
+    let what: String = deck
+        .id
+        .as_str()
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+        .collect();
+    match policy.rfind(POLICY) {
+        Some(at) => format!("{}{what}-scenarios-{}", &policy[..at], &policy[at + POLICY.len()..]),
+        None => policy,
+    }
+}
+
 /// Finds where each cited clause landed in `policy`: the numbered section
 /// or subsection holding its text. Clauses in the same section share one
 /// citation; citations follow document order.
@@ -632,6 +654,30 @@ mod tests {
         assert_eq!(citations[1].clauses, [ClauseId::from("d"), ClauseId::from("c")]);
         assert_eq!(citations[1].title, "Two one");
         assert_eq!(unplaced, [ClauseId::from("gone")]);
+    }
+
+    #[test]
+    fn handout_file_names_name_the_organization_the_deck_and_the_day() {
+        let deck = Deck {
+            id: DeckId::from("privacy_basics"),
+            title: "Privacy basics".into(),
+            scenarios: vec![],
+        };
+        let mut doc = Document {
+            title: String::new(),
+            author: "Centre Saint-Éloi: Social Media Policy".into(),
+            sections: vec![],
+            problems: vec![],
+        };
+        assert_eq!(
+            handout_file_name(&deck, &doc, "2026-11-25"),
+            "centre-saint-eloi-social-media-policy-privacy-basics-scenarios-2026-11-25.pdf"
+        );
+        doc.author = "[organization's legal name]".into();
+        assert_eq!(
+            handout_file_name(&deck, &doc, "2026-11-25"),
+            "privacy-basics-scenarios-2026-11-25.pdf"
+        );
     }
 
     #[test]

@@ -1,0 +1,86 @@
+//! The handout: the deck with this organization's verdicts and clause
+//! numbers, as a PDF made by the PDF worker, to print for the session.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use super::download::download;
+use super::pdf_client::{make_pdf, Made};
+use super::session::use_session;
+use super::storage::today_iso;
+use crate::policy::scenario::{handout_file_name, Deck, ScenarioLibrary};
+
+/// A button that downloads the handout PDF of `deck`.
+#[component]
+pub fn TrainerHandout(
+    /// The scenarios.
+    library: Arc<ScenarioLibrary>,
+    /// The deck to print.
+    deck: Deck,
+) -> impl IntoView {
+    let Some(session) = use_session() else {
+        return ().into_any();
+    };
+    let busy = RwSignal::new(false);
+    let status = RwSignal::new(String::new());
+    let make = move |_| {
+        if busy.get_untracked() {
+            return;
+        }
+        busy.set(true);
+        status.set("Making the handout\u{2026}".to_owned());
+        let q = &session.policy.questionnaire;
+        let handout = session.document.with_untracked(|doc| {
+            session.answers.with_untracked(|answers| {
+                let verdicts = library.deck_verdicts(&deck, q, answers, doc);
+                library.handout(&deck, &verdicts, doc)
+            })
+        });
+        let problems = handout.problems.clone();
+        let file_name = handout_file_name(&deck, &handout, &today_iso());
+        make_pdf(handout, move |result| {
+            busy.set(false);
+            let mut message = outcome(result, &file_name);
+            if !problems.is_empty() {
+                message.push_str(&format!(
+                    " Some scenarios could not be filled: {}.",
+                    problems.join("; ")
+                ));
+            }
+            status.set(message);
+        });
+    };
+    view! {
+        <div class="trainer-handout">
+            <button type="button" aria-busy=move || busy.get().to_string() aria-describedby="handout-hint" on:click=make>
+                "Download handout PDF"
+            </button>
+            <p class="hint" id="handout-hint">"Every scenario of this deck with its verdict and policy clauses, to print."</p>
+            <p class="status" role="status" aria-live="polite">{move || status.get()}</p>
+        </div>
+    }
+    .into_any()
+}
+
+fn outcome(result: Result<Made, String>, file_name: &str) -> String {
+    let pdf = match result {
+        Ok(pdf) => pdf,
+        Err(e) => return format!("The handout could not be made: {e}."),
+    };
+    if let Err(e) = download(&pdf.bytes, file_name, "application/pdf") {
+        return format!("The handout was made but could not be downloaded: {e}.");
+    }
+    let pages = match pdf.pages {
+        1 => "1 page".to_owned(),
+        n => format!("{n} pages"),
+    };
+    if pdf.missing_glyphs.is_empty() {
+        format!("Handout downloaded ({pages}).")
+    } else {
+        let chars: String = pdf.missing_glyphs.iter().map(|c| format!(" {c}")).collect();
+        format!(
+            "Handout downloaded ({pages}). The PDF font has no glyph for these characters, printed as \"?\":{chars}."
+        )
+    }
+}
