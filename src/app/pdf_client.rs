@@ -65,7 +65,7 @@ pub fn make_pdf(document: Document, done: impl FnOnce(Result<Made, String>) + 's
         let id = client.next_id;
         client.next_id += 1;
         client.pending.insert(id, done);
-        let request = Request { id, document }.to_json();
+        let request = Request::new(id, document, Default::default()).to_json();
         if !client.ready {
             client.waiting.push(request);
             return Ok(Ok(id));
@@ -177,6 +177,7 @@ fn receive(event: &MessageEvent) {
             id,
             pages,
             missing_glyphs,
+            ..
         }) => {
             let bytes = data
                 .get(1)

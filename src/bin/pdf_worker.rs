@@ -16,7 +16,7 @@ fn main() {
 
 #[cfg(target_arch = "wasm32")]
 mod worker {
-    use policy_builder::policy::pdf::render_pdf;
+    use policy_builder::policy::pdf::render_pdf_as;
     use policy_builder::policy::pdf_protocol::{Reply, Request, PROTOCOL_VERSION};
     use wasm_bindgen::prelude::*;
     use wasm_bindgen::JsCast;
@@ -32,16 +32,17 @@ mod worker {
             let text = event.data().as_string().unwrap_or_default();
             let (reply, bytes) = match Request::parse(&text) {
                 Err(message) => (Reply::Failed { id: None, message }, None),
-                Ok(request) => match render_pdf(&request.document) {
-                    Ok(pdf) => (
+                Ok(request) => match timed(|| render_pdf_as(&request.document, request.kind)) {
+                    (Ok(pdf), millis) => (
                         Reply::Done {
                             id: request.id,
                             pages: pdf.pages,
                             missing_glyphs: pdf.missing_glyphs,
+                            millis,
                         },
                         Some(pdf.bytes),
                     ),
-                    Err(e) => (
+                    (Err(e), _) => (
                         Reply::Failed {
                             id: Some(request.id),
                             message: e.to_string(),
@@ -62,6 +63,24 @@ mod worker {
             },
             None,
         );
+    }
+
+    /// Runs `f`, timing it with `performance.now()` (0 where the worker
+    /// has no clock).
+    fn timed<T>(f: impl FnOnce() -> T) -> (T, f64) {
+        let performance = js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str("performance")).ok();
+        let now = || -> f64 {
+            performance
+                .as_ref()
+                .and_then(|p| {
+                    let now = js_sys::Reflect::get(p, &JsValue::from_str("now")).ok()?;
+                    now.dyn_ref::<js_sys::Function>()?.call0(p).ok()?.as_f64()
+                })
+                .unwrap_or(0.0)
+        };
+        let start = now();
+        let out = f();
+        (out, now() - start)
     }
 
     /// Posts `[reply JSON, bytes]`, transferring the bytes' buffer.

@@ -12,10 +12,69 @@ pub struct Document {
     pub title: String,
     /// Who issues the policy (the organization).
     pub author: String,
+    /// What the cover page says; empty for a document without a cover
+    /// (such as the staff quick reference).
+    #[serde(default, skip_serializing_if = "Cover::is_empty")]
+    pub cover: Cover,
     /// Numbered top-level sections.
     pub sections: Vec<Section>,
     /// Clauses that could not be filled, as messages for the user.
     pub problems: Vec<String>,
+}
+
+/// The facts a cover page gives about the policy. Every field but
+/// `approval` comes from the answers; an empty text is left off the cover.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Cover {
+    /// The organization's legal name.
+    pub organization: Text,
+    /// The name staff use, for the running header.
+    pub short_name: Text,
+    /// The policy's version, such as "3.1".
+    pub version: Text,
+    /// When the policy takes effect, in long form.
+    pub effective_date: Text,
+    /// The role that owns the policy.
+    pub owner: Text,
+    /// Where the policy stands in its approval.
+    pub approval: Approval,
+}
+
+impl Cover {
+    /// Whether the cover has nothing to say (the document has no cover).
+    pub fn is_empty(&self) -> bool {
+        self.organization.is_empty()
+            && self.short_name.is_empty()
+            && self.version.is_empty()
+            && self.effective_date.is_empty()
+            && self.owner.is_empty()
+    }
+}
+
+/// Where a policy stands in its approval. Filling always gives
+/// [`Approval::Draft`]; a review step may set another status.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Approval {
+    /// Not yet approved.
+    #[default]
+    Draft,
+    /// Sent for review and approval.
+    InReview,
+    /// Approved for use.
+    Approved,
+}
+
+impl Approval {
+    /// The status as the cover prints it.
+    pub fn label(self) -> &'static str {
+        match self {
+            Approval::Draft => "Draft",
+            Approval::InReview => "In review",
+            Approval::Approved => "Approved",
+        }
+    }
 }
 
 /// A numbered section or subsection.
@@ -80,6 +139,11 @@ impl Text {
     /// Text with a single plain run.
     pub fn plain(s: impl Into<String>) -> Self {
         Self(vec![Run::Plain(s.into())])
+    }
+
+    /// Whether the text has nothing to show.
+    pub fn is_empty(&self) -> bool {
+        self.0.iter().all(|r| matches!(r, Run::Plain(s) if s.trim().is_empty()))
     }
 
     /// The text as a reader sees it, with placeholders as `[label]`.
@@ -180,6 +244,7 @@ mod tests {
         Document {
             title: String::new(),
             author: author.to_owned(),
+            cover: Cover::default(),
             sections: vec![],
             problems: vec![],
         }
@@ -195,6 +260,17 @@ mod tests {
             doc("Centre d'hébergement Saint-Éloi").file_name("2026-01-02"),
             "centre-d-hebergement-saint-eloi-social-media-policy-2026-01-02.pdf"
         );
+    }
+
+    #[test]
+    fn a_document_saved_before_the_cover_existed_still_reads() {
+        let json = r#"{"title":"T","author":"A","sections":[],"problems":[]}"#;
+        let doc: Document = serde_json::from_str(json).expect("old JSON reads");
+        assert!(doc.cover.is_empty());
+        assert_eq!(doc.cover.approval, Approval::Draft);
+        // An empty cover is left out of the JSON, so documents without one
+        // (the quick reference) keep their old form.
+        assert_eq!(serde_json::to_string(&doc).expect("json"), json);
     }
 
     #[test]

@@ -8,7 +8,7 @@ use minijinja::Value;
 
 use super::answers::{Answer, Answers};
 use super::dates::parse_iso;
-use super::document::{Block, BlockKind, Document, Run, Section, Text};
+use super::document::{Approval, Block, BlockKind, Cover, Document, Run, Section, Text};
 use super::ids::QuestionId;
 use super::library::{ClauseBody, ClauseLibrary, Item};
 use super::questionnaire::{Question, QuestionKind, Questionnaire};
@@ -30,6 +30,16 @@ pub fn fill(q: &Questionnaire, lib: &ClauseLibrary, answers: &Answers) -> Docume
     };
     let title = render(lib.title).to_plain();
     let author = render(lib.author).to_plain();
+    // The cover's facts read as entries ("Owner: The Director of ..."),
+    // not inside a sentence, so each starts with a capital.
+    let cover = lib.cover.map_or_else(Cover::default, |c| Cover {
+        organization: capitalized(tidy(render(c.organization))),
+        short_name: capitalized(tidy(render(c.short_name))),
+        version: capitalized(tidy(render(c.version))),
+        effective_date: capitalized(tidy(render(c.effective_date))),
+        owner: capitalized(tidy(render(c.owner))),
+        approval: Approval::Draft,
+    });
     let mut sections = Vec::new();
     for ps in &lib.sections {
         if !ps.when.as_ref().is_none_or(|c| c.holds(&visible)) {
@@ -125,6 +135,7 @@ pub fn fill(q: &Questionnaire, lib: &ClauseLibrary, answers: &Answers) -> Docume
     Document {
         title,
         author,
+        cover,
         sections,
         problems,
     }
@@ -223,6 +234,18 @@ fn paragraphs(text: Text) -> Vec<Text> {
         .map(|runs| tidy(Text(runs)))
         .filter(|t| !t.0.is_empty())
         .collect()
+}
+
+/// Text whose first letter is a capital ("the Director" becomes "The
+/// Director"); a placeholder is left as it is.
+fn capitalized(mut text: Text) -> Text {
+    if let Some(Run::Plain(s)) = text.0.first_mut() {
+        let mut chars = s.chars();
+        if let Some(first) = chars.next() {
+            *s = first.to_uppercase().chain(chars).collect();
+        }
+    }
+    text
 }
 
 /// Collapses runs of whitespace into single spaces, trims the ends and

@@ -28,7 +28,19 @@ struct RawLibrary {
     #[serde(default)]
     author: Option<String>,
     #[serde(default)]
+    cover: Option<RawCover>,
+    #[serde(default)]
     sections: Vec<RawSection>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawCover {
+    organization: String,
+    short_name: String,
+    version: String,
+    effective_date: String,
+    owner: String,
 }
 
 #[derive(Debug, Deserialize)]
@@ -82,10 +94,27 @@ pub struct ClauseLibrary {
     pub title: TemplateId,
     /// Template of the issuing organization's name.
     pub author: TemplateId,
+    /// Templates of the cover page's facts, when the document has a cover.
+    pub cover: Option<CoverTemplates>,
     /// Policy sections, in order.
     pub sections: Vec<PolicySection>,
     /// The compiled templates the clauses refer to.
     pub templates: Templates,
+}
+
+/// The templates of a cover page's facts (see [`crate::policy::document::Cover`]).
+#[derive(Debug, Clone, Copy)]
+pub struct CoverTemplates {
+    /// The organization's legal name.
+    pub organization: TemplateId,
+    /// The name staff use.
+    pub short_name: TemplateId,
+    /// The policy's version.
+    pub version: TemplateId,
+    /// When the policy takes effect.
+    pub effective_date: TemplateId,
+    /// The role that owns the policy.
+    pub owner: TemplateId,
 }
 
 /// A policy section.
@@ -146,8 +175,8 @@ impl ClauseLibrary {
 
     /// Parses and checks a library split over several files, given as
     /// (name, text) in document order. Exactly one file (the first) gives
-    /// the `title` and `author`; every file may add sections. Ids must be
-    /// unique across all files.
+    /// the `title` and `author`, and may give a `cover`; every file may add
+    /// sections. Ids must be unique across all files.
     pub fn load_files(files: &[(&str, &str)], questionnaire: &Questionnaire) -> Result<Self, Diagnostics> {
         let mut state = State {
             templates: Templates::new(questionnaire),
@@ -157,6 +186,7 @@ impl ClauseLibrary {
         let mut diagnostics = Vec::new();
         let mut title = None;
         let mut author = None;
+        let mut cover = None;
         let mut sections = Vec::new();
         for (i, (name, text)) in files.iter().enumerate() {
             let source = SourceFile { name, text };
@@ -184,6 +214,24 @@ impl ClauseLibrary {
                     (None, false) => {}
                 }
             }
+            if let Some(raw_cover) = &raw.cover {
+                if first {
+                    let path = root.key("cover");
+                    let mut add = |key: &str, text: &str| state.templates.add(text, &path.key(key), &mut problems);
+                    cover = Some(CoverTemplates {
+                        organization: add("organization", &raw_cover.organization),
+                        short_name: add("short_name", &raw_cover.short_name),
+                        version: add("version", &raw_cover.version),
+                        effective_date: add("effective_date", &raw_cover.effective_date),
+                        owner: add("owner", &raw_cover.owner),
+                    });
+                } else {
+                    problems.push(Problem::new(
+                        root.key("cover"),
+                        "only the first clause-library file gives the policy's cover",
+                    ));
+                }
+            }
             sections.extend(check(raw, questionnaire, &mut state, &mut problems));
             diagnostics.extend(source.locate(problems).0);
         }
@@ -191,6 +239,7 @@ impl ClauseLibrary {
             (Some(title), Some(author)) if diagnostics.is_empty() => Ok(ClauseLibrary {
                 title,
                 author,
+                cover,
                 sections,
                 templates: state.templates,
             }),
@@ -333,5 +382,94 @@ fn clause_body(
     } else {
         let t = rc.text.as_deref().unwrap_or_default();
         ClauseBody::Text(templates.add(t, &path.key("text"), problems))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::policy::answers::{Answer, Answers};
+    use crate::policy::fill::fill;
+
+    const QUESTIONS: &str = "\
+version: 1
+title: Test
+sections:
+  - id: org
+    title: Organization
+    questions:
+      - id: name
+        label: Name
+        type: text
+      - id: owner
+        label: Owner
+        type: text
+";
+
+    const FIRST: &str = "\
+version: 1
+title: \"{{ name }} policy\"
+author: \"{{ name }}\"
+cover:
+  organization: \"{{ name }}\"
+  short_name: \"{{ name }}\"
+  version: \"\"
+  effective_date: \"{{ owner }}\"
+  owner: \"{{ owner }}\"
+sections: []
+";
+
+    fn questionnaire() -> Questionnaire {
+        Questionnaire::load("q.yaml", QUESTIONS).expect("the questionnaire loads")
+    }
+
+    #[test]
+    fn the_cover_is_filled_from_the_answers_and_starts_as_a_draft() {
+        let q = questionnaire();
+        let lib = ClauseLibrary::load("a.yaml", FIRST, &q).expect("the library loads");
+        let mut answers = Answers::default();
+        answers.set("name".into(), Answer::Text("Lakeside".into()));
+        answers.set("owner".into(), Answer::Text("the Director".into()));
+        let doc = fill(&q, &lib, &answers);
+        assert_eq!(doc.cover.organization.to_plain(), "Lakeside");
+        assert_eq!(
+            doc.cover.owner.to_plain(),
+            "The Director",
+            "an entry starts with a capital"
+        );
+        assert!(doc.cover.version.is_empty());
+        assert_eq!(doc.cover.approval, crate::policy::document::Approval::Draft);
+        let unanswered = fill(&q, &lib, &Answers::default());
+        assert_eq!(
+            unanswered.cover.owner.to_plain(),
+            "[Owner]",
+            "an unanswered entry is a placeholder"
+        );
+    }
+
+    #[test]
+    fn only_the_first_file_may_give_the_cover_and_its_templates_are_checked() {
+        let q = questionnaire();
+        let second =
+            "version: 1\ncover:\n  organization: x\n  short_name: x\n  version: x\n  effective_date: x\n  owner: x\n";
+        let err = ClauseLibrary::load_files(&[("a.yaml", FIRST), ("b.yaml", second)], &q).expect_err("rejected");
+        assert_eq!(err.0.len(), 1, "{err}");
+        let message = err.0[0].to_string();
+        assert!(message.starts_with("b.yaml:3:3:"), "{message}");
+        assert!(
+            message.contains("only the first clause-library file gives the policy's cover"),
+            "{message}"
+        );
+        let unknown = FIRST.replace("{{ owner }}\"\nsections", "{{ nobody }}\"\nsections");
+        let err = ClauseLibrary::load("a.yaml", &unknown, &q).expect_err("rejected");
+        assert!(
+            err.to_string().contains("\"nobody\", which is not a question id"),
+            "{err}"
+        );
+        let missing = FIRST.replace("  version: \"\"\n", "");
+        assert!(
+            ClauseLibrary::load("a.yaml", &missing, &q).is_err(),
+            "every cover entry is required"
+        );
     }
 }

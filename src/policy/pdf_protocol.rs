@@ -5,10 +5,12 @@
 use serde::{Deserialize, Serialize};
 
 use super::document::Document;
+use super::layout::DocumentKind;
 
 /// Identifies a build, so that a page never talks to a worker of another
-/// version (the worker's files are not content-hashed).
-pub const PROTOCOL_VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "/1");
+/// version (the worker's files are not content-hashed). The number after
+/// the slash changes with the messages' shape.
+pub const PROTOCOL_VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "/2");
 
 /// A PDF to make.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -17,6 +19,9 @@ pub struct Request {
     pub id: u32,
     /// What to lay out.
     pub document: Document,
+    /// The policy (cover, contents) or the one-page staff quick reference.
+    #[serde(default)]
+    pub kind: DocumentKind,
 }
 
 /// What the worker says.
@@ -36,6 +41,10 @@ pub enum Reply {
         pages: usize,
         /// Characters the font lacks, printed as `?`.
         missing_glyphs: Vec<char>,
+        /// How long the worker took to make the PDF, in milliseconds
+        /// (`performance.now()` around layout and writing).
+        #[serde(default)]
+        millis: f64,
     },
     /// The PDF could not be made.
     Failed {
@@ -47,6 +56,11 @@ pub enum Reply {
 }
 
 impl Request {
+    /// A request to lay out `document` as a `kind`.
+    pub fn new(id: u32, document: Document, kind: DocumentKind) -> Self {
+        Self { id, document, kind }
+    }
+
     /// Reads a request; the message says why it is not one.
     pub fn parse(text: &str) -> Result<Self, String> {
         serde_json::from_str(text).map_err(|e| format!("the PDF request could not be read ({e})"))
@@ -82,9 +96,11 @@ mod tests {
             document: Document {
                 title: "T \"quoted\" </script>".into(),
                 author: "A".into(),
+                cover: Default::default(),
                 sections: vec![],
                 problems: vec![Text::plain("x").to_plain()],
             },
+            kind: DocumentKind::QuickReference,
         };
         assert_eq!(Request::parse(&request.to_json()), Ok(request));
         for reply in [
@@ -95,6 +111,7 @@ mod tests {
                 id: 3,
                 pages: 2,
                 missing_glyphs: vec!['\u{4e2d}'],
+                millis: 12.5,
             },
             Reply::Failed {
                 id: None,
@@ -103,6 +120,14 @@ mod tests {
         ] {
             assert_eq!(Reply::parse(&reply.to_json()), Ok(reply));
         }
+    }
+
+    #[test]
+    fn a_request_without_a_kind_asks_for_the_policy() {
+        let json = r#"{"id":1,"document":{"title":"T","author":"A","sections":[],"problems":[]}}"#;
+        let request = Request::parse(json).expect("a request of the first protocol still reads");
+        assert_eq!(request.kind, DocumentKind::Policy);
+        assert!(request.document.cover.is_empty());
     }
 
     #[test]

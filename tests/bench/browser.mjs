@@ -5,6 +5,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join, extname } from 'node:path';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { serveDist, launch } from '../e2e/harness.mjs';
+import { pdfComparison } from './compare.mjs';
 
 const DIST = new URL('../../dist/', import.meta.url).pathname;
 const kb = (n) => `${(n / 1024).toFixed(1).padStart(8)} KB`;
@@ -97,6 +98,14 @@ async function browserTimings() {
       `PDF export of the Ontario hospital sample, click to download: first ${ms(exports[0])}, warm median ${ms(pct(exports.slice(1), 50))}`,
     );
     await context.close();
+
+    // Set by .ci/bench: the longest sample's Document, written by the
+    // native benchmark.
+    if (process.env.BENCH_DOCUMENT_JSON) {
+      await pdfComparison(browser, server, process.env.BENCH_DOCUMENT_JSON);
+    } else {
+      console.log('\n(BENCH_DOCUMENT_JSON is not set: no PDF comparison; run bash .ci/bench)');
+    }
   } finally {
     await browser.close();
     await server.close();

@@ -1,11 +1,17 @@
 //! Native timings of the pipeline, printed for the benchmark command
 //! (`.ci/bench`). Not a test: it asserts nothing and only reports.
+//!
+//! With `BENCH_DOCUMENT_JSON` set to a path, it also writes the longest
+//! sample's Document there as JSON, for the side-by-side comparison with
+//! jsPDF and pdfmake in `tests/bench/browser.mjs`.
 
 use std::time::{Duration, Instant};
 
 use policy_builder::policy::bundle::Policy;
+use policy_builder::policy::document::Document;
 use policy_builder::policy::fill::fill;
-use policy_builder::policy::pdf::render_pdf;
+use policy_builder::policy::layout::{layout, Fonts, BOLD, REGULAR};
+use policy_builder::policy::pdf::{render_pdf, render_quick_reference, write_pdf};
 use policy_builder::policy::sample::{Sample, SAMPLES};
 
 fn median(mut v: Vec<Duration>) -> Duration {
@@ -13,25 +19,24 @@ fn median(mut v: Vec<Duration>) -> Duration {
     v[v.len() / 2]
 }
 
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1e3
+}
+
+fn fail(message: impl std::fmt::Display) -> ! {
+    eprintln!("{message}");
+    std::process::exit(1);
+}
+
 fn main() {
-    let policy = match Policy::builtin() {
-        Ok(p) => p,
-        Err(d) => {
-            eprintln!("templates do not load:\n{d}");
-            std::process::exit(1);
-        }
-    };
+    let policy = Policy::builtin().unwrap_or_else(|d| fail(format!("templates do not load:\n{d}")));
+    let runs = 25;
+    let mut longest: Option<(usize, String, Document)> = None;
     for (file, text) in SAMPLES {
-        let sample = match Sample::load(file, text) {
-            Ok(s) => s,
-            Err(d) => {
-                eprintln!("{d}");
-                std::process::exit(1);
-            }
-        };
-        let runs = 25;
+        let sample = Sample::load(file, text).unwrap_or_else(|d| fail(d));
         let mut fills = Vec::new();
         let mut pdfs = Vec::new();
+        let mut quick = Vec::new();
         let mut size = 0;
         let mut pages = 0;
         for _ in 0..runs {
@@ -39,27 +44,53 @@ fn main() {
             let doc = fill(&policy.questionnaire, &policy.library, &sample.answers);
             fills.push(t.elapsed());
             let t = Instant::now();
-            match render_pdf(&doc) {
-                Ok(pdf) => {
-                    size = pdf.bytes.len();
-                    pages = pdf.pages;
-                }
-                Err(e) => {
-                    eprintln!("pdf failed: {e}");
-                    std::process::exit(1);
-                }
-            }
+            let pdf = render_pdf(&doc).unwrap_or_else(|e| fail(format!("pdf failed: {e}")));
             pdfs.push(t.elapsed());
+            size = pdf.bytes.len();
+            pages = pdf.pages;
+            let sheet = fill(&policy.questionnaire, &policy.quick_reference, &sample.answers);
+            let t = Instant::now();
+            render_quick_reference(&sheet).unwrap_or_else(|e| fail(format!("pdf failed: {e}")));
+            quick.push(t.elapsed());
         }
         println!(
             "native  {:<44} fill  median {:>8.3} ms ({runs} runs)",
             sample.name,
-            median(fills).as_secs_f64() * 1e3
+            ms(median(fills))
         );
         println!(
-            "native  {:<44} pdf   median {:>8.3} ms ({runs} runs), {pages} pages, {size} bytes",
+            "native  {:<44} pdf   median {:>8.3} ms ({runs} runs), {pages} pages, {size} bytes; quick reference {:.3} ms",
             sample.name,
-            median(pdfs).as_secs_f64() * 1e3
+            ms(median(pdfs)),
+            ms(median(quick))
         );
+        let doc = fill(&policy.questionnaire, &policy.library, &sample.answers);
+        let words = doc.to_plain().split_whitespace().count();
+        if longest.as_ref().is_none_or(|(w, _, _)| words > *w) {
+            longest = Some((words, sample.name.clone(), doc));
+        }
+    }
+    let Some((words, name, doc)) = longest else { return };
+    // Where the time of the longest goes: layout, then writing the PDF.
+    let fonts = Fonts::new(REGULAR, BOLD).unwrap_or_else(|e| fail(e));
+    let mut lays = Vec::new();
+    let mut writes = Vec::new();
+    for _ in 0..runs {
+        let t = Instant::now();
+        let laid = layout(&doc, &fonts);
+        lays.push(t.elapsed());
+        let t = Instant::now();
+        write_pdf(&doc, policy_builder::policy::layout::DocumentKind::Policy, &laid)
+            .unwrap_or_else(|e| fail(format!("pdf failed: {e}")));
+        writes.push(t.elapsed());
+    }
+    println!(
+        "native  longest ({name}, {words} words): layout {:.3} ms, PDF writing {:.3} ms (medians)",
+        ms(median(lays)),
+        ms(median(writes))
+    );
+    if let Ok(path) = std::env::var("BENCH_DOCUMENT_JSON") {
+        let json = serde_json::to_string(&doc).unwrap_or_else(|e| fail(e));
+        std::fs::write(&path, json).unwrap_or_else(|e| fail(format!("{path}: {e}")));
     }
 }

@@ -1,0 +1,46 @@
+// Side by side in one headless Chromium page: our PDF worker, jsPDF
+// (manual layout with splitTextToSize) and pdfmake (with a table of
+// contents), on the headings and text of the longest sample policy.
+// Prints times, sizes and ratios; asserts nothing.
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const ms = (n) => `${n.toFixed(1).padStart(7)} ms`;
+const kb = (n) => `${(n / 1024).toFixed(0).padStart(5)} KB`;
+const version = (name) => require(`${name}/package.json`).version;
+
+/** Runs the comparison on a page of `server`, with the Document JSON at `path`. */
+export async function pdfComparison(browser, server, path) {
+  const json = await readFile(path, 'utf8');
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  // A page of the same origin that does not start the app, so that only
+  // the PDF makers use the CPU: the server answers a missing file with a
+  // short text page.
+  await page.goto(`${server.url}pdf-benchmark`);
+  for (const file of ['jspdf/dist/jspdf.umd.min.js', 'pdfmake/build/pdfmake.min.js', 'pdfmake/build/vfs_fonts.js']) {
+    await page.addScriptTag({ path: require.resolve(file) });
+  }
+  await page.addScriptTag({ path: new URL('./compare-page.js', import.meta.url).pathname });
+  const warm = 15;
+  const r = await page.evaluate(([json, warm]) => window.pdfBench(json, warm), [json, warm]);
+  await context.close();
+
+  const doc = JSON.parse(json);
+  console.log(`\nPDF of the longest sample (${doc.title}), in one headless Chromium page, warm = median of ${warm}:`);
+  console.log(
+    `  ours, in the worker (performance.now() around generation): first ${ms(r.ours.first)}, warm ${ms(r.ours.warm)}; ` +
+      `${r.ours.pages} pages, ${kb(r.ours.size)}`,
+  );
+  console.log(
+    `    worker start (fetch, compile, ready) ${ms(r.ours.startMs)}; page to worker and back: first ${ms(r.ours.firstRoundTrip)}, warm ${ms(r.ours.warmRoundTrip)}`,
+  );
+  const row = (label, x) =>
+    console.log(
+      `  ${label.padEnd(44)} first ${ms(x.first)}, warm ${ms(x.warm)}; ${x.pages} pages, ${kb(x.size)}; ` +
+        `warm ${(x.warm / r.ours.warm).toFixed(1)}x ours, size ${(x.size / r.ours.size).toFixed(2)}x ours`,
+    );
+  row(`jsPDF ${version('jspdf')} (splitTextToSize, Helvetica)`, r.jspdf);
+  row(`pdfmake ${version('pdfmake')} (contents, Roboto)`, r.pdfmake);
+}
