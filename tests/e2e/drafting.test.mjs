@@ -29,12 +29,12 @@ test('drafts: create, rename, duplicate, delete and undo, each listed with its n
   const { context, page, errors } = await openDraft(env.browser, env.server.url);
   await page.getByLabel('Legal name of the organization').fill('Harbour Clinic');
   await savedWith(page, 'Harbour Clinic');
-  await page.getByRole('link', { name: 'All drafts' }).click();
+  await page.getByRole('link', { name: 'All drafts', exact: true }).click();
   await page.getByRole('heading', { name: 'Your drafts', level: 1 }).waitFor();
   await noAxe(page, 'drafts page');
 
   const list = page.getByRole('region', { name: 'Saved in this browser' });
-  await list.getByRole('link', { name: 'Harbour Clinic' }).waitFor();
+  await list.getByRole('link', { name: 'Harbour Clinic', exact: true }).waitFor();
   await list.getByText(/^Last changed /).first().waitFor();
 
   await list.getByRole('button', { name: 'Rename Harbour Clinic' }).click();
@@ -43,10 +43,10 @@ test('drafts: create, rename, duplicate, delete and undo, each listed with its n
   await rename.fill('Harbour: board draft');
   await noAxe(page, 'rename form');
   await page.getByRole('button', { name: 'Save name' }).click();
-  await list.getByRole('link', { name: 'Harbour: board draft' }).waitFor();
+  await list.getByRole('link', { name: 'Harbour: board draft', exact: true }).waitFor();
 
   await list.getByRole('button', { name: 'Duplicate Harbour: board draft' }).click();
-  await list.getByRole('link', { name: 'Copy of Harbour: board draft' }).waitFor();
+  await list.getByRole('link', { name: 'Copy of Harbour: board draft', exact: true }).waitFor();
   assert.equal((await storedKeys(page)).length, 2);
 
   await list.getByRole('button', { name: 'Delete Copy of Harbour: board draft' }).click();
@@ -54,11 +54,11 @@ test('drafts: create, rename, duplicate, delete and undo, each listed with its n
   assert.equal((await storedKeys(page)).length, 1);
   await page.waitForFunction(() => document.activeElement?.id === 'undo-delete');
   await page.getByRole('button', { name: 'Undo' }).click();
-  await list.getByRole('link', { name: 'Copy of Harbour: board draft' }).waitFor();
+  await list.getByRole('link', { name: 'Copy of Harbour: board draft', exact: true }).waitFor();
   assert.equal((await storedKeys(page)).length, 2);
 
   // The copy is a draft of its own: changing it leaves the original alone.
-  await list.getByRole('link', { name: 'Copy of Harbour: board draft' }).click();
+  await list.getByRole('link', { name: 'Copy of Harbour: board draft', exact: true }).click();
   await page.getByLabel('Legal name of the organization').fill('Harbour Clinic West');
   await savedWith(page, 'Harbour Clinic West');
   await page.goBack();
@@ -77,7 +77,7 @@ test('check answers: every answer with a Change link that comes back, and warnin
   const consent = page.getByLabel('Name of the consent form patients sign for photos and video');
   await page.locator('.question', { has: consent }).getByText(/^Check: /).waitFor();
 
-  await page.getByRole('link', { name: 'Check answers' }).click();
+  await page.getByRole('link', { name: 'Check answers', exact: true }).click();
   await page.getByRole('heading', { name: 'Check your answers' }).waitFor();
   await page.waitForFunction(() => document.activeElement?.id === 'check-heading');
   await noAxe(page, 'check answers');
@@ -87,7 +87,7 @@ test('check answers: every answer with a Change link that comes back, and warnin
   await warnings.getByRole('link', { name: 'Change your answer to: Name of the consent form patients sign for photos and video' }).click();
   await page.waitForFunction(() => document.activeElement?.id === 'q-consent_form');
   await consent.fill('Media consent M-2');
-  await page.getByRole('link', { name: 'Return to check answers' }).click();
+  await page.getByRole('link', { name: 'Return to check answers', exact: true }).click();
   await page.getByRole('heading', { name: 'Check your answers' }).waitFor();
   assert.equal(await page.getByRole('region', { name: 'Consistency warnings' }).count(), 0);
   await page.getByRole('region', { name: 'Patient privacy' }).getByText('Media consent M-2').waitFor();
@@ -95,7 +95,7 @@ test('check answers: every answer with a Change link that comes back, and warnin
   await org.getByRole('link', { name: 'Change Legal name of the organization' }).click();
   await page.waitForFunction(() => document.activeElement?.id === 'q-legal_name');
   await page.getByLabel('Legal name of the organization').fill('Check Clinic North');
-  await page.getByRole('link', { name: 'Return to check answers' }).click();
+  await page.getByRole('link', { name: 'Return to check answers', exact: true }).click();
   await org.getByText('Check Clinic North').waitFor();
   assert.deepEqual(errors, []);
   await context.close();
@@ -154,7 +154,7 @@ test('an answer file round-trips: export, import as a copy or in place, and neve
   // Change the draft here, then import the older file: the app asks.
   await page.getByLabel('Short name staff use').fill('Lakeside Changed Here');
   await savedWith(page, 'Lakeside Changed Here');
-  await page.getByRole('link', { name: 'All drafts' }).click();
+  await page.getByRole('link', { name: 'All drafts', exact: true }).click();
   await page.getByLabel('Import an answer file').setInputFiles(file.path);
   const dialog = page.getByRole('alertdialog', { name: 'You already have this draft' });
   await dialog.waitFor();
@@ -165,14 +165,14 @@ test('an answer file round-trips: export, import as a copy or in place, and neve
 
   await page.getByLabel('Import an answer file').setInputFiles(file.path);
   await dialog.getByRole('button', { name: 'Keep both' }).click();
-  await page.getByRole('link', { name: 'Lakeside (imported)' }).waitFor();
-  await page.getByRole('link', { name: 'Lakeside Changed Here' }).waitFor();
+  await page.getByRole('link', { name: 'Lakeside (imported)', exact: true }).waitFor();
+  await page.getByRole('link', { name: 'Lakeside Changed Here', exact: true }).waitFor();
   assert.equal((await storedKeys(page)).length, 2);
 
   await page.getByLabel('Import an answer file').setInputFiles(file.path);
   await dialog.getByRole('button', { name: 'Replace the draft here' }).click();
   await page.getByRole('link', { name: 'Lakeside', exact: true }).waitFor();
-  assert.equal(await page.getByRole('link', { name: 'Lakeside Changed Here' }).count(), 0);
+  assert.equal(await page.getByRole('link', { name: 'Lakeside Changed Here', exact: true }).count(), 0);
   assert.equal((await storedKeys(page)).length, 2);
   assert.deepEqual(errors, []);
   await context.close();
@@ -182,7 +182,7 @@ test('a malformed answer file is refused with its problems by line and changes n
   const { context, page } = await openDraft(env.browser, env.server.url);
   await page.getByLabel('Legal name of the organization').fill('Untouched Clinic');
   await savedWith(page, 'Untouched Clinic');
-  await page.getByRole('link', { name: 'All drafts' }).click();
+  await page.getByRole('link', { name: 'All drafts', exact: true }).click();
   const before = await page.evaluate(() => JSON.stringify(localStorage));
   const bad = await tempFile(
     'bad.yaml',
@@ -206,7 +206,7 @@ test('a malformed answer file is refused with its problems by line and changes n
 test('a custom clause library: problems by line and column, then used and kept with the draft', async () => {
   const { context, page, errors } = await openDraft(env.browser, env.server.url);
   await page.getByLabel('Legal name of the organization').fill('Library Clinic');
-  await page.getByRole('link', { name: 'Check answers' }).click();
+  await page.getByRole('link', { name: 'Check answers', exact: true }).click();
   const section = page.getByRole('region', { name: 'Clause library' });
   const bad = await tempFile(
     'ours.yaml',
@@ -231,7 +231,7 @@ test('a custom clause library: problems by line and column, then used and kept w
   await preview.getByRole('heading', { name: 'Library Clinic house rules' }).waitFor();
   await preview.getByText('Be kind online, Library Clinic staff.').waitFor();
 
-  await page.getByRole('link', { name: 'Check answers' }).click();
+  await page.getByRole('link', { name: 'Check answers', exact: true }).click();
   await section.getByRole('button', { name: 'Use the standard clauses' }).click();
   await page.getByRole('link', { name: 'Questions', exact: true }).click();
   await preview.getByRole('heading', { name: 'Library Clinic Social Media Policy' }).waitFor();
@@ -253,7 +253,7 @@ test('storage faults: a damaged entry, an old and a newer schema are listed and 
   });
   const list = page.getByRole('region', { name: 'Saved in this browser' });
   // The schema-1 draft moved to its own entry, with its answers.
-  await list.getByRole('link', { name: 'Old Version Clinic' }).waitFor();
+  await list.getByRole('link', { name: 'Old Version Clinic', exact: true }).waitFor();
   const keys = await storedKeys(page);
   assert.ok(!keys.includes('policy-builder/draft'), keys.join(' '));
   const damagedRows = list.locator('li.damaged');
@@ -264,7 +264,7 @@ test('storage faults: a damaged entry, an old and a newer schema are listed and 
   assert.equal(await readFile(kept.path, 'utf8'), damaged);
   await noAxe(page, 'damaged entries');
 
-  await list.getByRole('link', { name: 'Old Version Clinic' }).click();
+  await list.getByRole('link', { name: 'Old Version Clinic', exact: true }).click();
   await page.getByLabel('Legal name of the organization').fill('Old Version Clinic Renamed');
   await savedWith(page, 'Old Version Clinic Renamed');
   assert.equal(await page.evaluate((k) => localStorage.getItem(k), `${PREFIX}bad1`), damaged);
