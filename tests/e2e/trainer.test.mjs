@@ -266,6 +266,7 @@ test('copy demo link: to the clipboard, or shown in a box when there is no clipb
   const { context, page, errors } = await sampleTrainer();
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: env.server.url.replace(/\/$/, '') });
   await page.getByRole('link', { name: 'Privacy basics' }).click();
+  await atCard(page, 1, 13);
   await page.keyboard.press('ArrowRight');
   await page.keyboard.press('ArrowRight');
   await atCard(page, 3, 13);
