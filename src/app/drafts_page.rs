@@ -375,7 +375,7 @@ fn draft_row(
     let rename_label = format!("New name for \"{name}\"");
     view! {
         <li class="draft">
-            <h3><a id=open_id href=href aria-describedby=time_id.clone()>{name.clone()}</a></h3>
+            <h3><a id=open_id.clone() href=href aria-describedby=time_id.clone()>{name.clone()}</a></h3>
             <p class="meta" id=time_id>{format!("Last changed {}", local_time(&d.saved_at))}</p>
             {move || {
                 if renaming.get() {
@@ -406,7 +406,7 @@ fn draft_row(
                             </button>
                             <button type="button" on:click=duplicate.clone()>"Duplicate"<span class="visually-hidden">{format!(" {label}")}</span></button>
                             <button type="button" on:click=export.clone()>"Download answer file"<span class="visually-hidden">{format!(" of {label}")}</span></button>
-                            <a href=trainer.clone()>"Trainer mode"<span class="visually-hidden">{format!(" for {label}")}</span></a>
+                            <a href=trainer.clone() aria-describedby=open_id.clone()>"Trainer mode"</a>
                             <button type="button" class="danger" on:click=delete.clone()>"Delete"<span class="visually-hidden">{format!(" {label}")}</span></button>
                         </div>
                     }
