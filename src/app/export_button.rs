@@ -36,6 +36,13 @@ pub fn ExportButton() -> impl IntoView {
             Duration::from_millis(100),
         );
         let mut doc = session.document.get_untracked();
+        // The cover's status follows the latest decision.
+        if let Some(last) = review.with_untracked(|r| r.decisions.last().map(|d| d.verdict)) {
+            doc.cover.approval = match last {
+                crate::policy::review::Verdict::Approved => crate::policy::document::Approval::Approved,
+                crate::policy::review::Verdict::ChangesRequested => crate::policy::document::Approval::InReview,
+            };
+        }
         if include_approval.get_untracked() {
             let record = review.with_untracked(|r| crate::policy::review::approval_section(r, &doc));
             doc.sections.extend(record);

@@ -350,6 +350,7 @@ mod tests {
     #[test]
     fn the_approval_record_lists_decisions_sections_and_versions() {
         let doc = Document {
+            cover: Default::default(),
             title: "T".into(),
             author: "A".into(),
             sections: vec![Section {
@@ -399,13 +400,13 @@ mod tests {
         r.sections.entry("scope".into()).or_default().comments.pop();
         let b = "c7".to_owned();
         assert!(!r.is_empty());
-        r.comment_mut(&a).map(|c| {
+        if let Some(c) = r.comment_mut(&a) {
             c.replies.push(Reply {
                 author: "Comms".into(),
                 at: "t3".into(),
                 text: "Softened.".into(),
-            })
-        });
+            });
+        }
         assert_eq!(r.open_comments().len(), 2);
         if let Some(c) = r.comment_mut(&b) {
             c.resolved = true;

@@ -391,6 +391,7 @@ impl ScenarioLibrary {
             });
         }
         Document {
+            cover: Default::default(),
             title: format!("{}: practice scenarios", deck.title),
             author: policy.author.clone(),
             sections,
@@ -639,6 +640,7 @@ mod tests {
     #[test]
     fn citations_follow_document_order_and_share_a_section() {
         let doc = Document {
+            cover: Default::default(),
             title: String::new(),
             author: String::new(),
             sections: vec![
@@ -664,6 +666,7 @@ mod tests {
             scenarios: vec![],
         };
         let mut doc = Document {
+            cover: Default::default(),
             title: String::new(),
             author: "Centre Saint-Éloi: Social Media Policy".into(),
             sections: vec![],
