@@ -5,8 +5,7 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 
-use super::download::download;
-use super::pdf_client::{make_pdf, Made};
+use super::pdf_client::{make_pdf, outcome};
 use super::session::use_session;
 use super::storage::today_iso;
 
@@ -50,7 +49,7 @@ pub fn ExportButton() -> impl IntoView {
         let file_name = doc.file_name(&today_iso());
         make_pdf(doc, move |result| {
             busy.set(false);
-            status.set(outcome(result, &file_name));
+            status.set(outcome(result, &file_name, "PDF"));
         });
     };
     view! {
@@ -69,26 +68,4 @@ pub fn ExportButton() -> impl IntoView {
         </div>
     }
     .into_any()
-}
-
-fn outcome(result: Result<Made, String>, file_name: &str) -> String {
-    let pdf = match result {
-        Ok(pdf) => pdf,
-        Err(e) => return format!("The PDF could not be made: {e}."),
-    };
-    match download(&pdf.bytes, file_name, "application/pdf") {
-        Err(e) => format!("The PDF was made but could not be downloaded: {e}."),
-        Ok(()) if pdf.missing_glyphs.is_empty() => format!("PDF downloaded ({} pages).", pdf.pages),
-        Ok(()) => {
-            let chars: String = pdf
-                .missing_glyphs
-                .iter()
-                .map(|c| format!(" {c} (U+{:04X})", u32::from(*c)))
-                .collect();
-            format!(
-                "PDF downloaded ({} pages). The PDF font has no glyph for these characters, which were printed as \"?\":{chars}.",
-                pdf.pages
-            )
-        }
-    }
 }

@@ -200,3 +200,30 @@ fn receive(event: &MessageEvent) {
         Ok(Reply::Failed { id: None, message }) => break_all(message),
     }
 }
+
+/// Downloads a made PDF and says what happened, for a status line: `noun`
+/// names the file ("PDF", "handout"). Characters the font lacks are listed
+/// with their code points, never dropped silently.
+pub fn outcome(result: Result<Made, String>, file_name: &str, noun: &str) -> String {
+    let pdf = match result {
+        Ok(pdf) => pdf,
+        Err(e) => return format!("The {noun} could not be made: {e}."),
+    };
+    if let Err(e) = super::download::download(&pdf.bytes, file_name, "application/pdf") {
+        return format!("The {noun} was made but could not be downloaded: {e}.");
+    }
+    let pages = match pdf.pages {
+        1 => "1 page".to_owned(),
+        n => format!("{n} pages"),
+    };
+    let done = format!("{} downloaded ({pages}).", super::drafts_page::capitalize(noun));
+    if pdf.missing_glyphs.is_empty() {
+        return done;
+    }
+    let chars: String = pdf
+        .missing_glyphs
+        .iter()
+        .map(|c| format!(" {c} (U+{:04X})", u32::from(*c)))
+        .collect();
+    format!("{done} The PDF font has no glyph for these characters, which were printed as \"?\":{chars}.")
+}

@@ -5,8 +5,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use super::download::download;
-use super::pdf_client::{make_pdf, Made};
+use super::pdf_client::{make_pdf, outcome};
 use super::session::use_session;
 use super::storage::today_iso;
 use crate::policy::scenario::{handout_file_name, Deck, ScenarioLibrary};
@@ -41,7 +40,7 @@ pub fn TrainerHandout(
         let file_name = handout_file_name(&deck, &handout, &today_iso());
         make_pdf(handout, move |result| {
             busy.set(false);
-            let mut message = outcome(result, &file_name);
+            let mut message = outcome(result, &file_name, "handout");
             if !problems.is_empty() {
                 message.push_str(&format!(
                     " Some scenarios could not be filled: {}.",
@@ -61,26 +60,4 @@ pub fn TrainerHandout(
         </div>
     }
     .into_any()
-}
-
-fn outcome(result: Result<Made, String>, file_name: &str) -> String {
-    let pdf = match result {
-        Ok(pdf) => pdf,
-        Err(e) => return format!("The handout could not be made: {e}."),
-    };
-    if let Err(e) = download(&pdf.bytes, file_name, "application/pdf") {
-        return format!("The handout was made but could not be downloaded: {e}.");
-    }
-    let pages = match pdf.pages {
-        1 => "1 page".to_owned(),
-        n => format!("{n} pages"),
-    };
-    if pdf.missing_glyphs.is_empty() {
-        format!("Handout downloaded ({pages}).")
-    } else {
-        let chars: String = pdf.missing_glyphs.iter().map(|c| format!(" {c}")).collect();
-        format!(
-            "Handout downloaded ({pages}). The PDF font has no glyph for these characters, printed as \"?\":{chars}."
-        )
-    }
 }
