@@ -300,6 +300,8 @@ fn the_metadata_gives_title_author_subject_keywords_and_language() {
         catalog.get(b"PageMode").and_then(Object::as_name).expect("a page mode"),
         b"UseOutlines"
     );
+    // No colour profile: the worker's build leaves printpdf's out.
+    assert!(catalog.get(b"OutputIntents").is_err());
 }
 
 /// Every glyph id shown on every page of the PDF; printpdf writes its

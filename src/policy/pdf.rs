@@ -83,6 +83,13 @@ pub fn write_pdf(doc: &Document, kind: DocumentKind, laid: &Laid) -> Result<Pdf,
     let regular = ParsedFont::from_bytes(REGULAR, 0, &mut warnings).ok_or(PdfError::Embed("regular"))?;
     let bold = ParsedFont::from_bytes(BOLD, 0, &mut warnings).ok_or(PdfError::Embed("bold"))?;
     let mut pdf = PdfDocument::new(&doc.title);
+    // The worker's build blanks the ICC profile printpdf embeds for PDF/X
+    // and PDF/A (`.ci/strip-worker-exports.mjs`): never ask for those.
+    if pdf.metadata.info.conformance.must_have_icc_profile() {
+        return Err(PdfError::Write(
+            "a conformance level that needs an ICC profile".to_owned(),
+        ));
+    }
     pdf.metadata.info.author = doc.author.clone();
     pdf.metadata.info.subject = subject(kind).to_owned();
     pdf.metadata.info.keywords = ["social media", "policy", "health care", "privacy", "confidentiality"]
@@ -108,13 +115,18 @@ pub fn write_pdf(doc: &Document, kind: DocumentKind, laid: &Laid) -> Result<Pdf,
         .iter()
         .map(|page| {
             let mut ops = Vec::with_capacity(page.marks.len() * 3);
-            // The open text object's font and size, and the fill colour.
+            // The baseline of the open text object, the font and size, and
+            // the fill colour (font and colour outlast a text object).
+            let mut line: Option<f32> = None;
             let mut text_font: Option<(&PdfFontHandle, f32)> = None;
             let mut fill: Option<Color> = None;
             for mark in &page.marks {
-                if text_font.is_some() && !matches!(mark, Mark::Text { .. }) {
+                // One text object a line, so that even extractors that
+                // ignore positions see the line breaks.
+                let same_line = matches!(mark, Mark::Text { y, .. } if line == Some(*y));
+                if line.is_some() && !same_line {
                     ops.push(Op::EndTextSection);
-                    text_font = None;
+                    line = None;
                 }
                 match mark {
                     Mark::Rect { x, y, w, h } => {
@@ -195,12 +207,12 @@ pub fn write_pdf(doc: &Document, kind: DocumentKind, laid: &Laid) -> Result<Pdf,
                         style,
                         text,
                     } => {
-                        // Consecutive text shares one text object; the font
-                        // and colour are set only when they change.
+                        // The font and colour are set only when they change.
                         let font = if style.is_bold() { &bold } else { &regular };
                         let col = colour(*style);
-                        if text_font.is_none() {
+                        if line.is_none() {
                             ops.push(Op::StartTextSection);
+                            line = Some(*y);
                         }
                         if fill.as_ref() != Some(&col) {
                             ops.push(Op::SetFillColor { col: col.clone() });
@@ -222,7 +234,7 @@ pub fn write_pdf(doc: &Document, kind: DocumentKind, laid: &Laid) -> Result<Pdf,
                     }
                 }
             }
-            if text_font.is_some() {
+            if line.is_some() {
                 ops.push(Op::EndTextSection);
             }
             PdfPage::new(to_mm(laid.width), to_mm(laid.height), ops)
@@ -254,16 +266,16 @@ fn deflate(bytes: &[u8], level: Compression) -> std::io::Result<Vec<u8>> {
 }
 
 /// Compresses every stream: the fonts from the cache, the page contents
-/// at level 3. lopdf's own `compress` takes level 9, which made writing
-/// several times slower; level 3 gives files about 5 % larger than level 6
-/// (73 KB against 70 KB for the longest sample) in two thirds of the time.
+/// at level 1. lopdf's own `compress` takes level 9, which made writing
+/// several times slower. Measured in Chromium on the longest sample: level
+/// 1 takes about 14 ms and gives 89 KB, level 3 about 17 ms and 72 KB.
 fn compress(lo: &mut lopdf::Document) -> std::io::Result<()> {
     let fonts = match FONTS_COMPRESSED.get() {
         Some(fonts) => fonts,
         None => {
             let made = [
-                deflate(REGULAR, Compression::best())?,
-                deflate(BOLD, Compression::best())?,
+                deflate(REGULAR, Compression::default())?,
+                deflate(BOLD, Compression::default())?,
             ];
             FONTS_COMPRESSED.get_or_init(|| made)
         }
@@ -278,7 +290,7 @@ fn compress(lo: &mut lopdf::Document) -> std::io::Result<()> {
         } else if stream.content == BOLD {
             fonts[1].clone()
         } else {
-            deflate(&stream.content, Compression::new(3))?
+            deflate(&stream.content, Compression::new(1))?
         };
         if compressed.len() < stream.content.len() {
             stream.dict.set("Filter", Object::Name(b"FlateDecode".to_vec()));
