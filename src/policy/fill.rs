@@ -4,15 +4,13 @@
 //! holds are rendered in order; a clause with a heading starts a numbered
 //! subsection. Unanswered questions become [`Run::Missing`] placeholders.
 
-use minijinja::Value;
-
 use super::answers::{Answer, Answers};
 use super::dates::parse_iso;
 use super::document::{Approval, Block, BlockKind, Cover, Document, Run, Section, Text};
 use super::ids::QuestionId;
 use super::library::{ClauseBody, ClauseLibrary, Item};
 use super::questionnaire::{Question, QuestionKind, Questionnaire};
-use super::template::{missing, TemplateId, MISSING_END, MISSING_START};
+use super::template::{missing, TemplateId, Value, MISSING_END, MISSING_START};
 
 /// Fills the policy for `answers`.
 pub fn fill(q: &Questionnaire, lib: &ClauseLibrary, answers: &Answers) -> Document {
@@ -143,12 +141,14 @@ pub fn fill(q: &Questionnaire, lib: &ClauseLibrary, answers: &Answers) -> Docume
 
 /// The template context: every question id, with its answer or a marker.
 pub(crate) fn context(q: &Questionnaire, visible: &Answers) -> Value {
-    Value::from_pairs(q.questions().map(|question| {
-        let value = visible
-            .get(&question.id)
-            .map_or_else(|| missing(question.id.as_str()), |a| answer_value(question, a));
-        (question.id.as_str().to_owned(), value)
-    }))
+    q.questions()
+        .map(|question| {
+            let value = visible
+                .get(&question.id)
+                .map_or_else(missing, |a| answer_value(question, a));
+            (question.id.as_str().to_owned(), value)
+        })
+        .collect()
 }
 
 /// How an answer reads in policy text: option labels rather than ids,

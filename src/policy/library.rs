@@ -1,6 +1,6 @@
 //! The clause library: policy sections made of clauses, each with a
 //! condition on the answers, its sources, and text that interpolates
-//! answers through minijinja templates.
+//! answers through upon templates (see `template.rs`).
 //!
 //! Loading checks every condition against the questionnaire and every
 //! template variable against its question ids, so filling never meets an
