@@ -8,6 +8,7 @@ import { createServer } from 'node:http';
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
+import { execFileSync } from 'node:child_process';
 import { serveDist, launch, openApp, pdfText, flat } from './harness.mjs';
 
 const DIST = new URL('../../dist/', import.meta.url).pathname;
@@ -282,3 +283,29 @@ test('the error screen offers every saved value as it is, even one the app canno
   assert.deepEqual(files, { 'policy-builder-draft.json': now.draft, 'policy-builder-notes.txt': other });
   await context.close();
 });
+
+test('a 100 KB hostile name reaches the preview and the PDF as text, and the export finishes', async () => {
+  const { context, page, errors } = await openApp(browser, hosted.url);
+  const chunk = '<img src=x onerror="window.__ran=1"> ) Tj ET (\\ \u202eRTL\u202c \u{1F600} javascript:alert(1) ';
+  const name = `Start ${chunk.repeat(Math.ceil(100_000 / chunk.length))}End`;
+  assert.ok(name.length >= 100_000);
+  await page.getByLabel('Legal name of the organization').fill(name);
+  const preview = page.getByRole('complementary', { name: 'Policy preview' });
+  await preview.getByText(/^Start <img src=x onerror=/).first().waitFor();
+  const started = Date.now();
+  const [download] = await Promise.all([
+    page.waitForEvent('download', { timeout: 60_000 }),
+    page.getByRole('button', { name: 'Export PDF' }).click(),
+  ]);
+  const took = Date.now() - started;
+  const dir = await mkdtemp(join(tmpdir(), 'policy-paste-'));
+  await download.saveAs(join(dir, 'policy.pdf'));
+  // Page 1 only: the whole PDF's text is megabytes.
+  const text = flat(execFileSync('pdftotext', ['-l', '1', join(dir, 'policy.pdf'), '-'], { encoding: 'utf8' }));
+  assert.match(text, /Start <img src=x onerror="window.__ran=1"> \) Tj ET \(/);
+  assert.equal(await page.evaluate(() => window.__ran ?? false), false);
+  assert.ok(took < 30_000, `export took ${took} ms`);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
