@@ -18,7 +18,7 @@ async function walk(d) {
   return out;
 }
 
-const files = (await walk(dir)).map((p) => relative(dir, p)).filter((p) => p !== 'sw.js').sort();
+const files = (await walk(dir)).map((p) => relative(dir, p)).filter((p) => p !== 'sw.js' && p !== '_headers').sort();
 const hash = createHash('sha256');
 for (const f of files) hash.update(f).update(await readFile(join(dir, f)));
 const version = hash.digest('hex').slice(0, 16);

@@ -75,7 +75,12 @@ fn date(u: &mut Unstructured<'_>) -> Result<String> {
             u.int_in_range(0..=13)?,
             u.int_in_range(0..=32)?
         ),
-        1 => format!("{}-{}-{}", u.arbitrary::<i32>()?, u.arbitrary::<i16>()?, u.arbitrary::<i16>()?),
+        1 => format!(
+            "{}-{}-{}",
+            u.arbitrary::<i32>()?,
+            u.arbitrary::<i16>()?,
+            u.arbitrary::<i16>()?
+        ),
         _ => text(u)?,
     })
 }
@@ -135,5 +140,9 @@ fuzz_target!(|data: &[u8]| {
         "{name}"
     );
     let draft = StoredDraft::new(answers, "2026-11-25T10:00:00Z".into());
-    assert_eq!(StoredDraft::parse(&draft.to_json()), Ok(draft), "a draft reads back the same");
+    assert_eq!(
+        StoredDraft::parse(&draft.to_json()),
+        Ok(draft),
+        "a draft reads back the same"
+    );
 });

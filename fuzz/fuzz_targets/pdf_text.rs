@@ -102,7 +102,9 @@ fn document(u: &mut Unstructured<'_>) -> Result<Document> {
 }
 
 fuzz_target!(|data: &[u8]| {
-    let Ok(doc) = document(&mut Unstructured::new(data)) else { return };
+    let Ok(doc) = document(&mut Unstructured::new(data)) else {
+        return;
+    };
     match render_pdf(&doc) {
         Ok(pdf) => {
             assert!(pdf.pages >= 1, "a PDF has a page");

@@ -893,14 +893,24 @@ impl Typesetter<'_, '_> {
 
     /// Text cut with an ellipsis to at most `room` points wide.
     fn fitted(&mut self, text: &str, style: Style, size: f32, room: f32) -> String {
-        let mut text = self.checked(text, style);
+        let text = self.checked(text, style);
         if self.fonts.width(style, size, &text) <= room {
             return text;
         }
-        while !text.is_empty() && self.fonts.width(style, size, &format!("{text}\u{2026}")) > room {
-            text.pop();
+        // Keep the longest start that fits with the ellipsis. Widths add up
+        // character by character, so one pass finds it (measuring each
+        // shorter candidate whole took minutes for a pasted 100 KB name).
+        let room = room - self.fonts.width(style, size, "\u{2026}");
+        let mut used = 0.0;
+        let mut fits = 0;
+        for (at, c) in text.char_indices() {
+            used += self.fonts.width(style, size, c.encode_utf8(&mut [0; 4]));
+            if used > room {
+                break;
+            }
+            fits = at + c.len_utf8();
         }
-        format!("{}\u{2026}", text.trim_end())
+        format!("{}\u{2026}", text[..fits].trim_end())
     }
 
     /// The cover page: organization, title, and a table of the version,
@@ -1199,5 +1209,40 @@ impl Typesetter<'_, '_> {
                 text: label,
             });
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::policy::document::Document;
+
+    #[test]
+    fn a_pasted_title_is_cut_to_fit_the_footer_quickly() {
+        let fonts = Fonts::new(REGULAR, BOLD).expect("the built-in fonts load");
+        let doc = Document {
+            title: "Riverbend Health Centre ".repeat(4_000),
+            author: String::new(),
+            sections: vec![],
+            problems: vec![],
+        };
+        let started = std::time::Instant::now();
+        let laid = layout(&doc, &fonts);
+        assert!(started.elapsed() < std::time::Duration::from_secs(5));
+        let footer = laid.pages[0].marks.iter().rev().find_map(|m| match m {
+            Mark::Text { text, y, .. } if *y > PAGE_H - MARGIN_BOTTOM && text.starts_with("Riverbend") => Some(text),
+            _ => None,
+        });
+        let footer = footer.expect("the footer shows the title");
+        let kept = footer
+            .strip_suffix('\u{2026}')
+            .expect("the cut title ends with an ellipsis");
+        assert!(doc.title.starts_with(kept));
+        let label = fonts.width(Style::Regular, 8.5, "Page 1 of 1");
+        let room = PAGE_W - 2.0 * MARGIN_X - label - 12.0;
+        assert!(fonts.width(Style::Regular, 8.5, footer) <= room, "{footer}");
+        // It is the longest start that fits: ten more characters would not.
+        let longer: String = doc.title.chars().take(kept.chars().count() + 10).collect();
+        assert!(fonts.width(Style::Regular, 8.5, &format!("{longer}\u{2026}")) > room);
     }
 }

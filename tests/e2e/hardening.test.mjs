@@ -1,0 +1,311 @@
+// Hardening, end to end in the release build: nothing leaves the app's own
+// origin during a full session, the Content-Security-Policy is in force and
+// never trips, and a panic shows an error screen that keeps the saved draft
+// and offers it as a file.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { serveDist, launch, openApp, pdfText, flat } from './harness.mjs';
+
+const DIST = new URL('../../dist/', import.meta.url).pathname;
+const DRAFT_KEY = 'policy-builder/draft';
+let plain;
+let hosted;
+let browser;
+
+/** The header rules of dist/_headers (written by .ci/csp): [{ pattern, headers }]. */
+async function headerRules() {
+  const rules = [];
+  for (const line of (await readFile(join(DIST, '_headers'), 'utf8')).split('\n')) {
+    if (line.startsWith('#') || line.trim() === '') continue;
+    if (!line.startsWith(' ')) {
+      const pattern = new RegExp(`^${line.trim().replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`);
+      rules.push({ pattern, headers: {} });
+    } else {
+      const [name, ...value] = line.trim().split(':');
+      rules.at(-1).headers[name.toLowerCase()] = value.join(':').trim();
+    }
+  }
+  return rules;
+}
+
+/**
+ * Serves dist/ as a host that follows dist/_headers would: the policy as an
+ * HTTP header on every response, so the PDF worker (which obeys the policy
+ * of its own response, not the page's meta tag) runs under it too.
+ */
+async function serveHosted() {
+  const rules = await headerRules();
+  const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.wasm': 'application/wasm' };
+  const server = createServer(async (req, res) => {
+    const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
+    const file = join(DIST, path.endsWith('/') ? 'index.html' : path);
+    const headers = { 'content-type': types[extname(file)] ?? 'application/octet-stream' };
+    for (const rule of rules) if (rule.pattern.test(path)) Object.assign(headers, rule.headers);
+    try {
+      const body = await readFile(file);
+      res.writeHead(200, headers);
+      res.end(body);
+    } catch {
+      res.writeHead(404, { 'content-type': 'text/plain' });
+      res.end('not found');
+    }
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address();
+  return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((r) => server.close(r)) };
+}
+
+/** Collects every request of a context and its pages and workers, and CSP reports. */
+function record(context) {
+  const requests = new Set();
+  const sockets = [];
+  const violations = [];
+  const onPage = (page) => {
+    page.on('request', (r) => requests.add(r.url()));
+    page.on('websocket', (ws) => sockets.push(ws.url()));
+    page.on('console', (m) => {
+      if (/Content.Security.Policy|Refused to/i.test(m.text())) violations.push(m.text());
+    });
+    page.on('worker', (w) => w.on('console', (m) => {
+      if (/Content.Security.Policy|Refused to/i.test(m.text())) violations.push(`worker: ${m.text()}`);
+    }));
+  };
+  context.on('request', (r) => requests.add(r.url()));
+  context.on('page', onPage);
+  context.pages().forEach(onPage);
+  return { requests, sockets, violations };
+}
+
+/** Records violation events in every page of the context, for violations() below. */
+const LISTEN_FOR_VIOLATIONS = () => {
+  window.__cspViolations = [];
+  document.addEventListener('securitypolicyviolation', (e) =>
+    window.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`),
+  );
+};
+
+before(async () => {
+  plain = await serveDist();
+  hosted = await serveHosted();
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await plain?.close();
+  await hosted?.close();
+});
+
+/** A full session: answer, load a sample (keeping a copy), preview, export. */
+async function fullSession(page) {
+  const preview = page.getByRole('complementary', { name: 'Policy preview' });
+  await page.getByLabel('Legal name of the organization').fill('Riverbend Health Centre');
+  await preview.getByRole('heading', { name: 'Riverbend Health Centre Social Media Policy' }).waitFor();
+  await page.getByRole('group', { name: 'Country where you deliver care' }).getByLabel('Canada').check();
+  await page.getByRole('group', { name: 'Province or territory' }).getByLabel('Ontario').check();
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Patient privacy' }).click();
+  await page.getByText('All changes saved in this browser').waitFor();
+
+  // Loading a sample over answers asks first; keep a copy of the answers.
+  await page.getByLabel('Sample organization').selectOption({ label: 'Lakeside Community Hospital (Ontario)' });
+  await page.getByRole('button', { name: 'Start from this sample' }).click();
+  const [copy] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download my answers' }).click(),
+  ]);
+  const dir = await mkdtemp(join(tmpdir(), 'policy-hardening-'));
+  await copy.saveAs(join(dir, 'answers.json'));
+  assert.match(await readFile(join(dir, 'answers.json'), 'utf8'), /Riverbend Health Centre/);
+  await page.getByRole('button', { name: 'Replace my answers' }).click();
+  await preview.getByRole('heading', { name: 'Lakeside Social Media Policy' }).waitFor();
+
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export PDF' }).click(),
+  ]);
+  await download.saveAs(join(dir, 'policy.pdf'));
+  assert.match(flat(pdfText(join(dir, 'policy.pdf'))), /Lakeside Social Media Policy/);
+  await page.getByText(/PDF downloaded \(\d+ pages\)/).waitFor();
+}
+
+for (const [name, server] of [
+  ['with the policy as an HTTP header too, as hosted', () => hosted],
+  ['with the meta tag alone, as trunk serve gives it', () => plain],
+]) {
+  test(`a full session sends nothing off the app's origin and trips no policy, ${name}`, async () => {
+    const { url } = server();
+    const context = await browser.newContext({ acceptDownloads: true });
+    await context.addInitScript(LISTEN_FOR_VIOLATIONS);
+    const seen = record(context);
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.goto(url);
+    await page.getByRole('heading', { name: 'Social Media Policy Builder' }).waitFor();
+
+    await fullSession(page);
+
+    const origin = new URL(url).origin;
+    const requests = [...seen.requests];
+    // The recorder sees the worker's own fetches, so their absence below
+    // would mean something.
+    assert.ok(requests.some((u) => u.endsWith('/pdf-worker_bg.wasm')), requests.join('\n'));
+    const foreign = requests.filter((u) => new URL(u).origin !== origin && !/^(blob|data):/.test(u));
+    assert.deepEqual(foreign, [], 'requests that left the origin');
+    assert.deepEqual(seen.sockets, []);
+    assert.deepEqual(seen.violations, []);
+    assert.deepEqual(await page.evaluate(() => window.__cspViolations), []);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+}
+
+test('the built page carries the policy, and the policy is in force', async () => {
+  const html = await readFile(join(DIST, 'index.html'), 'utf8');
+  const policy = html.match(/<meta http-equiv="Content-Security-Policy" content="([^"]*)"/)?.[1];
+  assert.ok(policy, 'the meta tag is in dist/index.html');
+  const directives = Object.fromEntries(policy.split(';').map((d) => d.trim().split(/\s+/)).map(([k, ...v]) => [k, v]));
+  assert.deepEqual(directives['default-src'], ["'self'"]);
+  assert.deepEqual(directives['script-src'].slice(0, 2), ["'self'", "'wasm-unsafe-eval'"]);
+  assert.match(directives['script-src'][2], /^'sha256-[A-Za-z0-9+/]{43}='$/);
+  assert.equal(directives['script-src'].length, 3);
+  assert.ok(!/'unsafe-(eval|inline)'/.test(policy), policy);
+  assert.deepEqual(directives['connect-src'], ["'self'"]);
+  assert.deepEqual(directives['object-src'], ["'none'"]);
+  assert.deepEqual(directives['base-uri'], ["'none'"]);
+  // The meta tag comes before the bootstrap script, or it would not cover it.
+  assert.ok(html.indexOf('Content-Security-Policy') < html.indexOf('<script'));
+
+  const { context, page } = await openApp(browser, plain.url);
+  await page.evaluate(() => {
+    window.__cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.__cspViolations.push(e.violatedDirective));
+  });
+  // Markup that would run code if hostile text were ever put into the page
+  // as HTML. (Playwright's own evaluation is exempt from the policy, so eval
+  // cannot be tried from here; the directives above rule it out.)
+  const attempt = await page.evaluate(async () => {
+    const img = document.createElement('img');
+    img.setAttribute('src', 'data:,x');
+    img.setAttribute('onerror', 'window.__ran = true');
+    document.body.append(img);
+    const script = document.createElement('script');
+    script.textContent = 'window.__ran = true';
+    document.body.append(script);
+    await new Promise((r) => setTimeout(r, 200));
+    return { ran: window.__ran ?? false, violations: window.__cspViolations };
+  });
+  assert.equal(attempt.ran, false);
+  assert.ok(attempt.violations.includes('script-src-elem'), attempt.violations.join());
+  assert.ok(attempt.violations.includes('script-src-attr') || attempt.violations.includes('img-src'));
+  await context.close();
+});
+
+test('a panic shows an error screen that offers the saved draft and keeps it', async () => {
+  const { context, page } = await openApp(browser, hosted.url);
+  await page.getByLabel('Legal name of the organization').fill('Riverbend <b>Health</b> "Centre"');
+  await page.getByText('All changes saved in this browser').waitFor();
+  const stored = await page.evaluate((key) => localStorage.getItem(key), DRAFT_KEY);
+  assert.match(stored, /Riverbend <b>Health<\/b> \\"Centre\\"/);
+
+  const broken = await context.newPage();
+  const errors = [];
+  broken.on('pageerror', (e) => errors.push(String(e)));
+  await broken.goto(`${hosted.url}#selftest-panic`);
+  const heading = broken.getByRole('heading', { name: 'Something went wrong' });
+  await heading.waitFor();
+  // The screen replaced the app and took focus.
+  assert.equal(await broken.getByRole('heading', { name: 'Social Media Policy Builder' }).count(), 0);
+  assert.equal(await broken.evaluate(() => document.activeElement?.textContent), 'Something went wrong');
+  await broken.getByText('is kept in this browser and has not been changed').waitFor();
+  // The panic aborted the WebAssembly, as release builds do.
+  assert.ok(errors.some((e) => /unreachable/i.test(e)), errors.join('\n'));
+
+  const [download] = await Promise.all([
+    broken.waitForEvent('download'),
+    broken.getByRole('link', { name: 'Download the saved draft' }).click(),
+  ]);
+  assert.equal(download.suggestedFilename(), 'policy-builder-draft.json');
+  const dir = await mkdtemp(join(tmpdir(), 'policy-panic-'));
+  await download.saveAs(join(dir, 'draft.json'));
+  assert.equal(await readFile(join(dir, 'draft.json'), 'utf8'), stored);
+  assert.equal(await broken.evaluate((key) => localStorage.getItem(key), DRAFT_KEY), stored);
+
+  // Reload leaves the self-test and brings the draft back.
+  await broken.getByRole('link', { name: 'Reload the app' }).click();
+  await broken.getByRole('heading', { name: 'Social Media Policy Builder' }).waitFor();
+  assert.equal(new URL(broken.url()).hash, '');
+  assert.equal(await broken.getByLabel('Legal name of the organization').inputValue(), 'Riverbend <b>Health</b> "Centre"');
+  await context.close();
+});
+
+test('the error screen offers every saved value as it is, even one the app cannot read', async () => {
+  const context = await browser.newContext({ acceptDownloads: true });
+  const damaged = '{"schema":1,"answers":{"legal_name":"half a dra';
+  const other = 'not json at all \u202e\u{1F600}';
+  await context.addInitScript(
+    ([key, damaged, other]) => {
+      if (!sessionStorage.getItem('seeded')) {
+        sessionStorage.setItem('seeded', '1');
+        localStorage.setItem(key, damaged);
+        localStorage.setItem('policy-builder/notes', other);
+        localStorage.setItem('someone-else', 'not ours');
+      }
+    },
+    [DRAFT_KEY, damaged, other],
+  );
+  const page = await context.newPage();
+  await page.goto(`${hosted.url}#selftest-panic`);
+  await page.getByRole('heading', { name: 'Something went wrong' }).waitFor();
+  const links = page.getByRole('link', { name: /^Download saved copy / });
+  assert.equal(await links.count(), 2);
+  const files = {};
+  for (const key of [DRAFT_KEY, 'policy-builder/notes']) {
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: `Download saved copy ${key}` }).click(),
+    ]);
+    const dir = await mkdtemp(join(tmpdir(), 'policy-panic-'));
+    await download.saveAs(join(dir, 'file'));
+    files[download.suggestedFilename()] = await readFile(join(dir, 'file'), 'utf8');
+  }
+  // Each file is exactly what storage holds now: nothing was parsed or rewritten.
+  const now = await page.evaluate(() => ({
+    draft: localStorage.getItem('policy-builder/draft'),
+    notes: localStorage.getItem('policy-builder/notes'),
+  }));
+  assert.equal(now.notes, other);
+  assert.deepEqual(files, { 'policy-builder-draft.json': now.draft, 'policy-builder-notes.txt': other });
+  await context.close();
+});
+
+test('a 100 KB hostile name reaches the preview and the PDF as text, and the export finishes', async () => {
+  const { context, page, errors } = await openApp(browser, hosted.url);
+  const chunk = '<img src=x onerror="window.__ran=1"> ) Tj ET (\\ \u202eRTL\u202c \u{1F600} javascript:alert(1) ';
+  const name = `Start ${chunk.repeat(Math.ceil(100_000 / chunk.length))}End`;
+  assert.ok(name.length >= 100_000);
+  await page.getByLabel('Legal name of the organization').fill(name);
+  const preview = page.getByRole('complementary', { name: 'Policy preview' });
+  await preview.getByText(/^Start <img src=x onerror=/).first().waitFor();
+  const started = Date.now();
+  const [download] = await Promise.all([
+    page.waitForEvent('download', { timeout: 60_000 }),
+    page.getByRole('button', { name: 'Export PDF' }).click(),
+  ]);
+  const took = Date.now() - started;
+  const dir = await mkdtemp(join(tmpdir(), 'policy-paste-'));
+  await download.saveAs(join(dir, 'policy.pdf'));
+  // Page 1 only: the whole PDF's text is megabytes.
+  const text = flat(execFileSync('pdftotext', ['-l', '1', join(dir, 'policy.pdf'), '-'], { encoding: 'utf8' }));
+  assert.match(text, /Start <img src=x onerror="window.__ran=1"> \) Tj ET \(/);
+  assert.equal(await page.evaluate(() => window.__ran ?? false), false);
+  assert.ok(took < 30_000, `export took ${took} ms`);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
