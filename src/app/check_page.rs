@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 
+use super::focus::focus_id;
 use super::library_import::LibraryImport;
 use super::route::Route;
 use super::session::use_session;
@@ -103,24 +104,56 @@ pub fn CheckPage() -> impl IntoView {
         let review = session.review;
         let document = session.document;
         move || {
-            let items: Vec<_> = review.with(|r| {
-                r.open_comments()
-                    .into_iter()
-                    .map(|(section, c)| {
-                        let title = document.with(|d| {
-                            d.sections
+            let open: Vec<_> = review.with(|r| {
+                document.with(|d| {
+                    r.open_comments(d)
+                        .into_iter()
+                        .map(|(section, c)| {
+                            let title = d
+                                .sections
                                 .iter()
                                 .find(|s| s.id.as_str() == section)
-                                .map_or_else(|| section.to_owned(), |s| format!("{} {}", s.number, s.title))
-                        });
-                        view! { <li><strong>{title}</strong>" - "{c.author.clone()}": "{c.text.clone()}</li> }
-                    })
-                    .collect()
+                                .map(|s| format!("{} {}", s.number, s.title));
+                            (title, c.clone())
+                        })
+                        .collect()
+                })
             });
+            let ids: Vec<String> = open.iter().map(|(_, c)| c.id.clone()).collect();
+            let items: Vec<_> = open
+                .into_iter()
+                .enumerate()
+                .map(|(i, (title, c))| {
+                    // After resolving, focus goes to the next comment's
+                    // button, or the previous one's, or the heading.
+                    let after = ids.get(i + 1).or_else(|| i.checked_sub(1).and_then(|p| ids.get(p))).cloned();
+                    let comment_id = c.id.clone();
+                    let resolve = move |_| {
+                        review.update(|r| {
+                            if let Some(c) = r.comment_mut(&comment_id) {
+                                c.resolved = true;
+                            }
+                        });
+                        let target = after.as_ref().map_or_else(|| "check-heading".to_owned(), |n| format!("resolve-{n}"));
+                        request_animation_frame(move || focus_id(&target));
+                    };
+                    let section = match title {
+                        Some(t) => view! { <strong>{t}</strong> }.into_any(),
+                        None => view! { <strong>"A section the policy no longer has"</strong> }.into_any(),
+                    };
+                    view! {
+                        <li>
+                            {section}" - "{c.author.clone()}": "{c.text.clone()}" "
+                            <button type="button" class="link" id=format!("resolve-{}", c.id)
+                                aria-label=format!("Mark resolved: {}", c.text) on:click=resolve>"Mark resolved"</button>
+                        </li>
+                    }
+                })
+                .collect();
             (!items.is_empty()).then(|| view! {
                 <section class="check-warnings" aria-labelledby="comments-heading">
                     <h2 id="comments-heading">"Open review comments"</h2>
-                    <p>"Resolve them beside their sections in the policy preview, or read them in the "<a href=Route::Review(id.clone()).href()>"review"</a>"."</p>
+                    <p>"Resolve them here or beside their sections in the policy preview, or read them with their replies in the "<a href=Route::Review(id.clone()).href()>"review"</a>"."</p>
                     <ul>{items}</ul>
                 </section>
             })

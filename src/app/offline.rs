@@ -1,7 +1,9 @@
 //! Offline use: registers the service worker (`src/web/sw.js`), and tells
-//! the user when a new version is ready. The new version takes over once
-//! every tab of the app is closed, or at once if the user asks; never in
-//! the middle of an edit.
+//! the user when a new version is ready. A version that is already waiting
+//! when the page loads takes over then (a reload applies it), before the
+//! user has typed anything; one that arrives while the page is open is
+//! announced and takes over once every tab is closed, or at once if the
+//! user asks: never in the middle of an edit.
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -9,6 +11,29 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{ServiceWorkerContainer, ServiceWorkerRegistration, ServiceWorkerState};
+
+thread_local! {
+    /// Whether the user has typed or chosen anything since the page loaded.
+    static EDITED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Notes the first input event of the page, after which a waiting version
+/// is only announced, never applied by itself.
+fn watch_for_edits() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let on_input = Closure::<dyn Fn()>::new(|| EDITED.with(|e| e.set(true)));
+    let options = web_sys::AddEventListenerOptions::new();
+    options.set_capture(true);
+    options.set_once(true);
+    let _ = window.add_event_listener_with_callback_and_add_event_listener_options(
+        "input",
+        on_input.as_ref().unchecked_ref(),
+        &options,
+    );
+    on_input.forget();
+}
 
 fn container() -> Option<ServiceWorkerContainer> {
     let navigator = web_sys::window()?.navigator();
@@ -23,6 +48,7 @@ pub fn register(update_ready: RwSignal<bool>) {
     let Some(container) = container() else {
         return;
     };
+    watch_for_edits();
     spawn_local(async move {
         let Ok(reg) = JsFuture::from(container.register("./sw.js")).await else {
             return;
@@ -30,8 +56,15 @@ pub fn register(update_ready: RwSignal<bool>) {
         let Ok(reg) = reg.dyn_into::<ServiceWorkerRegistration>() else {
             return;
         };
-        if reg.waiting().is_some() && container.controller().is_some() {
-            update_ready.set(true);
+        if let (Some(waiting), Some(_)) = (reg.waiting(), container.controller()) {
+            // The page was just (re)loaded over an older version while a
+            // newer one waited: switch now, unless the user has begun.
+            if EDITED.with(|e| e.get()) {
+                update_ready.set(true);
+            } else {
+                reload_on_takeover(&container);
+                let _ = waiting.post_message(&"skip-waiting".into());
+            }
         }
         let watched = reg.clone();
         let on_update = Closure::<dyn Fn()>::new(move || {
@@ -60,13 +93,7 @@ pub fn apply_update() {
     let Some(container) = container() else {
         return;
     };
-    let on_change = Closure::<dyn Fn()>::new(|| {
-        if let Some(w) = web_sys::window() {
-            let _ = w.location().reload();
-        }
-    });
-    container.set_oncontrollerchange(Some(on_change.as_ref().unchecked_ref()));
-    on_change.forget();
+    reload_on_takeover(&container);
     spawn_local(async move {
         let Ok(ready) = container.ready() else {
             return;
@@ -81,6 +108,17 @@ pub fn apply_update() {
             }
         }
     });
+}
+
+/// Reloads the page once a new version controls it.
+fn reload_on_takeover(container: &ServiceWorkerContainer) {
+    let on_change = Closure::<dyn Fn()>::new(|| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.location().reload();
+        }
+    });
+    container.set_oncontrollerchange(Some(on_change.as_ref().unchecked_ref()));
+    on_change.forget();
 }
 
 /// The "new version" notice.

@@ -35,7 +35,8 @@ pub fn Preview() -> impl IntoView {
                 .map(|s| {
                     let changed = changes.iter().find(|(id, _)| id == s.id.as_str()).map(|(_, c)| c);
                     let notes = super::review_notes::review_notes(s.id.as_str(), review, changed);
-                    view! { {notes}{section(s, 2, before.as_ref(), &mut now)} }
+                    let anchor = format!("preview-{}", s.id);
+                    view! { {notes}{section(s, 2, before.as_ref(), &mut now, Some(anchor))} }
                 })
                 .collect_view();
             seen.set_value(Some(now));
@@ -68,13 +69,15 @@ pub fn Preview() -> impl IntoView {
 /// One section of the policy as HTML, as the preview shows it, its
 /// heading at `level` (2 to 5).
 pub fn render_section(s: &Section, level: u8) -> AnyView {
-    section(s, level, None, &mut Seen::new())
+    section(s, level, None, &mut Seen::new(), None)
 }
 
-fn section(s: &Section, level: u8, before: Option<&Seen>, now: &mut Seen) -> AnyView {
+/// `anchor` is an id for the heading, which can then take focus.
+fn section(s: &Section, level: u8, before: Option<&Seen>, now: &mut Seen, anchor: Option<String>) -> AnyView {
     let heading = format!("{} {}", s.number, s.title);
+    let focusable = anchor.as_ref().map(|_| "-1");
     let heading = match level {
-        2 => view! { <h2>{heading}</h2> }.into_any(),
+        2 => view! { <h2 id=anchor tabindex=focusable>{heading}</h2> }.into_any(),
         3 => view! { <h3>{heading}</h3> }.into_any(),
         4 => view! { <h4>{heading}</h4> }.into_any(),
         _ => view! { <h5>{heading}</h5> }.into_any(),
@@ -95,7 +98,7 @@ fn section(s: &Section, level: u8, before: Option<&Seen>, now: &mut Seen) -> Any
     let subs = s
         .subsections
         .iter()
-        .map(|sub| section(sub, level + 1, before, now))
+        .map(|sub| section(sub, level + 1, before, now, None))
         .collect_view();
     view! { <section>{heading}{blocks}{subs}</section> }.into_any()
 }

@@ -23,7 +23,6 @@ pub fn QuestionField(
         .help
         .clone()
         .map(|h| view! { <p class="hint" id=help_id.clone()>{h}</p> });
-    let described = question.help.as_ref().map(|_| help_id.clone());
     let required = question.required;
     let label_text = question.label.clone();
     let optional = (!required).then(|| view! { <span class="optional">" (optional)"</span> });
@@ -42,16 +41,22 @@ pub fn QuestionField(
     };
 
     // Consistency warnings that concern this question, shown with it.
+    let has_warnings = {
+        let (all, id) = (session.warnings, id.clone());
+        move || all.with(|w| w.iter().any(|(q, _)| *q == id))
+    };
+    let checks_id = format!("{dom_id}-checks");
     let warnings = {
         let (all, id) = (session.warnings, id.clone());
-        move || {
+        let list = move || {
             all.with(|w| {
                 w.iter()
                     .filter(|(q, _)| *q == id)
                     .map(|(_, m)| view! { <p class="field-warning"><strong>"Check: "</strong>{m.clone()}</p> })
                     .collect_view()
             })
-        }
+        };
+        view! { <div id=checks_id.clone()>{list}</div> }
     };
     // After Next was pressed with this required question unanswered, say so
     // at the field too (the GOV.UK error message pattern).
@@ -59,11 +64,28 @@ pub fn QuestionField(
         let (section, flagged, id) = (session.section, session.flagged, id.clone());
         move || required && flagged.get() == Some(section.get()) && answers.with(|a| a.get(&id).is_none())
     };
+    let error_id = format!("{dom_id}-error");
     let error = {
-        let unanswered = unanswered.clone();
+        let (unanswered, error_id) = (unanswered.clone(), error_id.clone());
         move || {
-            unanswered().then(|| view! { <p class="field-error"><span class="visually-hidden">"Error: "</span>"Answer this question, or come back to it later."</p> })
+            unanswered().then(|| view! { <p class="field-error" id=error_id.clone()><span class="visually-hidden">"Error: "</span>"Answer this question, or come back to it later."</p> })
         }
+    };
+    // What a screen reader reads with the control: the error, the help and
+    // the checks, whichever are showing.
+    let described = {
+        let (unanswered, has_help) = (unanswered.clone(), question.help.is_some());
+        Signal::derive(move || {
+            let ids: Vec<&str> = [
+                (unanswered(), error_id.as_str()),
+                (has_help, help_id.as_str()),
+                (has_warnings(), checks_id.as_str()),
+            ]
+            .into_iter()
+            .filter_map(|(shown, id)| shown.then_some(id))
+            .collect();
+            (!ids.is_empty()).then(|| ids.join(" "))
+        })
     };
     let field = match question.kind.clone() {
         QuestionKind::Text | QuestionKind::Date | QuestionKind::LongText => {
@@ -77,7 +99,7 @@ pub fn QuestionField(
                     <textarea
                         id=dom_id.clone()
                         rows="3"
-                        aria-describedby=described.clone()
+                        aria-describedby=described
                         prop:value=current_text
                         on:input=move |ev| set_text(event_target_value(&ev))
                     ></textarea>
@@ -89,7 +111,7 @@ pub fn QuestionField(
                         id=dom_id.clone()
                         type=input_type
                         autocomplete="off"
-                        aria-describedby=described.clone()
+                        aria-describedby=described
                         prop:value=current_text
                         on:input=move |ev| set_text(event_target_value(&ev))
                     />
@@ -190,7 +212,7 @@ fn choice_group<H: IntoView + 'static, O: IntoView + 'static>(
     legend: String,
     optional: O,
     help: H,
-    described: Option<String>,
+    described: Signal<Option<String>>,
     choices: Vec<Choice>,
     input_type: &'static str,
     checked: impl Fn(&str) -> bool + Clone + Send + Sync + 'static,

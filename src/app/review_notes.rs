@@ -26,16 +26,26 @@ pub fn review_notes(id: &str, review: RwSignal<Review>, changes: Option<&Vec<Cha
         };
         view! { <p class=class>{format!("Review: {}", v.label())}</p> }
     });
+    let ids: Vec<String> = open.iter().map(|c| c.id.clone()).collect();
     let comments = open
         .into_iter()
-        .map(|c| {
+        .enumerate()
+        .map(|(i, c)| {
             let comment_id = c.id.clone();
+            // Focus then goes to the next open comment of the section, or
+            // the previous one, or the section's heading.
+            let target = ids
+                .get(i + 1)
+                .or_else(|| i.checked_sub(1).and_then(|p| ids.get(p)))
+                .map_or_else(|| format!("preview-{id}"), |n| format!("resolve-note-{n}"));
             let resolve = move |_| {
                 review.update(|r| {
                     if let Some(c) = r.comment_mut(&comment_id) {
                         c.resolved = true;
                     }
-                })
+                });
+                let target = target.clone();
+                request_animation_frame(move || super::focus::focus_id(&target));
             };
             let replies = c.replies.len();
             let label = format!("Mark resolved: {}", c.text);
@@ -43,7 +53,7 @@ pub fn review_notes(id: &str, review: RwSignal<Review>, changes: Option<&Vec<Cha
                 <li>
                     <p><strong>{c.author.clone()}": "</strong>{c.text.clone()}</p>
                     {(replies > 0).then(|| view! { <p class="meta">{format!("{replies} {}", if replies == 1 { "reply" } else { "replies" })}</p> })}
-                    <button type="button" class="link" aria-label=label on:click=resolve>"Mark resolved"</button>
+                    <button type="button" class="link" id=format!("resolve-note-{}", c.id) aria-label=label on:click=resolve>"Mark resolved"</button>
                 </li>
             }
         })

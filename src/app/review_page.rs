@@ -3,6 +3,8 @@
 //! download the reviewed file to send back. Works with no network: the
 //! draft is in this browser and the file is made here.
 
+use std::collections::HashMap;
+
 use leptos::prelude::*;
 
 use super::files::download_answer_file;
@@ -40,6 +42,9 @@ pub fn ReviewPage() -> impl IntoView {
     let reviewer = RwSignal::new(remembered_name());
     let current = RwSignal::new(0_usize);
     let status = RwSignal::new(String::new());
+    // Half-written replies, by comment id: kept here, above the comment
+    // list, so that they survive its rebuild when anything else changes.
+    let reply_drafts = RwSignal::new(HashMap::<String, String>::new());
     request_animation_frame(|| focus_id("review-heading"));
 
     let sections = Memo::new(move |_| {
@@ -111,7 +116,7 @@ pub fn ReviewPage() -> impl IntoView {
                 review
                     .with(|r| r.sections.get(&id).map(|s| s.comments.clone()).unwrap_or_default())
                     .into_iter()
-                    .map(|c| comment_view(c, review, reviewer, status))
+                    .map(|c| comment_view(c, review, reviewer, status, reply_drafts))
                     .collect_view()
             }
         };
@@ -306,28 +311,48 @@ fn comment_view(
     review: RwSignal<Review>,
     reviewer: RwSignal<String>,
     status: RwSignal<String>,
+    reply_drafts: RwSignal<HashMap<String, String>>,
 ) -> impl IntoView {
-    let reply_text = RwSignal::new(String::new());
     let reply_id = format!("reply-{}", c.id);
     let id = c.id.clone();
-    let send = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let (author, text) = (reviewer.get_untracked(), reply_text.get_untracked());
-        if author.trim().is_empty() || text.trim().is_empty() {
-            status.set("Enter your name and a reply first.".to_owned());
-            return;
+    let draft = {
+        let id = id.clone();
+        move || reply_drafts.with(|m| m.get(&id).cloned().unwrap_or_default())
+    };
+    let set_draft = {
+        let id = id.clone();
+        move |text: String| {
+            reply_drafts.update(|m| {
+                if text.is_empty() {
+                    m.remove(&id);
+                } else {
+                    m.insert(id.clone(), text);
+                }
+            })
         }
-        review.update(|r| {
-            if let Some(c) = r.comment_mut(&id) {
-                c.replies.push(crate::policy::review::Reply {
-                    author: author.trim().to_owned(),
-                    at: now_iso(),
-                    text: text.trim().to_owned(),
-                });
+    };
+    let send = {
+        let (id, set_draft) = (id.clone(), set_draft.clone());
+        move |ev: leptos::ev::SubmitEvent| {
+            ev.prevent_default();
+            let author = reviewer.get_untracked();
+            let text = reply_drafts.with_untracked(|m| m.get(&id).cloned().unwrap_or_default());
+            if author.trim().is_empty() || text.trim().is_empty() {
+                status.set("Enter your name and a reply first.".to_owned());
+                return;
             }
-        });
-        reply_text.set(String::new());
-        status.set("Reply added.".to_owned());
+            review.update(|r| {
+                if let Some(c) = r.comment_mut(&id) {
+                    c.replies.push(crate::policy::review::Reply {
+                        author: author.trim().to_owned(),
+                        at: now_iso(),
+                        text: text.trim().to_owned(),
+                    });
+                }
+            });
+            set_draft(String::new());
+            status.set("Reply added.".to_owned());
+        }
     };
     let replies = c
         .replies
@@ -341,7 +366,7 @@ fn comment_view(
             <ul class="replies">{replies}</ul>
             <form class="reply-form" on:submit=send>
                 <label for=reply_id.clone()>{format!("Reply to {}", c.author)}</label>
-                <textarea id=reply_id rows="2" prop:value=move || reply_text.get() on:input=move |ev| reply_text.set(event_target_value(&ev))></textarea>
+                <textarea id=reply_id rows="2" prop:value=draft on:input=move |ev| set_draft(event_target_value(&ev))></textarea>
                 <button type="submit">"Reply"</button>
             </form>
         </li>

@@ -1218,31 +1218,42 @@ mod tests {
     use crate::policy::document::Document;
 
     #[test]
-    fn a_pasted_title_is_cut_to_fit_the_footer_quickly() {
+    fn a_pasted_title_is_cut_to_fit_the_running_header_quickly() {
         let fonts = Fonts::new(REGULAR, BOLD).expect("the built-in fonts load");
         let doc = Document {
+            cover: Default::default(),
             title: "Riverbend Health Centre ".repeat(4_000),
             author: String::new(),
-            sections: vec![],
+            sections: vec![crate::policy::document::Section {
+                id: "purpose".into(),
+                number: "1".into(),
+                title: "Purpose".into(),
+                blocks: vec![],
+                subsections: vec![],
+            }],
             problems: vec![],
         };
         let started = std::time::Instant::now();
-        let laid = layout(&doc, &fonts);
+        let laid = layout_as(&doc, &fonts, DocumentKind::Policy);
         assert!(started.elapsed() < std::time::Duration::from_secs(5));
-        let footer = laid.pages[0].marks.iter().rev().find_map(|m| match m {
-            Mark::Text { text, y, .. } if *y > PAGE_H - MARGIN_BOTTOM && text.starts_with("Riverbend") => Some(text),
-            _ => None,
-        });
-        let footer = footer.expect("the footer shows the title");
-        let kept = footer
+        let header = laid
+            .pages
+            .iter()
+            .flat_map(|p| &p.marks)
+            .find_map(|m| match m {
+                Mark::Text { text, y, .. } if *y < MARGIN_TOP && text.starts_with("Riverbend") => Some(text),
+                _ => None,
+            });
+        let header = header.expect("the running header shows the title");
+        let kept = header
             .strip_suffix('\u{2026}')
             .expect("the cut title ends with an ellipsis");
         assert!(doc.title.starts_with(kept));
-        let label = fonts.width(Style::Regular, 8.5, "Page 1 of 1");
-        let room = PAGE_W - 2.0 * MARGIN_X - label - 12.0;
-        assert!(fonts.width(Style::Regular, 8.5, footer) <= room, "{footer}");
+        let room = CONTENT_W - 24.0;
+        assert!(fonts.width(Style::Muted, FURNITURE, header) <= room, "{header}");
         // It is the longest start that fits: ten more characters would not.
         let longer: String = doc.title.chars().take(kept.chars().count() + 10).collect();
-        assert!(fonts.width(Style::Regular, 8.5, &format!("{longer}\u{2026}")) > room);
+        assert!(fonts.width(Style::Muted, FURNITURE, &format!("{longer}\u{2026}")) > room);
     }
+
 }

@@ -128,12 +128,24 @@ impl Review {
                 .all(|s| s.verdict.is_none() && s.comments.is_empty())
     }
 
-    /// Comments not yet resolved, with their section id, in section order.
-    pub fn open_comments(&self) -> Vec<(&str, &Comment)> {
-        self.sections
+    /// Comments not yet resolved, with their section id, in the order of
+    /// the sections in `doc`; comments on sections the policy no longer has
+    /// come last.
+    pub fn open_comments(&self, doc: &Document) -> Vec<(&str, &Comment)> {
+        let place = |id: &str| {
+            doc.sections
+                .iter()
+                .position(|s| s.id.as_str() == id)
+                .unwrap_or(usize::MAX)
+        };
+        let mut open: Vec<_> = self
+            .sections
             .iter()
             .flat_map(|(id, s)| s.comments.iter().filter(|c| !c.resolved).map(move |c| (id.as_str(), c)))
-            .collect()
+            .collect();
+        // Stable: within a section, comments keep the order they were made.
+        open.sort_by_key(|(id, _)| place(id));
+        open
     }
 
     /// Gives `verdict` on section `id`, recording its text as reviewed.
@@ -347,21 +359,30 @@ mod tests {
         assert_eq!(word_diff("same", "same"), vec![Change::Same("same".into())]);
     }
 
-    #[test]
-    fn the_approval_record_lists_decisions_sections_and_versions() {
-        let doc = Document {
+    /// A document with empty sections of these ids, in this order.
+    fn doc_of(ids: &[&str]) -> Document {
+        Document {
             cover: Default::default(),
             title: "T".into(),
             author: "A".into(),
-            sections: vec![Section {
-                id: SectionId::from("privacy"),
-                number: "1".into(),
-                title: "Patient privacy".into(),
-                blocks: vec![],
-                subsections: vec![],
-            }],
+            sections: ids
+                .iter()
+                .enumerate()
+                .map(|(i, id)| Section {
+                    id: SectionId::from(*id),
+                    number: (i + 1).to_string(),
+                    title: "Patient privacy".into(),
+                    blocks: vec![],
+                    subsections: vec![],
+                })
+                .collect(),
             problems: vec![],
-        };
+        }
+    }
+
+    #[test]
+    fn the_approval_record_lists_decisions_sections_and_versions() {
+        let doc = doc_of(&["privacy"]);
         let mut r = Review::default();
         assert_eq!(approval_section(&r, &doc), None);
         r.set_verdict("privacy", Some(Verdict::Approved), &doc);
@@ -407,11 +428,19 @@ mod tests {
                 text: "Softened.".into(),
             });
         }
-        assert_eq!(r.open_comments().len(), 2);
+        // In the policy's order (scope before privacy), not alphabetical;
+        // a section the policy no longer has comes last.
+        let doc = doc_of(&["scope", "privacy"]);
+        let gone = r.comment("gone", "Di", "t5", "Old section");
+        let order: Vec<_> = r.open_comments(&doc).iter().map(|(id, _)| *id).collect();
+        assert_eq!(order, ["scope", "privacy", "gone"]);
+        if let Some(c) = r.comment_mut(&gone) {
+            c.resolved = true;
+        }
         if let Some(c) = r.comment_mut(&b) {
             c.resolved = true;
         }
-        let open = r.open_comments();
+        let open = r.open_comments(&doc);
         assert_eq!(open.len(), 1);
         assert_eq!(open[0].0, "privacy");
         assert_eq!(open[0].1.author, "Ana");

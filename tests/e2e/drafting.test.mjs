@@ -76,6 +76,8 @@ test('check answers: every answer with a Change link that comes back, and warnin
   // The warning shows at the question it concerns.
   const consent = page.getByLabel('Name of the consent form patients sign for photos and video');
   await page.locator('.question', { has: consent }).getByText(/^Check: /).waitFor();
+  // A screen reader hears it with the field.
+  assert.match(await description(consent), /Check: .*consent/i);
 
   await page.getByRole('link', { name: 'Check answers', exact: true }).click();
   await page.getByRole('heading', { name: 'Check your answers' }).waitFor();
@@ -110,11 +112,13 @@ test('leaving a section with required questions unanswered lists them, linked to
   // The message is at the field too, and goes once it is answered.
   const legal = page.locator('.question', { has: page.getByLabel('Legal name of the organization') });
   await legal.getByText('Answer this question, or come back to it later.').waitFor();
+  assert.match(await description(page.getByLabel('Legal name of the organization')), /^Error: Answer this question/);
   await noAxe(page, 'error summary');
   await summary.getByRole('link', { name: 'Legal name of the organization' }).click();
   await page.waitForFunction(() => document.activeElement?.id === 'q-legal_name');
   await page.getByLabel('Legal name of the organization').fill('Summary Clinic');
   await legal.getByText('Answer this question, or come back to it later.').waitFor({ state: 'detached' });
+  assert.doesNotMatch(await description(page.getByLabel('Legal name of the organization')), /Error/);
   // Next again moves on: a draft may be incomplete.
   await page.getByRole('button', { name: 'Next' }).click();
   await page.getByRole('heading', { level: 2, name: 'Philosophy and goals' }).waitFor();
@@ -316,3 +320,15 @@ test('a change made in another tab stops saving until the user chooses', async (
   assert.match(await page.evaluate((k) => localStorage.getItem(k), key), /Tab One wins/);
   await context.close();
 });
+
+/** The text a screen reader reads with a control: its aria-describedby targets. */
+function description(control) {
+  return control.evaluate((el) =>
+    (el.getAttribute('aria-describedby') ?? '')
+      .split(/\s+/)
+      .filter(Boolean)
+      .map((id) => document.getElementById(id)?.textContent ?? '')
+      .join(' ')
+      .trim(),
+  );
+}

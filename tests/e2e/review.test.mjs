@@ -57,11 +57,14 @@ test('with the network off: open a draft file, comment, approve, decide, export,
   await page.getByLabel('Your name').fill('Ana Silva');
   const sections = page.getByRole('navigation', { name: 'Sections to review' });
   await sections.getByRole('button', { name: /Patient privacy/ }).click();
-  await page.getByRole('group', { name: 'Your verdict on this section' }).getByLabel('Changes requested').check();
   await page.getByLabel('Add a comment on this section').fill('Please say who approves patient stories.');
   await page.getByRole('button', { name: 'Add comment' }).click();
   await page.getByText('Please say who approves patient stories.').waitFor();
   await page.getByLabel('Reply to Ana Silva').fill('Also name the consent form.');
+  // A half-written reply survives the comment list being redrawn.
+  await page.getByRole('group', { name: 'Your verdict on this section' }).getByLabel('Changes requested').check();
+  await sections.getByText(/Changes requested, 1 comment/).waitFor();
+  assert.equal(await page.getByLabel('Reply to Ana Silva').inputValue(), 'Also name the consent form.');
   await page.getByRole('button', { name: 'Reply', exact: true }).click();
   await page.getByText('Also name the consent form.').waitFor();
   await sections.getByText(/Changes requested, 1 comment/).waitFor();
@@ -117,6 +120,8 @@ test('with the network off: open a draft file, comment, approve, decide, export,
   await open.getByText('Please say who approves patient stories.').waitFor();
   await authors.page.getByRole('link', { name: 'Questions', exact: true }).click();
   await notes.getByRole('button', { name: 'Mark resolved: Please say who approves patient stories.' }).click();
+  // Focus stays in the policy: on the heading of the section it was about.
+  await authors.page.waitForFunction(() => /^preview-/.test(document.activeElement?.id ?? ''));
   await authors.page.getByRole('link', { name: 'Check answers' }).click();
   await authors.page.getByRole('heading', { name: 'Check your answers' }).waitFor();
   assert.equal(await open.count(), 0);
@@ -144,6 +149,69 @@ test('a tampered review file is refused with its lines and changes nothing', asy
   await problems.getByText(/approved_by_ceo/).waitFor();
   await problems.getByText(/\.tampered\.yaml:\d+:\d+/).waitFor();
   assert.equal(await page.evaluate(() => JSON.stringify(localStorage)), before);
+  await context.close();
+});
+
+test('open comments are listed in the order of the policy and resolved on the check page', async () => {
+  const good = await readFile(draftFile, 'utf8');
+  const path = `${draftFile}.two-comments.yaml`;
+  await writeFile(
+    path,
+    `${good}review:
+  sections:
+    a_retired_section:
+      comments:
+        - { id: c1, author: Old Reviewer, at: '2026-01-05T10:00:00Z', text: This part was dropped. }
+    scope:
+      comments:
+        - { id: c2, author: Ana Silva, at: '2026-01-05T10:00:00Z', text: Add volunteers. }
+`,
+  );
+  const { context, page, errors } = await openApp(browser, server.url);
+  await page.getByLabel('Import an answer file').setInputFiles(path);
+  await page.getByRole('link', { name: 'Lakeside', exact: true }).click();
+  await page.getByRole('link', { name: 'Check answers' }).click();
+  const open = page.getByRole('region', { name: 'Open review comments' });
+  const items = open.getByRole('listitem');
+  await items.first().waitFor();
+  // The policy's order, not the alphabet; a section the policy no longer
+  // has comes last, and its comment can still be resolved.
+  assert.match(await items.nth(0).innerText(), /Scope - Ana Silva: Add volunteers\./);
+  assert.match(await items.nth(1).innerText(), /A section the policy no longer has - Old Reviewer: This part was dropped\./);
+  assert.deepEqual(await axeViolations(page), [], 'axe with open comments');
+  await open.getByRole('button', { name: 'Mark resolved: Add volunteers.' }).click();
+  await page.waitForFunction(() => document.activeElement?.getAttribute('aria-label') === 'Mark resolved: This part was dropped.');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.activeElement?.id === 'check-heading');
+  assert.equal(await open.count(), 0);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a reload switches to a new version that waits, before anything is typed', async () => {
+  const { context, page } = await openApp(browser, server.url);
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  const first = await page.evaluate(() => caches.keys());
+  server.transform((path, body) =>
+    path.endsWith('/sw.js') ? body.toString().replace(/const VERSION = '[^']*';/, "const VERSION = 'reloaded-build';") : body,
+  );
+  await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r.update()));
+  await page.getByText('A new version of the app is ready').waitFor();
+  await page.reload();
+  // The new version takes over and the page loads again under it.
+  const deadline = Date.now() + 15_000;
+  let keys = [];
+  while (Date.now() < deadline) {
+    keys = await page.evaluate(() => caches.keys()).catch(() => []);
+    if (keys.includes('policy-builder-reloaded-build') && !first.some((k) => keys.includes(k))) break;
+    await page.waitForTimeout(100);
+  }
+  server.transform(null);
+  assert.deepEqual(keys, ['policy-builder-reloaded-build']);
+  await page.getByRole('heading', { name: 'Your drafts', level: 1 }).waitFor();
+  await page.waitForFunction(() => navigator.serviceWorker.getRegistration().then((r) => r.waiting === null && r.active !== null));
+  assert.equal(await page.getByText('A new version of the app is ready').count(), 0);
   await context.close();
 });
 
