@@ -8,6 +8,8 @@ use leptos::prelude::*;
 use super::pdf_client::{make_pdf, outcome};
 use super::session::use_session;
 use super::storage::today_iso;
+use crate::policy::fill::fill;
+use crate::policy::layout::DocumentKind;
 
 /// Exports the current policy as a PDF and reports the outcome.
 #[component]
@@ -47,10 +49,37 @@ pub fn ExportButton() -> impl IntoView {
             doc.sections.extend(record);
         }
         let file_name = doc.file_name(&today_iso());
-        make_pdf(doc, move |result| {
+        make_pdf(doc, DocumentKind::Policy, move |result| {
             busy.set(false);
             status.set(outcome(result, &file_name, "PDF"));
         });
+    };
+    // The one-page sheet for staff, from the same answers.
+    let export_quick = {
+        let session = session.clone();
+        move |_| {
+            if busy.get_untracked() {
+                return;
+            }
+            busy.set(true);
+            set_timeout(
+                move || {
+                    if busy.get_untracked() {
+                        status.set("Making the quick reference…".to_owned());
+                    }
+                },
+                Duration::from_millis(100),
+            );
+            let policy = &session.policy;
+            let doc = session
+                .answers
+                .with_untracked(|a| fill(&policy.questionnaire, &policy.quick_reference, a));
+            let file_name = doc.file_name_as("staff-quick-reference", &today_iso());
+            make_pdf(doc, DocumentKind::QuickReference, move |result| {
+                busy.set(false);
+                status.set(outcome(result, &file_name, "quick reference"));
+            });
+        }
     };
     view! {
         <div class="export">
@@ -63,6 +92,10 @@ pub fn ExportButton() -> impl IntoView {
             })}
             <button type="button" class="primary" aria-busy=move || busy.get().to_string() on:click=export>
                 "Export PDF"
+            </button>
+            " "
+            <button type="button" aria-busy=move || busy.get().to_string() on:click=export_quick>
+                "Staff quick reference (PDF)"
             </button>
             <p class="status" role="status" aria-live="polite">{move || status.get()}</p>
         </div>

@@ -13,6 +13,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{ErrorEvent, MessageEvent, Worker};
 
 use crate::policy::document::Document;
+use crate::policy::layout::DocumentKind;
 use crate::policy::pdf_protocol::{Reply, Request, PROTOCOL_VERSION};
 
 /// The loader Trunk writes for the worker binary (not content-hashed).
@@ -46,7 +47,7 @@ thread_local! {
 }
 
 /// Makes the PDF of `document` and calls `done` with it or with a message.
-pub fn make_pdf(document: Document, done: impl FnOnce(Result<Made, String>) + 'static) {
+pub fn make_pdf(document: Document, kind: DocumentKind, done: impl FnOnce(Result<Made, String>) + 'static) {
     let done: Done = Box::new(done);
     let sent = CLIENT.with(move |c| {
         let mut c = c.borrow_mut();
@@ -65,7 +66,7 @@ pub fn make_pdf(document: Document, done: impl FnOnce(Result<Made, String>) + 's
         let id = client.next_id;
         client.next_id += 1;
         client.pending.insert(id, done);
-        let request = Request::new(id, document, Default::default()).to_json();
+        let request = Request::new(id, document, kind).to_json();
         if !client.ready {
             client.waiting.push(request);
             return Ok(Ok(id));

@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use super::pdf_client::{make_pdf, outcome};
 use super::session::use_session;
 use super::storage::today_iso;
+use crate::policy::layout::DocumentKind;
 use crate::policy::scenario::{handout_file_name, Deck, ScenarioLibrary};
 
 /// A button that downloads the handout PDF of `deck`.
@@ -38,7 +39,7 @@ pub fn TrainerHandout(
         });
         let problems = handout.problems.clone();
         let file_name = handout_file_name(&deck, &handout, &today_iso());
-        make_pdf(handout, move |result| {
+        make_pdf(handout, DocumentKind::Policy, move |result| {
             busy.set(false);
             let mut message = outcome(result, &file_name, "handout");
             if !problems.is_empty() {

@@ -199,6 +199,12 @@ impl Document {
     /// (`YYYY-MM-DD`), as ASCII that every file system accepts, e.g.
     /// `lakeside-community-hospital-social-media-policy-2026-11-25.pdf`.
     pub fn file_name(&self, today: &str) -> String {
+        self.file_name_as("social-media-policy", today)
+    }
+
+    /// The file name of this document as `what` (ASCII, such as
+    /// `staff-quick-reference`): the organization, `what` and `today`.
+    pub fn file_name_as(&self, what: &str, today: &str) -> String {
         let mut slug = String::new();
         for c in self.author.chars().flat_map(fold_accent) {
             if c.is_ascii_alphanumeric() {
@@ -213,9 +219,9 @@ impl Document {
         let slug = slug.trim_matches('-');
         let today: String = today.chars().filter(|c| c.is_ascii_digit() || *c == '-').collect();
         if slug.is_empty() || self.author.starts_with('[') {
-            format!("social-media-policy-{today}.pdf")
+            format!("{what}-{today}.pdf")
         } else {
-            format!("{slug}-social-media-policy-{today}.pdf")
+            format!("{slug}-{what}-{today}.pdf")
         }
     }
 }

@@ -1236,14 +1236,10 @@ mod tests {
         let started = std::time::Instant::now();
         let laid = layout_as(&doc, &fonts, DocumentKind::Policy);
         assert!(started.elapsed() < std::time::Duration::from_secs(5));
-        let header = laid
-            .pages
-            .iter()
-            .flat_map(|p| &p.marks)
-            .find_map(|m| match m {
-                Mark::Text { text, y, .. } if *y < MARGIN_TOP && text.starts_with("Riverbend") => Some(text),
-                _ => None,
-            });
+        let header = laid.pages.iter().flat_map(|p| &p.marks).find_map(|m| match m {
+            Mark::Text { text, y, .. } if *y < MARGIN_TOP && text.starts_with("Riverbend") => Some(text),
+            _ => None,
+        });
         let header = header.expect("the running header shows the title");
         let kept = header
             .strip_suffix('\u{2026}')
@@ -1255,5 +1251,4 @@ mod tests {
         let longer: String = doc.title.chars().take(kept.chars().count() + 10).collect();
         assert!(fonts.width(Style::Muted, FURNITURE, &format!("{longer}\u{2026}")) > room);
     }
-
 }

@@ -55,6 +55,19 @@ test('answers drive the preview, survive a reload and reach the PDF', async () =
   // The Ontario answer brings in PHIPA.
   assert.match(text, /Personal Health Information Protection Act/);
   await page.getByText(/PDF downloaded \(\d+ pages\)/).waitFor();
+
+  // The staff quick reference is a PDF of its own, on one page.
+  const [sheet] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Staff quick reference (PDF)' }).click(),
+  ]);
+  assert.match(sheet.suggestedFilename(), /^riverbend-health-centre-staff-quick-reference-\d{4}-\d{2}-\d{2}\.pdf$/);
+  await sheet.saveAs(join(dir, sheet.suggestedFilename()));
+  const sheetText = pdfText(join(dir, sheet.suggestedFilename()));
+  assert.match(flat(sheetText), /Riverbend Health Centre social media: quick reference for staff/);
+  assert.match(flat(sheetText), /Page 1 of 1/);
+  assert.doesNotMatch(flat(sheetText), /Contents/);
+  await page.getByText('Quick reference downloaded (1 page).').waitFor();
   assert.deepEqual(errors, []);
   await context.close();
 });
