@@ -10,6 +10,8 @@ use super::files::{download_answer_file, read_chosen};
 use super::focus::focus_id;
 use super::route::{navigate, Route};
 use super::storage::{self, local_time, Entry, SaveError};
+use super::trainer_demo::DEMO_PREFIX;
+use super::trainer_score::QUIZ_PREFIX;
 use super::{use_app, AppState};
 use crate::policy::answer_file;
 use crate::policy::diag::Diagnostics;
@@ -22,6 +24,24 @@ struct Removed {
     key: String,
     raw: String,
     name: String,
+    /// What went with the draft (quiz scores, the demo link's note), to
+    /// put back with it.
+    companions: Vec<(String, String)>,
+}
+
+/// The entries that belong to the draft stored under `key`: its quiz
+/// scores, and the demo links that open it.
+fn companions(key: &str) -> Vec<(String, String)> {
+    let Some(id) = key.strip_prefix(storage::DRAFT_PREFIX) else {
+        return Vec::new();
+    };
+    let mut found = storage::entries_with_prefix(&format!("{QUIZ_PREFIX}{id}/"));
+    found.extend(
+        storage::entries_with_prefix(DEMO_PREFIX)
+            .into_iter()
+            .filter(|(_, v)| v == id),
+    );
+    found
 }
 
 /// An imported file that matches a draft already here.
@@ -165,10 +185,17 @@ pub fn DraftsPage() -> impl IntoView {
 
     let remove = move |key: String, name: String| match storage::remove_key(&key) {
         Ok(Some(raw)) => {
+            // A draft's scores and demo notes go with it (and come back
+            // with an undo).
+            let companions: Vec<_> = companions(&key)
+                .into_iter()
+                .filter(|(k, _)| storage::remove_key(k).is_ok())
+                .collect();
             removed.set(Some(Removed {
                 key,
                 raw,
                 name: name.clone(),
+                companions,
             }));
             status.set(format!("Deleted \"{name}\"."));
             refresh();
@@ -180,7 +207,13 @@ pub fn DraftsPage() -> impl IntoView {
     let undo = move |_| {
         if let Some(r) = removed.get_untracked() {
             match storage::restore_key(&r.key, &r.raw) {
-                Ok(()) => status.set(format!("Restored \"{}\".", r.name)),
+                Ok(()) => {
+                    for (key, raw) in &r.companions {
+                        // A demo link may have made a new note since; keep that.
+                        let _ = storage::restore_key(key, raw);
+                    }
+                    status.set(format!("Restored \"{}\".", r.name));
+                }
                 Err(e) => status.set(format!("\"{}\" could not be restored: {e}.", r.name)),
             }
             removed.set(None);

@@ -156,6 +156,19 @@ pub fn remove_key(key: &str) -> Result<Option<String>, SaveError> {
     Ok(old)
 }
 
+/// Every entry whose key starts with `prefix`, with the text it holds.
+pub fn entries_with_prefix(prefix: &str) -> Vec<(String, String)> {
+    let Some(store) = storage() else {
+        return Vec::new();
+    };
+    let count = store.length().unwrap_or(0);
+    (0..count)
+        .filter_map(|i| store.key(i).ok().flatten())
+        .filter(|k| k.starts_with(prefix))
+        .filter_map(|k| store.get_item(&k).ok().flatten().map(|v| (k, v)))
+        .collect()
+}
+
 /// Puts `text` back under `key` (undoing a removal), refusing to replace
 /// anything stored there since.
 pub fn restore_key(key: &str, text: &str) -> Result<(), SaveError> {

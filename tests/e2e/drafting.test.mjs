@@ -49,13 +49,28 @@ test('drafts: create, rename, duplicate, delete and undo, each listed with its n
   await list.getByRole('link', { name: 'Copy of Harbour: board draft', exact: true }).waitFor();
   assert.equal((await storedKeys(page)).length, 2);
 
+  // The copy has a quiz score and a demo link's note; they go with it.
+  const companions = await page.evaluate(() => {
+    const key = Object.keys(localStorage).find(
+      (k) => k.startsWith('policy-builder/drafts/') && JSON.parse(localStorage.getItem(k)).name === 'Copy of Harbour: board draft',
+    );
+    const id = key.split('/').pop();
+    localStorage.setItem(`policy-builder/quiz/${id}/privacy_basics`, '{"right":2,"answered":3}');
+    localStorage.setItem('policy-builder/demo/ontario-hospital', id);
+    return [`policy-builder/quiz/${id}/privacy_basics`, 'policy-builder/demo/ontario-hospital'];
+  });
+  const present = () => page.evaluate((keys) => keys.filter((k) => localStorage.getItem(k) !== null), companions);
+  assert.deepEqual(await present(), companions);
+
   await list.getByRole('button', { name: 'Delete Copy of Harbour: board draft' }).click();
   await page.getByRole('status').filter({ hasText: 'Deleted "Copy of Harbour: board draft".' }).waitFor();
   assert.equal((await storedKeys(page)).length, 1);
+  assert.deepEqual(await present(), []);
   await page.waitForFunction(() => document.activeElement?.id === 'undo-delete');
   await page.getByRole('button', { name: 'Undo' }).click();
   await list.getByRole('link', { name: 'Copy of Harbour: board draft', exact: true }).waitFor();
   assert.equal((await storedKeys(page)).length, 2);
+  assert.deepEqual(await present(), companions);
 
   // The copy is a draft of its own: changing it leaves the original alone.
   await list.getByRole('link', { name: 'Copy of Harbour: board draft', exact: true }).click();
