@@ -8,8 +8,10 @@ use leptos::prelude::*;
 use super::pdf_client::{make_pdf, outcome};
 use super::session::use_session;
 use super::storage::today_iso;
+use crate::policy::document::{Approval, Document};
 use crate::policy::fill::fill;
 use crate::policy::layout::DocumentKind;
+use crate::policy::review::{approval_section, Verdict};
 
 /// Exports the current policy as a PDF and reports the outcome.
 #[component]
@@ -22,64 +24,53 @@ pub fn ExportButton() -> impl IntoView {
     let review = session.review;
     let decided = move || review.with(|r| !r.decisions.is_empty());
     let include_approval = RwSignal::new(true);
-    let export = move |_| {
+    // Makes `doc` as a `kind` in the worker, saying so if it takes long
+    // enough to notice, and reports the download as a `noun`.
+    let make = move |doc: Document, kind: DocumentKind, file_name: String, noun: &'static str| {
         if busy.get_untracked() {
             return;
         }
         busy.set(true);
-        // Say something only if it takes long enough to notice.
         set_timeout(
             move || {
                 if busy.get_untracked() {
-                    status.set("Making the PDF…".to_owned());
+                    status.set(format!("Making the {noun}…"));
                 }
             },
             Duration::from_millis(100),
         );
-        let mut doc = session.document.get_untracked();
-        // The cover's status follows the latest decision.
-        if let Some(last) = review.with_untracked(|r| r.decisions.last().map(|d| d.verdict)) {
-            doc.cover.approval = match last {
-                crate::policy::review::Verdict::Approved => crate::policy::document::Approval::Approved,
-                crate::policy::review::Verdict::ChangesRequested => crate::policy::document::Approval::InReview,
-            };
-        }
-        if include_approval.get_untracked() {
-            let record = review.with_untracked(|r| crate::policy::review::approval_section(r, &doc));
-            doc.sections.extend(record);
-        }
-        let file_name = doc.file_name(&today_iso());
-        make_pdf(doc, DocumentKind::Policy, move |result| {
+        make_pdf(doc, kind, move |result| {
             busy.set(false);
-            status.set(outcome(result, &file_name, "PDF"));
+            status.set(outcome(result, &file_name, noun));
         });
     };
-    // The one-page sheet for staff, from the same answers.
-    let export_quick = {
+    let export = {
         let session = session.clone();
         move |_| {
-            if busy.get_untracked() {
-                return;
+            let mut doc = session.document.get_untracked();
+            // The cover's status follows the latest decision.
+            if let Some(last) = review.with_untracked(|r| r.decisions.last().map(|d| d.verdict)) {
+                doc.cover.approval = match last {
+                    Verdict::Approved => Approval::Approved,
+                    Verdict::ChangesRequested => Approval::InReview,
+                };
             }
-            busy.set(true);
-            set_timeout(
-                move || {
-                    if busy.get_untracked() {
-                        status.set("Making the quick reference…".to_owned());
-                    }
-                },
-                Duration::from_millis(100),
-            );
-            let policy = &session.policy;
-            let doc = session
-                .answers
-                .with_untracked(|a| fill(&policy.questionnaire, &policy.quick_reference, a));
-            let file_name = doc.file_name_as("staff-quick-reference", &today_iso());
-            make_pdf(doc, DocumentKind::QuickReference, move |result| {
-                busy.set(false);
-                status.set(outcome(result, &file_name, "quick reference"));
-            });
+            if include_approval.get_untracked() {
+                let record = review.with_untracked(|r| approval_section(r, &doc));
+                doc.sections.extend(record);
+            }
+            let file_name = doc.file_name(&today_iso());
+            make(doc, DocumentKind::Policy, file_name, "PDF");
         }
+    };
+    // The one-page sheet for staff, from the same answers.
+    let export_quick = move |_| {
+        let policy = &session.policy;
+        let doc = session
+            .answers
+            .with_untracked(|a| fill(&policy.questionnaire, &policy.quick_reference, a));
+        let file_name = doc.file_name_as("staff-quick-reference", &today_iso());
+        make(doc, DocumentKind::QuickReference, file_name, "quick reference");
     };
     view! {
         <div class="export">
