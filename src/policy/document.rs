@@ -178,19 +178,41 @@ impl Document {
     pub fn to_plain(&self) -> String {
         let mut out = format!("{}\n", self.title);
         for s in self.all_sections() {
-            out.push_str(&format!("\n{} {}\n", s.number, s.title));
-            for b in &s.blocks {
-                match &b.kind {
-                    BlockKind::Paragraph(t) | BlockKind::Notice(t) => out.push_str(&format!("{}\n", t.to_plain())),
-                    BlockKind::Bullets(items) | BlockKind::Numbered(items) => {
-                        for t in items {
-                            out.push_str(&format!("- {}\n", t.to_plain()));
-                        }
+            out.push('\n');
+            s.push_plain(&mut out);
+        }
+        out
+    }
+}
+
+impl Section {
+    /// The section with its subsections as plain text, as a reader sees
+    /// it: each heading with its number, then its paragraphs and list items.
+    pub fn to_plain(&self) -> String {
+        fn walk(s: &Section, out: &mut String) {
+            s.push_plain(out);
+            for sub in &s.subsections {
+                walk(sub, out);
+            }
+        }
+        let mut out = String::new();
+        walk(self, &mut out);
+        out
+    }
+
+    /// Adds this section's heading and blocks (not its subsections) to `out`.
+    fn push_plain(&self, out: &mut String) {
+        out.push_str(&format!("{} {}\n", self.number, self.title));
+        for b in &self.blocks {
+            match &b.kind {
+                BlockKind::Paragraph(t) | BlockKind::Notice(t) => out.push_str(&format!("{}\n", t.to_plain())),
+                BlockKind::Bullets(items) | BlockKind::Numbered(items) => {
+                    for t in items {
+                        out.push_str(&format!("- {}\n", t.to_plain()));
                     }
                 }
             }
         }
-        out
     }
 }
 

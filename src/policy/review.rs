@@ -291,26 +291,7 @@ pub fn approval_section(review: &Review, doc: &Document) -> Option<Section> {
 /// The plain text of top-level section `id` (with its subsections), as a
 /// reader sees it.
 pub fn section_text(doc: &Document, id: &str) -> Option<String> {
-    fn walk(s: &Section, out: &mut String) {
-        out.push_str(&format!("{} {}\n", s.number, s.title));
-        for b in &s.blocks {
-            match &b.kind {
-                BlockKind::Paragraph(t) | BlockKind::Notice(t) => out.push_str(&format!("{}\n", t.to_plain())),
-                BlockKind::Bullets(items) | BlockKind::Numbered(items) => {
-                    for t in items {
-                        out.push_str(&format!("- {}\n", Text::to_plain(t)));
-                    }
-                }
-            }
-        }
-        for sub in &s.subsections {
-            walk(sub, out);
-        }
-    }
-    let section = doc.sections.iter().find(|s| s.id.as_str() == id)?;
-    let mut out = String::new();
-    walk(section, &mut out);
-    Some(out)
+    doc.sections.iter().find(|s| s.id.as_str() == id).map(Section::to_plain)
 }
 
 /// A word-level difference from `old` to `new`, with neighbouring runs of
