@@ -20,14 +20,14 @@ use std::collections::BTreeSet;
 use std::sync::OnceLock;
 
 use libfuzzer_sys::fuzz_target;
+use policy_builder::policy::answer_file::AnswerFile;
 use policy_builder::policy::answer_file::{read, valid_draft_id, write};
 use policy_builder::policy::bundle::Policy;
+use policy_builder::policy::diag::{from_yaml, Diagnostics};
 use policy_builder::policy::document::Document;
 use policy_builder::policy::draft::{StoredDraft, SCHEMA};
 use policy_builder::policy::fill::fill;
 use policy_builder::policy::library::ClauseLibrary;
-use policy_builder::policy::answer_file::AnswerFile;
-use policy_builder::policy::diag::{from_yaml, Diagnostics};
 use policy_builder::policy::review::{approval_section, Decision, Reply, Review, Verdict};
 
 fn policy() -> &'static Policy {
@@ -49,7 +49,10 @@ fn document(draft: &StoredDraft) -> Document {
 /// Everything the app reads from a review, against `doc`.
 fn use_review(review: &Review, doc: &Document) {
     for (id, changes) in review.changes_since(doc) {
-        assert!(review.sections.contains_key(&id), "a change is about a reviewed section");
+        assert!(
+            review.sections.contains_key(&id),
+            "a change is about a reviewed section"
+        );
         assert!(!changes.is_empty(), "a changed section shows what changed");
     }
     let open = review.open_comments();
@@ -72,7 +75,11 @@ fn use_review(review: &Review, doc: &Document) {
 
 /// The number of lines of `text` as YAML counts them (`\n`, `\r\n` or `\r`).
 fn lines(text: &str) -> usize {
-    1 + text.replace("\r\n", "\n").chars().filter(|&c| c == '\n' || c == '\r').count()
+    1 + text
+        .replace("\r\n", "\n")
+        .chars()
+        .filter(|&c| c == '\n' || c == '\r')
+        .count()
 }
 
 /// A refusal names at least one problem, each at a line and column inside
@@ -90,7 +97,11 @@ fn refusal_is_located(text: &str, d: &Diagnostics) {
             most = most.max(lines(&lib.text));
         }
         assert!(most > 0, "{problem}: names a file that is not there");
-        assert!(problem.line <= most, "{problem}: past the end ({most} lines)");
+        // The YAML parser places an error at the very end of a file that
+        // has no final line break at the start of the line after the last,
+        // as if the break were there: allowed, and nothing further.
+        let at_end = problem.line == most + 1 && problem.column == 1;
+        assert!(problem.line <= most || at_end, "{problem}: past the end ({most} lines)");
     }
 }
 
@@ -124,8 +135,12 @@ fuzz_target!(|data: &[u8]| {
     // A reviewer opens the file, comments on a section, replies to every
     // open comment, gives a verdict on each section and decides; the file
     // goes back to the authors.
-    let Some(first) = doc.sections.first().map(|s| s.id.as_str().to_owned()) else { return };
-    let id = draft.review.comment(&first, "Ana Silva", "2026-11-26T10:00:00Z", "Who approves stories?");
+    let Some(first) = doc.sections.first().map(|s| s.id.as_str().to_owned()) else {
+        return;
+    };
+    let id = draft
+        .review
+        .comment(&first, "Ana Silva", "2026-11-26T10:00:00Z", "Who approves stories?");
     let open: Vec<String> = draft.review.open_comments().iter().map(|(_, c)| c.id.clone()).collect();
     assert!(open.contains(&id), "the new comment is open");
     for c in &open {

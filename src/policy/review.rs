@@ -150,8 +150,12 @@ impl Review {
         // file with gaps never gets a duplicate. A file can hold any id, up
         // to `c18446744073709551615`: past the last number, the first free
         // one is taken instead.
-        let used: std::collections::BTreeSet<&str> =
-            self.sections.values().flat_map(|s| &s.comments).map(|c| c.id.as_str()).collect();
+        let used: std::collections::BTreeSet<&str> = self
+            .sections
+            .values()
+            .flat_map(|s| &s.comments)
+            .map(|c| c.id.as_str())
+            .collect();
         let highest = used
             .iter()
             .filter_map(|id| id.strip_prefix('c').and_then(|n| n.parse::<u64>().ok()))
