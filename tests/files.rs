@@ -221,3 +221,58 @@ review:
     assert!(d[0].starts_with("answers.yaml:12:"), "{d:?}");
     assert!(d[0].contains("approved_by_ceo"), "{d:?}");
 }
+
+/// Found while fuzzing answer files: a review file may hold any comment
+/// id, and the next id after `c18446744073709551615` overflowed (a panic in
+/// debug builds; in the page, `c0`, which could be taken, so the reviewed
+/// file was refused when it came back).
+#[test]
+fn a_comment_after_the_largest_id_gets_a_free_one() {
+    let p = policy();
+    let text = "\
+format: social-media-policy-builder/answers
+version: 1
+draft: {id: a}
+answers: {}
+review:
+  sections:
+    privacy:
+      comments:
+        - {id: c18446744073709551615, author: Ana, at: t, text: Hello}
+        - {id: c0, author: Ana, at: t, text: Zero}
+        - {id: c1, author: Ana, at: t, text: One}
+";
+    let mut draft = read("a.yaml", text, &p.questionnaire).unwrap_or_else(|d| panic!("{d}"));
+    let id = draft.review.comment("scope", "Ben", "t2", "Another");
+    assert_eq!(id, "c2");
+    assert_eq!(draft.review.comment("scope", "Ben", "t3", "And another"), "c3");
+    let back = read("a.yaml", &write(&draft), &p.questionnaire).unwrap_or_else(|d| panic!("{d}"));
+    assert_eq!(back, draft);
+}
+
+/// A small file can name one long text many times over with YAML aliases.
+/// Read as it was, it gave a draft whose own answer file was too large to
+/// import again; it is refused on the way in instead.
+#[test]
+fn a_file_that_aliases_grow_past_the_size_limit_is_refused() {
+    let big = "x".repeat(20_000);
+    let mut text = format!(
+        "format: social-media-policy-builder/answers\nversion: 1\ndraft: {{id: a}}\n\
+         answers:\n  legal_name: &big {big}\nreview:\n  sections:\n    privacy:\n      comments:\n"
+    );
+    for i in 0..100 {
+        text.push_str(&format!("        - {{id: c{i}, author: Ana, at: t, text: *big}}\n"));
+    }
+    assert!(text.len() < 30_000);
+    let d = lines(&errors(&text));
+    assert_eq!(d.len(), 1, "{d:?}");
+    assert!(d[0].starts_with("answers.yaml:1:1: "), "{d:?}");
+    assert!(d[0].contains("more than the limit of 1000000 bytes"), "{d:?}");
+
+    // The same text named a few times stays well under the limit and reads.
+    let few: String = text.lines().take(13).map(|l| format!("{l}\n")).collect();
+    let p = policy();
+    let draft = read("a.yaml", &few, &p.questionnaire).unwrap_or_else(|d| panic!("{d}"));
+    assert_eq!(draft.review.sections["privacy"].comments.len(), 4);
+    assert_eq!(read("a.yaml", &write(&draft), &p.questionnaire), Ok(draft));
+}

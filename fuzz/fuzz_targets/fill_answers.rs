@@ -139,9 +139,10 @@ fuzz_target!(|data: &[u8]| {
         name.ends_with(".pdf") && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '.'),
         "{name}"
     );
-    let draft = StoredDraft::new(answers, "2026-11-25T10:00:00Z".into());
+    let mut draft = StoredDraft::new("k3j2h1".into(), "2026-11-25T10:00:00Z".into());
+    draft.answers = answers;
     assert_eq!(
-        StoredDraft::parse(&draft.to_json()),
+        StoredDraft::parse(&draft.to_json(), &draft.id),
         Ok(draft),
         "a draft reads back the same"
     );

@@ -5,7 +5,7 @@
 
 use arbitrary::{Result, Unstructured};
 use libfuzzer_sys::fuzz_target;
-use policy_builder::policy::document::{Block, BlockKind, Document, Run, Section, Text};
+use policy_builder::policy::document::{Approval, Block, BlockKind, Cover, Document, Run, Section, Text};
 use policy_builder::policy::ids::{ClauseId, QuestionId, SectionId};
 use policy_builder::policy::pdf::render_pdf;
 
@@ -94,6 +94,19 @@ fn document(u: &mut Unstructured<'_>) -> Result<Document> {
         sections.push(section(u, 1, (i + 1).to_string())?);
     }
     Ok(Document {
+        // An empty cover (as the quick reference has) or one of arbitrary text.
+        cover: if u.arbitrary()? {
+            Cover {
+                organization: text(u)?,
+                short_name: text(u)?,
+                version: text(u)?,
+                effective_date: text(u)?,
+                owner: text(u)?,
+                approval: *u.choose(&[Approval::Draft, Approval::InReview, Approval::Approved])?,
+            }
+        } else {
+            Cover::default()
+        },
         title: string(u)?,
         author: string(u)?,
         sections,

@@ -20,6 +20,7 @@ use super::answers::Answers;
 use super::diag::{from_yaml, Diagnostic, Diagnostics, Problem, SourceFile, YamlPath};
 use super::draft::{CustomLibrary, StoredDraft, SCHEMA};
 use super::library::ClauseLibrary;
+use super::limits::Limits;
 use super::questionnaire::Questionnaire;
 use super::review::Review;
 
@@ -164,7 +165,7 @@ pub fn read(file: &str, text: &str, questionnaire: &Questionnaire) -> Result<Sto
     if !all.is_empty() {
         return Err(Diagnostics(all));
     }
-    Ok(StoredDraft {
+    let draft = StoredDraft {
         schema: SCHEMA,
         id: parsed.draft.id,
         name: parsed.draft.name,
@@ -173,7 +174,19 @@ pub fn read(file: &str, text: &str, questionnaire: &Questionnaire) -> Result<Sto
         answers: parsed.answers,
         library: parsed.library,
         review: parsed.review,
-    })
+    };
+    // Aliases (`*name`) can repeat one long text many times: the file is
+    // small, the draft is not. Refuse a draft whose own answer file could
+    // not be imported again.
+    let max = Limits::DEFAULT.max_bytes;
+    let size = write(&draft).len();
+    if size > max {
+        return Err(at_root(&format!(
+            "this file is too large once its repeated parts (YAML aliases) are filled in: \
+             {size} bytes, more than the limit of {max} bytes"
+        )));
+    }
+    Ok(draft)
 }
 
 /// A review that was edited by hand or damaged: every comment needs an

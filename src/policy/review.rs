@@ -159,16 +159,27 @@ impl Review {
     /// Adds a comment to section `id` and returns its id.
     pub fn comment(&mut self, id: &str, author: &str, at: &str, text: &str) -> String {
         // One more than the highest number in use, so that a hand-edited
-        // file with gaps never gets a duplicate.
-        let next = self
+        // file with gaps never gets a duplicate. A file can hold any id, up
+        // to `c18446744073709551615`: past the last number, the first free
+        // one is taken instead.
+        let used: std::collections::BTreeSet<&str> = self
             .sections
             .values()
             .flat_map(|s| &s.comments)
-            .filter_map(|c| c.id.strip_prefix('c').and_then(|n| n.parse::<u64>().ok()))
+            .map(|c| c.id.as_str())
+            .collect();
+        let highest = used
+            .iter()
+            .filter_map(|id| id.strip_prefix('c').and_then(|n| n.parse::<u64>().ok()))
             .max()
-            .unwrap_or(0)
-            + 1;
-        let comment_id = format!("c{next}");
+            .unwrap_or(0);
+        let comment_id = highest
+            .checked_add(1)
+            .into_iter()
+            .chain(1..)
+            .map(|n| format!("c{n}"))
+            .find(|id| !used.contains(id.as_str()))
+            .unwrap_or_default();
         self.sections.entry(id.to_owned()).or_default().comments.push(Comment {
             id: comment_id.clone(),
             author: author.trim().to_owned(),

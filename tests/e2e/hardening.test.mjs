@@ -5,14 +5,15 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { copyFile, mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { serveDist, launch, openApp, pdfText, flat } from './harness.mjs';
+import { serveDist, launch, openApp, openDraft, downloadOf, savedWith, pdfText, flat } from './harness.mjs';
 
 const DIST = new URL('../../dist/', import.meta.url).pathname;
-const DRAFT_KEY = 'policy-builder/draft';
+// Where drafts were kept before there could be several (read once, then moved).
+const LEGACY_KEY = 'policy-builder/draft';
 let plain;
 let hosted;
 let browser;
@@ -101,36 +102,65 @@ after(async () => {
   await hosted?.close();
 });
 
-/** A full session: answer, load a sample (keeping a copy), preview, export. */
-async function fullSession(page) {
-  const preview = page.getByRole('complementary', { name: 'Policy preview' });
-  await page.getByLabel('Legal name of the organization').fill('Riverbend Health Centre');
-  await preview.getByRole('heading', { name: 'Riverbend Health Centre Social Media Policy' }).waitFor();
-  await page.getByRole('group', { name: 'Country where you deliver care' }).getByLabel('Canada').check();
-  await page.getByRole('group', { name: 'Province or territory' }).getByLabel('Ontario').check();
-  await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Patient privacy' }).click();
-  await page.getByText('All changes saved in this browser').waitFor();
-
-  // Loading a sample over answers asks first; keep a copy of the answers.
-  await page.getByLabel('Sample organization').selectOption({ label: 'Lakeside Community Hospital (Ontario)' });
-  await page.getByRole('button', { name: 'Start from this sample' }).click();
-  const [copy] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByRole('button', { name: 'Download my answers' }).click(),
-  ]);
+/**
+ * A full session, as the authors and a reviewer on another computer do it:
+ * the authors draft, watch the preview, export a PDF and send an answer
+ * file; the reviewer opens it in review mode, comments, approves a section,
+ * records a decision and downloads the reviewed file; the authors add the
+ * review to their draft and export the policy with its approval record.
+ * `authors` and `reviewer` are pages of two browser contexts.
+ */
+async function fullSession(authors, reviewer) {
   const dir = await mkdtemp(join(tmpdir(), 'policy-hardening-'));
-  await copy.saveAs(join(dir, 'answers.json'));
-  assert.match(await readFile(join(dir, 'answers.json'), 'utf8'), /Riverbend Health Centre/);
-  await page.getByRole('button', { name: 'Replace my answers' }).click();
-  await preview.getByRole('heading', { name: 'Lakeside Social Media Policy' }).waitFor();
+  const preview = authors.getByRole('complementary', { name: 'Policy preview' });
+  await authors.getByRole('button', { name: 'Start a new draft' }).click();
+  await authors.getByLabel('Legal name of the organization').fill('Riverbend Health Centre');
+  await preview.getByRole('heading', { name: 'Riverbend Health Centre Social Media Policy' }).waitFor();
+  await authors.getByRole('group', { name: 'Country where you deliver care' }).getByLabel('Canada').check();
+  await authors.getByRole('group', { name: 'Province or territory' }).getByLabel('Ontario').check();
+  await authors.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Patient privacy' }).click();
+  await savedWith(authors, '"province":"ontario"');
 
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByRole('button', { name: 'Export PDF' }).click(),
-  ]);
-  await download.saveAs(join(dir, 'policy.pdf'));
-  assert.match(flat(pdfText(join(dir, 'policy.pdf'))), /Lakeside Social Media Policy/);
-  await page.getByText(/PDF downloaded \(\d+ pages\)/).waitFor();
+  const pdf = await downloadOf(authors, () => authors.getByRole('button', { name: 'Export PDF' }).click());
+  assert.match(flat(pdfText(pdf.path)), /Riverbend Health Centre Social Media Policy/);
+  await authors.getByText(/PDF downloaded \(\d+ pages\)/).waitFor();
+  const sent = await downloadOf(authors, () => authors.getByRole('button', { name: 'Download answer file' }).click());
+  assert.match(await readFile(sent.path, 'utf8'), /Riverbend Health Centre/);
+
+  // The reviewer's browser.
+  await reviewer.getByLabel('Review a draft file').setInputFiles(sent.path);
+  await reviewer.getByRole('heading', { name: 'Review this draft' }).waitFor();
+  // The draft's own id, from the file, in the review address.
+  const id = (await readFile(sent.path, 'utf8')).match(/\n  id: ([A-Za-z0-9_-]+)\n/)?.[1];
+  assert.equal(new URL(reviewer.url()).hash, `#/draft/${id}/review`);
+  await reviewer.getByLabel('Your name').fill('Ana Silva');
+  const sections = reviewer.getByRole('navigation', { name: 'Sections to review' });
+  await sections.getByRole('button', { name: /Patient privacy/ }).click();
+  await reviewer.getByLabel('Add a comment on this section').fill('Please say who approves patient stories.');
+  await reviewer.getByRole('button', { name: 'Add comment' }).click();
+  await reviewer.getByText('Please say who approves patient stories.').waitFor();
+  await sections.getByRole('button', { name: /Scope/ }).click();
+  await reviewer.getByRole('group', { name: 'Your verdict on this section' }).getByLabel('Approved').check();
+  await sections.getByText('Approved', { exact: true }).waitFor();
+  await reviewer.getByLabel('Your role').fill('HR business partner');
+  await reviewer.getByRole('group', { name: 'Decision on the whole policy' }).getByLabel('Approve').check();
+  await reviewer.getByRole('button', { name: 'Record decision' }).click();
+  await reviewer.getByText(/Approved by Ana Silva \(HR business partner\), \d{4}-\d{2}-\d{2}/).waitFor();
+  const reviewed = await downloadOf(reviewer, () => reviewer.getByRole('button', { name: 'Download the reviewed file' }).click());
+  assert.match(await readFile(reviewed.path, 'utf8'), /reviewer: Ana Silva/);
+
+  // Back with the authors: the review joins their draft and the export.
+  await authors.getByRole('link', { name: 'All drafts' }).click();
+  await authors.getByLabel('Import an answer file').setInputFiles(reviewed.path);
+  const clash = authors.getByRole('alertdialog', { name: 'You already have this draft' });
+  await clash.getByRole('button', { name: 'Add the review to the draft here' }).click();
+  await authors.getByRole('link', { name: 'Riverbend Health Centre', exact: true }).click();
+  await preview.getByRole('note', { name: 'Review notes' }).getByText('Please say who approves patient stories.').first().waitFor();
+  const approved = await downloadOf(authors, () => authors.getByRole('button', { name: 'Export PDF' }).click());
+  const printed = flat(pdfText(approved.path));
+  assert.match(printed, /Approval record/);
+  assert.match(printed, /Ana Silva \(HR business partner\): approved on \d+ \w+ \d{4}\./);
+  await copyFile(approved.path, join(dir, 'policy.pdf'));
 }
 
 for (const [name, server] of [
@@ -139,29 +169,38 @@ for (const [name, server] of [
 ]) {
   test(`a full session sends nothing off the app's origin and trips no policy, ${name}`, async () => {
     const { url } = server();
-    const context = await browser.newContext({ acceptDownloads: true });
-    await context.addInitScript(LISTEN_FOR_VIOLATIONS);
-    const seen = record(context);
-    const page = await context.newPage();
-    const errors = [];
-    page.on('pageerror', (e) => errors.push(String(e)));
-    await page.goto(url);
-    await page.getByRole('heading', { name: 'Social Media Policy Builder' }).waitFor();
-
-    await fullSession(page);
-
     const origin = new URL(url).origin;
-    const requests = [...seen.requests];
+    const opened = [];
+    // The authors' and the reviewer's browsers, each recorded from the start.
+    for (let i = 0; i < 2; i++) {
+      const context = await browser.newContext({ acceptDownloads: true });
+      await context.addInitScript(LISTEN_FOR_VIOLATIONS);
+      const seen = record(context);
+      const page = await context.newPage();
+      const errors = [];
+      page.on('pageerror', (e) => errors.push(String(e)));
+      await page.goto(url);
+      await page.getByRole('heading', { name: 'Your drafts', level: 1 }).waitFor();
+      opened.push({ context, page, seen, errors });
+    }
+    const [authors, reviewer] = opened;
+
+    await fullSession(authors.page, reviewer.page);
+
     // The recorder sees the worker's own fetches, so their absence below
     // would mean something.
-    assert.ok(requests.some((u) => u.endsWith('/pdf-worker_bg.wasm')), requests.join('\n'));
-    const foreign = requests.filter((u) => new URL(u).origin !== origin && !/^(blob|data):/.test(u));
-    assert.deepEqual(foreign, [], 'requests that left the origin');
-    assert.deepEqual(seen.sockets, []);
-    assert.deepEqual(seen.violations, []);
-    assert.deepEqual(await page.evaluate(() => window.__cspViolations), []);
-    assert.deepEqual(errors, []);
-    await context.close();
+    assert.ok([...authors.seen.requests].some((u) => u.endsWith('/pdf-worker_bg.wasm')), [...authors.seen.requests].join('\n'));
+    for (const [who, { context, page, seen, errors }] of [['authors', authors], ['reviewer', reviewer]]) {
+      const requests = [...seen.requests];
+      assert.ok(requests.length > 0, `${who}: no request recorded`);
+      const foreign = requests.filter((u) => new URL(u).origin !== origin && !/^(blob|data):/.test(u));
+      assert.deepEqual(foreign, [], `${who}: requests that left the origin`);
+      assert.deepEqual(seen.sockets, [], `${who}: web sockets`);
+      assert.deepEqual(seen.violations, [], `${who}: policy violations`);
+      assert.deepEqual(await page.evaluate(() => window.__cspViolations), [], `${who}: policy violations`);
+      assert.deepEqual(errors, [], `${who}: page errors`);
+      await context.close();
+    }
   });
 }
 
@@ -207,10 +246,15 @@ test('the built page carries the policy, and the policy is in force', async () =
 });
 
 test('a panic shows an error screen that offers the saved draft and keeps it', async () => {
-  const { context, page } = await openApp(browser, hosted.url);
-  await page.getByLabel('Legal name of the organization').fill('Riverbend <b>Health</b> "Centre"');
-  await page.getByText('All changes saved in this browser').waitFor();
-  const stored = await page.evaluate((key) => localStorage.getItem(key), DRAFT_KEY);
+  const { context, page } = await openDraft(browser, hosted.url);
+  const name = 'Riverbend <b>Health</b> "Centre"';
+  await page.getByLabel('Legal name of the organization').fill(name);
+  await savedWith(page, 'Riverbend <b>Health');
+  const [key, stored] = await page.evaluate(() => {
+    const keys = Object.keys(localStorage).filter((k) => k.startsWith('policy-builder/'));
+    return keys.length === 1 ? [keys[0], localStorage.getItem(keys[0])] : [keys.join(), null];
+  });
+  assert.match(key, /^policy-builder\/drafts\/[a-z0-9]+$/);
   assert.match(stored, /Riverbend <b>Health<\/b> \\"Centre\\"/);
 
   const broken = await context.newPage();
@@ -230,17 +274,18 @@ test('a panic shows an error screen that offers the saved draft and keeps it', a
     broken.waitForEvent('download'),
     broken.getByRole('link', { name: 'Download the saved draft' }).click(),
   ]);
-  assert.equal(download.suggestedFilename(), 'policy-builder-draft.json');
+  assert.equal(download.suggestedFilename(), `${key.replaceAll('/', '-')}.json`);
   const dir = await mkdtemp(join(tmpdir(), 'policy-panic-'));
   await download.saveAs(join(dir, 'draft.json'));
   assert.equal(await readFile(join(dir, 'draft.json'), 'utf8'), stored);
-  assert.equal(await broken.evaluate((key) => localStorage.getItem(key), DRAFT_KEY), stored);
+  assert.equal(await broken.evaluate((key) => localStorage.getItem(key), key), stored);
 
   // Reload leaves the self-test and brings the draft back.
   await broken.getByRole('link', { name: 'Reload the app' }).click();
-  await broken.getByRole('heading', { name: 'Social Media Policy Builder' }).waitFor();
+  await broken.getByRole('heading', { name: 'Your drafts', level: 1 }).waitFor();
   assert.equal(new URL(broken.url()).hash, '');
-  assert.equal(await broken.getByLabel('Legal name of the organization').inputValue(), 'Riverbend <b>Health</b> "Centre"');
+  await broken.getByRole('link', { name, exact: true }).click();
+  assert.equal(await broken.getByLabel('Legal name of the organization').inputValue(), name);
   await context.close();
 });
 
@@ -257,7 +302,7 @@ test('the error screen offers every saved value as it is, even one the app canno
         localStorage.setItem('someone-else', 'not ours');
       }
     },
-    [DRAFT_KEY, damaged, other],
+    [LEGACY_KEY, damaged, other],
   );
   const page = await context.newPage();
   await page.goto(`${hosted.url}#selftest-panic`);
@@ -265,7 +310,7 @@ test('the error screen offers every saved value as it is, even one the app canno
   const links = page.getByRole('link', { name: /^Download saved copy / });
   assert.equal(await links.count(), 2);
   const files = {};
-  for (const key of [DRAFT_KEY, 'policy-builder/notes']) {
+  for (const key of [LEGACY_KEY, 'policy-builder/notes']) {
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       page.getByRole('link', { name: `Download saved copy ${key}` }).click(),
@@ -285,7 +330,7 @@ test('the error screen offers every saved value as it is, even one the app canno
 });
 
 test('a 100 KB hostile name reaches the preview and the PDF as text, and the export finishes', async () => {
-  const { context, page, errors } = await openApp(browser, hosted.url);
+  const { context, page, errors } = await openDraft(browser, hosted.url);
   const chunk = '<img src=x onerror="window.__ran=1"> ) Tj ET (\\ \u202eRTL\u202c \u{1F600} javascript:alert(1) ';
   const name = `Start ${chunk.repeat(Math.ceil(100_000 / chunk.length))}End`;
   assert.ok(name.length >= 100_000);
