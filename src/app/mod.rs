@@ -37,6 +37,7 @@ mod trainer_vote;
 
 use std::sync::Arc;
 
+use leptos::either::{EitherOf3, EitherOf4};
 use leptos::prelude::*;
 
 use crate::policy::bundle::Policy;
@@ -107,10 +108,14 @@ pub fn App() -> impl IntoView {
     let demo = Memo::new(move |_| route.with(|r| matches!(r, Route::Demo { .. }).then(|| r.clone())));
     view! {
         <offline::UpdateBanner ready=update_ready />
+        // One variant per page, so that changing page replaces the view
+        // whole (with erased components every page has the same view type,
+        // and an `AnyView` would be patched node by node instead, moving
+        // where the next Tab starts).
         {move || match open.get() {
-            None if demo.get().is_some() => view! { <trainer_demo::TrainerDemo /> }.into_any(),
-            None => view! { <DraftsPage /> }.into_any(),
-            Some(id) => view! { <DraftView id=id /> }.into_any(),
+            None if demo.get().is_some() => EitherOf3::A(view! { <trainer_demo::TrainerDemo /> }),
+            None => EitherOf3::B(view! { <DraftsPage /> }),
+            Some(id) => EitherOf3::C(view! { <DraftView id=id /> }),
         }}
     }
     .into_any()
@@ -176,11 +181,12 @@ fn DraftView(id: String) -> impl IntoView {
     view! {
         <DraftBar />
         <StorageNotice />
+        // As in `App`: one variant per page, replaced whole.
         {move || match route.get() {
-            Route::Check(_) => view! { <CheckPage /> }.into_any(),
-            Route::Review(_) => view! { <ReviewPage /> }.into_any(),
-            Route::Trainer { deck, card, .. } => view! { <trainer_page::TrainerPage deck=deck card=card /> }.into_any(),
-            _ => view! { <Builder /> }.into_any(),
+            Route::Check(_) => EitherOf4::A(view! { <CheckPage /> }),
+            Route::Review(_) => EitherOf4::B(view! { <ReviewPage /> }),
+            Route::Trainer { deck, card, .. } => EitherOf4::C(view! { <trainer_page::TrainerPage deck=deck card=card /> }),
+            _ => EitherOf4::D(view! { <Builder /> }),
         }}
     }
     .into_any()
