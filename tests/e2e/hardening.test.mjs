@@ -4,10 +4,9 @@
 // and offers it as a file.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { createServer } from 'node:http';
 import { copyFile, mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { extname, join, normalize } from 'node:path';
+import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { serveDist, launch, openApp, openDraft, downloadOf, savedWith, pdfText, flat } from './harness.mjs';
 
@@ -41,24 +40,9 @@ async function headerRules() {
  */
 async function serveHosted() {
   const rules = await headerRules();
-  const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.wasm': 'application/wasm' };
-  const server = createServer(async (req, res) => {
-    const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
-    const file = join(DIST, path.endsWith('/') ? 'index.html' : path);
-    const headers = { 'content-type': types[extname(file)] ?? 'application/octet-stream' };
-    for (const rule of rules) if (rule.pattern.test(path)) Object.assign(headers, rule.headers);
-    try {
-      const body = await readFile(file);
-      res.writeHead(200, headers);
-      res.end(body);
-    } catch {
-      res.writeHead(404, { 'content-type': 'text/plain' });
-      res.end('not found');
-    }
+  return serveDist({
+    headers: (path) => Object.assign({}, ...rules.filter((rule) => rule.pattern.test(path)).map((rule) => rule.headers)),
   });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address();
-  return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((r) => server.close(r)) };
 }
 
 /** Collects every request of a context and its pages and workers, and CSP reports. */
@@ -203,6 +187,17 @@ for (const [name, server] of [
     }
   });
 }
+
+test('as hosted, the page and the worker come with the policy and the cache rules as headers', async () => {
+  for (const path of ['', 'index.html', 'pdf-worker.js', 'sw.js']) {
+    const res = await fetch(`${hosted.url}${path}`);
+    assert.equal(res.status, 200, path);
+    const policy = res.headers.get('content-security-policy') ?? '';
+    assert.match(policy, /script-src 'self' 'wasm-unsafe-eval' 'sha256-/, path);
+    assert.match(policy, /frame-ancestors 'none'/, path);
+    assert.equal(res.headers.get('cache-control'), 'no-cache', path);
+  }
+});
 
 test('the built page carries the policy, and the policy is in force', async () => {
   const html = await readFile(join(DIST, 'index.html'), 'utf8');

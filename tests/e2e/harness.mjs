@@ -23,9 +23,10 @@ const TYPES = {
 /**
  * Serves dist/ on a free port of 127.0.0.1; resolves to { url, close,
  * transform }. `transform(fn)` makes later responses pass through
- * `fn(path, body)`, to serve a "next build" of a file.
+ * `fn(path, body)`, to serve a "next build" of a file. `headers(path)`, if
+ * given, adds HTTP headers to a file's response (as a host would).
  */
-export async function serveDist() {
+export async function serveDist({ headers } = {}) {
   let rewrite = null;
   await stat(join(DIST, 'index.html')).catch(() => {
     throw new Error('dist/index.html is missing: run `trunk build --release` first (bash .ci/test does)');
@@ -36,7 +37,11 @@ export async function serveDist() {
     try {
       let body = await readFile(file);
       if (rewrite) body = rewrite(path, body);
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' });
+      res.writeHead(200, {
+        'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+        'cache-control': 'no-cache',
+        ...headers?.(path),
+      });
       res.end(body);
     } catch {
       res.writeHead(404, { 'content-type': 'text/plain' });
