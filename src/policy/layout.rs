@@ -34,6 +34,9 @@ pub struct Fonts<'a> {
     /// Per face (regular, bold): the advance in font units of each
     /// character that [`table_index`] maps, or [`NO_GLYPH`].
     advances: [Vec<u16>; 2],
+    /// Per face: the glyph id of each character that [`table_index`]
+    /// maps (0, `.notdef`, where the face lacks it).
+    glyphs: [Vec<u16>; 2],
     /// Per face: units per em.
     units_per_em: [f32; 2],
 }
@@ -72,19 +75,24 @@ impl<'a> Fonts<'a> {
         };
         let regular = parse(regular, "regular")?;
         let bold = parse(bold, "bold")?;
-        let table = |face: &Face<'_>| -> Vec<u16> {
+        let table = |face: &Face<'_>| -> (Vec<u16>, Vec<u16>) {
             let mut advances = vec![NO_GLYPH; TABLE_LEN];
+            let mut glyphs = vec![0; TABLE_LEN];
             for n in (0..=0x17F).chain(0x2000..=0x212F) {
                 if let (Some(c), Some(i)) = (char::from_u32(n), char::from_u32(n).and_then(table_index)) {
                     if let Some(g) = face.glyph_index(c) {
                         advances[i] = face.glyph_hor_advance(g).unwrap_or(0).min(NO_GLYPH - 1);
+                        glyphs[i] = g.0;
                     }
                 }
             }
-            advances
+            (advances, glyphs)
         };
+        let (regular_advances, regular_glyphs) = table(&regular);
+        let (bold_advances, bold_glyphs) = table(&bold);
         Ok(Self {
-            advances: [table(&regular), table(&bold)],
+            advances: [regular_advances, bold_advances],
+            glyphs: [regular_glyphs, bold_glyphs],
             units_per_em: [f32::from(regular.units_per_em()), f32::from(bold.units_per_em())],
             regular,
             bold,
@@ -114,6 +122,15 @@ impl<'a> Fonts<'a> {
         }
     }
 
+    /// The glyph id of `c` in the face used for `style` (0, `.notdef`,
+    /// when the face lacks it: layout has replaced such characters).
+    pub fn glyph_id(&self, style: Style, c: char) -> u16 {
+        match table_index(c) {
+            Some(i) => self.glyphs[Self::face_index(style)][i],
+            None => self.face(style).glyph_index(c).map_or(0, |g| g.0),
+        }
+    }
+
     /// Whether the face used for `style` has a glyph for `c`.
     pub fn has_glyph(&self, style: Style, c: char) -> bool {
         self.advance(style, c).is_some()
@@ -122,12 +139,20 @@ impl<'a> Fonts<'a> {
     /// The advance width of `text` at `size` points (a character the face
     /// lacks counts as `?`, which is printed in its place).
     pub fn width(&self, style: Style, size: f32, text: &str) -> f32 {
-        let fallback = self.advance(style, '?').unwrap_or(0);
-        let units: u32 = text
-            .chars()
-            .map(|c| u32::from(self.advance(style, c).unwrap_or(fallback)))
-            .sum();
-        units as f32 * size / self.units_per_em[Self::face_index(style)]
+        let face = Self::face_index(style);
+        let advances = &self.advances[face];
+        let fallback = u32::from(self.advance(style, '?').unwrap_or(0));
+        let of = |a: u16| if a == NO_GLYPH { fallback } else { u32::from(a) };
+        // Almost all text is ASCII, whose advances are the table's first
+        // entries: measured byte by byte, with no decoding.
+        let units: u32 = if text.is_ascii() {
+            text.bytes().map(|b| of(advances[usize::from(b)])).sum()
+        } else {
+            text.chars()
+                .map(|c| self.advance(style, c).map_or(fallback, u32::from))
+                .sum()
+        };
+        units as f32 * size / self.units_per_em[face]
     }
 }
 
@@ -1216,6 +1241,24 @@ impl Typesetter<'_, '_> {
 mod tests {
     use super::*;
     use crate::policy::document::Document;
+
+    #[test]
+    fn a_text_is_as_wide_as_its_characters_and_a_missing_one_as_wide_as_a_question_mark() {
+        let fonts = Fonts::new(REGULAR, BOLD).expect("the built-in fonts load");
+        for style in [Style::Regular, Style::Bold] {
+            let each = |s: &str| -> f32 { s.chars().map(|c| fonts.width(style, 12.0, &c.to_string())).sum() };
+            for text in [
+                "Policy, 2.1 (draft)",
+                "Saint-\u{c9}loi \u{2013} \u{201c}caf\u{e9}\u{201d}",
+            ] {
+                assert!((fonts.width(style, 12.0, text) - each(text)).abs() < 1e-3, "{text}");
+            }
+            assert!(fonts.width(style, 12.0, "W") > fonts.width(style, 12.0, "i"));
+            // U+4E00 is not in the fonts, in ASCII text or not.
+            assert_eq!(fonts.width(style, 12.0, "\u{4e00}"), fonts.width(style, 12.0, "?"));
+            assert_eq!(fonts.width(style, 12.0, "a\u{4e00}"), fonts.width(style, 12.0, "a?"));
+        }
+    }
 
     #[test]
     fn a_pasted_title_is_cut_to_fit_the_running_header_quickly() {

@@ -1,21 +1,24 @@
 //! PDF writing: laid-out pages to PDF bytes with printpdf.
 //!
-//! Fonts are embedded (printpdf subsets them to the glyphs used), so the
-//! text is extractable and prints the same everywhere. printpdf draws the
-//! pages; the outline (a tree of bookmarks in reading order), the document
-//! language and the viewer preferences are added to its object model
-//! (`lopdf`) before it is saved, since printpdf's own bookmarks are a flat
-//! list sorted by page and name.
+//! The fonts (subset at build time to the characters the app accepts, see
+//! `.ci/subset-fonts`) are embedded with the widths and ToUnicode maps of
+//! the glyphs the document uses, so the text is extractable and prints the
+//! same everywhere. printpdf builds the document: fonts, pages, links and
+//! metadata. The pages' content streams are written here (see
+//! [`write_pdf`] for why). The outline (a tree of bookmarks in reading
+//! order), the document language and the viewer preferences are added to
+//! printpdf's object model (`lopdf`) before it is saved, since printpdf's
+//! own bookmarks are a flat list sorted by page and name.
 
 use std::io::Write;
 use std::sync::OnceLock;
 
 use flate2::write::ZlibEncoder;
 use flate2::Compression;
-use lopdf::{Dictionary, Object, ObjectId, StringFormat};
+use lopdf::{Dictionary, Object, ObjectId, ObjectStreamConfig, SaveOptions, Stream, StringFormat};
 use printpdf::{
-    Actions, BorderArray, Color, Destination, LineCapStyle, LineDashPattern, LinePoint, LinkAnnotation, Mm, Op,
-    ParsedFont, PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt, Rect, Rgb, TextItem, TextMatrix,
+    Actions, BorderArray, Destination, LinkAnnotation, Mm, Op, ParsedFont, PdfDocument, PdfFontHandle, PdfPage,
+    PdfSaveOptions, Pt, Rect, TextItem,
 };
 
 use super::document::Document;
@@ -64,8 +67,7 @@ pub fn render_quick_reference(doc: &Document) -> Result<Pdf, PdfError> {
 
 /// Lays out and writes `doc` as a `kind`.
 pub fn render_pdf_as(doc: &Document, kind: DocumentKind) -> Result<Pdf, PdfError> {
-    let fonts = Fonts::new(REGULAR, BOLD)?;
-    let laid = layout_as(doc, &fonts, kind);
+    let laid = layout_as(doc, builtin_fonts()?, kind);
     write_pdf(doc, kind, &laid)
 }
 
@@ -77,8 +79,29 @@ fn subject(kind: DocumentKind) -> &'static str {
     }
 }
 
+/// The built-in fonts' metrics, read once: the worker writes many PDFs.
+static FONTS: OnceLock<Fonts<'static>> = OnceLock::new();
+
+fn builtin_fonts() -> Result<&'static Fonts<'static>, PdfError> {
+    if let Some(fonts) = FONTS.get() {
+        return Ok(fonts);
+    }
+    let made = Fonts::new(REGULAR, BOLD)?;
+    Ok(FONTS.get_or_init(|| made))
+}
+
 /// Writes laid-out pages as a PDF.
+///
+/// printpdf builds the document: the embedded fonts with their widths and
+/// ToUnicode maps, the page tree, the links and the metadata. The pages'
+/// content streams are written here ([`page_content`]) and put in place of
+/// printpdf's: its per-character encoding (a glyph lookup, a string and a
+/// map insertion for every character, and the glyph ids formatted as hex
+/// through `fmt`) took about 5 of the 8 ms the longest sample needed.
+/// printpdf is told which characters each font shows through one line of
+/// text on the first page, so that it embeds and maps exactly those glyphs.
 pub fn write_pdf(doc: &Document, kind: DocumentKind, laid: &Laid) -> Result<Pdf, PdfError> {
+    let fonts = builtin_fonts()?;
     let mut warnings = Vec::new();
     let regular = ParsedFont::from_bytes(REGULAR, 0, &mut warnings).ok_or(PdfError::Embed("regular"))?;
     let bold = ParsedFont::from_bytes(BOLD, 0, &mut warnings).ok_or(PdfError::Embed("bold"))?;
@@ -98,162 +121,285 @@ pub fn write_pdf(doc: &Document, kind: DocumentKind, laid: &Laid) -> Result<Pdf,
         .collect();
     pdf.metadata.info.creator = "Social Media Policy Builder".to_owned();
     pdf.metadata.info.producer = "printpdf".to_owned();
-    let regular = PdfFontHandle::External(pdf.add_font(&regular));
-    let bold = PdfFontHandle::External(pdf.add_font(&bold));
+    let regular = pdf.add_font(&regular);
+    let bold = pdf.add_font(&bold);
+
+    // The content streams, and the characters each font shows.
+    let names = [regular.0.as_bytes(), bold.0.as_bytes()];
+    let mut shown = [Vec::new(), Vec::new()];
+    let mut contents = Vec::with_capacity(laid.pages.len());
+    let mut content = Vec::with_capacity(16 * 1024);
+    for page in &laid.pages {
+        content.clear();
+        page_content(fonts, &names, &page.marks, laid.height, &mut content, &mut shown);
+        let compressed = deflate(&content, Compression::new(1)).map_err(|e| PdfError::Write(e.to_string()))?;
+        contents.push(compressed);
+    }
+
     let to_mm = |pt: f32| Mm(pt * 25.4 / 72.0);
-    let ink = Color::Rgb(Rgb::new(0.1, 0.1, 0.12, None));
-    let accent = Color::Rgb(Rgb::new(0.08, 0.25, 0.42, None));
-    let grey = Color::Rgb(Rgb::new(0.40, 0.40, 0.43, None));
-    let shade = Color::Rgb(Rgb::new(0.93, 0.95, 0.98, None));
-    let colour = |style: Style| match style {
-        Style::Regular | Style::Bold => ink.clone(),
-        Style::Heading => accent.clone(),
-        Style::Placeholder | Style::Muted => grey.clone(),
-    };
     let pages = laid
         .pages
         .iter()
-        .map(|page| {
-            let mut ops = Vec::with_capacity(page.marks.len() * 3);
-            // The baseline of the open text object, the font and size, and
-            // the fill colour (font and colour outlast a text object).
-            let mut line: Option<f32> = None;
-            let mut text_font: Option<(&PdfFontHandle, f32)> = None;
-            let mut fill: Option<Color> = None;
-            for mark in &page.marks {
-                // One text object a line, so that even extractors that
-                // ignore positions see the line breaks.
-                let same_line = matches!(mark, Mark::Text { y, .. } if line == Some(*y));
-                if line.is_some() && !same_line {
+        .enumerate()
+        .map(|(i, page)| {
+            let mut ops = Vec::new();
+            if i == 0 {
+                for (font, shown) in [&regular, &bold].into_iter().zip(&shown) {
+                    let text: String = shown.iter().filter(|c| **c != NOT_SHOWN).collect();
+                    if text.is_empty() {
+                        continue;
+                    }
+                    ops.push(Op::StartTextSection);
+                    ops.push(Op::SetFont {
+                        font: PdfFontHandle::External(font.clone()),
+                        size: Pt(10.0),
+                    });
+                    ops.push(Op::ShowText {
+                        items: vec![TextItem::Text(text)],
+                    });
                     ops.push(Op::EndTextSection);
-                    line = None;
-                }
-                match mark {
-                    Mark::Rect { x, y, w, h } => {
-                        ops.push(Op::SetFillColor { col: shade.clone() });
-                        fill = Some(shade.clone());
-                        ops.push(Op::DrawRectangle {
-                            rectangle: Rect {
-                                x: Pt(*x),
-                                y: Pt(laid.height - y - h),
-                                width: Pt(*w),
-                                height: Pt(*h),
-                                mode: Some(printpdf::PaintMode::Fill),
-                                winding_order: None,
-                            },
-                        });
-                    }
-                    Mark::Rule {
-                        x,
-                        x2,
-                        y,
-                        width,
-                        dotted,
-                        style,
-                    } => {
-                        ops.push(Op::SaveGraphicsState);
-                        ops.push(Op::SetOutlineColor { col: colour(*style) });
-                        ops.push(Op::SetOutlineThickness { pt: Pt(*width) });
-                        if *dotted {
-                            ops.push(Op::SetLineCapStyle {
-                                cap: LineCapStyle::Round,
-                            });
-                            ops.push(Op::SetLineDashPattern {
-                                dash: LineDashPattern::new(0.0, &[0.0, 3.0]),
-                            });
-                        }
-                        let at = |x: f32| LinePoint {
-                            p: Point {
-                                x: Pt(x),
-                                y: Pt(laid.height - y),
-                            },
-                            bezier: false,
-                        };
-                        ops.push(Op::DrawLine {
-                            line: printpdf::Line {
-                                points: vec![at(*x), at(*x2)],
-                                is_closed: false,
-                            },
-                        });
-                        ops.push(Op::RestoreGraphicsState);
-                    }
-                    Mark::Link { x, y, w, h, page, top } => {
-                        ops.push(Op::LinkAnnotation {
-                            link: LinkAnnotation::new(
-                                Rect {
-                                    x: Pt(*x),
-                                    y: Pt(laid.height - y - h),
-                                    width: Pt(*w),
-                                    height: Pt(*h),
-                                    mode: None,
-                                    winding_order: None,
-                                },
-                                Actions::Goto(Destination::Xyz {
-                                    page: page + 1,
-                                    left: Some(0.0),
-                                    top: Some(laid.height - top + 12.0),
-                                    zoom: None,
-                                }),
-                                Some(BorderArray::Solid([0.0, 0.0, 0.0])),
-                                None,
-                                None,
-                            ),
-                        });
-                    }
-                    Mark::Text {
-                        x,
-                        y,
-                        size,
-                        style,
-                        text,
-                    } => {
-                        // The font and colour are set only when they change.
-                        let font = if style.is_bold() { &bold } else { &regular };
-                        let col = colour(*style);
-                        if line.is_none() {
-                            ops.push(Op::StartTextSection);
-                            line = Some(*y);
-                        }
-                        if fill.as_ref() != Some(&col) {
-                            ops.push(Op::SetFillColor { col: col.clone() });
-                            fill = Some(col);
-                        }
-                        if text_font != Some((font, *size)) {
-                            ops.push(Op::SetFont {
-                                font: font.clone(),
-                                size: Pt(*size),
-                            });
-                            text_font = Some((font, *size));
-                        }
-                        ops.push(Op::SetTextMatrix {
-                            matrix: TextMatrix::Translate(Pt(*x), Pt(laid.height - y)),
-                        });
-                        ops.push(Op::ShowText {
-                            items: vec![TextItem::Text(text.clone())],
-                        });
-                    }
                 }
             }
-            if line.is_some() {
-                ops.push(Op::EndTextSection);
+            for mark in &page.marks {
+                let Mark::Link { x, y, w, h, page, top } = mark else {
+                    continue;
+                };
+                ops.push(Op::LinkAnnotation {
+                    link: LinkAnnotation::new(
+                        Rect {
+                            x: Pt(*x),
+                            y: Pt(laid.height - y - h),
+                            width: Pt(*w),
+                            height: Pt(*h),
+                            mode: None,
+                            winding_order: None,
+                        },
+                        Actions::Goto(Destination::Xyz {
+                            page: page + 1,
+                            left: Some(0.0),
+                            top: Some(laid.height - top + 12.0),
+                            zoom: None,
+                        }),
+                        Some(BorderArray::Solid([0.0, 0.0, 0.0])),
+                        None,
+                        None,
+                    ),
+                });
             }
             PdfPage::new(to_mm(laid.width), to_mm(laid.height), ops)
         })
         .collect();
     let options = PdfSaveOptions::default();
     let mut lo = pdf.with_pages(pages).to_lopdf_document(&options, &mut Vec::new());
+    // Our content streams in place of printpdf's.
+    let page_ids: Vec<ObjectId> = lo.get_pages().into_values().collect();
+    if page_ids.len() != contents.len() {
+        return Err(PdfError::Write("printpdf made a different number of pages".to_owned()));
+    }
+    for (page, content) in page_ids.iter().zip(contents) {
+        let id = lo
+            .get_dictionary(*page)
+            .and_then(|d| d.get(b"Contents"))
+            .and_then(Object::as_reference)
+            .map_err(|e| PdfError::Write(e.to_string()))?;
+        let mut dict = Dictionary::new();
+        dict.set("Filter", Object::Name(b"FlateDecode".to_vec()));
+        lo.objects
+            .insert(id, Object::Stream(Stream::new(dict, content).with_compression(false)));
+    }
     finish(&mut lo, laid).map_err(|e| PdfError::Write(e.to_string()))?;
     compress(&mut lo).map_err(|e| PdfError::Write(e.to_string()))?;
     // Object streams (PDF 1.5) compress the dictionaries too: the
-    // outline, the links and the font metrics.
+    // outline, the links and the font metrics; all in one stream, since
+    // they compress better together, and fast (level 1).
     lo.version = "1.5".to_owned();
-    let mut bytes = Vec::new();
-    lo.save_modern(&mut bytes).map_err(|e| PdfError::Write(e.to_string()))?;
+    let options = SaveOptions {
+        use_object_streams: true,
+        use_xref_streams: true,
+        linearize: false,
+        object_stream_config: ObjectStreamConfig {
+            max_objects_per_stream: 10_000,
+            compression_level: 1,
+        },
+    };
+    let mut bytes = Vec::with_capacity(128 * 1024);
+    lo.save_with_options(&mut bytes, options)
+        .map_err(|e| PdfError::Write(e.to_string()))?;
     Ok(Pdf {
         bytes,
         pages: laid.pages.len(),
         missing_glyphs: laid.missing_glyphs.iter().copied().collect(),
     })
+}
+
+/// The colours, as the operands of `rg` and `RG`.
+const INK: &[u8] = b"0.1 0.1 0.12";
+const ACCENT: &[u8] = b"0.08 0.25 0.42";
+const GREY: &[u8] = b"0.4 0.4 0.43";
+const SHADE: &[u8] = b"0.93 0.95 0.98";
+
+fn colour(style: Style) -> &'static [u8] {
+    match style {
+        Style::Regular | Style::Bold => INK,
+        Style::Heading => ACCENT,
+        Style::Placeholder | Style::Muted => GREY,
+    }
+}
+
+/// Appends a non-negative integer in decimal.
+fn push_int(out: &mut Vec<u8>, mut n: u64) {
+    let mut digits = [0u8; 20];
+    let mut i = digits.len();
+    loop {
+        i -= 1;
+        digits[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    out.extend_from_slice(&digits[i..]);
+}
+
+/// Appends `v` rounded to two decimals, without trailing zeros, and a
+/// space. Hundredths of a point are far below what a printer shows.
+fn push_num(out: &mut Vec<u8>, v: f32) {
+    let hundredths = (f64::from(v) * 100.0).round() as i64;
+    if hundredths < 0 {
+        out.push(b'-');
+    }
+    let n = hundredths.unsigned_abs();
+    push_int(out, n / 100);
+    let frac = n % 100;
+    if frac != 0 {
+        out.push(b'.');
+        out.push(b'0' + (frac / 10) as u8);
+        if frac % 10 != 0 {
+            out.push(b'0' + (frac % 10) as u8);
+        }
+    }
+    out.push(b' ');
+}
+
+const HEX: &[u8; 16] = b"0123456789ABCDEF";
+
+/// In the per-font table of characters shown, a glyph no text used.
+const NOT_SHOWN: char = '\0';
+
+/// Writes one page's content stream (uncompressed) and notes, for each
+/// font (regular, bold; `names` are their resource names), the character
+/// each glyph id it shows stands for.
+fn page_content(
+    fonts: &Fonts<'_>,
+    names: &[&[u8]; 2],
+    marks: &[Mark],
+    height: f32,
+    out: &mut Vec<u8>,
+    shown: &mut [Vec<char>; 2],
+) {
+    // The baseline of the open text object, the font and size, and the
+    // fill colour (font and colour outlast a text object).
+    let mut line: Option<f32> = None;
+    let mut text_font: Option<(bool, f32)> = None;
+    let mut fill: Option<&[u8]> = None;
+    for mark in marks {
+        // One text object a line, so that even extractors that ignore
+        // positions see the line breaks.
+        let same_line = matches!(mark, Mark::Text { y, .. } if line == Some(*y));
+        if line.is_some() && !same_line {
+            out.extend_from_slice(b"ET\n");
+            line = None;
+        }
+        match mark {
+            Mark::Rect { x, y, w, h } => {
+                out.extend_from_slice(SHADE);
+                out.extend_from_slice(b" rg\n");
+                fill = Some(SHADE);
+                push_num(out, *x);
+                push_num(out, height - y - h);
+                push_num(out, *w);
+                push_num(out, *h);
+                out.extend_from_slice(b"re f\n");
+            }
+            Mark::Rule {
+                x,
+                x2,
+                y,
+                width,
+                dotted,
+                style,
+            } => {
+                out.extend_from_slice(b"q ");
+                out.extend_from_slice(colour(*style));
+                out.extend_from_slice(b" RG ");
+                push_num(out, *width);
+                out.extend_from_slice(b"w ");
+                if *dotted {
+                    // Round caps on zero-length dashes: dots 3 points apart.
+                    out.extend_from_slice(b"1 J [0 3] 0 d ");
+                }
+                push_num(out, *x);
+                push_num(out, height - y);
+                out.extend_from_slice(b"m ");
+                push_num(out, *x2);
+                push_num(out, height - y);
+                out.extend_from_slice(b"l S Q\n");
+            }
+            // Links are annotations of the page (printpdf writes them).
+            Mark::Link { .. } => {}
+            Mark::Text {
+                x,
+                y,
+                size,
+                style,
+                text,
+            } => {
+                if line.is_none() {
+                    out.extend_from_slice(b"BT\n");
+                    line = Some(*y);
+                }
+                let col = colour(*style);
+                if fill != Some(col) {
+                    out.extend_from_slice(col);
+                    out.extend_from_slice(b" rg\n");
+                    fill = Some(col);
+                }
+                let bold = style.is_bold();
+                let face = usize::from(bold);
+                if text_font != Some((bold, *size)) {
+                    out.push(b'/');
+                    out.extend_from_slice(names[face]);
+                    out.push(b' ');
+                    push_num(out, *size);
+                    out.extend_from_slice(b"Tf\n");
+                    text_font = Some((bold, *size));
+                }
+                out.extend_from_slice(b"1 0 0 1 ");
+                push_num(out, *x);
+                push_num(out, height - y);
+                out.extend_from_slice(b"Tm <");
+                let shown = &mut shown[face];
+                for c in text.chars() {
+                    let g = fonts.glyph_id(*style, c);
+                    let i = usize::from(g);
+                    if i >= shown.len() {
+                        shown.resize(i + 1, NOT_SHOWN);
+                    }
+                    shown[i] = c;
+                    out.extend_from_slice(&[
+                        HEX[usize::from(g >> 12)],
+                        HEX[usize::from((g >> 8) & 15)],
+                        HEX[usize::from((g >> 4) & 15)],
+                        HEX[usize::from(g & 15)],
+                    ]);
+                }
+                out.extend_from_slice(b"> Tj\n");
+            }
+        }
+    }
+    if line.is_some() {
+        out.extend_from_slice(b"ET\n");
+    }
 }
 
 /// The embedded fonts, compressed once: they are the same in every PDF.
@@ -417,4 +563,76 @@ fn outline(lo: &mut lopdf::Document, page_ids: &[ObjectId], anchors: &[Anchor], 
     d.set("Count", tree.len() as i64);
     lo.objects.insert(root, Object::Dictionary(d));
     root
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn num(v: f32) -> String {
+        let mut out = Vec::new();
+        push_num(&mut out, v);
+        String::from_utf8(out).expect("ASCII")
+    }
+
+    #[test]
+    fn numbers_are_written_in_hundredths_without_trailing_zeros() {
+        assert_eq!(num(0.0), "0 ");
+        assert_eq!(num(12.0), "12 ");
+        assert_eq!(num(12.5), "12.5 ");
+        assert_eq!(num(841.889), "841.89 ");
+        assert_eq!(num(0.05), "0.05 ");
+        assert_eq!(num(-3.25), "-3.25 ");
+        assert_eq!(num(1e7), "10000000 ");
+    }
+
+    #[test]
+    fn a_content_stream_shows_glyph_ids_and_notes_the_characters_behind_them() {
+        let fonts = builtin_fonts().expect("the built-in fonts load");
+        let marks = vec![
+            Mark::Text {
+                x: 72.0,
+                y: 100.0,
+                size: 11.0,
+                style: Style::Regular,
+                text: "A(b)\\".to_owned(),
+            },
+            Mark::Text {
+                x: 72.0,
+                y: 120.0,
+                size: 14.0,
+                style: Style::Heading,
+                text: "É".to_owned(),
+            },
+        ];
+        let mut out = Vec::new();
+        let mut shown = [Vec::new(), Vec::new()];
+        page_content(fonts, &[b"R", b"B"], &marks, 842.0, &mut out, &mut shown);
+        let text = String::from_utf8(out).expect("ASCII");
+        let hex = |style: Style, s: &str| -> String {
+            s.chars().map(|c| format!("{:04X}", fonts.glyph_id(style, c))).collect()
+        };
+        // Two lines, two text objects; the heading in the bold font.
+        assert_eq!(text.matches("BT\n").count(), 2, "{text}");
+        assert!(text.contains("/R 11 Tf\n"), "{text}");
+        assert!(text.contains("/B 14 Tf\n"), "{text}");
+        assert!(
+            text.contains(&format!("1 0 0 1 72 742 Tm <{}> Tj", hex(Style::Regular, "A(b)\\"))),
+            "{text}"
+        );
+        assert!(
+            text.contains(&format!("1 0 0 1 72 722 Tm <{}> Tj", hex(Style::Bold, "É"))),
+            "{text}"
+        );
+        // PDF syntax in the text never reaches the stream as syntax.
+        assert!(!text.contains('(') && !text.contains('\\'), "{text}");
+        for (face, style, s) in [(0, Style::Regular, "A(b)\\"), (1, Style::Bold, "É")] {
+            for c in s.chars() {
+                let g = usize::from(fonts.glyph_id(style, c));
+                assert_ne!(g, 0, "{c} has a glyph");
+                assert_eq!(shown[face][g], c);
+            }
+        }
+        assert_eq!(shown[0].iter().filter(|c| **c != NOT_SHOWN).count(), 5);
+    }
 }
