@@ -1,7 +1,7 @@
 //! Offline use: registers the service worker (`src/web/sw.js`), and tells
 //! the user when a new version is ready. A version that is already waiting
 //! when the page loads takes over then (a reload applies it), before the
-//! user has typed anything; one that arrives while the page is open is
+//! user has typed anything, if no other tab of the app is open; one that arrives while the page is open is
 //! announced and takes over once every tab is closed, or at once if the
 //! user asks: never in the middle of an edit.
 
@@ -59,11 +59,20 @@ pub fn register(update_ready: RwSignal<bool>) {
         if let (Some(waiting), Some(_)) = (reg.waiting(), container.controller()) {
             // The page was just (re)loaded over an older version while a
             // newer one waited: switch now, unless the user has begun.
+            // The service worker declines when another tab of the app is
+            // open, and says so: then the new version is only announced.
             if EDITED.with(|e| e.get()) {
                 update_ready.set(true);
             } else {
                 reload_on_takeover(&container);
-                let _ = waiting.post_message(&"skip-waiting".into());
+                let on_message = Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
+                    if e.data().as_string().as_deref() == Some("update-waits") {
+                        update_ready.set(true);
+                    }
+                });
+                container.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+                on_message.forget();
+                let _ = waiting.post_message(&"skip-waiting-if-alone".into());
             }
         }
         let watched = reg.clone();

@@ -1,8 +1,9 @@
 // The service worker: keeps this version's files so that the app opens and
 // works with no network. The build stamps VERSION and FILES (see
 // .ci/stamp-sw.mjs). A new version installs in the background and waits;
-// the page announces it, and it takes over once every tab is closed or when
-// the user asks, never in the middle of an edit. Nothing is ever sent anywhere: only the app's own files
+// the page announces it, and it takes over once every tab is closed, when
+// the user asks, or when the app's only tab reloads before anything is
+// typed: never in the middle of an edit. Nothing is ever sent anywhere: only the app's own files
 // are fetched, and only from its own origin.
 const VERSION = 'unstamped';
 const FILES = ['./'];
@@ -23,9 +24,19 @@ self.addEventListener('activate', (event) => {
 });
 
 // The page asks a waiting version to take over when the user chooses
-// "Use it now".
+// "Use it now", or when it has just loaded and nothing is typed yet: then
+// only if it is the app's one tab, since another tab may be mid-edit under
+// the old version; that page is told the new version waits.
 self.addEventListener('message', (event) => {
   if (event.data === 'skip-waiting') self.skipWaiting();
+  if (event.data === 'skip-waiting-if-alone') {
+    event.waitUntil(
+      self.clients.matchAll({ type: 'window', includeUncontrolled: true }).then((tabs) => {
+        if (tabs.length <= 1) return self.skipWaiting();
+        event.source?.postMessage('update-waits');
+      }),
+    );
+  }
 });
 
 self.addEventListener('fetch', (event) => {

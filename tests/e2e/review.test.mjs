@@ -215,6 +215,43 @@ test('a reload switches to a new version that waits, before anything is typed', 
   await context.close();
 });
 
+test('a reload leaves a new version waiting while another tab of the app is open', async () => {
+  const { context, page } = await openApp(browser, server.url);
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  const other = await context.newPage();
+  await other.goto(server.url);
+  await other.getByRole('button', { name: 'Start a new draft' }).click();
+  await other.getByLabel('Legal name of the organization').fill('Other Tab Clinic');
+  const first = await page.evaluate(() => caches.keys());
+  server.transform((path, body) =>
+    path.endsWith('/sw.js') ? body.toString().replace(/const VERSION = '[^']*';/, "const VERSION = 'two-tab-build';") : body,
+  );
+  await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r.update()));
+  await page.getByText('A new version of the app is ready').waitFor();
+  await page.reload();
+  // The worker declines to take over under the other tab: this page says
+  // the new version waits, and the old version still serves both.
+  await page.getByText('A new version of the app is ready').waitFor();
+  assert.equal(await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r.waiting !== null)), true);
+  const keys = await page.evaluate(() => caches.keys());
+  assert.ok(first.every((k) => keys.includes(k)), `the old version's files are kept: ${keys}`);
+  assert.equal(await other.getByLabel('Legal name of the organization').inputValue(), 'Other Tab Clinic');
+  // With the other tab closed, a reload switches.
+  await other.close();
+  await page.reload();
+  const deadline = Date.now() + 15_000;
+  let after = [];
+  while (Date.now() < deadline) {
+    after = await page.evaluate(() => caches.keys()).catch(() => []);
+    if (after.length === 1 && after[0] === 'policy-builder-two-tab-build') break;
+    await page.waitForTimeout(100);
+  }
+  server.transform(null);
+  assert.deepEqual(after, ['policy-builder-two-tab-build']);
+  await context.close();
+});
+
 test('a new version is announced and waits to be used', async () => {
   const { context, page } = await openApp(browser, server.url);
   await page.evaluate(() => navigator.serviceWorker.ready);
