@@ -6,35 +6,16 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use policy_builder::policy::answers::{Answer, Answers};
-use policy_builder::policy::bundle::Policy;
 use policy_builder::policy::document::{BlockKind, Document, Run, Text};
 use policy_builder::policy::fill::fill;
 use policy_builder::policy::layout::{layout, Fonts, BOLD, REGULAR};
 use policy_builder::policy::library::{ClauseBody, ClauseLibrary};
-use policy_builder::policy::questionnaire::{QuestionKind, Questionnaire};
+use policy_builder::policy::questionnaire::Questionnaire;
 use policy_builder::policy::readability::document_counts;
-use policy_builder::policy::sample::{Sample, SAMPLES};
 use serde::Deserialize;
 
-fn policy() -> Policy {
-    match Policy::builtin() {
-        Ok(p) => p,
-        Err(d) => panic!("shipped templates have problems:\n{d}"),
-    }
-}
-
-fn samples() -> Vec<(String, Sample)> {
-    SAMPLES
-        .iter()
-        .map(|(file, text)| match Sample::load(file, text) {
-            Ok(s) => (
-                file.trim_start_matches("samples/").trim_end_matches(".yaml").to_owned(),
-                s,
-            ),
-            Err(d) => panic!("{d}"),
-        })
-        .collect()
-}
+mod common;
+use common::{neighbours, policy, samples};
 
 /// Every run of a text, for finding placeholders.
 fn texts(doc: &Document) -> Vec<&Text> {
@@ -250,40 +231,6 @@ impl Reached {
         }
         new
     }
-}
-
-/// Every way of changing one answer of `answers`.
-fn neighbours(q: &Questionnaire, answers: &Answers) -> Vec<Answers> {
-    let mut out = Vec::new();
-    for question in q.questions() {
-        let values: Vec<Option<Answer>> = match &question.kind {
-            QuestionKind::YesNo => vec![Some(Answer::YesNo(true)), Some(Answer::YesNo(false)), None],
-            QuestionKind::OneOf(choices) => choices
-                .iter()
-                .map(|c| Some(Answer::Text(c.id.clone())))
-                .chain([None])
-                .collect(),
-            QuestionKind::SeveralOf(choices) => choices
-                .iter()
-                .map(|c| Some(Answer::Choices(vec![c.id.clone()])))
-                .chain([
-                    Some(Answer::Choices(choices.iter().map(|c| c.id.clone()).collect())),
-                    None,
-                ])
-                .collect(),
-            QuestionKind::Text | QuestionKind::LongText => vec![Some(Answer::Text("Example".into())), None],
-            QuestionKind::Date => vec![Some(Answer::Text("2027-01-01".into())), None],
-        };
-        for value in values {
-            let mut next = answers.clone();
-            match value {
-                Some(v) => next.set(question.id.clone(), v),
-                None => next.clear(&question.id),
-            }
-            out.push(next);
-        }
-    }
-    out
 }
 
 #[test]

@@ -3,17 +3,13 @@
 
 use policy_builder::policy::answer_file::{read, write};
 use policy_builder::policy::answers::Answer;
-use policy_builder::policy::bundle::{Policy, CLAUSES};
+use policy_builder::policy::bundle::CLAUSES;
 use policy_builder::policy::diag::Diagnostics;
 use policy_builder::policy::draft::{CustomLibrary, StoredDraft};
 use policy_builder::policy::sample::{Sample, SAMPLES};
 
-fn policy() -> Policy {
-    match Policy::builtin() {
-        Ok(p) => p,
-        Err(d) => panic!("shipped templates have problems:\n{d}"),
-    }
-}
+mod common;
+use common::policy;
 
 fn lakeside_draft() -> StoredDraft {
     let (file, text) = SAMPLES[0];

@@ -13,33 +13,14 @@ use std::path::PathBuf;
 use std::process::Command;
 
 use lopdf::{Object, ObjectId};
-use policy_builder::policy::bundle::Policy;
 use policy_builder::policy::document::{Block, BlockKind, Cover, Document, Section, Text};
 use policy_builder::policy::fill::fill;
 use policy_builder::policy::ids::{ClauseId, SectionId};
 use policy_builder::policy::layout::{layout_as, DocumentKind, Fonts, Laid, Mark, Style, BOLD, REGULAR};
 use policy_builder::policy::pdf::{render_pdf, render_quick_reference, Pdf};
-use policy_builder::policy::sample::{Sample, SAMPLES};
 
-fn policy() -> Policy {
-    match Policy::builtin() {
-        Ok(p) => p,
-        Err(d) => panic!("shipped templates have problems:\n{d}"),
-    }
-}
-
-fn samples() -> Vec<(String, Sample)> {
-    SAMPLES
-        .iter()
-        .map(|(file, text)| match Sample::load(file, text) {
-            Ok(s) => (
-                file.trim_start_matches("samples/").trim_end_matches(".yaml").to_owned(),
-                s,
-            ),
-            Err(d) => panic!("{d}"),
-        })
-        .collect()
-}
+mod common;
+use common::{policy, samples};
 
 /// The longest sample policy (the Ontario hospital).
 fn longest() -> Document {

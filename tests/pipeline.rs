@@ -2,18 +2,13 @@
 //! write a PDF and read its text back.
 
 use policy_builder::policy::answers::{Answer, Answers};
-use policy_builder::policy::bundle::Policy;
 use policy_builder::policy::document::{BlockKind, Run};
 use policy_builder::policy::fill::fill;
 use policy_builder::policy::pdf::render_pdf;
 use policy_builder::policy::sample::{Sample, SAMPLES};
 
-fn policy() -> Policy {
-    match Policy::builtin() {
-        Ok(p) => p,
-        Err(d) => panic!("shipped templates have problems:\n{d}"),
-    }
-}
+mod common;
+use common::policy;
 
 /// The Ontario hospital sample: a complete answer set.
 fn lakeside() -> Answers {

@@ -11,18 +11,12 @@ use policy_builder::policy::bundle::Policy;
 use policy_builder::policy::diag::Diagnostics;
 use policy_builder::policy::document::{BlockKind, Document, Run, Text};
 use policy_builder::policy::fill::fill;
-use policy_builder::policy::questionnaire::{QuestionKind, Questionnaire};
 use policy_builder::policy::readability::counts;
-use policy_builder::policy::sample::{Sample, SAMPLES};
 use policy_builder::policy::scenario::{DeckId, ScenarioId, ScenarioLibrary, Verdict, VerdictKind};
 use serde::Deserialize;
 
-fn policy() -> Policy {
-    match Policy::builtin() {
-        Ok(p) => p,
-        Err(d) => panic!("shipped templates have problems:\n{d}"),
-    }
-}
+mod common;
+use common::{neighbours, policy};
 
 fn scenarios(p: &Policy) -> ScenarioLibrary {
     match ScenarioLibrary::builtin(&p.questionnaire, &p.library) {
@@ -33,15 +27,9 @@ fn scenarios(p: &Policy) -> ScenarioLibrary {
 
 /// The samples by short name, such as `ontario-hospital`.
 fn samples() -> BTreeMap<String, Answers> {
-    SAMPLES
-        .iter()
-        .map(|(file, text)| match Sample::load(file, text) {
-            Ok(s) => (
-                file.trim_start_matches("samples/").trim_end_matches(".yaml").to_owned(),
-                s.answers,
-            ),
-            Err(d) => panic!("{d}"),
-        })
+    common::samples()
+        .into_iter()
+        .map(|(name, s)| (name, s.answers))
         .collect()
 }
 
@@ -429,40 +417,6 @@ fn a_verdict_names_the_number_where_its_clause_landed() {
     );
     assert_eq!(v.numbers(), want);
     assert!(want.contains('.'), "both clauses sit in subsections: {want}");
-}
-
-/// Every way of changing one answer of `answers`.
-fn neighbours(q: &Questionnaire, answers: &Answers) -> Vec<Answers> {
-    let mut out = Vec::new();
-    for question in q.questions() {
-        let values: Vec<Option<Answer>> = match &question.kind {
-            QuestionKind::YesNo => vec![Some(Answer::YesNo(true)), Some(Answer::YesNo(false)), None],
-            QuestionKind::OneOf(choices) => choices
-                .iter()
-                .map(|c| Some(Answer::Text(c.id.clone())))
-                .chain([None])
-                .collect(),
-            QuestionKind::SeveralOf(choices) => choices
-                .iter()
-                .map(|c| Some(Answer::Choices(vec![c.id.clone()])))
-                .chain([
-                    Some(Answer::Choices(choices.iter().map(|c| c.id.clone()).collect())),
-                    None,
-                ])
-                .collect(),
-            QuestionKind::Text | QuestionKind::LongText => vec![Some(Answer::Text("Example".into())), None],
-            QuestionKind::Date => vec![Some(Answer::Text("2027-01-01".into())), None],
-        };
-        for value in values {
-            let mut next = answers.clone();
-            match value {
-                Some(v) => next.set(question.id.clone(), v),
-                None => next.clear(&question.id),
-            }
-            out.push(next);
-        }
-    }
-    out
 }
 
 #[test]
