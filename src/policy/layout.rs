@@ -1151,7 +1151,6 @@ impl Typesetter<'_, '_> {
             format!("Version {}", version.trim())
         };
         let header_y = MARGIN_TOP - 30.0;
-        let footer_y = PAGE_H - MARGIN_BOTTOM / 2.0;
         // Both in full when they fit; otherwise the short name keeps at
         // least half the width and the title is cut to the rest.
         let room = CONTENT_W - 24.0;
@@ -1187,52 +1186,43 @@ impl Typesetter<'_, '_> {
                 },
             ];
             page.marks.splice(0..0, header);
-            let label = format!("Page {} of {}", i + 1, total);
-            let w = self.fonts.width(Style::Muted, FURNITURE, &label);
-            if !version.is_empty() {
-                page.marks.push(Mark::Text {
-                    x: MARGIN_X,
-                    y: footer_y,
-                    size: FURNITURE,
-                    style: Style::Muted,
-                    text: version.clone(),
-                });
-            }
-            page.marks.push(Mark::Text {
-                x: PAGE_W - MARGIN_X - w,
-                y: footer_y,
-                size: FURNITURE,
-                style: Style::Muted,
-                text: label,
-            });
+            self.footer(page, &version, i, total);
         }
     }
 
-    /// The quick reference's footer: the organization and "Page X of Y".
-    fn sheet_footer(&mut self, pages: &mut [Page], doc: &Document) {
-        let total = pages.len();
+    /// A page's footer: `left` at the left margin (when there is one) and
+    /// "Page X of Y" at the right.
+    fn footer(&self, page: &mut Page, left: &str, index: usize, total: usize) {
         let y = PAGE_H - MARGIN_BOTTOM / 2.0;
-        let widest = self
-            .fonts
-            .width(Style::Muted, FURNITURE, &format!("Page {total} of {total}"));
-        let author = self.fitted(&doc.author, Style::Muted, FURNITURE, CONTENT_W - widest - 12.0);
-        for (i, page) in pages.iter_mut().enumerate() {
-            let label = format!("Page {} of {}", i + 1, total);
-            let w = self.fonts.width(Style::Muted, FURNITURE, &label);
+        if !left.is_empty() {
             page.marks.push(Mark::Text {
                 x: MARGIN_X,
                 y,
                 size: FURNITURE,
                 style: Style::Muted,
-                text: author.clone(),
+                text: left.to_owned(),
             });
-            page.marks.push(Mark::Text {
-                x: PAGE_W - MARGIN_X - w,
-                y,
-                size: FURNITURE,
-                style: Style::Muted,
-                text: label,
-            });
+        }
+        let label = format!("Page {} of {}", index + 1, total);
+        let w = self.fonts.width(Style::Muted, FURNITURE, &label);
+        page.marks.push(Mark::Text {
+            x: PAGE_W - MARGIN_X - w,
+            y,
+            size: FURNITURE,
+            style: Style::Muted,
+            text: label,
+        });
+    }
+
+    /// The quick reference's footer: the organization and "Page X of Y".
+    fn sheet_footer(&mut self, pages: &mut [Page], doc: &Document) {
+        let total = pages.len();
+        let widest = self
+            .fonts
+            .width(Style::Muted, FURNITURE, &format!("Page {total} of {total}"));
+        let author = self.fitted(&doc.author, Style::Muted, FURNITURE, CONTENT_W - widest - 12.0);
+        for (i, page) in pages.iter_mut().enumerate() {
+            self.footer(page, &author, i, total);
         }
     }
 }
