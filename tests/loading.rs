@@ -61,7 +61,7 @@ fn a_yaml_syntax_error_is_located() {
     let msg = only(&d);
     assert!(
         msg.starts_with(
-            "q.yaml:6:1: found unexpected end of stream, while scanning a quoted scalar at line 5 column 12"
+            "q.yaml:5:21: found unexpected end of stream, while scanning a quoted scalar at line 5 column 12"
         ),
         "{msg}"
     );

@@ -269,12 +269,25 @@ impl SourceFile<'_> {
                 (line, column, author_message(&err.to_string()))
             }
         };
+        let (line, column) = self.within(line, column);
         Diagnostics(vec![Diagnostic {
             file: self.name.to_owned(),
             line,
             column,
             message,
         }])
+    }
+
+    /// `line` and `column` moved onto the text: a parser that reaches the
+    /// end of the file reports the line after the last one, which an
+    /// editor cannot go to; that is the end of the last line.
+    fn within(&self, line: usize, column: usize) -> (usize, usize) {
+        let lines = self.text.lines().count().max(1);
+        if line <= lines {
+            return (line.max(1), column.max(1));
+        }
+        let last = self.text.lines().last().unwrap_or_default();
+        (lines, last.chars().count() + 1)
     }
 }
 
@@ -396,5 +409,41 @@ mod tests {
     fn paths_display_like_a_field_access() {
         let path = YamlPath::root().key("sections").index(2).key("id");
         assert_eq!(path.to_string(), "sections[2].id");
+    }
+}
+
+#[cfg(test)]
+mod end_of_file {
+    use super::*;
+
+    #[derive(Debug, serde::Deserialize)]
+    #[allow(dead_code)]
+    struct Shape {
+        name: String,
+        list: Vec<u32>,
+    }
+
+    #[test]
+    fn an_error_at_the_end_of_the_file_is_placed_on_its_last_line() {
+        for text in [
+            "name: x\nlist: [1, 2\n",
+            "name: x\nlist: [1, 2",
+            "name: \"x\n",
+            "name: x\n",
+        ] {
+            let Err(err) = from_yaml::<Shape>(text) else {
+                panic!("{text:?} is not a Shape");
+            };
+            let source = SourceFile { name: "f.yaml", text };
+            let d = &source.serde_error(&err).0[0];
+            let lines = text.lines().count();
+            assert!(d.line >= 1 && d.line <= lines, "{text:?}: line {} of {lines}", d.line);
+            let last = text.lines().nth(d.line - 1).unwrap_or_default();
+            assert!(
+                d.column >= 1 && d.column <= last.chars().count() + 1,
+                "{text:?}: column {}",
+                d.column
+            );
+        }
     }
 }
