@@ -1,11 +1,14 @@
 //! Reading a file the user picked, and offering a draft as an answer file.
 
+use std::time::Duration;
+
+use leptos::prelude::{GetUntracked, RwSignal, Set};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 use super::download::download;
+use super::pdf_client::write_answer_file;
 use super::storage::{js_message, today_iso};
-use crate::policy::answer_file;
 use crate::policy::draft::StoredDraft;
 
 /// The largest file the app reads; anything bigger is refused unread.
@@ -28,7 +31,6 @@ pub fn read_chosen(
     status: leptos::prelude::RwSignal<String>,
     then: impl FnOnce(String, String) + 'static,
 ) -> bool {
-    use leptos::prelude::Set;
     let Some(file) = chosen_file(ev) else {
         return false;
     };
@@ -54,10 +56,42 @@ pub async fn read_text(file: &web_sys::File) -> Result<String, String> {
     text.as_string().ok_or_else(|| "the file is not text".to_owned())
 }
 
-/// Offers `draft` as a YAML answer file named after it.
-pub fn download_answer_file(draft: &StoredDraft) -> Result<(), String> {
-    let text = answer_file::write(draft);
-    download(text.as_bytes(), &answer_file_name(draft), "application/yaml")
+/// Offers `draft` as a YAML answer file named after it, written by the
+/// PDF worker, then calls `done` with the outcome. While the worker writes,
+/// `status` says so if it takes long enough to notice.
+pub fn download_answer_file(
+    draft: &StoredDraft,
+    status: RwSignal<String>,
+    done: impl FnOnce(Result<(), String>) + 'static,
+) {
+    let name = answer_file_name(draft);
+    let message = "Writing the answer file…";
+    let busy = show_busy(status, message);
+    write_answer_file(draft.clone(), move |text| {
+        busy.set(false);
+        if status.get_untracked() == message {
+            status.set(String::new());
+        }
+        done(text.and_then(|text| download(text.as_bytes(), &name, "application/yaml")));
+    });
+}
+
+/// How long work may take before the user is told it is under way.
+pub const BUSY_AFTER: Duration = Duration::from_millis(100);
+
+/// A flag that is true until the caller clears it; if it is still set
+/// after [`BUSY_AFTER`], `status` shows `message`.
+pub fn show_busy(status: RwSignal<String>, message: &'static str) -> RwSignal<bool> {
+    let busy = RwSignal::new(true);
+    leptos::prelude::set_timeout(
+        move || {
+            if busy.get_untracked() {
+                status.set(message.to_owned());
+            }
+        },
+        BUSY_AFTER,
+    );
+    busy
 }
 
 /// `lakeside-answers-2026-11-25.yaml`.
