@@ -6,7 +6,7 @@
 use leptos::prelude::*;
 
 use super::download::download;
-use super::files::{download_answer_file, read_chosen, show_busy};
+use super::files::{download_answer_file, read_chosen, Busy};
 use super::focus::focus_id;
 use super::pdf_client::{read_answer_file, FileError};
 use super::route::{navigate, Route};
@@ -101,7 +101,7 @@ pub fn DraftsPage() -> impl IntoView {
     let store_import = move |draft: StoredDraft, verb: &str| {
         let name = draft.display_name();
         match storage::save(&draft) {
-            Ok(_) if for_review.get_untracked() => navigate(&Route::Review(draft.id.clone())),
+            Ok(_) if for_review.try_get_untracked().unwrap_or(false) => navigate(&Route::Review(draft.id.clone())),
             Ok(_) => {
                 status.set(format!("{verb} \"{name}\"."));
                 refresh();
@@ -117,14 +117,10 @@ pub fn DraftsPage() -> impl IntoView {
         status.set(String::new());
         read_chosen(&ev, status, move |name, text| {
             // The PDF worker reads the YAML; the page has no parser.
-            let message = "Reading the file…";
-            let busy = show_busy(status, message);
+            let busy = Busy::start(status, "Reading the file…");
             let file = name.clone();
             read_answer_file(name, text, move |result| {
-                busy.set(false);
-                if status.get_untracked() == message {
-                    status.set(String::new());
-                }
+                busy.done();
                 match result {
                     Err(FileError::Failed(e)) => status.set(format!("\"{file}\" could not be read: {e}.")),
                     Err(FileError::Problems(problems)) => {

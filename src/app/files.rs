@@ -1,5 +1,7 @@
 //! Reading a file the user picked, and offering a draft as an answer file.
 
+use std::cell::Cell;
+use std::rc::Rc;
 use std::time::Duration;
 
 use leptos::prelude::{GetUntracked, RwSignal, Set};
@@ -65,13 +67,9 @@ pub fn download_answer_file(
     done: impl FnOnce(Result<(), String>) + 'static,
 ) {
     let name = answer_file_name(draft);
-    let message = "Writing the answer file…";
-    let busy = show_busy(status, message);
+    let busy = Busy::start(status, "Writing the answer file…");
     write_answer_file(draft.clone(), move |text| {
-        busy.set(false);
-        if status.get_untracked() == message {
-            status.set(String::new());
-        }
+        busy.done();
         done(text.and_then(|text| download(text.as_bytes(), &name, "application/yaml")));
     });
 }
@@ -79,19 +77,44 @@ pub fn download_answer_file(
 /// How long work may take before the user is told it is under way.
 pub const BUSY_AFTER: Duration = Duration::from_millis(100);
 
-/// A flag that is true until the caller clears it; if it is still set
-/// after [`BUSY_AFTER`], `status` shows `message`.
-pub fn show_busy(status: RwSignal<String>, message: &'static str) -> RwSignal<bool> {
-    let busy = RwSignal::new(true);
-    leptos::prelude::set_timeout(
-        move || {
-            if busy.get_untracked() {
-                status.set(message.to_owned());
-            }
-        },
-        BUSY_AFTER,
-    );
-    busy
+/// Work under way (in the PDF worker), announced in a status line if it
+/// takes longer than [`BUSY_AFTER`]. It holds no reactive value of its own,
+/// so it outlives the page that started it without harm.
+pub struct Busy {
+    running: Rc<Cell<bool>>,
+    status: RwSignal<String>,
+    message: &'static str,
+}
+
+impl Busy {
+    /// Starts the work: `status` shows `message` if it is still running
+    /// after [`BUSY_AFTER`].
+    pub fn start(status: RwSignal<String>, message: &'static str) -> Self {
+        let running = Rc::new(Cell::new(true));
+        let still = running.clone();
+        leptos::prelude::set_timeout(
+            move || {
+                if still.get() {
+                    status.try_set(message.to_owned());
+                }
+            },
+            BUSY_AFTER,
+        );
+        Self {
+            running,
+            status,
+            message,
+        }
+    }
+
+    /// Ends the work; its message goes, unless something else was shown
+    /// since.
+    pub fn done(&self) {
+        self.running.set(false);
+        if self.status.try_get_untracked().as_deref() == Some(self.message) {
+            self.status.try_set(String::new());
+        }
+    }
 }
 
 /// `lakeside-answers-2026-11-25.yaml`.

@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use super::drafts_page::problem_summary;
-use super::files::{read_chosen, show_busy};
+use super::files::{read_chosen, Busy};
 use super::focus::focus_id;
 use super::pdf_client::{read_library, FileError};
 use super::session::use_session;
@@ -28,10 +28,10 @@ pub fn LibraryImport() -> impl IntoView {
             problems.set(None);
             read_chosen(&ev, status, move |name, text| {
                 // The PDF worker reads the YAML; the page has no parser.
-                let busy = show_busy(status, "Reading the clauses…");
+                let busy = Busy::start(status, "Reading the clauses…");
                 let (file, kept) = (name.clone(), text.clone());
                 read_library(file, kept, move |result| {
-                    busy.set(false);
+                    busy.done();
                     let checked = match result {
                         Ok(json) => session.use_library(Some(CustomLibrary {
                             file: name.clone(),
