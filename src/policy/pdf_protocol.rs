@@ -264,6 +264,89 @@ mod tests {
     }
 
     #[test]
+    fn file_requests_are_told_from_pdf_requests_and_survive_the_trip() {
+        let request = FileRequest {
+            id: 4,
+            job: FileJob::ReadLibrary {
+                file: "ours.yaml".into(),
+                text: "version: 1\n".into(),
+            },
+        };
+        assert_eq!(Incoming::parse(&request.to_json()), Ok(Incoming::File(request)));
+        let pdf = Request::new(
+            5,
+            Document {
+                title: "T".into(),
+                author: "A".into(),
+                cover: Default::default(),
+                sections: vec![],
+                problems: vec![],
+            },
+            DocumentKind::Policy,
+        );
+        assert_eq!(Incoming::parse(&pdf.to_json()), Ok(Incoming::Pdf(pdf)));
+        let bad = r#"{"id": 6, "job": {"kind": "explode"}}"#;
+        assert!(matches!(Incoming::parse(bad), Err((Some(6), _))), "the id is kept");
+        assert!(matches!(Incoming::parse("{"), Err((None, _))));
+    }
+
+    #[cfg(feature = "yaml")]
+    #[test]
+    fn the_worker_reads_and_writes_files_for_the_page() {
+        use crate::policy::bundle::Policy;
+        use crate::policy::draft::StoredDraft;
+        let policy = Policy::builtin().expect("the shipped templates load");
+        let q = &policy.questionnaire;
+        let ask = |job| FileRequest { id: 1, job }.answer(q);
+
+        let mut draft = StoredDraft::new("d1".into(), "2026-11-26T00:00:00Z".into());
+        draft.answers.set(
+            "legal_name".into(),
+            crate::policy::answers::Answer::Text("Lakeside".into()),
+        );
+        let Reply::Yaml { text, .. } = ask(FileJob::WriteAnswers {
+            draft: Box::new(draft.clone()),
+        }) else {
+            panic!("a draft is written");
+        };
+        let Reply::Draft { draft: back, .. } = ask(FileJob::ReadAnswers {
+            file: "a.yaml".into(),
+            text: text.clone(),
+        }) else {
+            panic!("the written file reads back");
+        };
+        assert_eq!(*back, draft);
+
+        let broken = text.replace("Lakeside", "\"Lakeside");
+        let Reply::Problems { diagnostics, .. } = ask(FileJob::ReadAnswers {
+            file: "a.yaml".into(),
+            text: broken,
+        }) else {
+            panic!("a broken file is refused");
+        };
+        assert_eq!(diagnostics.len(), 1);
+        assert_eq!(diagnostics[0].file, "a.yaml");
+        assert!(diagnostics[0].line > 1, "{:?}", diagnostics[0]);
+
+        let library = "version: 1\ntitle: T\nauthor: A\nsections:\n  - id: s\n    title: S\n    clauses:\n      - id: c\n        text: \"{{ nobody }}\"\n";
+        let Reply::Problems { diagnostics, .. } = ask(FileJob::ReadLibrary {
+            file: "ours.yaml".into(),
+            text: library.into(),
+        }) else {
+            panic!("a library naming no question is refused");
+        };
+        assert_eq!((diagnostics[0].line, diagnostics[0].column), (9, 15), "{diagnostics:?}");
+        let Reply::Library { json, .. } = ask(FileJob::ReadLibrary {
+            file: "ours.yaml".into(),
+            text: library.replace("{{ nobody }}", "{{ legal_name }}"),
+        }) else {
+            panic!("a good library is taken");
+        };
+        let source = crate::policy::diag::SourceFile::json("ours.yaml", &json);
+        assert!(crate::policy::library::ClauseLibrary::from_sources(&[source], q).is_ok());
+    }
+
+    #[test]
     fn garbage_is_an_error_not_a_panic() {
         assert!(Request::parse("{").is_err());
         assert!(Reply::parse("{\"kind\":\"exploded\"}").is_err());
