@@ -4,8 +4,9 @@
 use policy_builder::policy::answer_file::{read, write};
 use policy_builder::policy::answers::Answer;
 use policy_builder::policy::bundle::CLAUSES;
-use policy_builder::policy::diag::Diagnostics;
+use policy_builder::policy::diag::{Diagnostics, SourceFile};
 use policy_builder::policy::draft::{CustomLibrary, StoredDraft};
+use policy_builder::policy::library::ClauseLibrary;
 use policy_builder::policy::sample::{Sample, SAMPLES};
 
 mod common;
@@ -53,9 +54,25 @@ fn hostile_text_and_a_custom_library_survive_a_round_trip() {
     draft.library = Some(CustomLibrary {
         file: "ours.yaml".into(),
         text: CLAUSES[0].1.to_owned(),
+        json: None,
     });
-    let back = read("a.yaml", &write(&draft), &p.questionnaire).unwrap_or_else(|d| panic!("{d}"));
+    let mut back = read("a.yaml", &write(&draft), &p.questionnaire).unwrap_or_else(|d| panic!("{d}"));
+    // The library comes back with its JSON form, which the page checks
+    // without a YAML parser and which answer files never carry.
+    let lib = back.library.as_mut().expect("the library comes back");
+    let json = lib.json.take().expect("the library comes back with its JSON form");
+    let from_json = ClauseLibrary::from_sources(&[SourceFile::json("ours.yaml", &json)], &p.questionnaire)
+        .unwrap_or_else(|d| panic!("{d}"));
+    let from_yaml = ClauseLibrary::load("ours.yaml", CLAUSES[0].1, &p.questionnaire).unwrap_or_else(|d| panic!("{d}"));
+    assert_eq!(format!("{from_json:?}"), format!("{from_yaml:?}"));
     assert_eq!(back, draft);
+    let mut with_json = draft.clone();
+    with_json.library.as_mut().expect("set above").json = Some(json);
+    assert_eq!(
+        write(&with_json),
+        write(&draft),
+        "the JSON form is not written to the file"
+    );
 }
 
 #[test]
@@ -135,6 +152,7 @@ fn a_broken_custom_library_is_reported_in_its_own_lines() {
     draft.library = Some(CustomLibrary {
         file: "ours.yaml".into(),
         text: "version: 1\ntitle: T\nauthor: A\nsections:\n  - id: s\n    title: S\n    clauses:\n      - id: c\n        text: \"{{ no_such_question }}\"\n".into(),
+        json: None,
     });
     let d = errors(&write(&draft));
     assert_eq!(

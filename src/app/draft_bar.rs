@@ -32,9 +32,11 @@ pub fn DraftBar() -> impl IntoView {
     let status = RwSignal::new(String::new());
     let download = {
         let session = session.clone();
-        move |_| match download_answer_file(&session.snapshot()) {
-            Ok(()) => status.set("Answer file downloaded.".to_owned()),
-            Err(e) => status.set(format!("The answer file could not be downloaded: {e}.")),
+        move |_| {
+            download_answer_file(&session.snapshot(), status, move |result| match result {
+                Ok(()) => status.set("Answer file downloaded.".to_owned()),
+                Err(e) => status.set(format!("The answer file could not be downloaded: {e}.")),
+            })
         }
     };
     let id = session.id.clone();

@@ -6,17 +6,17 @@
 use leptos::prelude::*;
 
 use super::download::download;
-use super::files::{download_answer_file, read_chosen};
+use super::files::{download_answer_file, read_chosen, Busy};
 use super::focus::focus_id;
+use super::pdf_client::{read_answer_file, FileError};
 use super::route::{navigate, Route};
 use super::storage::{self, local_time, Entry, SaveError};
 use super::trainer_demo::DEMO_PREFIX;
 use super::trainer_score::QUIZ_PREFIX;
 use super::{use_app, AppState};
-use crate::policy::answer_file;
 use crate::policy::diag::Diagnostics;
 use crate::policy::draft::StoredDraft;
-use crate::policy::sample::{Sample, SAMPLES};
+use crate::policy::sample::Sample;
 
 /// A removal that can still be undone.
 #[derive(Clone)]
@@ -73,10 +73,7 @@ pub fn DraftsPage() -> impl IntoView {
 
     // Samples that fail to parse are left out rather than shown broken;
     // the content tests guarantee the shipped ones parse.
-    let samples: Vec<Sample> = SAMPLES
-        .iter()
-        .filter_map(|(file, text)| Sample::load(file, text).ok())
-        .collect();
+    let samples: Vec<Sample> = Sample::builtin().into_iter().map(|(_, s)| s).collect();
     let sample_buttons = samples
         .into_iter()
         .map(|sample| {
@@ -104,7 +101,7 @@ pub fn DraftsPage() -> impl IntoView {
     let store_import = move |draft: StoredDraft, verb: &str| {
         let name = draft.display_name();
         match storage::save(&draft) {
-            Ok(_) if for_review.get_untracked() => navigate(&Route::Review(draft.id.clone())),
+            Ok(_) if for_review.try_get_untracked().unwrap_or(false) => navigate(&Route::Review(draft.id.clone())),
             Ok(_) => {
                 status.set(format!("{verb} \"{name}\"."));
                 refresh();
@@ -114,16 +111,19 @@ pub fn DraftsPage() -> impl IntoView {
             Err(e) => status.set(format!("The file was read but could not be stored: {e}.")),
         }
     };
-    let on_import = {
-        let app = app.clone();
-        move |ev: web_sys::Event, review: bool| {
-            for_review.set(review);
-            let policy = app.policy.clone();
-            import_problems.set(None);
-            status.set(String::new());
-            read_chosen(&ev, status, move |name, text| {
-                match answer_file::read(&name, &text, &policy.questionnaire) {
-                    Err(problems) => {
+    let on_import = move |ev: web_sys::Event, review: bool| {
+        for_review.set(review);
+        import_problems.set(None);
+        status.set(String::new());
+        read_chosen(&ev, status, move |name, text| {
+            // The PDF worker reads the YAML; the page has no parser.
+            let busy = Busy::start(status, "Reading the file…");
+            let file = name.clone();
+            read_answer_file(name, text, move |result| {
+                busy.done();
+                match result {
+                    Err(FileError::Failed(e)) => status.set(format!("\"{file}\" could not be read: {e}.")),
+                    Err(FileError::Problems(problems)) => {
                         import_problems.set(Some(problems));
                         request_animation_frame(|| focus_id("import-problems"));
                     }
@@ -145,7 +145,7 @@ pub fn DraftsPage() -> impl IntoView {
                     },
                 }
             });
-        }
+        });
     };
     let replace_existing = move |_| {
         if let Some(c) = clash.get_untracked() {
@@ -287,10 +287,7 @@ pub fn DraftsPage() -> impl IntoView {
                     <div class="start-option">
                         <label for="import-file">"Import an answer file"</label>
                         <p class="hint" id="import-hint">"A .yaml file downloaded from this app."</p>
-                        <input type="file" id="import-file" accept=".yaml,.yml,application/yaml,text/yaml" aria-describedby="import-hint" on:change={
-                            let on_import = on_import.clone();
-                            move |ev| on_import(ev, false)
-                        } />
+                        <input type="file" id="import-file" accept=".yaml,.yml,application/yaml,text/yaml" aria-describedby="import-hint" on:change=move |ev| on_import(ev, false) />
                     </div>
                     <div class="start-option">
                         <label for="review-file">"Review a draft file"</label>
@@ -385,8 +382,14 @@ fn draft_row(
     let export = {
         let (name, fresh) = (name.clone(), fresh.clone());
         move |_| {
-            if let Err(e) = fresh().and_then(|d| download_answer_file(&d)) {
-                status.set(format!("\"{name}\" could not be downloaded: {e}."));
+            let name = name.clone();
+            let failed = move |e: String| status.set(format!("\"{name}\" could not be downloaded: {e}."));
+            match fresh() {
+                Ok(draft) => download_answer_file(&draft, status, move |result| match result {
+                    Ok(()) => {}
+                    Err(e) => failed(e),
+                }),
+                Err(e) => failed(e),
             }
         }
     };

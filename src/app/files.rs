@@ -1,11 +1,16 @@
 //! Reading a file the user picked, and offering a draft as an answer file.
 
+use std::cell::Cell;
+use std::rc::Rc;
+use std::time::Duration;
+
+use leptos::prelude::{GetUntracked, RwSignal, Set};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 use super::download::download;
+use super::pdf_client::write_answer_file;
 use super::storage::{js_message, today_iso};
-use crate::policy::answer_file;
 use crate::policy::draft::StoredDraft;
 
 /// The largest file the app reads; anything bigger is refused unread.
@@ -28,7 +33,6 @@ pub fn read_chosen(
     status: leptos::prelude::RwSignal<String>,
     then: impl FnOnce(String, String) + 'static,
 ) -> bool {
-    use leptos::prelude::Set;
     let Some(file) = chosen_file(ev) else {
         return false;
     };
@@ -54,10 +58,63 @@ pub async fn read_text(file: &web_sys::File) -> Result<String, String> {
     text.as_string().ok_or_else(|| "the file is not text".to_owned())
 }
 
-/// Offers `draft` as a YAML answer file named after it.
-pub fn download_answer_file(draft: &StoredDraft) -> Result<(), String> {
-    let text = answer_file::write(draft);
-    download(text.as_bytes(), &answer_file_name(draft), "application/yaml")
+/// Offers `draft` as a YAML answer file named after it, written by the
+/// PDF worker, then calls `done` with the outcome. While the worker writes,
+/// `status` says so if it takes long enough to notice.
+pub fn download_answer_file(
+    draft: &StoredDraft,
+    status: RwSignal<String>,
+    done: impl FnOnce(Result<(), String>) + 'static,
+) {
+    let name = answer_file_name(draft);
+    let busy = Busy::start(status, "Writing the answer file…");
+    write_answer_file(draft.clone(), move |text| {
+        busy.done();
+        done(text.and_then(|text| download(text.as_bytes(), &name, "application/yaml")));
+    });
+}
+
+/// How long work may take before the user is told it is under way.
+pub const BUSY_AFTER: Duration = Duration::from_millis(100);
+
+/// Work under way (in the PDF worker), announced in a status line if it
+/// takes longer than [`BUSY_AFTER`]. It holds no reactive value of its own,
+/// so it outlives the page that started it without harm.
+pub struct Busy {
+    running: Rc<Cell<bool>>,
+    status: RwSignal<String>,
+    message: &'static str,
+}
+
+impl Busy {
+    /// Starts the work: `status` shows `message` if it is still running
+    /// after [`BUSY_AFTER`].
+    pub fn start(status: RwSignal<String>, message: &'static str) -> Self {
+        let running = Rc::new(Cell::new(true));
+        let still = running.clone();
+        leptos::prelude::set_timeout(
+            move || {
+                if still.get() {
+                    status.try_set(message.to_owned());
+                }
+            },
+            BUSY_AFTER,
+        );
+        Self {
+            running,
+            status,
+            message,
+        }
+    }
+
+    /// Ends the work; its message goes, unless something else was shown
+    /// since.
+    pub fn done(&self) {
+        self.running.set(false);
+        if self.status.try_get_untracked().as_deref() == Some(self.message) {
+            self.status.try_set(String::new());
+        }
+    }
 }
 
 /// `lakeside-answers-2026-11-25.yaml`.

@@ -5,8 +5,9 @@
 use leptos::prelude::*;
 
 use super::drafts_page::problem_summary;
-use super::files::read_chosen;
+use super::files::{read_chosen, Busy};
 use super::focus::focus_id;
+use super::pdf_client::{read_library, FileError};
 use super::session::use_session;
 use crate::policy::diag::Diagnostics;
 use crate::policy::draft::CustomLibrary;
@@ -26,17 +27,32 @@ pub fn LibraryImport() -> impl IntoView {
             let session = session.clone();
             problems.set(None);
             read_chosen(&ev, status, move |name, text| {
-                match session.use_library(Some(CustomLibrary {
-                    file: name.clone(),
-                    text,
-                })) {
-                    Ok(()) => status.set(format!("The draft now uses the clauses in \"{name}\".")),
-                    Err(d) => {
-                        status.set(String::new());
-                        problems.set(Some(d));
-                        request_animation_frame(|| focus_id("library-problems"));
+                // The PDF worker reads the YAML; the page has no parser.
+                let busy = Busy::start(status, "Reading the clauses…");
+                let (file, kept) = (name.clone(), text.clone());
+                read_library(file, kept, move |result| {
+                    busy.done();
+                    let checked = match result {
+                        Ok(json) => session.use_library(Some(CustomLibrary {
+                            file: name.clone(),
+                            text,
+                            json: Some(json),
+                        })),
+                        Err(FileError::Problems(d)) => Err(d),
+                        Err(FileError::Failed(e)) => {
+                            status.set(format!("\"{name}\" could not be read: {e}."));
+                            return;
+                        }
+                    };
+                    match checked {
+                        Ok(()) => status.set(format!("The draft now uses the clauses in \"{name}\".")),
+                        Err(d) => {
+                            status.set(String::new());
+                            problems.set(Some(d));
+                            request_animation_frame(|| focus_id("library-problems"));
+                        }
                     }
-                }
+                });
             });
         }
     };
@@ -51,6 +67,15 @@ pub fn LibraryImport() -> impl IntoView {
     let current = move || {
         library.with(|l| match (&l.custom, &l.problems) {
             (None, _) => "The draft uses the standard clauses that come with the app.".to_owned(),
+            (Some(c), _) if l.pending => format!(
+                "Reading the clauses imported from \"{}\"… Until then the standard clauses are used.",
+                c.file
+            ),
+            (Some(c), _) if l.failed.is_some() => format!(
+                "The clauses imported from \"{}\" could not be read just now ({}), so the standard clauses are used. The file is kept with the draft; reload the page to try again.",
+                c.file,
+                l.failed.as_deref().unwrap_or_default()
+            ),
             (Some(c), None) => format!("The draft uses the clauses imported from \"{}\".", c.file),
             (Some(c), Some(_)) => format!(
                 "The clauses imported from \"{}\" no longer load with this version of the app, so the standard clauses are used. The file is kept with the draft.",

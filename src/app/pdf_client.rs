@@ -1,6 +1,8 @@
 //! The page's side of the PDF worker (`src/bin/pdf_worker.rs`). The worker
-//! is started on the first export, answers "ready" with its version, and
-//! then turns each Document into PDF bytes off the main thread. A worker
+//! is started on first use, answers "ready" with its version, and then
+//! turns each Document into PDF bytes off the main thread, and reads and
+//! writes the YAML files the user brings or takes (the page has no YAML
+//! parser). A worker
 //! that never answers (missing file, blocked by policy) is reported after
 //! a time-out instead of failing silently.
 
@@ -12,9 +14,11 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{ErrorEvent, MessageEvent, Worker};
 
+use crate::policy::diag::Diagnostics;
 use crate::policy::document::Document;
+use crate::policy::draft::StoredDraft;
 use crate::policy::layout::DocumentKind;
-use crate::policy::pdf_protocol::{Reply, Request, PROTOCOL_VERSION};
+use crate::policy::pdf_protocol::{FileJob, FileRequest, Reply, Request, PROTOCOL_VERSION};
 
 /// The loader Trunk writes for the worker binary (not content-hashed).
 const WORKER_URL: &str = "./pdf-worker_loader.js";
@@ -31,14 +35,25 @@ pub struct Made {
     pub missing_glyphs: Vec<char>,
 }
 
-type Done = Box<dyn FnOnce(Result<Made, String>)>;
+/// Why the worker could not read a file.
+#[derive(Debug, Clone)]
+pub enum FileError {
+    /// The file has problems, each located for the user.
+    Problems(Diagnostics),
+    /// The worker could not do the job (not loaded, no answer, ...).
+    Failed(String),
+}
+
+/// What a request in flight waits for: the reply and any bytes beside it,
+/// or why there is none.
+type Waiter = Box<dyn FnOnce(Result<(Reply, Vec<u8>), String>)>;
 
 struct Client {
     worker: Worker,
     ready: bool,
     broken: Option<String>,
     waiting: Vec<String>,
-    pending: HashMap<u32, Done>,
+    pending: HashMap<u32, Waiter>,
     next_id: u32,
 }
 
@@ -48,25 +63,109 @@ thread_local! {
 
 /// Makes the PDF of `document` and calls `done` with it or with a message.
 pub fn make_pdf(document: Document, kind: DocumentKind, done: impl FnOnce(Result<Made, String>) + 'static) {
-    let done: Done = Box::new(done);
+    send(
+        move |id| Request::new(id, document, kind).to_json(),
+        Box::new(move |answer| {
+            done(match answer {
+                Ok((
+                    Reply::Done {
+                        pages, missing_glyphs, ..
+                    },
+                    bytes,
+                )) => Ok(Made {
+                    bytes,
+                    pages,
+                    missing_glyphs,
+                }),
+                Ok((Reply::Failed { message, .. }, _)) => Err(message),
+                Ok(_) => Err(UNEXPECTED.to_owned()),
+                Err(e) => Err(e),
+            });
+        }),
+        "the PDF maker did not answer in time; reload the page and try again",
+    );
+}
+
+/// Has the worker read the answer file `file` with `text`: the draft, ready
+/// to store, or its problems.
+pub fn read_answer_file(file: String, text: String, done: impl FnOnce(Result<StoredDraft, FileError>) + 'static) {
+    ask_file(FileJob::ReadAnswers { file, text }, move |answer| {
+        done(match answer {
+            Ok(Reply::Draft { draft, .. }) => Ok(*draft),
+            Ok(reply) => Err(file_error(reply)),
+            Err(e) => Err(FileError::Failed(e)),
+        });
+    });
+}
+
+/// Has the worker check the clause library `file` with `text`: its raw form
+/// as JSON (see [`crate::policy::draft::CustomLibrary::json`]), or its problems.
+pub fn read_library(file: String, text: String, done: impl FnOnce(Result<String, FileError>) + 'static) {
+    ask_file(FileJob::ReadLibrary { file, text }, move |answer| {
+        done(match answer {
+            Ok(Reply::Library { json, .. }) => Ok(json),
+            Ok(reply) => Err(file_error(reply)),
+            Err(e) => Err(FileError::Failed(e)),
+        });
+    });
+}
+
+/// Has the worker write `draft` as an answer file: its text, or why not.
+pub fn write_answer_file(draft: StoredDraft, done: impl FnOnce(Result<String, String>) + 'static) {
+    let mut draft = draft;
+    // The JSON form stays in the browser; the file never carries it.
+    if let Some(lib) = &mut draft.library {
+        lib.json = None;
+    }
+    ask_file(FileJob::WriteAnswers { draft: Box::new(draft) }, move |answer| {
+        done(match answer {
+            Ok(Reply::Yaml { text, .. }) => Ok(text),
+            Ok(Reply::Failed { message, .. }) => Err(message),
+            Ok(_) => Err(UNEXPECTED.to_owned()),
+            Err(e) => Err(e),
+        });
+    });
+}
+
+const UNEXPECTED: &str = "the worker gave an unexpected answer; reload the page and try again";
+
+fn file_error(reply: Reply) -> FileError {
+    match reply {
+        Reply::Problems { diagnostics, .. } => FileError::Problems(Diagnostics(diagnostics)),
+        Reply::Failed { message, .. } => FileError::Failed(message),
+        _ => FileError::Failed(UNEXPECTED.to_owned()),
+    }
+}
+
+fn ask_file(job: FileJob, done: impl FnOnce(Result<Reply, String>) + 'static) {
+    send(
+        move |id| FileRequest { id, job }.to_json(),
+        Box::new(move |answer| done(answer.map(|(reply, _)| reply))),
+        "the file reader did not answer in time; reload the page and try again",
+    );
+}
+
+/// Sends the request `make(id)` (starting the worker on first use) and
+/// calls `waiter` with the reply, or with `time_out` after [`TIME_OUT`].
+fn send(make: impl FnOnce(u32) -> String, waiter: Waiter, time_out: &'static str) {
     let sent = CLIENT.with(move |c| {
         let mut c = c.borrow_mut();
         if c.is_none() {
             match start() {
                 Ok(client) => *c = Some(client),
-                Err(reason) => return Err((reason, done)),
+                Err(reason) => return Err((reason, waiter)),
             }
         }
         let Some(client) = c.as_mut() else {
-            return Err(("the PDF maker could not start".to_owned(), done));
+            return Err(("the PDF maker could not start".to_owned(), waiter));
         };
         if let Some(reason) = &client.broken {
-            return Err((reason.clone(), done));
+            return Err((reason.clone(), waiter));
         }
         let id = client.next_id;
         client.next_id += 1;
-        client.pending.insert(id, done);
-        let request = Request::new(id, document, kind).to_json();
+        client.pending.insert(id, waiter);
+        let request = make(id);
         if !client.ready {
             client.waiting.push(request);
             return Ok(Ok(id));
@@ -84,15 +183,13 @@ pub fn make_pdf(document: Document, kind: DocumentKind, done: impl FnOnce(Result
     match sent {
         Ok(id) => leptos::prelude::set_timeout(
             move || {
-                if let Some(done) = take(id) {
-                    done(Err(
-                        "the PDF maker did not answer in time; reload the page and try again".to_owned(),
-                    ));
+                if let Some(waiter) = take(id) {
+                    waiter(Err(time_out.to_owned()));
                 }
             },
             TIME_OUT,
         ),
-        Err((reason, done)) => done(Err(reason)),
+        Err((reason, waiter)) => waiter(Err(reason)),
     }
 }
 
@@ -135,13 +232,13 @@ fn post(worker: &Worker, request: &str) -> Result<(), String> {
         .map_err(|e| format!("the PDF request could not be sent ({})", super::storage::js_message(&e)))
 }
 
-fn take(id: u32) -> Option<Done> {
+fn take(id: u32) -> Option<Waiter> {
     CLIENT.with(|c| c.borrow_mut().as_mut().and_then(|client| client.pending.remove(&id)))
 }
 
 /// Marks the worker unusable and fails every request in flight.
 fn break_all(reason: String) {
-    let pending: Vec<Done> = CLIENT.with(|c| {
+    let pending: Vec<Waiter> = CLIENT.with(|c| {
         let mut c = c.borrow_mut();
         let Some(client) = c.as_mut() else { return Vec::new() };
         client.broken = Some(reason.clone());
@@ -174,31 +271,24 @@ fn receive(event: &MessageEvent) {
                 break_all(reason);
             }
         }
-        Ok(Reply::Done {
-            id,
-            pages,
-            missing_glyphs,
-            ..
-        }) => {
+        Ok(Reply::Failed { id: None, message }) => break_all(message),
+        Ok(
+            reply @ (Reply::Done { id, .. }
+            | Reply::Draft { id, .. }
+            | Reply::Library { id, .. }
+            | Reply::Problems { id, .. }
+            | Reply::Yaml { id, .. }
+            | Reply::Failed { id: Some(id), .. }),
+        ) => {
             let bytes = data
                 .get(1)
                 .dyn_into::<js_sys::Uint8Array>()
                 .map(|a| a.to_vec())
                 .unwrap_or_default();
-            if let Some(done) = take(id) {
-                done(Ok(Made {
-                    bytes,
-                    pages,
-                    missing_glyphs,
-                }));
+            if let Some(waiter) = take(id) {
+                waiter(Ok((reply, bytes)));
             }
         }
-        Ok(Reply::Failed { id: Some(id), message }) => {
-            if let Some(done) = take(id) {
-                done(Err(message));
-            }
-        }
-        Ok(Reply::Failed { id: None, message }) => break_all(message),
     }
 }
 

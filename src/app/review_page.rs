@@ -243,9 +243,11 @@ pub fn ReviewPage() -> impl IntoView {
     };
     let export = {
         let session = session.clone();
-        move |_| match download_answer_file(&session.snapshot()) {
-            Ok(()) => status.set("Reviewed file downloaded. Send it back to the policy's authors.".to_owned()),
-            Err(e) => status.set(format!("The file could not be downloaded: {e}.")),
+        move |_| {
+            download_answer_file(&session.snapshot(), status, move |result| match result {
+                Ok(()) => status.set("Reviewed file downloaded. Send it back to the policy's authors.".to_owned()),
+                Err(e) => status.set(format!("The file could not be downloaded: {e}.")),
+            })
         }
     };
 

@@ -6,10 +6,11 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use super::pdf_client::{read_library, FileError};
 use super::storage::{self, SaveError};
 use crate::policy::answers::{Answer, Answers};
 use crate::policy::bundle::Policy;
-use crate::policy::diag::Diagnostics;
+use crate::policy::diag::{Diagnostic, Diagnostics, SourceFile};
 use crate::policy::document::Document;
 use crate::policy::draft::{CustomLibrary, StoredDraft};
 use crate::policy::fill::fill;
@@ -37,6 +38,12 @@ pub struct LibraryChoice {
     pub loaded: Option<Arc<ClauseLibrary>>,
     /// Why an imported library is not used, by line and column.
     pub problems: Option<Diagnostics>,
+    /// Whether the imported library is being read by the PDF worker (a
+    /// draft stored before the page kept its JSON form); the shipped one is
+    /// used until then.
+    pub pending: bool,
+    /// Why the worker could not read it, when it could not.
+    pub failed: Option<String>,
 }
 
 /// The open draft, shared with every component of the draft's pages.
@@ -121,7 +128,69 @@ impl Session {
             from_check: RwSignal::new(false),
         };
         session.autosave();
+        session.resolve_library();
         session
+    }
+
+    /// Has the PDF worker read an imported library that the page cannot
+    /// read by itself: one stored before drafts kept its JSON form, or one
+    /// whose JSON no longer checks (then the worker locates the problems).
+    /// The draft uses the shipped library meanwhile; once read, the JSON is
+    /// stored with the draft, so this happens once.
+    fn resolve_library(&self) {
+        let Some(asked) = self
+            .library
+            .with_untracked(|l| l.pending.then(|| l.custom.clone()).flatten())
+        else {
+            return;
+        };
+        let this = self.clone();
+        read_library(asked.file.clone(), asked.text.clone(), move |result| {
+            // The user may have chosen another library meanwhile.
+            let same = this
+                .library
+                .try_with_untracked(|l| l.pending && l.custom.as_ref() == Some(&asked))
+                .unwrap_or(false);
+            if !same {
+                return;
+            }
+            match result {
+                Ok(json) => {
+                    let custom = CustomLibrary {
+                        json: Some(json),
+                        ..asked.clone()
+                    };
+                    let mut choice = choose_library(&this.policy, Some(custom));
+                    if choice.pending {
+                        // The worker's JSON does not check in the page
+                        // (the worker checks that it does): keep the draft
+                        // as it was and say so.
+                        choice.pending = false;
+                        choice.failed = Some("the clauses could not be checked".to_owned());
+                        choice.custom = Some(asked);
+                        this.skip_save.set_value(true);
+                    }
+                    // Otherwise storing the JSON with the draft is the
+                    // migration.
+                    this.library.try_set(choice);
+                }
+                Err(e) => {
+                    let (problems, failed) = match e {
+                        FileError::Problems(d) => (Some(d), None),
+                        FileError::Failed(message) => (None, Some(message)),
+                    };
+                    // Nothing about the draft changes: do not save.
+                    this.skip_save.set_value(true);
+                    this.library.try_set(LibraryChoice {
+                        custom: Some(asked),
+                        loaded: None,
+                        problems,
+                        pending: false,
+                        failed,
+                    });
+                }
+            }
+        });
     }
 
     /// The draft as it stands, to store or export.
@@ -205,6 +274,7 @@ impl Session {
         self.library.set(choose_library(&self.policy, draft.library));
         self.review.set(draft.review);
         self.answers.set(draft.answers);
+        self.resolve_library();
         true
     }
 
@@ -217,39 +287,53 @@ impl Session {
     }
 
     /// Uses `custom` as the draft's clause library, or the shipped one for
-    /// `None`. Returns the problems when the library cannot be used (it is
-    /// not kept then).
+    /// `None`. `custom` comes from the PDF worker with its JSON form (see
+    /// [`read_library`]). Returns the problems when the library cannot be
+    /// used (it is not kept then).
     pub fn use_library(&self, custom: Option<CustomLibrary>) -> Result<(), Diagnostics> {
+        let file = custom.as_ref().map(|c| c.file.clone()).unwrap_or_default();
         let choice = choose_library(&self.policy, custom);
         if let Some(problems) = choice.problems {
             return Err(problems);
+        }
+        if choice.pending {
+            // Only a library without a JSON form that checks gets here.
+            return Err(Diagnostics(vec![Diagnostic {
+                file,
+                line: 1,
+                column: 1,
+                message: "the clauses could not be checked".to_owned(),
+            }]));
         }
         self.library.set(choice);
         Ok(())
     }
 }
 
-/// Checks an imported library against the questionnaire; one that no longer
-/// loads is kept with the draft (so nothing is lost) but not used.
+/// Checks an imported library against the questionnaire, from the JSON
+/// form kept with it. One without that form, or whose form does not check,
+/// is left pending for the PDF worker (see [`Session::resolve_library`]);
+/// nothing is lost meanwhile, the shipped library is used.
 fn choose_library(policy: &Policy, custom: Option<CustomLibrary>) -> LibraryChoice {
     let Some(lib) = custom else {
         return LibraryChoice {
             custom: None,
             loaded: None,
             problems: None,
+            pending: false,
+            failed: None,
         };
     };
-    match ClauseLibrary::load(&lib.file, &lib.text, &policy.questionnaire) {
-        Ok(loaded) => LibraryChoice {
-            custom: Some(lib),
-            loaded: Some(Arc::new(loaded)),
-            problems: None,
-        },
-        Err(problems) => LibraryChoice {
-            custom: Some(lib),
-            loaded: None,
-            problems: Some(problems),
-        },
+    let loaded = lib
+        .json
+        .as_deref()
+        .and_then(|json| ClauseLibrary::from_sources(&[SourceFile::json(&lib.file, json)], &policy.questionnaire).ok());
+    LibraryChoice {
+        pending: loaded.is_none(),
+        custom: Some(lib),
+        loaded: loaded.map(Arc::new),
+        problems: None,
+        failed: None,
     }
 }
 

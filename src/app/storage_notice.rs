@@ -19,7 +19,10 @@ pub fn StorageNotice() -> impl IntoView {
     let keep_copy = {
         let session = session.clone();
         move |_| {
-            let _ = download_answer_file(&session.snapshot());
+            download_answer_file(&session.snapshot(), problem, move |result| match result {
+                Ok(()) => {}
+                Err(e) => problem.set(format!("Your answers could not be downloaded: {e}.")),
+            });
         }
     };
     let notice = move || match save_state.get() {

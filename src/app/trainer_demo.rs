@@ -15,7 +15,7 @@ use super::route::{replace, Route};
 use super::storage::{self, Entry};
 use super::{use_app, AppState};
 use crate::policy::draft::StoredDraft;
-use crate::policy::sample::{Sample, SAMPLES};
+use crate::policy::sample::Sample;
 
 /// Where the draft made for each sample is remembered.
 pub const DEMO_PREFIX: &str = "policy-builder/demo/";
@@ -29,9 +29,9 @@ pub fn sample_stem(file: &str) -> &str {
 
 /// The shipped samples that load, with their stems.
 pub fn samples() -> Vec<(&'static str, Sample)> {
-    SAMPLES
-        .iter()
-        .filter_map(|(file, text)| Sample::load(file, text).ok().map(|s| (sample_stem(file), s)))
+    Sample::builtin()
+        .into_iter()
+        .map(|(file, s)| (sample_stem(file), s))
         .collect()
 }
 
@@ -122,7 +122,11 @@ mod tests {
     #[test]
     fn every_shipped_sample_has_a_stem_that_a_link_can_carry() {
         let all = samples();
-        assert_eq!(all.len(), SAMPLES.len(), "a sample does not load");
+        assert_eq!(
+            all.len(),
+            crate::policy::sample::SAMPLES_JSON.len(),
+            "a sample does not load"
+        );
         let stems: Vec<&str> = all.iter().map(|(s, _)| *s).collect();
         assert!(stems.contains(&"ontario-hospital"), "{stems:?}");
         for stem in stems {

@@ -1,6 +1,8 @@
 //! The PDF worker: a second WebAssembly binary, loaded by the page on the
 //! first export, that turns a Document into PDF bytes off the main thread.
-//! It keeps printpdf out of the page's own WebAssembly.
+//! It keeps printpdf out of the page's own WebAssembly, and also reads and
+//! writes YAML files for the page (answer files, imported clause
+//! libraries), which keeps the YAML parsers out of it too.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
@@ -16,8 +18,13 @@ fn main() {
 
 #[cfg(target_arch = "wasm32")]
 mod worker {
+    use std::cell::OnceCell;
+
+    use policy_builder::policy::bundle::QUESTIONNAIRE_JSON;
+    use policy_builder::policy::diag::{Diagnostics, SourceFile};
     use policy_builder::policy::pdf::render_pdf_as;
-    use policy_builder::policy::pdf_protocol::{Reply, Request, PROTOCOL_VERSION};
+    use policy_builder::policy::pdf_protocol::{FileRequest, Incoming, Reply, Request, PROTOCOL_VERSION};
+    use policy_builder::policy::questionnaire::Questionnaire;
     use wasm_bindgen::prelude::*;
     use wasm_bindgen::JsCast;
     use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
@@ -30,26 +37,10 @@ mod worker {
         let reply_scope = scope.clone();
         let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
             let text = event.data().as_string().unwrap_or_default();
-            let (reply, bytes) = match Request::parse(&text) {
-                Err(message) => (Reply::Failed { id: None, message }, None),
-                Ok(request) => match timed(|| render_pdf_as(&request.document, request.kind)) {
-                    (Ok(pdf), millis) => (
-                        Reply::Done {
-                            id: request.id,
-                            pages: pdf.pages,
-                            missing_glyphs: pdf.missing_glyphs,
-                            millis,
-                        },
-                        Some(pdf.bytes),
-                    ),
-                    (Err(e), _) => (
-                        Reply::Failed {
-                            id: Some(request.id),
-                            message: e.to_string(),
-                        },
-                        None,
-                    ),
-                },
+            let (reply, bytes) = match Incoming::parse(&text) {
+                Err((id, message)) => (Reply::Failed { id, message }, None),
+                Ok(Incoming::File(request)) => (file(request), None),
+                Ok(Incoming::Pdf(request)) => pdf(request),
             };
             post(&reply_scope, &reply, bytes.as_deref());
         });
@@ -63,6 +54,48 @@ mod worker {
             },
             None,
         );
+    }
+
+    thread_local! {
+        /// The shipped questionnaire, loaded on the first file request.
+        static QUESTIONNAIRE: OnceCell<Result<Questionnaire, Diagnostics>> = const { OnceCell::new() };
+    }
+
+    /// Reads or writes a YAML file for the page.
+    fn file(request: FileRequest) -> Reply {
+        let load = || {
+            let (file, json) = QUESTIONNAIRE_JSON;
+            Questionnaire::from_source(&SourceFile::json(file, json))
+        };
+        QUESTIONNAIRE.with(|cell| match cell.get_or_init(load) {
+            Ok(questionnaire) => request.answer(questionnaire),
+            Err(d) => Reply::Failed {
+                id: Some(request.id),
+                message: format!("the shipped templates do not load ({d})"),
+            },
+        })
+    }
+
+    /// Makes a PDF: the reply and the file's bytes.
+    fn pdf(request: Request) -> (Reply, Option<Vec<u8>>) {
+        match timed(|| render_pdf_as(&request.document, request.kind)) {
+            (Ok(pdf), millis) => (
+                Reply::Done {
+                    id: request.id,
+                    pages: pdf.pages,
+                    missing_glyphs: pdf.missing_glyphs,
+                    millis,
+                },
+                Some(pdf.bytes),
+            ),
+            (Err(e), _) => (
+                Reply::Failed {
+                    id: Some(request.id),
+                    message: e.to_string(),
+                },
+                None,
+            ),
+        }
     }
 
     /// Runs `f`, timing it with `performance.now()` (0 where the worker

@@ -14,15 +14,24 @@
 //!     ...
 //! ```
 
+//!
+//! Reading and writing need the `yaml` feature: the page asks the PDF
+//! worker to do both (see [`super::pdf_protocol`]).
+
 use serde::{Deserialize, Serialize};
 
 use super::answers::Answers;
-use super::diag::{from_yaml, Diagnostic, Diagnostics, Problem, SourceFile, YamlPath};
-use super::draft::{CustomLibrary, StoredDraft, SCHEMA};
-use super::library::ClauseLibrary;
-use super::limits::Limits;
-use super::questionnaire::Questionnaire;
+use super::draft::CustomLibrary;
+#[cfg(feature = "yaml")]
+use super::draft::{StoredDraft, SCHEMA};
 use super::review::Review;
+#[cfg(feature = "yaml")]
+use super::{
+    diag::{from_yaml, Diagnostic, Diagnostics, Problem, SourceFile, YamlPath},
+    library::ClauseLibrary,
+    limits::Limits,
+    questionnaire::Questionnaire,
+};
 
 /// The value of the `format` key.
 pub const FORMAT: &str = "social-media-policy-builder/answers";
@@ -67,16 +76,19 @@ pub struct AnswerFile {
     pub review: Review,
 }
 
+#[cfg(feature = "yaml")]
 #[derive(Deserialize)]
 struct Envelope {
     format: Option<serde_yaml::Value>,
     version: Option<serde_yaml::Value>,
 }
 
+#[cfg(feature = "yaml")]
 const HEADER: &str = "# Answers for the Social Media Policy Builder. Open this file in the\n\
 # app (Drafts, Import an answer file) to keep working on the policy.\n";
 
 /// Writes `draft` as an answer file.
+#[cfg(feature = "yaml")]
 pub fn write(draft: &StoredDraft) -> String {
     let file = AnswerFile {
         format: FORMAT.to_owned(),
@@ -88,7 +100,12 @@ pub fn write(draft: &StoredDraft) -> String {
             saved_at: draft.saved_at.clone(),
         },
         answers: draft.answers.clone(),
-        library: draft.library.clone(),
+        // The JSON form kept for the page is not part of the file.
+        library: draft.library.as_ref().map(|l| CustomLibrary {
+            file: l.file.clone(),
+            text: l.text.clone(),
+            json: None,
+        }),
         review: draft.review.clone(),
     };
     // Serializing plain strings, booleans and lists cannot fail; an empty
@@ -99,9 +116,11 @@ pub fn write(draft: &StoredDraft) -> String {
 /// Reads an answer file named `file` against the questionnaire, checking
 /// every answer and any clause library it carries. On success the draft is
 /// ready to store (its schema is this build's); otherwise every problem is
-/// listed with its line and column.
+/// listed with its line and column. An imported clause library is given
+/// its JSON form (see [`CustomLibrary::json`]).
+#[cfg(feature = "yaml")]
 pub fn read(file: &str, text: &str, questionnaire: &Questionnaire) -> Result<StoredDraft, Diagnostics> {
-    let source = SourceFile { name: file, text };
+    let source = SourceFile::yaml(file, text);
     let at_root = |message: &str| {
         Diagnostics(vec![Diagnostic {
             file: file.to_owned(),
@@ -157,9 +176,12 @@ pub fn read(file: &str, text: &str, questionnaire: &Questionnaire) -> Result<Sto
     }
     review_problems(&parsed.review, &mut problems);
     let mut all = source.locate(problems).0;
-    if let Some(lib) = &parsed.library {
-        if let Err(d) = ClauseLibrary::load(&lib.file, &lib.text, questionnaire) {
-            all.extend(d.0);
+    let mut library = parsed.library;
+    if let Some(lib) = &mut library {
+        lib.json = None;
+        match ClauseLibrary::yaml_to_json(&lib.file, &lib.text, questionnaire) {
+            Ok(json) => lib.json = Some(json),
+            Err(d) => all.extend(d.0),
         }
     }
     if !all.is_empty() {
@@ -172,7 +194,7 @@ pub fn read(file: &str, text: &str, questionnaire: &Questionnaire) -> Result<Sto
         created_at: parsed.draft.created_at,
         saved_at: parsed.draft.saved_at,
         answers: parsed.answers,
-        library: parsed.library,
+        library,
         review: parsed.review,
     };
     // Aliases (`*name`) can repeat one long text many times: the file is
@@ -192,6 +214,7 @@ pub fn read(file: &str, text: &str, questionnaire: &Questionnaire) -> Result<Sto
 /// A review that was edited by hand or damaged: every comment needs an
 /// author, text and an id of its own; decisions need a name, a role and a
 /// real date.
+#[cfg(feature = "yaml")]
 fn review_problems(review: &Review, problems: &mut Vec<Problem>) {
     let root = YamlPath::root().key("review");
     let mut seen = std::collections::BTreeSet::new();
@@ -238,6 +261,7 @@ fn review_problems(review: &Review, problems: &mut Vec<Problem>) {
     }
 }
 
+#[cfg(feature = "yaml")]
 fn locate_or_root(source: &SourceFile<'_>, problem: Problem, present: bool) -> Diagnostics {
     if present {
         source.locate(vec![problem])

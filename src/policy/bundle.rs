@@ -1,47 +1,72 @@
 //! The templates that ship with the app, compiled into the binary so the
 //! app works offline and loads them without a request.
+//!
+//! The YAML files are the source of truth. build.rs writes each as JSON
+//! (`*_JSON` here, under the YAML file's name); the page reads only those,
+//! so it needs no YAML parser. Builds with the `yaml` feature also carry the
+//! YAML, which gives authors located errors.
 
-use super::diag::Diagnostics;
+use super::diag::{Diagnostics, SourceFile};
 use super::library::ClauseLibrary;
 use super::questionnaire::Questionnaire;
 
+/// `(file name, YAML text)` of a shipped template, by its path under
+/// `policy-templates/` without `.yaml`.
+#[cfg(feature = "yaml")]
+macro_rules! yaml {
+    ($path:literal) => {
+        (
+            concat!($path, ".yaml"),
+            include_str!(concat!("../../policy-templates/", $path, ".yaml")),
+        )
+    };
+}
+
+/// `(file name, JSON text)` of a shipped template, as build.rs wrote it.
+macro_rules! json {
+    ($path:literal) => {
+        (
+            concat!($path, ".yaml"),
+            include_str!(concat!(env!("OUT_DIR"), "/templates/", $path, ".json")),
+        )
+    };
+}
+pub(crate) use json;
+
 /// The shipped questionnaire.
-pub const QUESTIONNAIRE: (&str, &str) = (
-    "questionnaire.yaml",
-    include_str!("../../policy-templates/questionnaire.yaml"),
-);
+#[cfg(feature = "yaml")]
+pub const QUESTIONNAIRE: (&str, &str) = yaml!("questionnaire");
 /// The shipped clause library, in document order.
+#[cfg(feature = "yaml")]
 pub const CLAUSES: &[(&str, &str)] = &[
-    (
-        "clauses/10-foundations.yaml",
-        include_str!("../../policy-templates/clauses/10-foundations.yaml"),
-    ),
-    (
-        "clauses/20-governance.yaml",
-        include_str!("../../policy-templates/clauses/20-governance.yaml"),
-    ),
-    (
-        "clauses/30-conduct.yaml",
-        include_str!("../../policy-templates/clauses/30-conduct.yaml"),
-    ),
-    (
-        "clauses/40-support.yaml",
-        include_str!("../../policy-templates/clauses/40-support.yaml"),
-    ),
-    (
-        "clauses/50-laws.yaml",
-        include_str!("../../policy-templates/clauses/50-laws.yaml"),
-    ),
+    yaml!("clauses/10-foundations"),
+    yaml!("clauses/20-governance"),
+    yaml!("clauses/30-conduct"),
+    yaml!("clauses/40-support"),
+    yaml!("clauses/50-laws"),
 ];
 /// The staff quick reference, a document of its own.
-pub const QUICK_REFERENCE: (&str, &str) = (
-    "quick-reference.yaml",
-    include_str!("../../policy-templates/quick-reference.yaml"),
-);
-
+#[cfg(feature = "yaml")]
+pub const QUICK_REFERENCE: (&str, &str) = yaml!("quick-reference");
 /// The trainer's scenarios and decks, checked against the questionnaire
 /// and the clause library (see [`super::scenario`]).
-pub const SCENARIOS: (&str, &str) = ("scenarios.yaml", include_str!("../../policy-templates/scenarios.yaml"));
+#[cfg(feature = "yaml")]
+pub const SCENARIOS: (&str, &str) = yaml!("scenarios");
+
+/// [`QUESTIONNAIRE`] as JSON.
+pub const QUESTIONNAIRE_JSON: (&str, &str) = json!("questionnaire");
+/// [`CLAUSES`] as JSON.
+pub const CLAUSES_JSON: &[(&str, &str)] = &[
+    json!("clauses/10-foundations"),
+    json!("clauses/20-governance"),
+    json!("clauses/30-conduct"),
+    json!("clauses/40-support"),
+    json!("clauses/50-laws"),
+];
+/// [`QUICK_REFERENCE`] as JSON.
+pub const QUICK_REFERENCE_JSON: (&str, &str) = json!("quick-reference");
+/// [`SCENARIOS`] as JSON.
+pub const SCENARIOS_JSON: (&str, &str) = json!("scenarios");
 
 /// A questionnaire and the clause library written against it.
 #[derive(Debug)]
@@ -55,17 +80,33 @@ pub struct Policy {
 }
 
 impl Policy {
-    /// Loads and checks a questionnaire, a clause library and a quick
-    /// reference, given as (file name, text) pairs. Problems in the library
-    /// and the quick reference are reported together.
+    /// Loads and checks a YAML questionnaire, clause library and quick
+    /// reference, given as (file name, text) pairs (see [`Self::from_sources`]).
+    #[cfg(feature = "yaml")]
     pub fn load(
         questionnaire: (&str, &str),
         clauses: &[(&str, &str)],
         quick_reference: (&str, &str),
     ) -> Result<Self, Diagnostics> {
-        let questionnaire = Questionnaire::load(questionnaire.0, questionnaire.1)?;
-        let library = ClauseLibrary::load_files(clauses, &questionnaire);
-        let quick_reference = ClauseLibrary::load(quick_reference.0, quick_reference.1, &questionnaire);
+        let clauses: Vec<SourceFile<'_>> = clauses.iter().map(|(n, t)| SourceFile::yaml(n, t)).collect();
+        Self::from_sources(
+            &SourceFile::yaml(questionnaire.0, questionnaire.1),
+            &clauses,
+            &SourceFile::yaml(quick_reference.0, quick_reference.1),
+        )
+    }
+
+    /// Loads and checks a questionnaire, a clause library and a quick
+    /// reference. Problems in the library and the quick reference are
+    /// reported together.
+    pub fn from_sources(
+        questionnaire: &SourceFile<'_>,
+        clauses: &[SourceFile<'_>],
+        quick_reference: &SourceFile<'_>,
+    ) -> Result<Self, Diagnostics> {
+        let questionnaire = Questionnaire::from_source(questionnaire)?;
+        let library = ClauseLibrary::from_sources(clauses, &questionnaire);
+        let quick_reference = ClauseLibrary::from_sources(std::slice::from_ref(quick_reference), &questionnaire);
         match (library, quick_reference) {
             (Ok(library), Ok(quick_reference)) => Ok(Self {
                 questionnaire,
@@ -80,8 +121,22 @@ impl Policy {
         }
     }
 
-    /// The shipped templates.
+    /// The shipped templates, read from the JSON build.rs made (the page's
+    /// way). With the `yaml` feature, problems are located in the YAML.
     pub fn builtin() -> Result<Self, Diagnostics> {
+        let json = |(name, text): &(&'static str, &'static str)| SourceFile::json(name, text);
+        let clauses: Vec<SourceFile<'static>> = CLAUSES_JSON.iter().map(json).collect();
+        let loaded = Self::from_sources(&json(&QUESTIONNAIRE_JSON), &clauses, &json(&QUICK_REFERENCE_JSON));
+        #[cfg(feature = "yaml")]
+        if loaded.is_err() {
+            Self::builtin_yaml()?;
+        }
+        loaded
+    }
+
+    /// The shipped templates, read from their YAML.
+    #[cfg(feature = "yaml")]
+    pub fn builtin_yaml() -> Result<Self, Diagnostics> {
         Self::load(QUESTIONNAIRE, CLAUSES, QUICK_REFERENCE)
     }
 }

@@ -1,13 +1,13 @@
 //! Conditions on answers, written as data in the templates: they decide
 //! whether a question is shown and whether a clause is included.
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use super::answers::{Answer, Answers};
 use super::ids::QuestionId;
 
 /// A condition as written in YAML, before its question ids are checked.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub enum RawCondition {
     /// Every condition holds.
@@ -29,7 +29,7 @@ pub enum RawCondition {
 }
 
 /// `question` and `value` of an `equals` or `includes` condition.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawComparison {
     /// The question's id.

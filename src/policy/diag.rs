@@ -6,18 +6,17 @@
 //! problems by walking the raw model and names each by its path inside the
 //! document (`sections[2].questions[0].show_if`); [`Locator`] then turns that
 //! path into a line and column by reading the YAML's own event stream.
+//!
+//! The page has no YAML parser (the `yaml` feature is off there): it reads
+//! the shipped templates as JSON made at build time, through the same
+//! checking stage; only the parse step differs (see [`Format`]).
 
-use std::collections::HashMap;
 use std::fmt;
 
-use saphyr_parser::{Event, Parser};
-
-use serde::Deserialize;
-
-use super::limits::{Checked, LimitError, Limits, SyntaxError};
+use serde::{Deserialize, Serialize};
 
 /// One problem in a template file, located for the person who wrote it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Diagnostic {
     /// The file name as shown to the author, for example `questionnaire.yaml`.
     pub file: String,
@@ -132,16 +131,19 @@ impl Problem {
 }
 
 /// Maps paths in a YAML document to the line and column where their node starts.
+#[cfg(feature = "yaml")]
 #[derive(Debug, Default)]
 pub struct Locator {
-    starts: HashMap<YamlPath, (usize, usize)>,
+    starts: std::collections::HashMap<YamlPath, (usize, usize)>,
 }
 
+#[cfg(feature = "yaml")]
 impl Locator {
     /// Reads the event stream of `text`. A document that fails to parse part
     /// way still locates every node before the failure.
     pub fn new(text: &str) -> Self {
         let mut locator = Self::default();
+        use saphyr_parser::{Event, Parser};
         let mut events = Parser::new_from_str(text).filter_map(Result::ok).peekable();
         let mut path = YamlPath::root();
         while let Some((event, span)) = events.next() {
@@ -158,11 +160,12 @@ impl Locator {
 
     fn node<'a>(
         &mut self,
-        event: Event<'a>,
+        event: saphyr_parser::Event<'a>,
         at: (usize, usize),
-        events: &mut std::iter::Peekable<impl Iterator<Item = (Event<'a>, saphyr_parser::Span)>>,
+        events: &mut std::iter::Peekable<impl Iterator<Item = (saphyr_parser::Event<'a>, saphyr_parser::Span)>>,
         path: &mut YamlPath,
     ) {
+        use saphyr_parser::Event;
         self.starts.entry(path.clone()).or_insert(at);
         match event {
             Event::SequenceStart(..) => {
@@ -227,39 +230,111 @@ impl Locator {
     }
 }
 
-/// Turns located problems and serde errors into [`Diagnostic`]s for one file.
+/// How a source file is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// YAML, as authors and users write it: errors get the line and column.
+    #[cfg(feature = "yaml")]
+    Yaml,
+    /// JSON made from YAML that was already checked (by build.rs, or by the
+    /// PDF worker for a file the user imported). Problems found in it can
+    /// only be named by their path, not located.
+    Json,
+}
+
+/// One source file: its name, text and format. Parses it and turns located
+/// problems and parse errors into [`Diagnostic`]s.
+#[derive(Debug, Clone, Copy)]
 pub struct SourceFile<'a> {
     /// The file name shown to authors.
     pub name: &'a str,
     /// The file's text.
     pub text: &'a str,
+    /// How the text is written.
+    pub format: Format,
 }
 
-impl SourceFile<'_> {
-    /// Diagnostics for checking-stage problems, located by path.
+impl<'a> SourceFile<'a> {
+    /// A YAML file.
+    #[cfg(feature = "yaml")]
+    pub fn yaml(name: &'a str, text: &'a str) -> Self {
+        Self {
+            name,
+            text,
+            format: Format::Yaml,
+        }
+    }
+
+    /// A JSON file.
+    pub fn json(name: &'a str, text: &'a str) -> Self {
+        Self {
+            name,
+            text,
+            format: Format::Json,
+        }
+    }
+
+    /// Parses the text into `T` (the raw serde layer); a syntax or shape
+    /// error is one diagnostic.
+    pub fn parse<T: serde::de::DeserializeOwned>(&self) -> Result<T, Diagnostics> {
+        match self.format {
+            #[cfg(feature = "yaml")]
+            Format::Yaml => from_yaml(self.text).map_err(|e| self.serde_error(&e)),
+            Format::Json => serde_json::from_str(self.text).map_err(|e| {
+                Diagnostics(vec![Diagnostic {
+                    file: self.name.to_owned(),
+                    line: e.line().max(1),
+                    column: e.column().max(1),
+                    message: e.to_string(),
+                }])
+            }),
+        }
+    }
+
+    /// Diagnostics for checking-stage problems, located by path in YAML.
+    /// In JSON they are given at the start of the file, with their path.
     pub fn locate(&self, problems: Vec<Problem>) -> Diagnostics {
         if problems.is_empty() {
             return Diagnostics::default();
         }
-        let locator = Locator::new(self.text);
-        let mut out: Vec<Diagnostic> = problems
-            .into_iter()
-            .map(|p| {
-                let (line, column) = locator.locate(&p.path);
-                Diagnostic {
+        let mut out: Vec<Diagnostic> = match self.format {
+            #[cfg(feature = "yaml")]
+            Format::Yaml => {
+                let locator = Locator::new(self.text);
+                problems
+                    .into_iter()
+                    .map(|p| {
+                        let (line, column) = locator.locate(&p.path);
+                        Diagnostic {
+                            file: self.name.to_owned(),
+                            line,
+                            column,
+                            message: p.message,
+                        }
+                    })
+                    .collect()
+            }
+            Format::Json => problems
+                .into_iter()
+                .map(|p| Diagnostic {
                     file: self.name.to_owned(),
-                    line,
-                    column,
-                    message: p.message,
-                }
-            })
-            .collect();
+                    line: 1,
+                    column: 1,
+                    message: if p.path.0.is_empty() {
+                        p.message
+                    } else {
+                        format!("{}: {}", p.path, p.message)
+                    },
+                })
+                .collect(),
+        };
         out.sort_by_key(|d| (d.line, d.column));
         Diagnostics(out)
     }
 
     /// A diagnostic for an error from [`from_yaml`]: a crossed input limit,
     /// or a YAML syntax or shape error from serde.
+    #[cfg(feature = "yaml")]
     pub fn serde_error(&self, err: &YamlError) -> Diagnostics {
         let (line, column, message) = match err {
             YamlError::Limit(limit) => (limit.line, limit.column, limit.to_string()),
@@ -281,6 +356,7 @@ impl SourceFile<'_> {
     /// `line` and `column` moved onto the text: a parser that reaches the
     /// end of the file reports the line after the last one, which an
     /// editor cannot go to; that is the end of the last line.
+    #[cfg(feature = "yaml")]
     fn within(&self, line: usize, column: usize) -> (usize, usize) {
         let lines = self.text.lines().count().max(1);
         if line <= lines {
@@ -292,14 +368,15 @@ impl SourceFile<'_> {
 }
 
 /// Why [`from_yaml`] could not read a file.
+#[cfg(feature = "yaml")]
 #[derive(Debug, thiserror::Error)]
 pub enum YamlError {
     /// The text crossed one of the input [`Limits`] and was not deserialized.
     #[error(transparent)]
-    Limit(#[from] LimitError),
+    Limit(#[from] super::limits::LimitError),
     /// A syntax error that only the limits check's parser describes.
     #[error(transparent)]
-    Syntax(#[from] SyntaxError),
+    Syntax(#[from] super::limits::SyntaxError),
     /// A syntax error, or YAML that does not have the expected shape.
     #[error(transparent)]
     Serde(#[from] serde_yaml::Error),
@@ -312,7 +389,9 @@ pub enum YamlError {
 /// The text is first checked against [`Limits::DEFAULT`] (size, nesting
 /// depth, aliases), so that no file can make deserializing slow, deep or
 /// huge.
+#[cfg(feature = "yaml")]
 pub fn from_yaml<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, YamlError> {
+    use super::limits::{Checked, Limits};
     match Limits::DEFAULT.check(text)? {
         Checked::WellFormed => Ok(serde_yaml::with::singleton_map_recursive::deserialize(
             serde_yaml::Deserializer::from_str(text),
@@ -339,6 +418,7 @@ pub fn from_yaml<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, YamlEr
 /// Serde's messages repeat the location the diagnostic already gives
 /// ("... at line 6 column 1"); drop that first mention and keep any further
 /// context, such as where an unclosed quote began.
+#[cfg(feature = "yaml")]
 fn author_message(raw: &str) -> String {
     let Some(at) = raw.find(" at line ") else {
         return raw.to_owned();
@@ -352,7 +432,7 @@ fn author_message(raw: &str) -> String {
     format!("{}{}", &raw[..at], after_location)
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "yaml"))]
 mod tests {
     use super::*;
 
@@ -412,7 +492,7 @@ mod tests {
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "yaml"))]
 mod end_of_file {
     use super::*;
 
@@ -434,7 +514,7 @@ mod end_of_file {
             let Err(err) = from_yaml::<Shape>(text) else {
                 panic!("{text:?} is not a Shape");
             };
-            let source = SourceFile { name: "f.yaml", text };
+            let source = SourceFile::yaml("f.yaml", text);
             let d = &source.serde_error(&err).0[0];
             let lines = text.lines().count();
             assert!(d.line >= 1 && d.line <= lines, "{text:?}: line {} of {lines}", d.line);

@@ -45,13 +45,19 @@ pub struct StoredDraft {
 }
 
 /// An imported clause library, kept as the text the user gave so that it
-/// can be checked again by a later version and exported unchanged.
+/// can be checked again by a later version and exported unchanged, and as
+/// JSON, which the page reads without a YAML parser.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CustomLibrary {
     /// The file name it was imported from.
     pub file: String,
     /// The YAML text.
     pub text: String,
+    /// The library's raw form as JSON, made by the PDF worker from `text`
+    /// when it was imported. Drafts stored before there was one have none;
+    /// the page then has the worker make it. Never written to answer files.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub json: Option<String>,
 }
 
 /// Why a stored draft could not be read.
@@ -176,6 +182,7 @@ mod tests {
         draft.library = Some(CustomLibrary {
             file: "ours.yaml".into(),
             text: "version: 1\n".into(),
+            json: Some("{\"version\":1}".into()),
         });
         assert_eq!(StoredDraft::parse(&draft.to_json(), "d1"), Ok(draft));
     }

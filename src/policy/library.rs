@@ -8,7 +8,7 @@
 
 use std::collections::BTreeSet;
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use super::condition::{Condition, RawCondition};
 use super::diag::{Diagnostics, Problem, SourceFile, YamlPath};
@@ -19,7 +19,7 @@ use super::template::{TemplateId, Templates};
 /// The version of the clause-library format this build reads.
 pub const FORMAT_VERSION: u32 = 1;
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawLibrary {
     version: u32,
@@ -33,7 +33,7 @@ struct RawLibrary {
     sections: Vec<RawSection>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawCover {
     organization: String,
@@ -43,7 +43,7 @@ struct RawCover {
     owner: String,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawSection {
     id: String,
@@ -53,7 +53,7 @@ struct RawSection {
     clauses: Vec<RawClause>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawClause {
     id: String,
@@ -73,14 +73,14 @@ struct RawClause {
     notice: Option<String>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Serialize, Deserialize)]
 #[serde(untagged)]
 enum RawItem {
     Text(String),
     Conditional(RawConditionalItem),
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawConditionalItem {
     text: String,
@@ -168,16 +168,25 @@ pub struct Item {
 }
 
 impl ClauseLibrary {
-    /// Parses and checks a clause-library file named `file` against `questionnaire`.
+    /// Parses and checks a YAML clause-library file named `file` against `questionnaire`.
+    #[cfg(feature = "yaml")]
     pub fn load(file: &str, text: &str, questionnaire: &Questionnaire) -> Result<Self, Diagnostics> {
         Self::load_files(&[(file, text)], questionnaire)
     }
 
-    /// Parses and checks a library split over several files, given as
-    /// (name, text) in document order. Exactly one file (the first) gives
-    /// the `title` and `author`, and may give a `cover`; every file may add
-    /// sections. Ids must be unique across all files.
+    /// Parses and checks a library split over several YAML files, given as
+    /// (name, text) in document order (see [`Self::from_sources`]).
+    #[cfg(feature = "yaml")]
     pub fn load_files(files: &[(&str, &str)], questionnaire: &Questionnaire) -> Result<Self, Diagnostics> {
+        let sources: Vec<SourceFile<'_>> = files.iter().map(|(name, text)| SourceFile::yaml(name, text)).collect();
+        Self::from_sources(&sources, questionnaire)
+    }
+
+    /// Parses and checks a library split over several files, in document
+    /// order. Exactly one file (the first) gives the `title` and `author`,
+    /// and may give a `cover`; every file may add sections. Ids must be
+    /// unique across all files.
+    pub fn from_sources(files: &[SourceFile<'_>], questionnaire: &Questionnaire) -> Result<Self, Diagnostics> {
         let mut state = State {
             templates: Templates::new(questionnaire),
             section_ids: BTreeSet::new(),
@@ -188,12 +197,11 @@ impl ClauseLibrary {
         let mut author = None;
         let mut cover = None;
         let mut sections = Vec::new();
-        for (i, (name, text)) in files.iter().enumerate() {
-            let source = SourceFile { name, text };
-            let raw: RawLibrary = match super::diag::from_yaml(text) {
+        for (i, source) in files.iter().enumerate() {
+            let raw: RawLibrary = match source.parse() {
                 Ok(raw) => raw,
-                Err(e) => {
-                    diagnostics.extend(source.serde_error(&e).0);
+                Err(d) => {
+                    diagnostics.extend(d.0);
                     continue;
                 }
             };
@@ -245,6 +253,27 @@ impl ClauseLibrary {
             }),
             _ => Err(Diagnostics(diagnostics)),
         }
+    }
+
+    /// Checks an imported YAML library named `file` and gives its raw form
+    /// as JSON: what the page, which has no YAML parser, keeps and checks
+    /// again with [`Self::from_sources`] and [`SourceFile::json`]. Problems
+    /// are located in the YAML.
+    #[cfg(feature = "yaml")]
+    pub fn yaml_to_json(file: &str, text: &str, questionnaire: &Questionnaire) -> Result<String, Diagnostics> {
+        Self::load(file, text, questionnaire)?;
+        let raw: RawLibrary = SourceFile::yaml(file, text).parse()?;
+        let json = serde_json::to_string(&raw).map_err(|e| {
+            Diagnostics(vec![super::diag::Diagnostic {
+                file: file.to_owned(),
+                line: 1,
+                column: 1,
+                message: format!("the clauses could not be converted ({e})"),
+            }])
+        })?;
+        // The page checks the JSON again; make sure it will pass there.
+        Self::from_sources(&[SourceFile::json(file, &json)], questionnaire)?;
+        Ok(json)
     }
 
     /// Every clause, in order.
@@ -385,7 +414,7 @@ fn clause_body(
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "yaml"))]
 mod tests {
     use super::*;
     use crate::policy::answers::{Answer, Answers};

@@ -18,6 +18,7 @@ pub mod fill;
 pub mod ids;
 pub mod layout;
 pub mod library;
+#[cfg(feature = "yaml")]
 pub mod limits;
 #[cfg(feature = "pdf")]
 pub mod pdf;

@@ -179,10 +179,15 @@ pub struct AnswerProblem {
 }
 
 impl Questionnaire {
-    /// Parses and checks a questionnaire file named `file`.
+    /// Parses and checks a YAML questionnaire file named `file`.
+    #[cfg(feature = "yaml")]
     pub fn load(file: &str, text: &str) -> Result<Self, Diagnostics> {
-        let source = SourceFile { name: file, text };
-        let raw: RawQuestionnaire = super::diag::from_yaml(text).map_err(|e| source.serde_error(&e))?;
+        Self::from_source(&SourceFile::yaml(file, text))
+    }
+
+    /// Parses and checks a questionnaire from `source`.
+    pub fn from_source(source: &SourceFile<'_>) -> Result<Self, Diagnostics> {
+        let raw: RawQuestionnaire = source.parse()?;
         let mut problems = Vec::new();
         let checked = check(raw, &mut problems);
         if problems.is_empty() {

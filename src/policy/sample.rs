@@ -4,7 +4,9 @@
 use serde::Deserialize;
 
 use super::answers::Answers;
-use super::diag::{from_yaml, Diagnostics, SourceFile};
+#[cfg(feature = "yaml")]
+use super::diag::Diagnostics;
+use super::diag::SourceFile;
 
 /// A sample organization.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
@@ -16,33 +18,50 @@ pub struct Sample {
     pub answers: Answers,
 }
 
-/// The shipped samples, as (file name, text).
+/// `(file name, YAML text)` of a shipped sample.
+#[cfg(feature = "yaml")]
+macro_rules! yaml {
+    ($stem:literal) => {
+        (
+            concat!("samples/", $stem, ".yaml"),
+            include_str!(concat!("../../policy-templates/samples/", $stem, ".yaml")),
+        )
+    };
+}
+
+/// The shipped samples, as (file name, YAML text).
+#[cfg(feature = "yaml")]
 pub const SAMPLES: &[(&str, &str)] = &[
-    (
-        "samples/ontario-hospital.yaml",
-        include_str!("../../policy-templates/samples/ontario-hospital.yaml"),
-    ),
-    (
-        "samples/us-primary-care.yaml",
-        include_str!("../../policy-templates/samples/us-primary-care.yaml"),
-    ),
-    (
-        "samples/uk-nhs-community.yaml",
-        include_str!("../../policy-templates/samples/uk-nhs-community.yaml"),
-    ),
-    (
-        "samples/quebec-long-term-care.yaml",
-        include_str!("../../policy-templates/samples/quebec-long-term-care.yaml"),
-    ),
-    (
-        "samples/australia-allied-health.yaml",
-        include_str!("../../policy-templates/samples/australia-allied-health.yaml"),
-    ),
+    yaml!("ontario-hospital"),
+    yaml!("us-primary-care"),
+    yaml!("uk-nhs-community"),
+    yaml!("quebec-long-term-care"),
+    yaml!("australia-allied-health"),
+];
+
+/// [`SAMPLES`] as JSON, as build.rs wrote them (under the YAML file names).
+pub const SAMPLES_JSON: &[(&str, &str)] = &[
+    super::bundle::json!("samples/ontario-hospital"),
+    super::bundle::json!("samples/us-primary-care"),
+    super::bundle::json!("samples/uk-nhs-community"),
+    super::bundle::json!("samples/quebec-long-term-care"),
+    super::bundle::json!("samples/australia-allied-health"),
 ];
 
 impl Sample {
-    /// Parses a sample file.
+    /// Parses a YAML sample file.
+    #[cfg(feature = "yaml")]
     pub fn load(file: &str, text: &str) -> Result<Self, Diagnostics> {
-        from_yaml(text).map_err(|e| SourceFile { name: file, text }.serde_error(&e))
+        SourceFile::yaml(file, text).parse()
+    }
+
+    /// The shipped samples as (file name, sample), read from their JSON.
+    /// Samples that fail to parse are left out; the content tests check
+    /// that every one loads.
+    pub fn builtin() -> Vec<(&'static str, Self)> {
+        SAMPLES_JSON
+            .iter()
+            .filter_map(|(file, json)| SourceFile::json(file, json).parse().ok().map(|s| (*file, s)))
+            .collect()
     }
 }

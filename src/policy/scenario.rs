@@ -263,14 +263,23 @@ impl ScenarioLibrary {
     /// Parses and checks a scenario file named `file`. Conditions are
     /// checked against `questionnaire`, explanation templates against its
     /// question ids, and cited clauses against `library`.
+    #[cfg(feature = "yaml")]
     pub fn load(
         file: &str,
         text: &str,
         questionnaire: &Questionnaire,
         library: &ClauseLibrary,
     ) -> Result<Self, Diagnostics> {
-        let source = SourceFile { name: file, text };
-        let raw: RawFile = super::diag::from_yaml(text).map_err(|e| source.serde_error(&e))?;
+        Self::from_source(&SourceFile::yaml(file, text), questionnaire, library)
+    }
+
+    /// Parses and checks scenarios from `source` (see [`Self::load`]).
+    pub fn from_source(
+        source: &SourceFile<'_>,
+        questionnaire: &Questionnaire,
+        library: &ClauseLibrary,
+    ) -> Result<Self, Diagnostics> {
+        let raw: RawFile = source.parse()?;
         let mut problems = Vec::new();
         let checked = check(raw, questionnaire, library, &mut problems);
         if problems.is_empty() {
@@ -280,10 +289,18 @@ impl ScenarioLibrary {
         }
     }
 
-    /// The shipped scenarios, checked against the shipped policy.
+    /// The shipped scenarios, checked against the shipped policy. Read
+    /// from the JSON that build.rs made of `scenarios.yaml`; with the
+    /// `yaml` feature, problems are located in the YAML.
     pub fn builtin(questionnaire: &Questionnaire, library: &ClauseLibrary) -> Result<Self, Diagnostics> {
-        let (file, text) = super::bundle::SCENARIOS;
-        Self::load(file, text, questionnaire, library)
+        let (file, json) = super::bundle::SCENARIOS_JSON;
+        let loaded = Self::from_source(&SourceFile::json(file, json), questionnaire, library);
+        #[cfg(feature = "yaml")]
+        if loaded.is_err() {
+            let (file, text) = super::bundle::SCENARIOS;
+            Self::load(file, text, questionnaire, library)?;
+        }
+        loaded
     }
 
     /// The scenario with id `id`.

@@ -258,6 +258,67 @@ test('a custom clause library: problems by line and column, then used and kept w
   await context.close();
 });
 
+test('a draft stored with only the text of its clause library is read once by the worker, with a note meanwhile, and keeps everything', async () => {
+  const text =
+    'version: 1\ntitle: "{{ legal_name }} house rules"\nauthor: "{{ legal_name }}"\nsections:\n  - id: s\n    title: Basics\n    clauses:\n      - id: c\n        text: Be kind online, {{ legal_name }} staff.\n';
+  // As drafts were stored before the page kept the library's JSON form.
+  const stored = {
+    schema: 2,
+    id: 'lib1',
+    name: '',
+    created_at: '2026-01-02T03:04:05.000Z',
+    saved_at: '2026-01-02T03:04:05.000Z',
+    answers: { legal_name: 'Migrated Clinic' },
+    library: { file: 'old.yaml', text },
+  };
+  // Without the service worker, so that the worker's file can be held back.
+  const { context, page, errors } = await openApp(env.browser, env.server.url, {
+    serviceWorkers: 'block',
+    init: `if (!sessionStorage.getItem('seeded')) {
+      sessionStorage.setItem('seeded', '1');
+      localStorage.setItem('${PREFIX}lib1', ${JSON.stringify(JSON.stringify(stored))});
+    }`,
+  });
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  await context.route('**/pdf-worker_bg.wasm', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(`${env.server.url}#/draft/lib1/check`);
+  const section = page.getByRole('region', { name: 'Clause library' });
+  await section.getByText('Reading the clauses imported from "old.yaml"… Until then the standard clauses are used.').waitFor();
+  release();
+  await section.getByText('The draft uses the clauses imported from "old.yaml".').waitFor();
+  const entry = async () => JSON.parse(await page.evaluate((k) => localStorage.getItem(k), `${PREFIX}lib1`));
+  await page.waitForFunction((k) => JSON.parse(localStorage.getItem(k)).library.json !== undefined, `${PREFIX}lib1`);
+  const migrated = await entry();
+  assert.equal(migrated.library.text, text, 'the text is kept for the answer file');
+  assert.equal(migrated.library.file, 'old.yaml');
+  assert.deepEqual(migrated.answers, stored.answers);
+  assert.equal(JSON.parse(migrated.library.json).title, '{{ legal_name }} house rules');
+
+  // Once migrated, the page reads the library without the worker.
+  const requested = [];
+  page.on('request', (r) => requested.push(new URL(r.url()).pathname));
+  await page.reload();
+  await section.getByText('The draft uses the clauses imported from "old.yaml".').waitFor();
+  await page.getByRole('link', { name: 'Questions', exact: true }).click();
+  const preview = page.getByRole('complementary', { name: 'Policy preview' });
+  await preview.getByRole('heading', { name: 'Migrated Clinic house rules' }).waitFor();
+  await preview.getByText('Be kind online, Migrated Clinic staff.').waitFor();
+  assert.deepEqual(requested.filter((p) => p.includes('pdf-worker')), []);
+
+  // The answer file still carries the library's text, and not its JSON form.
+  const file = await downloadOf(page, () => page.getByRole('button', { name: 'Download answer file' }).click());
+  const yaml = await readFile(file.path, 'utf8');
+  assert.match(yaml, /file: old\.yaml/);
+  assert.match(yaml, /Be kind online/);
+  assert.doesNotMatch(yaml, /json:/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('storage faults: a damaged entry, an old and a newer schema are listed and kept; the others still open', async () => {
   const damaged = '{"schema": 2, "id": "bad1", "answers": {"legal_name": "Broken"';
   const newer = JSON.stringify({ schema: 9, id: 'new1', answers: {}, hologram: true });

@@ -1,0 +1,72 @@
+//! Turns the shipped templates (`policy-templates/**/*.yaml`) into JSON in
+//! `OUT_DIR`, so that the page reads them with serde_json and carries no
+//! YAML parser. The YAML stays the source of truth: native builds and
+//! tests read it with located errors, and a test checks that both forms
+//! load to the same checked model.
+//!
+//! A file that does not parse is written as `null` with a warning rather
+//! than failing the build, so that the native tests can show the author
+//! the located error.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+fn main() {
+    let root = PathBuf::from("policy-templates");
+    let out = match std::env::var_os("OUT_DIR") {
+        Some(dir) => PathBuf::from(dir).join("templates"),
+        None => return,
+    };
+    println!("cargo:rerun-if-changed=build.rs");
+    println!("cargo:rerun-if-changed={}", root.display());
+    let mut files = Vec::new();
+    yaml_files(&root, &mut files);
+    for file in files {
+        println!("cargo:rerun-if-changed={}", file.display());
+        let relative = file.strip_prefix(&root).unwrap_or(&file);
+        let target = out.join(relative).with_extension("json");
+        let json = match fs::read_to_string(&file)
+            .map_err(|e| e.to_string())
+            .and_then(|text| to_json(&text))
+        {
+            Ok(json) => json,
+            Err(e) => {
+                println!("cargo:warning={}: {e}", file.display());
+                "null".to_owned()
+            }
+        };
+        if let Some(dir) = target.parent() {
+            if let Err(e) = fs::create_dir_all(dir) {
+                println!("cargo:warning={}: {e}", dir.display());
+            }
+        }
+        if let Err(e) = fs::write(&target, json) {
+            println!("cargo:warning={}: {e}", target.display());
+        }
+    }
+}
+
+/// Every `.yaml` file under `dir`, also in its folders (and each folder,
+/// so that a new file is noticed).
+fn yaml_files(dir: &Path, files: &mut Vec<PathBuf>) {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            println!("cargo:rerun-if-changed={}", path.display());
+            yaml_files(&path, files);
+        } else if path.extension().is_some_and(|e| e == "yaml") {
+            files.push(path);
+        }
+    }
+}
+
+/// The YAML document as compact JSON. Enum variants that YAML writes as
+/// one-key maps are one-key maps in JSON too, which is serde_json's own
+/// form for them.
+fn to_json(text: &str) -> Result<String, String> {
+    let value: serde_yaml::Value = serde_yaml::from_str(text).map_err(|e| e.to_string())?;
+    serde_json::to_string(&value).map_err(|e| e.to_string())
+}
