@@ -82,7 +82,7 @@ pub fn make_pdf(document: Document, kind: DocumentKind, done: impl FnOnce(Result
                 Err(e) => Err(e),
             });
         }),
-        "the PDF maker did not answer in time; reload the page and try again",
+        "the app's file and PDF helper did not answer in time; reload the page and try again",
     );
 }
 
@@ -157,7 +157,7 @@ fn send(make: impl FnOnce(u32) -> String, waiter: Waiter, time_out: &'static str
             }
         }
         let Some(client) = c.as_mut() else {
-            return Err(("the PDF maker could not start".to_owned(), waiter));
+            return Err(("the app's file and PDF helper could not start".to_owned(), waiter));
         };
         if let Some(reason) = &client.broken {
             return Err((reason.clone(), waiter));
@@ -206,9 +206,9 @@ fn start() -> Result<Client, String> {
             .map(ErrorEvent::message)
             .unwrap_or_default();
         let reason = if message.is_empty() {
-            "the PDF maker could not be loaded".to_owned()
+            "the app's file and PDF helper could not be loaded".to_owned()
         } else {
-            format!("the PDF maker failed ({message})")
+            format!("the app's file and PDF helper failed ({message})")
         };
         break_all(reason);
     });
@@ -229,7 +229,7 @@ fn start() -> Result<Client, String> {
 fn post(worker: &Worker, request: &str) -> Result<(), String> {
     worker
         .post_message(&JsValue::from_str(request))
-        .map_err(|e| format!("the PDF request could not be sent ({})", super::storage::js_message(&e)))
+        .map_err(|e| format!("the request could not be sent ({})", super::storage::js_message(&e)))
 }
 
 fn take(id: u32) -> Option<Waiter> {
@@ -256,7 +256,7 @@ fn receive(event: &MessageEvent) {
     match Reply::parse(&text) {
         Err(reason) => break_all(reason),
         Ok(Reply::Ready { version }) if version != PROTOCOL_VERSION => break_all(format!(
-            "the PDF maker is from another version of this app ({version}); reload the page"
+            "the app's file and PDF helper is from another version of this app ({version}); reload the page"
         )),
         Ok(Reply::Ready { .. }) => {
             let failed = CLIENT.with(|c| {

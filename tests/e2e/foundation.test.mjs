@@ -178,7 +178,7 @@ test('the PDF worker is fetched on the first export only, and a missing worker i
   const broken = await openDraft(env.browser, env.server.url, { serviceWorkers: 'block' });
   await broken.context.route('**/pdf-worker_loader.js', (route) => route.fulfill({ status: 404, body: 'gone' }));
   await broken.page.getByRole('button', { name: 'Export PDF' }).click();
-  await broken.page.getByText(/The PDF could not be made: the PDF maker (could not be loaded|failed)/).waitFor();
+  await broken.page.getByText(/The PDF could not be made: the app's file and PDF helper (could not be loaded|failed)/).waitFor();
   await broken.context.close();
 });
 
