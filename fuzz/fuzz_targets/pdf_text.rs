@@ -122,6 +122,22 @@ fuzz_target!(|data: &[u8]| {
         Ok(pdf) => {
             assert!(pdf.pages >= 1, "a PDF has a page");
             assert!(pdf.bytes.starts_with(b"%PDF-"), "the bytes are a PDF");
+            // It reads back with every page and each page's content.
+            let read = lopdf::Document::load_mem(&pdf.bytes).expect("the PDF reads back");
+            let pages = read.get_pages();
+            assert_eq!(pages.len(), pdf.pages, "every page is in the page tree");
+            for id in pages.into_values() {
+                let streams = read.get_page_contents(id);
+                assert!(!streams.is_empty(), "a page has content");
+                for stream in streams {
+                    let bytes = read
+                        .get_object(stream)
+                        .and_then(lopdf::Object::as_stream)
+                        .and_then(lopdf::Stream::decompressed_content)
+                        .expect("a page's content decompresses");
+                    lopdf::content::Content::decode(&bytes).expect("a page's content is operators");
+                }
+            }
         }
         Err(e) => panic!("the built-in fonts always work: {e}"),
     }
