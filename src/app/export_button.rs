@@ -1,10 +1,9 @@
 //! The export button: the current document to a PDF download, made by the
 //! PDF worker so the page never freezes.
 
-use std::time::Duration;
-
 use leptos::prelude::*;
 
+use super::files::Busy;
 use super::pdf_client::{make_pdf, outcome};
 use super::session::use_session;
 use super::storage::today_iso;
@@ -31,17 +30,13 @@ pub fn ExportButton() -> impl IntoView {
             return;
         }
         busy.set(true);
-        set_timeout(
-            move || {
-                if busy.get_untracked() {
-                    status.set(format!("Making the {noun}…"));
-                }
-            },
-            Duration::from_millis(100),
-        );
+        // The page may be gone when the PDF comes back: nothing here reads
+        // a reactive value that could have been disposed by then.
+        let note = Busy::start(status, format!("Making the {noun}…"));
         make_pdf(doc, kind, move |result| {
-            busy.set(false);
-            status.set(outcome(result, &file_name, noun));
+            note.done();
+            busy.try_set(false);
+            status.try_set(outcome(result, &file_name, noun));
         });
     };
     let export = {

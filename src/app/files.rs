@@ -83,19 +83,20 @@ pub const BUSY_AFTER: Duration = Duration::from_millis(100);
 pub struct Busy {
     running: Rc<Cell<bool>>,
     status: RwSignal<String>,
-    message: &'static str,
+    message: String,
 }
 
 impl Busy {
     /// Starts the work: `status` shows `message` if it is still running
     /// after [`BUSY_AFTER`].
-    pub fn start(status: RwSignal<String>, message: &'static str) -> Self {
+    pub fn start(status: RwSignal<String>, message: impl Into<String>) -> Self {
+        let message = message.into();
         let running = Rc::new(Cell::new(true));
-        let still = running.clone();
+        let (still, shown) = (running.clone(), message.clone());
         leptos::prelude::set_timeout(
             move || {
                 if still.get() {
-                    status.try_set(message.to_owned());
+                    status.try_set(shown);
                 }
             },
             BUSY_AFTER,
@@ -111,7 +112,7 @@ impl Busy {
     /// since.
     pub fn done(&self) {
         self.running.set(false);
-        if self.status.try_get_untracked().as_deref() == Some(self.message) {
+        if self.status.try_get_untracked().as_deref() == Some(self.message.as_str()) {
             self.status.try_set(String::new());
         }
     }

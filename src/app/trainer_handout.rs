@@ -39,8 +39,9 @@ pub fn TrainerHandout(
         });
         let problems = handout.problems.clone();
         let file_name = handout_file_name(&deck, &handout, &today_iso());
+        // The deck may be closed when the PDF comes back.
         make_pdf(handout, DocumentKind::Policy, move |result| {
-            busy.set(false);
+            busy.try_set(false);
             let mut message = outcome(result, &file_name, "handout");
             if !problems.is_empty() {
                 message.push_str(&format!(
@@ -48,7 +49,7 @@ pub fn TrainerHandout(
                     problems.join("; ")
                 ));
             }
-            status.set(message);
+            status.try_set(message);
         });
     };
     view! {

@@ -182,6 +182,24 @@ test('the PDF worker is fetched on the first export only, and a missing worker i
   await broken.context.close();
 });
 
+test('leaving the draft while its PDF is being made loses nothing and breaks nothing', async () => {
+  const { context, page, errors } = await openDraft(env.browser, env.server.url);
+  await page.getByLabel('Legal name of the organization').fill('Hasty Clinic');
+  // The first export also fetches the worker: the page is gone before the
+  // PDF comes back.
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export PDF' }).click().then(() => page.getByRole('link', { name: 'All drafts' }).click()),
+  ]);
+  assert.match(download.suggestedFilename(), /^hasty-clinic-social-media-policy-/);
+  await page.getByRole('heading', { name: 'Your drafts', level: 1 }).waitFor();
+  await page.waitForTimeout(300);
+  assert.equal(await page.getByRole('heading', { name: 'Something went wrong' }).count(), 0);
+  assert.deepEqual(errors, []);
+  await page.getByRole('link', { name: 'Hasty Clinic', exact: true }).waitFor();
+  await context.close();
+});
+
 test('a consistency warning appears for contradictory answers and leads to the question', async () => {
   const { context, page } = await openDraft(env.browser, env.server.url);
   const checks = page.getByRole('region', { name: 'Checks' });
