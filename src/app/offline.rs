@@ -56,15 +56,23 @@ pub fn register(update_ready: RwSignal<bool>) {
         let Ok(reg) = reg.dyn_into::<ServiceWorkerRegistration>() else {
             return;
         };
-        if let (Some(waiting), Some(_)) = (reg.waiting(), container.controller()) {
+        if let (Some(_), Some(_)) = (reg.waiting(), container.controller()) {
             // The page was just (re)loaded over an older version while a
-            // newer one waited: switch now, unless the user has begun.
-            // The service worker declines when another tab of the app is
-            // open, and says so: then the new version is only announced.
-            if EDITED.with(|e| e.get()) {
-                update_ready.set(true);
-            } else {
-                reload_on_takeover(&container);
+            // newer one waited: switch once the page has settled, unless
+            // the user has begun. The service worker declines when another
+            // tab of the app is open, and says so: then the new version is
+            // only announced.
+            let container = container.clone();
+            let reg = reg.clone();
+            when_settled(move || {
+                let Some(waiting) = reg.waiting() else {
+                    return;
+                };
+                if EDITED.with(|e| e.get()) {
+                    update_ready.set(true);
+                    return;
+                }
+                reload_on_takeover(&container, Some(update_ready));
                 let on_message = Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
                     if e.data().as_string().as_deref() == Some("update-waits") {
                         update_ready.set(true);
@@ -73,7 +81,7 @@ pub fn register(update_ready: RwSignal<bool>) {
                 container.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
                 on_message.forget();
                 let _ = waiting.post_message(&"skip-waiting-if-alone".into());
-            }
+            });
         }
         let watched = reg.clone();
         let on_update = Closure::<dyn Fn()>::new(move || {
@@ -96,38 +104,75 @@ pub fn register(update_ready: RwSignal<bool>) {
     });
 }
 
-/// Switches to the waiting version now and reloads once it has taken over.
+/// Switches to the waiting version now and reloads once it has taken over;
+/// reloads at once if a new version has already taken over this page.
 /// Drafts are saved on every change, so nothing is lost.
 pub fn apply_update() {
     let Some(container) = container() else {
         return;
     };
-    reload_on_takeover(&container);
+    reload_on_takeover(&container, None);
     spawn_local(async move {
         let Ok(ready) = container.ready() else {
             return;
         };
-        if let Ok(reg) = JsFuture::from(ready).await {
-            if let Some(waiting) = reg
-                .dyn_into::<ServiceWorkerRegistration>()
-                .ok()
-                .and_then(|r| r.waiting())
-            {
+        let Ok(reg) = JsFuture::from(ready).await else {
+            return;
+        };
+        match reg
+            .dyn_into::<ServiceWorkerRegistration>()
+            .ok()
+            .and_then(|r| r.waiting())
+        {
+            Some(waiting) => {
                 let _ = waiting.post_message(&"skip-waiting".into());
             }
+            None => reload(),
         }
     });
 }
 
-/// Reloads the page once a new version controls it.
-fn reload_on_takeover(container: &ServiceWorkerContainer) {
-    let on_change = Closure::<dyn Fn()>::new(|| {
-        if let Some(w) = web_sys::window() {
-            let _ = w.location().reload();
-        }
+/// Runs `then` a second after the page has finished loading. The browser
+/// asks for the page's icon just after the load, and in Chromium a request
+/// that reaches the old version while it hands over can leave the new one
+/// waiting until the old one has been idle for half a minute; by then the
+/// user may have begun, so the switch is asked for once the page is quiet.
+fn when_settled(then: impl FnOnce() + 'static) {
+    let later = move || set_timeout(then, std::time::Duration::from_secs(1));
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    if window.document().is_some_and(|d| d.ready_state() == "complete") {
+        later();
+        return;
+    }
+    let on_load = Closure::once(later);
+    let options = web_sys::AddEventListenerOptions::new();
+    options.set_once(true);
+    let _ = window.add_event_listener_with_callback_and_add_event_listener_options(
+        "load",
+        on_load.as_ref().unchecked_ref(),
+        &options,
+    );
+    on_load.forget();
+}
+
+/// Reloads the page once a new version controls it. With `announce`, a
+/// switch the page asked for by itself does not reload once the user has
+/// begun: the new version is announced instead, and "Use it now" reloads.
+fn reload_on_takeover(container: &ServiceWorkerContainer, announce: Option<RwSignal<bool>>) {
+    let on_change = Closure::<dyn Fn()>::new(move || match announce {
+        Some(ready) if EDITED.with(|e| e.get()) => ready.set(true),
+        _ => reload(),
     });
     container.set_oncontrollerchange(Some(on_change.as_ref().unchecked_ref()));
     on_change.forget();
+}
+
+fn reload() {
+    if let Some(w) = web_sys::window() {
+        let _ = w.location().reload();
+    }
 }
 
 /// The "new version" notice.

@@ -8,7 +8,9 @@ import { execFileSync } from 'node:child_process';
 import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 
-const DIST = new URL('../../dist/', import.meta.url).pathname;
+// POLICY_DIST serves another build (for example an older one, to check
+// that a test fails on it).
+const DIST = process.env.POLICY_DIST || new URL('../../dist/', import.meta.url).pathname;
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
