@@ -14,7 +14,9 @@
 //! numbers, whose column is reserved) and numbered after it, so its page
 //! numbers are the pages where the headings landed.
 
+use std::borrow::Cow;
 use std::collections::BTreeSet;
+use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
 use ttf_parser::Face;
@@ -134,6 +136,17 @@ impl<'a> Fonts<'a> {
     /// Whether the face used for `style` has a glyph for `c`.
     pub fn has_glyph(&self, style: Style, c: char) -> bool {
         self.advance(style, c).is_some()
+    }
+
+    /// Whether the face used for `style` has a glyph for every character
+    /// of `text` (ASCII text is checked byte by byte, with no decoding).
+    pub fn has_all(&self, style: Style, text: &str) -> bool {
+        if text.is_ascii() {
+            let advances = &self.advances[Self::face_index(style)];
+            text.bytes().all(|b| advances[usize::from(b)] != NO_GLYPH)
+        } else {
+            text.chars().all(|c| self.has_glyph(style, c))
+        }
     }
 
     /// The advance width of `text` at `size` points (a character the face
@@ -629,10 +642,29 @@ impl Pager {
     }
 }
 
-/// One word, made of pieces that may differ in style ("[name]'s").
-struct Word {
-    pieces: Vec<(Style, String)>,
+/// Part of a word in one style: a slice of the block's checked text.
+#[derive(Debug, Clone, Copy)]
+struct Piece<'t> {
+    style: Style,
+    text: &'t str,
+    /// Its advance width, measured whole.
     width: f32,
+}
+
+/// A word: the pieces `start..end` of its block, and its width.
+#[derive(Debug, Clone, Copy)]
+struct Word {
+    start: usize,
+    end: usize,
+    width: f32,
+}
+
+/// A block's text cut into words, no word wider than the line (a longer
+/// one is split between characters). The pieces borrow the checked text,
+/// so that no word is allocated on its own.
+struct Words<'t> {
+    pieces: Vec<Piece<'t>>,
+    words: Vec<Word>,
 }
 
 /// A contents entry waiting for its page number.
@@ -711,7 +743,7 @@ impl Typesetter<'_, '_> {
                         CONTENT_W - INDENT,
                         Kind::Lines,
                     );
-                    let text = self.checked(&marker, Style::Regular);
+                    let text = self.checked(&marker, Style::Regular).into_owned();
                     if let Flow::Lines(l) = &mut block {
                         if let Some(first) = l.lines.first_mut() {
                             first.insert(
@@ -747,9 +779,12 @@ impl Typesetter<'_, '_> {
 
     /// `text` wrapped to `width` from `x`, as a block of lines.
     fn block(&mut self, text: &Text, style: Style, size: f32, x: f32, width: f32, kind: Kind) -> Flow {
-        let lines = self.wrap(text, style, size, width);
         Flow::Lines(Lines {
-            lines: lines.into_iter().map(|line| self.line_marks(line, size, x).0).collect(),
+            lines: self
+                .set_lines(text, style, size, x, width)
+                .into_iter()
+                .map(|(marks, _)| marks)
+                .collect(),
             height: size * LEADING,
             kind,
             tagged: false,
@@ -757,22 +792,33 @@ impl Typesetter<'_, '_> {
         })
     }
 
+    /// `text` wrapped to `width` from `x`: each line's marks and its
+    /// right end.
+    fn set_lines(&mut self, text: &Text, base: Style, size: f32, x: f32, width: f32) -> Vec<(Vec<Mark>, f32)> {
+        let runs = self.checked_runs(text, base);
+        let words = self.words(&runs, size, width);
+        self.wrap(&words.words, size, width)
+            .into_iter()
+            .map(|line| self.line_marks(&words.pieces, &words.words[line], size, x))
+            .collect()
+    }
+
     /// The marks of one line, one text mark per run of one style, so that
     /// text extracts as the words and spaces it is; and the line's right end.
-    fn line_marks(&self, line: Vec<Word>, size: f32, x: f32) -> (Vec<Mark>, f32) {
+    fn line_marks(&self, pieces: &[Piece<'_>], line: &[Word], size: f32, x: f32) -> (Vec<Mark>, f32) {
         let space = self.fonts.width(Style::Regular, size, " ");
         let mut marks = Vec::new();
         let mut cx = x;
         let mut run: Option<(Style, String, f32)> = None;
-        for (wi, word) in line.into_iter().enumerate() {
-            for (pi, (style, piece)) in word.pieces.into_iter().enumerate() {
+        for (wi, word) in line.iter().enumerate() {
+            for (pi, piece) in pieces[word.start..word.end].iter().enumerate() {
                 let gap = wi > 0 && pi == 0;
                 match &mut run {
-                    Some((s, text, _)) if *s == style => {
+                    Some((s, text, _)) if *s == piece.style => {
                         if gap {
                             text.push(' ');
                         }
-                        text.push_str(&piece);
+                        text.push_str(piece.text);
                     }
                     _ => {
                         if let Some((s, text, rx)) = run.take() {
@@ -785,13 +831,13 @@ impl Typesetter<'_, '_> {
                             });
                         }
                         let start = if gap { cx + space } else { cx };
-                        run = Some((style, piece.clone(), start));
+                        run = Some((piece.style, piece.text.to_owned(), start));
                     }
                 }
                 if gap {
                     cx += space;
                 }
-                cx += self.fonts.width(style, size, &piece);
+                cx += piece.width;
             }
         }
         if let Some((style, text, rx)) = run {
@@ -807,118 +853,188 @@ impl Typesetter<'_, '_> {
     }
 
     /// Replaces characters the font lacks with `?`, remembering them.
-    fn checked(&mut self, s: &str, style: Style) -> String {
-        s.chars()
-            .map(|c| {
-                if self.fonts.has_glyph(style, c) {
-                    c
-                } else {
-                    self.missing.insert(c);
-                    '?'
-                }
-            })
-            .collect()
+    fn checked<'s>(&mut self, s: &'s str, style: Style) -> Cow<'s, str> {
+        if self.fonts.has_all(style, s) {
+            return Cow::Borrowed(s);
+        }
+        Cow::Owned(
+            s.chars()
+                .map(|c| {
+                    if self.fonts.has_glyph(style, c) {
+                        c
+                    } else {
+                        self.missing.insert(c);
+                        '?'
+                    }
+                })
+                .collect(),
+        )
     }
 
-    /// Breaks `text` into lines no wider than `width`, greedily.
-    fn wrap(&mut self, text: &Text, base: Style, size: f32, width: f32) -> Vec<Vec<Word>> {
-        let words = self.words(text, base, size);
-        let space = self.fonts.width(Style::Regular, size, " ");
-        let mut lines: Vec<Vec<Word>> = Vec::new();
-        let mut line: Vec<Word> = Vec::new();
-        let mut used = 0.0;
-        for word in words {
-            for word in self.split_long(word, size, width) {
-                let needed = if line.is_empty() {
-                    word.width
-                } else {
-                    used + space + word.width
-                };
-                if needed > width && !line.is_empty() {
-                    lines.push(std::mem::take(&mut line));
-                    used = word.width;
-                } else {
-                    used = needed;
+    /// The runs of `text` in their styles (a placeholder as its label in
+    /// brackets), checked.
+    fn checked_runs<'t>(&mut self, text: &'t Text, base: Style) -> Vec<(Style, Cow<'t, str>)> {
+        let mut runs = Vec::with_capacity(text.0.len());
+        for run in &text.0 {
+            runs.push(match run {
+                Run::Plain(s) => (base, self.checked(s, base)),
+                Run::Missing { label, .. } => {
+                    let shown = format!("[{label}]");
+                    (
+                        Style::Placeholder,
+                        Cow::Owned(self.checked(&shown, Style::Placeholder).into_owned()),
+                    )
                 }
-                line.push(word);
+            });
+        }
+        runs
+    }
+
+    /// Breaks words into lines no wider than `width`, greedily: the range
+    /// of words on each line.
+    fn wrap(&self, words: &[Word], size: f32, width: f32) -> Vec<Range<usize>> {
+        let space = self.fonts.width(Style::Regular, size, " ");
+        let mut lines = Vec::new();
+        let mut start = 0;
+        let mut used = 0.0;
+        for (i, word) in words.iter().enumerate() {
+            let needed = if i == start {
+                word.width
+            } else {
+                used + space + word.width
+            };
+            if needed > width && i > start {
+                lines.push(start..i);
+                start = i;
+                used = word.width;
+            } else {
+                used = needed;
             }
         }
-        if !line.is_empty() {
-            lines.push(line);
+        if start < words.len() {
+            lines.push(start..words.len());
         }
         lines
     }
 
-    fn words(&mut self, text: &Text, base: Style, size: f32) -> Vec<Word> {
-        let mut words: Vec<Word> = Vec::new();
+    /// The words of the runs: split at white space, and joined across runs
+    /// that meet with none ("[name]'s"); a word wider than `width` is split
+    /// into pieces that fit.
+    fn words<'t>(&self, runs: &'t [(Style, Cow<'_, str>)], size: f32, width: f32) -> Words<'t> {
+        let mut out = Words {
+            pieces: Vec::new(),
+            words: Vec::new(),
+        };
         let mut joined = false;
-        for run in &text.0 {
-            let (style, s) = match run {
-                Run::Plain(s) => (base, s.clone()),
-                Run::Missing { label, .. } => (Style::Placeholder, format!("[{label}]")),
-            };
-            let s = self.checked(&s, style);
+        for (style, s) in runs {
+            let style = *style;
+            let s: &'t str = s;
             let starts_with_space = s.starts_with(char::is_whitespace);
-            for (i, part) in s.split_whitespace().enumerate() {
+            let mut add = |i: usize, part: &'t str| {
                 let w = self.fonts.width(style, size, part);
-                match words.last_mut() {
+                out.pieces.push(Piece {
+                    style,
+                    text: part,
+                    width: w,
+                });
+                match out.words.last_mut() {
                     Some(last) if i == 0 && joined && !starts_with_space => {
-                        last.pieces.push((style, part.to_owned()));
+                        last.end += 1;
                         last.width += w;
                     }
-                    _ => words.push(Word {
-                        pieces: vec![(style, part.to_owned())],
+                    _ => out.words.push(Word {
+                        start: out.pieces.len() - 1,
+                        end: out.pieces.len(),
                         width: w,
                     }),
                 }
+            };
+            // ASCII text splits byte by byte; split_ascii_whitespace differs
+            // from split_whitespace only at U+000B, which no font maps.
+            if s.is_ascii() && !s.as_bytes().contains(&0x0B) {
+                s.split_ascii_whitespace()
+                    .enumerate()
+                    .for_each(|(i, part)| add(i, part));
+            } else {
+                s.split_whitespace().enumerate().for_each(|(i, part)| add(i, part));
             }
             joined = !s.ends_with(char::is_whitespace) && !s.is_empty();
         }
-        words
-    }
-
-    /// Breaks a word wider than the line into pieces that fit.
-    fn split_long(&self, word: Word, size: f32, width: f32) -> Vec<Word> {
-        if word.width <= width {
-            return vec![word];
-        }
-        let mut out = Vec::new();
-        let mut current = Word {
-            pieces: Vec::new(),
-            width: 0.0,
-        };
-        for (style, piece) in word.pieces {
-            let mut chunk = String::new();
-            for c in piece.chars() {
-                let w = self.fonts.width(style, size, c.encode_utf8(&mut [0; 4]));
-                if current.width + w > width && (current.width > 0.0 || !chunk.is_empty()) {
-                    if !chunk.is_empty() {
-                        current.pieces.push((style, std::mem::take(&mut chunk)));
-                    }
-                    out.push(std::mem::replace(
-                        &mut current,
-                        Word {
-                            pieces: Vec::new(),
-                            width: 0.0,
-                        },
-                    ));
-                }
-                chunk.push(c);
-                current.width += w;
-            }
-            if !chunk.is_empty() {
-                current.pieces.push((style, chunk));
-            }
-        }
-        if !current.pieces.is_empty() {
-            out.push(current);
+        if out.words.iter().any(|w| w.width > width) {
+            out = self.split_long(&out, size, width);
         }
         out
     }
 
+    /// The words again, each one wider than `width` broken between
+    /// characters into words that fit.
+    fn split_long<'t>(&self, words: &Words<'t>, size: f32, width: f32) -> Words<'t> {
+        let mut out = Words {
+            pieces: Vec::with_capacity(words.pieces.len()),
+            words: Vec::with_capacity(words.words.len()),
+        };
+        for word in &words.words {
+            let pieces = &words.pieces[word.start..word.end];
+            if word.width <= width {
+                let start = out.pieces.len();
+                out.pieces.extend_from_slice(pieces);
+                out.words.push(Word {
+                    start,
+                    end: out.pieces.len(),
+                    width: word.width,
+                });
+                continue;
+            }
+            let mut current = Word {
+                start: out.pieces.len(),
+                end: out.pieces.len(),
+                width: 0.0,
+            };
+            for piece in pieces {
+                // The piece's characters not yet placed: `from..to`.
+                let (mut from, mut to) = (0, 0);
+                for (at, c) in piece.text.char_indices() {
+                    let w = self.fonts.width(piece.style, size, c.encode_utf8(&mut [0; 4]));
+                    if current.width + w > width && (current.width > 0.0 || to > from) {
+                        if to > from {
+                            out.pieces.push(self.piece(piece.style, &piece.text[from..to], size));
+                            current.end = out.pieces.len();
+                        }
+                        out.words.push(current);
+                        current = Word {
+                            start: out.pieces.len(),
+                            end: out.pieces.len(),
+                            width: 0.0,
+                        };
+                        from = at;
+                    }
+                    to = at + c.len_utf8();
+                    current.width += w;
+                }
+                if to > from {
+                    out.pieces.push(self.piece(piece.style, &piece.text[from..to], size));
+                    current.end = out.pieces.len();
+                }
+            }
+            if current.end > current.start {
+                out.words.push(current);
+            }
+        }
+        out
+    }
+
+    /// A piece of text in one style, measured.
+    fn piece<'t>(&self, style: Style, text: &'t str, size: f32) -> Piece<'t> {
+        Piece {
+            style,
+            text,
+            width: self.fonts.width(style, size, text),
+        }
+    }
+
     /// Text cut with an ellipsis to at most `room` points wide.
     fn fitted(&mut self, text: &str, style: Style, size: f32, room: f32) -> String {
-        let text = self.checked(text, style);
+        let text = self.checked(text, style).into_owned();
         if self.fonts.width(style, size, &text) <= room {
             return text;
         }
@@ -1056,12 +1172,11 @@ impl Typesetter<'_, '_> {
             let x = MARGIN_X + indent;
             let title_x = x + TOC_NUMBER_W;
             let width = CONTENT_W - indent - TOC_NUMBER_W - TOC_PAGE_W;
-            let number = self.checked(&a.number, style);
-            let wrapped = self.wrap(&Text::plain(a.title.clone()), style, size, width);
+            let number = self.checked(&a.number, style).into_owned();
+            let wrapped = self.set_lines(&Text::plain(a.title.clone()), style, size, title_x, width);
             let mut lines = Vec::new();
             let mut end = title_x;
-            for (i, line) in wrapped.into_iter().enumerate() {
-                let (mut marks, right) = self.line_marks(line, size, title_x);
+            for (i, (mut marks, right)) in wrapped.into_iter().enumerate() {
                 if i == 0 {
                     marks.insert(
                         0,
@@ -1283,5 +1398,72 @@ mod tests {
         // It is the longest start that fits: ten more characters would not.
         let longer: String = doc.title.chars().take(kept.chars().count() + 10).collect();
         assert!(fonts.width(Style::Muted, FURNITURE, &format!("{longer}\u{2026}")) > room);
+    }
+
+    /// The text marks of `runs` set as one paragraph: (line, x, style, text).
+    fn set(runs: Vec<Run>) -> Vec<(usize, f32, Style, String)> {
+        let fonts = Fonts::new(REGULAR, BOLD).expect("the built-in fonts load");
+        let mut t = Typesetter {
+            fonts: &fonts,
+            missing: BTreeSet::new(),
+        };
+        let lines = t.set_lines(&Text(runs), Style::Regular, BODY, MARGIN_X, CONTENT_W);
+        lines
+            .into_iter()
+            .enumerate()
+            .flat_map(|(i, (marks, _))| {
+                marks.into_iter().filter_map(move |m| match m {
+                    Mark::Text { x, style, text, .. } => Some((i, x, style, text)),
+                    _ => None,
+                })
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_word_wider_than_the_line_is_broken_between_characters_into_pieces_that_fit() {
+        let fonts = Fonts::new(REGULAR, BOLD).expect("the built-in fonts load");
+        let word = format!("{}\u{e9}{}", "x".repeat(250), "y".repeat(100));
+        let marks = set(vec![Run::Plain(format!("Before {word} after"))]);
+        let texts: Vec<&str> = marks.iter().map(|(_, _, _, t)| t.as_str()).collect();
+        assert!(marks.len() >= 4, "{texts:?}");
+        assert_eq!(texts[0], "Before", "the word starts a line of its own");
+        // Every line fits, and the word reads back whole.
+        for (_, x, style, text) in &marks {
+            assert!(
+                x + fonts.width(*style, BODY, text) <= MARGIN_X + CONTENT_W + 1e-3,
+                "{text}"
+            );
+        }
+        assert_eq!(texts.concat(), format!("Before{word}after"));
+        let lines: Vec<usize> = marks.iter().map(|(line, ..)| *line).collect();
+        assert_eq!(lines, (0..marks.len()).collect::<Vec<_>>(), "one piece a line");
+    }
+
+    #[test]
+    fn a_placeholder_joined_to_its_text_stays_one_word_and_unknown_characters_become_question_marks() {
+        let fonts = Fonts::new(REGULAR, BOLD).expect("the built-in fonts load");
+        let missing: Run =
+            serde_json::from_str(r#"{"missing":{"question":"org_name","label":"name"}}"#).expect("a placeholder run");
+        let marks = set(vec![
+            Run::Plain("See ".into()),
+            missing,
+            Run::Plain("\u{2019}s rules\u{b}now \u{4e2d}.".into()),
+        ]);
+        let shown: Vec<(Style, &str)> = marks.iter().map(|(_, _, s, t)| (*s, t.as_str())).collect();
+        assert_eq!(
+            shown,
+            [
+                (Style::Regular, "See"),
+                (Style::Placeholder, "[name]"),
+                (Style::Regular, "\u{2019}s rules?now ?."),
+            ]
+        );
+        // A space before the placeholder, none after it.
+        let space = fonts.width(Style::Regular, BODY, " ");
+        let see = fonts.width(Style::Regular, BODY, "See");
+        assert!((marks[1].1 - (MARGIN_X + see + space)).abs() < 1e-3);
+        let name = fonts.width(Style::Placeholder, BODY, "[name]");
+        assert!((marks[2].1 - (marks[1].1 + name)).abs() < 1e-3);
     }
 }
