@@ -11,7 +11,7 @@ use super::ids::QuestionId;
 
 /// One answer. Free text, dates (`YYYY-MM-DD`) and single choices (the
 /// option id) are all text; several choices are a list of option ids.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(untagged)]
 pub enum Answer {
     /// A yes/no answer.
@@ -20,6 +20,34 @@ pub enum Answer {
     Text(String),
     /// The ids of the options chosen.
     Choices(Vec<String>),
+}
+
+/// Read by the form of the value (a boolean, a string, a list), as an
+/// untagged enum would be, but without buffering the value first: that
+/// costs code in the page's WebAssembly, and says less when it fails.
+impl<'de> Deserialize<'de> for Answer {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Form;
+        impl<'de> serde::de::Visitor<'de> for Form {
+            type Value = Answer;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("yes/no (true or false), a text, or a list of option ids")
+            }
+            fn visit_bool<E: serde::de::Error>(self, v: bool) -> Result<Answer, E> {
+                Ok(Answer::YesNo(v))
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Answer, E> {
+                Ok(Answer::Text(v.to_owned()))
+            }
+            fn visit_string<E: serde::de::Error>(self, v: String) -> Result<Answer, E> {
+                Ok(Answer::Text(v))
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, seq: A) -> Result<Answer, A::Error> {
+                Vec::deserialize(serde::de::value::SeqAccessDeserializer::new(seq)).map(Answer::Choices)
+            }
+        }
+        deserializer.deserialize_any(Form)
+    }
 }
 
 impl Answer {
@@ -62,6 +90,34 @@ impl Answers {
         match self.get(id) {
             Some(Answer::Text(t)) => Some(t.as_str()),
             _ => None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_answer_is_read_by_its_form_and_any_other_form_is_refused_with_what_is_expected() {
+        let read = |json: &str| serde_json::from_str::<Answer>(json);
+        assert_eq!(read("true").ok(), Some(Answer::YesNo(true)));
+        assert_eq!(read("\"2026-01-05\"").ok(), Some(Answer::Text("2026-01-05".into())));
+        assert_eq!(
+            read("[\"a\", \"b\"]").ok(),
+            Some(Answer::Choices(vec!["a".into(), "b".into()]))
+        );
+        assert_eq!(read("[]").ok(), Some(Answer::Choices(vec![])));
+        for bad in ["3", "null", "{\"a\": 1}", "[1]"] {
+            let e = read(bad).expect_err(bad).to_string();
+            assert!(e.contains("expected"), "{bad}: {e}");
+        }
+        let e = read("3").expect_err("a number").to_string();
+        assert!(e.contains("yes/no"), "{e}");
+        // Written back the same way.
+        for json in ["true", "\"x\"", "[\"a\"]"] {
+            let answer = read(json).expect(json);
+            assert_eq!(serde_json::to_string(&answer).ok().as_deref(), Some(json));
         }
     }
 }

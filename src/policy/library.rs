@@ -73,11 +73,36 @@ struct RawClause {
     notice: Option<String>,
 }
 
-#[derive(Debug, Serialize, Deserialize)]
+#[derive(Debug, Serialize)]
 #[serde(untagged)]
 enum RawItem {
     Text(String),
     Conditional(RawConditionalItem),
+}
+
+/// A list item is a text, or a map with its text and condition: read by
+/// its form without buffering it (as an untagged enum would).
+impl<'de> Deserialize<'de> for RawItem {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Form;
+        impl<'de> serde::de::Visitor<'de> for Form {
+            type Value = RawItem;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a list item: a text, or a map with `text` and `when`")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<RawItem, E> {
+                Ok(RawItem::Text(v.to_owned()))
+            }
+            fn visit_string<E: serde::de::Error>(self, v: String) -> Result<RawItem, E> {
+                Ok(RawItem::Text(v))
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<RawItem, A::Error> {
+                RawConditionalItem::deserialize(serde::de::value::MapAccessDeserializer::new(map))
+                    .map(RawItem::Conditional)
+            }
+        }
+        deserializer.deserialize_any(Form)
+    }
 }
 
 #[derive(Debug, Serialize, Deserialize)]

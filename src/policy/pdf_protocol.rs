@@ -14,7 +14,7 @@ use super::layout::DocumentKind;
 /// Identifies a build, so that a page never talks to a worker of another
 /// version (the worker's files are not content-hashed). The number after
 /// the slash changes with the messages' shape.
-pub const PROTOCOL_VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "/3");
+pub const PROTOCOL_VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "/4");
 
 /// A PDF to make.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -129,9 +129,12 @@ impl FileRequest {
     }
 }
 
-/// What the worker says.
+/// What the worker says. Externally tagged (`{"done": {...}}`): the page
+/// reads it straight, where an internally tagged enum would buffer each
+/// reply and carry a second copy of every reader (the draft's among them)
+/// in the page's WebAssembly.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum Reply {
     /// The worker has started and listens; sent once.
     Ready {
@@ -207,8 +210,14 @@ impl Request {
 
 impl Reply {
     /// Reads a reply; the message says why it is not one.
+    /// Our worker only sends replies this page reads, unless it is from
+    /// another version of the app (its files are not content-hashed).
     pub fn parse(text: &str) -> Result<Self, String> {
-        serde_json::from_str(text).map_err(|e| format!("the PDF worker's answer could not be read ({e})"))
+        serde_json::from_str(text).map_err(|e| {
+            format!(
+                "the app's file and PDF helper answered in a form this page does not know ({e}); it may be from another version of the app: reload the page"
+            )
+        })
     }
 
     /// The JSON form.
@@ -349,6 +358,9 @@ mod tests {
     #[test]
     fn garbage_is_an_error_not_a_panic() {
         assert!(Request::parse("{").is_err());
-        assert!(Reply::parse("{\"kind\":\"exploded\"}").is_err());
+        assert!(Reply::parse("{\"exploded\":{}}").is_err());
+        // A worker of the version before this one: told apart, with advice.
+        let old = Reply::parse("{\"kind\":\"ready\",\"version\":\"0.1.0/3\"}");
+        assert!(old.is_err_and(|e| e.contains("reload the page")));
     }
 }

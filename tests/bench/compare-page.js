@@ -184,8 +184,8 @@
       worker.postMessage(JSON.stringify({ id: i + 1, document: doc, kind: 'policy' }));
       const [json, bytes] = await reply;
       roundTrip.push(performance.now() - t);
-      const r = JSON.parse(json);
-      if (r.kind !== 'done') throw new Error(json);
+      const r = JSON.parse(json).done;
+      if (!r) throw new Error(json);
       inWorker.push(r.millis);
       size = bytes.length;
       pages = r.pages;
