@@ -218,6 +218,10 @@ test('a malformed answer file is refused with its problems by line and changes n
   const notYaml = await tempFile('notes.yaml', 'format: [unclosed\n');
   await page.getByLabel('Import an answer file').setInputFiles(notYaml);
   await problems.getByText(/notes\.yaml:\d+:\d+/).waitFor();
+  // A file over the 2 MB limit is refused with its size, unread.
+  const huge = await tempFile('huge.yaml', `# ${'x'.repeat(3 * 1024 * 1024)}\n`);
+  await page.getByLabel('Import an answer file').setInputFiles(huge);
+  await page.getByText(/the file is 3\.0 MB; the largest the app reads is 2 MB/).waitFor();
   assert.equal(await page.evaluate(() => JSON.stringify(localStorage)), before);
   await context.close();
 });
