@@ -13,12 +13,16 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::{ServiceWorkerContainer, ServiceWorkerRegistration, ServiceWorkerState};
 
 thread_local! {
-    /// Whether the user has typed or chosen anything since the page loaded.
+    /// Whether the user has typed, clicked or pressed a key since the page
+    /// loaded (a click may have started an export or opened a file picker).
     static EDITED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    /// Whether a new version has taken over this page without reloading it
+    /// (the user had begun): then only a reload finishes the update.
+    static TAKEN_OVER: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
-/// Notes the first input event of the page, after which a waiting version
-/// is only announced, never applied by itself.
+/// Notes the user's first input, click or key press, after which a waiting
+/// version is only announced, never applied by itself.
 fn watch_for_edits() {
     let Some(window) = web_sys::window() else {
         return;
@@ -27,11 +31,13 @@ fn watch_for_edits() {
     let options = web_sys::AddEventListenerOptions::new();
     options.set_capture(true);
     options.set_once(true);
-    let _ = window.add_event_listener_with_callback_and_add_event_listener_options(
-        "input",
-        on_input.as_ref().unchecked_ref(),
-        &options,
-    );
+    for event in ["input", "pointerdown", "keydown"] {
+        let _ = window.add_event_listener_with_callback_and_add_event_listener_options(
+            event,
+            on_input.as_ref().unchecked_ref(),
+            &options,
+        );
+    }
     on_input.forget();
 }
 
@@ -162,7 +168,10 @@ fn when_settled(then: impl FnOnce() + 'static) {
 /// begun: the new version is announced instead, and "Use it now" reloads.
 fn reload_on_takeover(container: &ServiceWorkerContainer, announce: Option<RwSignal<bool>>) {
     let on_change = Closure::<dyn Fn()>::new(move || match announce {
-        Some(ready) if EDITED.with(|e| e.get()) => ready.set(true),
+        Some(ready) if EDITED.with(|e| e.get()) => {
+            TAKEN_OVER.with(|t| t.set(true));
+            ready.set(true);
+        }
         _ => reload(),
     });
     container.set_oncontrollerchange(Some(on_change.as_ref().unchecked_ref()));
@@ -183,10 +192,21 @@ pub fn UpdateBanner(
 ) -> impl IntoView {
     move || {
         ready.get().then(|| {
+            let (told, act) = if TAKEN_OVER.with(|t| t.get()) {
+                (
+                    "A new version of the app is installed; this page still runs the old one. ",
+                    "Reload now",
+                )
+            } else {
+                (
+                    "A new version of the app is ready. It will be used once every tab of the app is closed. ",
+                    "Use it now",
+                )
+            };
             view! {
                 <p class="update-banner" role="status">
-                    "A new version of the app is ready. It will be used once every tab of the app is closed. "
-                    <button type="button" class="link" on:click=|_| apply_update()>"Use it now"</button>
+                    {told}
+                    <button type="button" class="link" on:click=|_| apply_update()>{act}</button>
                     " (this reloads the page: first check that your draft says it is saved)."
                 </p>
             }

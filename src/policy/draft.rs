@@ -119,9 +119,17 @@ impl StoredDraft {
         struct Schema {
             schema: Option<u64>,
         }
-        let schema = serde_json::from_str::<Schema>(text)
-            .map_err(corrupt)?
-            .schema
+        // A current draft (an object with this schema) is read at once;
+        // anything else takes the path that says what is wrong with it.
+        let current = text.trim_start().starts_with('{')
+            && serde_json::from_str::<Schema>(text).is_ok_and(|s| s.schema == Some(u64::from(SCHEMA)));
+        if current {
+            return serde_json::from_str(text).map_err(corrupt);
+        }
+        let mut value: Value = serde_json::from_str(text).map_err(corrupt)?;
+        let schema = value
+            .get("schema")
+            .and_then(Value::as_u64)
             .ok_or_else(|| DraftError::Corrupt("it has no schema number".into()))?;
         let schema = u32::try_from(schema).unwrap_or(u32::MAX);
         if schema > SCHEMA {
@@ -130,10 +138,6 @@ impl StoredDraft {
         if schema == 0 {
             return Err(DraftError::Corrupt("schema 0 does not exist".into()));
         }
-        if schema == SCHEMA {
-            return serde_json::from_str(text).map_err(corrupt);
-        }
-        let mut value: Value = serde_json::from_str(text).map_err(corrupt)?;
         for from in schema..SCHEMA {
             value = migrate(from, value, id)?;
         }
@@ -204,6 +208,8 @@ mod tests {
             "{",
             "null",
             "[1,2]",
+            "[3]",
+            "[2]",
             "{\"schema\":1}",
             "{\"schema\":0,\"answers\":{}}",
             "{\"schema\":\"one\",\"answers\":{}}",
@@ -214,6 +220,10 @@ mod tests {
                 "{text:?}"
             );
         }
+        assert_eq!(
+            StoredDraft::parse("{\"schema\":\"one\",\"answers\":{}}", "x"),
+            Err(DraftError::Corrupt("it has no schema number".into()))
+        );
     }
 
     #[test]
