@@ -100,14 +100,14 @@ pub fn App() -> impl IntoView {
         scratch: RwSignal::new(None),
     };
     provide_context(app.clone());
-    let update_ready = RwSignal::new(false);
-    offline::register(update_ready);
+    let update = RwSignal::new(offline::Update::None);
+    offline::register(update);
     let route = app.route;
     let open = Memo::new(move |_| route.with(|r| r.draft().map(str::to_owned)));
     // Each demo link is opened afresh, even when one follows another.
     let demo = Memo::new(move |_| route.with(|r| matches!(r, Route::Demo { .. }).then(|| r.clone())));
     view! {
-        <offline::UpdateBanner ready=update_ready />
+        <offline::UpdateBanner update=update />
         // One variant per page, so that changing page replaces the view
         // whole (with erased components every page has the same view type,
         // and an `AnyView` would be patched node by node instead, moving

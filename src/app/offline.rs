@@ -16,9 +16,19 @@ thread_local! {
     /// Whether the user has typed, clicked or pressed a key since the page
     /// loaded (a click may have started an export or opened a file picker).
     static EDITED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
-    /// Whether a new version has taken over this page without reloading it
-    /// (the user had begun): then only a reload finishes the update.
-    static TAKEN_OVER: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// What the page knows of a new version of the app.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Update {
+    /// None, or none yet.
+    #[default]
+    None,
+    /// One has installed and waits.
+    Waiting,
+    /// One has taken over this page without reloading it (the user had
+    /// begun): only a reload finishes the update.
+    TakenOver,
 }
 
 /// Notes the user's first input, click or key press, after which a waiting
@@ -48,9 +58,9 @@ fn container() -> Option<ServiceWorkerContainer> {
     present.then(|| navigator.service_worker())
 }
 
-/// Registers the service worker; `update_ready` becomes true when a new
-/// version has installed and waits.
-pub fn register(update_ready: RwSignal<bool>) {
+/// Registers the service worker; `update` says when a new version has
+/// installed and waits, or has taken over.
+pub fn register(update: RwSignal<Update>) {
     let Some(container) = container() else {
         return;
     };
@@ -75,13 +85,13 @@ pub fn register(update_ready: RwSignal<bool>) {
                     return;
                 };
                 if EDITED.with(|e| e.get()) {
-                    update_ready.set(true);
+                    update.set(Update::Waiting);
                     return;
                 }
-                reload_on_takeover(&container, Some(update_ready));
+                reload_on_takeover(&container, Some(update));
                 let on_message = Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
                     if e.data().as_string().as_deref() == Some("update-waits") {
-                        update_ready.set(true);
+                        update.set(Update::Waiting);
                     }
                 });
                 container.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
@@ -99,7 +109,7 @@ pub fn register(update_ready: RwSignal<bool>) {
             // A first install (no controller yet) is not an update.
             let on_state = Closure::<dyn Fn()>::new(move || {
                 if worker.state() == ServiceWorkerState::Installed && container.controller().is_some() {
-                    update_ready.set(true);
+                    update.set(Update::Waiting);
                 }
             });
             installing.set_onstatechange(Some(on_state.as_ref().unchecked_ref()));
@@ -165,13 +175,10 @@ fn when_settled(then: impl FnOnce() + 'static) {
 
 /// Reloads the page once a new version controls it. With `announce`, a
 /// switch the page asked for by itself does not reload once the user has
-/// begun: the new version is announced instead, and "Use it now" reloads.
-fn reload_on_takeover(container: &ServiceWorkerContainer, announce: Option<RwSignal<bool>>) {
+/// begun: the takeover is announced instead, and "Reload now" reloads.
+fn reload_on_takeover(container: &ServiceWorkerContainer, announce: Option<RwSignal<Update>>) {
     let on_change = Closure::<dyn Fn()>::new(move || match announce {
-        Some(ready) if EDITED.with(|e| e.get()) => {
-            TAKEN_OVER.with(|t| t.set(true));
-            ready.set(true);
-        }
+        Some(update) if EDITED.with(|e| e.get()) => update.set(Update::TakenOver),
         _ => reload(),
     });
     container.set_oncontrollerchange(Some(on_change.as_ref().unchecked_ref()));
@@ -187,29 +194,27 @@ fn reload() {
 /// The "new version" notice.
 #[component]
 pub fn UpdateBanner(
-    /// Whether a new version waits.
-    ready: RwSignal<bool>,
+    /// What the page knows of a new version.
+    update: RwSignal<Update>,
 ) -> impl IntoView {
     move || {
-        ready.get().then(|| {
-            let (told, act) = if TAKEN_OVER.with(|t| t.get()) {
-                (
-                    "A new version of the app is installed; this page still runs the old one. ",
-                    "Reload now",
-                )
-            } else {
-                (
-                    "A new version of the app is ready. It will be used once every tab of the app is closed. ",
-                    "Use it now",
-                )
-            };
-            view! {
+        let (told, act) = match update.get() {
+            Update::None => return None,
+            Update::Waiting => (
+                "A new version of the app is ready. It will be used once every tab of the app is closed. ",
+                "Use it now",
+            ),
+            Update::TakenOver => (
+                "A new version of the app is installed; this page still runs the old one. ",
+                "Reload now",
+            ),
+        };
+        Some(view! {
                 <p class="update-banner" role="status">
                     {told}
                     <button type="button" class="link" on:click=|_| apply_update()>{act}</button>
                     " (this reloads the page: first check that your draft says it is saved)."
                 </p>
-            }
         })
     }
 }
