@@ -3,13 +3,13 @@
 //! would show a policy other than the one the YAML (and every other test)
 //! describes.
 
-use policy_builder::policy::answers::Answers;
 use policy_builder::policy::bundle::{Policy, QUESTIONNAIRE, QUESTIONNAIRE_JSON, SCENARIOS};
 use policy_builder::policy::diag::SourceFile;
 use policy_builder::policy::fill::fill;
-use policy_builder::policy::questionnaire::Questionnaire;
+use policy_builder::policy::model::answers::Answers;
+use policy_builder::policy::model::questionnaire::Questionnaire;
 use policy_builder::policy::sample::{Sample, SAMPLES, SAMPLES_JSON};
-use policy_builder::policy::scenario::ScenarioLibrary;
+use policy_builder::policy::trainer::scenario::ScenarioLibrary;
 
 fn both() -> (Policy, Policy) {
     let json = Policy::builtin().unwrap_or_else(|d| panic!("{d}"));

@@ -5,13 +5,13 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use policy_builder::policy::answers::{Answer, Answers};
 use policy_builder::policy::document::{BlockKind, Document, Run, Text};
 use policy_builder::policy::fill::fill;
-use policy_builder::policy::layout::{layout, Fonts, BOLD, REGULAR};
-use policy_builder::policy::library::{ClauseBody, ClauseLibrary};
-use policy_builder::policy::questionnaire::Questionnaire;
+use policy_builder::policy::model::answers::{Answer, Answers};
+use policy_builder::policy::model::library::{ClauseBody, ClauseLibrary};
+use policy_builder::policy::model::questionnaire::Questionnaire;
 use policy_builder::policy::readability::document_counts;
+use policy_builder::policy::render::layout::{layout, Fonts, BOLD, REGULAR};
 use serde::Deserialize;
 
 mod common;
@@ -133,7 +133,7 @@ fn every_sample_exports_a_pdf_with_its_name_and_every_glyph() {
     let p = policy();
     for (name, sample) in samples() {
         let doc = fill(&p.questionnaire, &p.library, &sample.answers);
-        let pdf = policy_builder::policy::pdf::render_pdf(&doc).expect("pdf");
+        let pdf = policy_builder::policy::render::pdf::render_pdf(&doc).expect("pdf");
         assert_eq!(pdf.missing_glyphs, Vec::<char>::new(), "{name}");
         let parsed = lopdf::Document::load_mem(&pdf.bytes).expect("a readable PDF");
         let pages: Vec<u32> = parsed.get_pages().keys().copied().collect();

@@ -1,12 +1,12 @@
 //! Answer files: written from a draft, read back unchanged, and every way a
 //! file can be wrong reported with its line and column.
 
-use policy_builder::policy::answer_file::{read, write};
-use policy_builder::policy::answers::Answer;
 use policy_builder::policy::bundle::CLAUSES;
 use policy_builder::policy::diag::{Diagnostics, SourceFile};
-use policy_builder::policy::draft::{CustomLibrary, StoredDraft};
-use policy_builder::policy::library::ClauseLibrary;
+use policy_builder::policy::files::answer_file::{read, write};
+use policy_builder::policy::files::draft::{CustomLibrary, StoredDraft};
+use policy_builder::policy::model::answers::Answer;
+use policy_builder::policy::model::library::ClauseLibrary;
 use policy_builder::policy::sample::{Sample, SAMPLES};
 
 mod common;
@@ -177,8 +177,8 @@ fn a_missing_or_unsafe_draft_id_is_reported() {
 
 #[test]
 fn a_review_survives_a_round_trip() {
+    use policy_builder::policy::files::review::{Decision, Verdict};
     use policy_builder::policy::fill::fill;
-    use policy_builder::policy::review::{Decision, Verdict};
     let p = policy();
     let mut draft = lakeside_draft();
     let doc = fill(&p.questionnaire, &p.library, &draft.answers);

@@ -5,10 +5,10 @@
 use std::time::{Duration, Instant};
 
 use policy_builder::policy::bundle::{CLAUSES, QUESTIONNAIRE, QUICK_REFERENCE};
+use policy_builder::policy::diag::limits::{Checked, LimitKind, Limits};
 use policy_builder::policy::diag::Diagnostics;
-use policy_builder::policy::library::ClauseLibrary;
-use policy_builder::policy::limits::{Checked, LimitKind, Limits};
-use policy_builder::policy::questionnaire::Questionnaire;
+use policy_builder::policy::model::library::ClauseLibrary;
+use policy_builder::policy::model::questionnaire::Questionnaire;
 use policy_builder::policy::sample::{Sample, SAMPLES};
 
 /// Generous: each case takes milliseconds, but the test machine is shared.

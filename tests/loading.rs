@@ -1,10 +1,10 @@
 //! Loading bad template files: every kind of problem is reported with the
 //! file, the line and column it concerns, and a message an author can act on.
 
-use policy_builder::policy::answers::{Answer, Answers};
 use policy_builder::policy::diag::Diagnostics;
-use policy_builder::policy::library::ClauseLibrary;
-use policy_builder::policy::questionnaire::Questionnaire;
+use policy_builder::policy::model::answers::{Answer, Answers};
+use policy_builder::policy::model::library::ClauseLibrary;
+use policy_builder::policy::model::questionnaire::Questionnaire;
 
 const QUESTIONS: &str = "\
 version: 1

@@ -1,10 +1,10 @@
 //! The pipeline end to end on the shipped templates: load, fill, lay out,
 //! write a PDF and read its text back.
 
-use policy_builder::policy::answers::{Answer, Answers};
 use policy_builder::policy::document::{BlockKind, Run};
 use policy_builder::policy::fill::fill;
-use policy_builder::policy::pdf::render_pdf;
+use policy_builder::policy::model::answers::{Answer, Answers};
+use policy_builder::policy::render::pdf::render_pdf;
 use policy_builder::policy::sample::{Sample, SAMPLES};
 
 mod common;

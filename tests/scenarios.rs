@@ -6,13 +6,13 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use policy_builder::policy::answers::{Answer, Answers};
 use policy_builder::policy::bundle::Policy;
 use policy_builder::policy::diag::Diagnostics;
 use policy_builder::policy::document::{BlockKind, Document, Run, Text};
 use policy_builder::policy::fill::fill;
+use policy_builder::policy::model::answers::{Answer, Answers};
 use policy_builder::policy::readability::counts;
-use policy_builder::policy::scenario::{DeckId, ScenarioId, ScenarioLibrary, Verdict, VerdictKind};
+use policy_builder::policy::trainer::scenario::{DeckId, ScenarioId, ScenarioLibrary, Verdict, VerdictKind};
 use serde::Deserialize;
 
 mod common;
@@ -792,7 +792,7 @@ fn the_handout_of_every_scenario_exports_as_a_pdf_with_every_glyph() {
         let deck = lib.deck(&DeckId::from("everything")).expect("deck");
         let verdicts = lib.deck_verdicts(deck, &p.questionnaire, &answers, &policy_doc);
         let handout: Document = lib.handout(deck, &verdicts, &policy_doc);
-        let pdf = policy_builder::policy::pdf::render_pdf(&handout).expect("pdf");
+        let pdf = policy_builder::policy::render::pdf::render_pdf(&handout).expect("pdf");
         assert_eq!(pdf.missing_glyphs, Vec::<char>::new(), "{name}");
         let parsed = lopdf::Document::load_mem(&pdf.bytes).expect("a readable PDF");
         let pages: Vec<u32> = parsed.get_pages().keys().copied().collect();

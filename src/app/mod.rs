@@ -2,38 +2,14 @@
 //! the live preview and its check-answers page. It holds state and talks
 //! to the browser; all policy wording comes from [`crate::policy`].
 
-mod check_page;
-mod checks_panel;
-mod download;
-mod draft_bar;
-mod drafts_page;
-mod export_button;
-mod files;
-mod focus;
-mod library_import;
-mod offline;
-pub mod panic_screen;
-mod pdf_client;
-mod preview;
-mod question_field;
-mod question_page;
-mod review_notes;
-mod review_page;
-mod route;
-mod session;
-mod storage;
-mod storage_notice;
-mod trainer_card;
-mod trainer_deck;
-mod trainer_decks;
-mod trainer_demo;
-mod trainer_fullscreen;
-mod trainer_handout;
-mod trainer_page;
-mod trainer_score;
-mod trainer_share;
-mod trainer_verdict;
-mod trainer_vote;
+mod browser;
+mod builder;
+mod drafts;
+mod review;
+mod shell;
+mod trainer;
+
+pub use shell::panic_screen;
 
 use std::sync::Arc;
 
@@ -41,18 +17,18 @@ use leptos::either::{EitherOf3, EitherOf4};
 use leptos::prelude::*;
 
 use crate::policy::bundle::Policy;
-use crate::policy::draft::StoredDraft;
-use check_page::CheckPage;
-use checks_panel::ChecksPanel;
-use draft_bar::DraftBar;
-use drafts_page::DraftsPage;
-use preview::Preview;
-use question_page::QuestionPage;
-use review_page::ReviewPage;
-use route::{current_route, Route};
-use session::Session;
-use storage::Entry;
-use storage_notice::StorageNotice;
+use crate::policy::files::draft::StoredDraft;
+use browser::storage::Entry;
+use builder::check_page::CheckPage;
+use builder::checks_panel::ChecksPanel;
+use builder::draft_bar::DraftBar;
+use builder::question_page::QuestionPage;
+use drafts::drafts_page::DraftsPage;
+use review::review_page::ReviewPage;
+use shell::preview::Preview;
+use shell::route::{current_route, Route};
+use shell::session::Session;
+use shell::storage_notice::StorageNotice;
 
 /// What every page shares.
 #[derive(Clone)]
@@ -93,27 +69,27 @@ pub fn App() -> impl IntoView {
         }
     };
     // A draft saved by the first version of the app moves to its own entry.
-    let _ = storage::migrate_legacy(&storage::fresh_id());
+    let _ = browser::storage::migrate_legacy(&browser::storage::fresh_id());
     let app = AppState {
         policy,
         route: current_route(),
         scratch: RwSignal::new(None),
     };
     provide_context(app.clone());
-    let update = RwSignal::new(offline::Update::None);
-    offline::register(update);
+    let update = RwSignal::new(shell::update_banner::Update::None);
+    shell::update_banner::register(update);
     let route = app.route;
     let open = Memo::new(move |_| route.with(|r| r.draft().map(str::to_owned)));
     // Each demo link is opened afresh, even when one follows another.
     let demo = Memo::new(move |_| route.with(|r| matches!(r, Route::Demo { .. }).then(|| r.clone())));
     view! {
-        <offline::UpdateBanner update=update />
+        <shell::update_banner::UpdateBanner update=update />
         // One variant per page, so that changing page replaces the view
         // whole (with erased components every page has the same view type,
         // and an `AnyView` would be patched node by node instead, moving
         // where the next Tab starts).
         {move || match open.get() {
-            None if demo.get().is_some() => EitherOf3::A(view! { <trainer_demo::TrainerDemo /> }),
+            None if demo.get().is_some() => EitherOf3::A(view! { <trainer::demo::TrainerDemo /> }),
             None => EitherOf3::B(view! { <DraftsPage /> }),
             Some(id) => EitherOf3::C(view! { <DraftView id=id /> }),
         }}
@@ -128,7 +104,7 @@ fn DraftView(id: String) -> impl IntoView {
     let Some(app) = use_app() else {
         return ().into_any();
     };
-    let found = match storage::load(&id) {
+    let found = match browser::storage::load(&id) {
         Ok(Some(Entry::Draft(d))) => Ok(d),
         Ok(Some(Entry::Unreadable { error, .. })) => Err(format!(
             "This draft cannot be opened: {error}. Go back to your drafts to download it as a file."
@@ -172,7 +148,7 @@ fn DraftView(id: String) -> impl IntoView {
                     session.section.set(index);
                     session.from_check.set(true);
                     request_animation_frame(move || {
-                        focus::focus_question(&question);
+                        browser::focus::focus_question(&question);
                     });
                 }
             }
@@ -185,7 +161,7 @@ fn DraftView(id: String) -> impl IntoView {
         {move || match route.get() {
             Route::Check(_) => EitherOf4::A(view! { <CheckPage /> }),
             Route::Review(_) => EitherOf4::B(view! { <ReviewPage /> }),
-            Route::Trainer { deck, card, .. } => EitherOf4::C(view! { <trainer_page::TrainerPage deck=deck card=card /> }),
+            Route::Trainer { deck, card, .. } => EitherOf4::C(view! { <trainer::page::TrainerPage deck=deck card=card /> }),
             _ => EitherOf4::D(view! { <Builder /> }),
         }}
     }

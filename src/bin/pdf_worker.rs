@@ -22,9 +22,9 @@ mod worker {
 
     use policy_builder::policy::bundle::QUESTIONNAIRE_JSON;
     use policy_builder::policy::diag::{Diagnostics, SourceFile};
-    use policy_builder::policy::pdf::render_pdf_as;
-    use policy_builder::policy::pdf_protocol::{FileRequest, Incoming, Reply, Request, PROTOCOL_VERSION};
-    use policy_builder::policy::questionnaire::Questionnaire;
+    use policy_builder::policy::files::worker_protocol::{FileRequest, Incoming, Reply, Request, PROTOCOL_VERSION};
+    use policy_builder::policy::model::questionnaire::Questionnaire;
+    use policy_builder::policy::render::pdf::render_pdf_as;
     use wasm_bindgen::prelude::*;
     use wasm_bindgen::JsCast;
     use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};

@@ -6,9 +6,9 @@
 //! so it needs no YAML parser. Builds with the `yaml` feature also carry the
 //! YAML, which gives authors located errors.
 
-use super::diag::{Diagnostics, SourceFile};
-use super::library::ClauseLibrary;
-use super::questionnaire::Questionnaire;
+use crate::policy::diag::{Diagnostics, SourceFile};
+use crate::policy::model::library::ClauseLibrary;
+use crate::policy::model::questionnaire::Questionnaire;
 
 /// `(file name, YAML text)` of a shipped template, by its path under
 /// `policy-templates/` without `.yaml`.
@@ -49,7 +49,7 @@ pub const CLAUSES: &[(&str, &str)] = &[
 #[cfg(feature = "yaml")]
 pub const QUICK_REFERENCE: (&str, &str) = yaml!("quick-reference");
 /// The trainer's scenarios and decks, checked against the questionnaire
-/// and the clause library (see [`super::scenario`]).
+/// and the clause library (see [`crate::policy::trainer::scenario`]).
 #[cfg(feature = "yaml")]
 pub const SCENARIOS: (&str, &str) = yaml!("scenarios");
 

@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::ids::{ClauseId, QuestionId, SectionId};
+use crate::policy::model::ids::{ClauseId, QuestionId, SectionId};
 
 /// A filled policy document.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -1,31 +1,22 @@
 //! The pure pipeline. Nothing here touches the browser, the clock or the
-//! network; every input is data.
+//! network; every input is data. Its folders are its stages, and imports
+//! only run down this list (a test reads the `use` lines to hold it):
 //!
 //! ```text
-//! policy-templates/*.yaml --load+check--> Questionnaire, ClauseLibrary
-//! Answers --fill--> Document --> HTML preview (app) and layout --> PDF
+//! policy-templates/*.yaml --diag+model: load, check--> Questionnaire, ClauseLibrary
+//! Answers --fill--> Document --fill::finish--> the finished Document
+//!     --> HTML preview (app), render: layout --> PDF
+//! files: drafts, answer and review files, the worker's messages
+//! trainer: scenarios and their verdicts, read from the same answers
 //! ```
 
-pub mod answer_file;
-pub mod answers;
 pub mod bundle;
-pub mod condition;
-pub mod dates;
 pub mod diag;
 pub mod document;
-pub mod draft;
+pub mod files;
 pub mod fill;
-pub mod ids;
-pub mod layout;
-pub mod library;
-#[cfg(feature = "yaml")]
-pub mod limits;
-#[cfg(feature = "pdf")]
-pub mod pdf;
-pub mod pdf_protocol;
-pub mod questionnaire;
+pub mod model;
 pub mod readability;
-pub mod review;
+pub mod render;
 pub mod sample;
-pub mod scenario;
-pub mod template;
+pub mod trainer;

@@ -5,7 +5,7 @@
 //! vowels, less a silent final "e"), which is close enough for a grade
 //! that is itself an estimate; the tests pin it on known words.
 
-use super::document::{BlockKind, Document};
+use crate::policy::document::{BlockKind, Document};
 
 /// Counts of a text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

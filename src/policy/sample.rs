@@ -3,10 +3,10 @@
 
 use serde::Deserialize;
 
-use super::answers::Answers;
 #[cfg(feature = "yaml")]
-use super::diag::Diagnostics;
-use super::diag::SourceFile;
+use crate::policy::diag::Diagnostics;
+use crate::policy::diag::SourceFile;
+use crate::policy::model::answers::Answers;
 
 /// A sample organization.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
@@ -41,11 +41,11 @@ pub const SAMPLES: &[(&str, &str)] = &[
 
 /// [`SAMPLES`] as JSON, as build.rs wrote them (under the YAML file names).
 pub const SAMPLES_JSON: &[(&str, &str)] = &[
-    super::bundle::json!("samples/ontario-hospital"),
-    super::bundle::json!("samples/us-primary-care"),
-    super::bundle::json!("samples/uk-nhs-community"),
-    super::bundle::json!("samples/quebec-long-term-care"),
-    super::bundle::json!("samples/australia-allied-health"),
+    crate::policy::bundle::json!("samples/ontario-hospital"),
+    crate::policy::bundle::json!("samples/us-primary-care"),
+    crate::policy::bundle::json!("samples/uk-nhs-community"),
+    crate::policy::bundle::json!("samples/quebec-long-term-care"),
+    crate::policy::bundle::json!("samples/australia-allied-health"),
 ];
 
 impl Sample {

@@ -10,8 +10,8 @@ use std::time::{Duration, Instant};
 use policy_builder::policy::bundle::Policy;
 use policy_builder::policy::document::Document;
 use policy_builder::policy::fill::fill;
-use policy_builder::policy::layout::{layout, Fonts, BOLD, REGULAR};
-use policy_builder::policy::pdf::{render_pdf, render_quick_reference, write_pdf};
+use policy_builder::policy::render::layout::{layout, Fonts, BOLD, REGULAR};
+use policy_builder::policy::render::pdf::{render_pdf, render_quick_reference, write_pdf};
 use policy_builder::policy::sample::{Sample, SAMPLES};
 
 fn median(mut v: Vec<Duration>) -> Duration {
@@ -80,8 +80,12 @@ fn main() {
         let laid = layout(&doc, &fonts);
         lays.push(t.elapsed());
         let t = Instant::now();
-        write_pdf(&doc, policy_builder::policy::layout::DocumentKind::Policy, &laid)
-            .unwrap_or_else(|e| fail(format!("pdf failed: {e}")));
+        write_pdf(
+            &doc,
+            policy_builder::policy::render::layout::DocumentKind::Policy,
+            &laid,
+        )
+        .unwrap_or_else(|e| fail(format!("pdf failed: {e}")));
         writes.push(t.elapsed());
     }
     println!(

@@ -3,9 +3,9 @@
 //! of it.
 #![allow(dead_code)]
 
-use policy_builder::policy::answers::{Answer, Answers};
 use policy_builder::policy::bundle::Policy;
-use policy_builder::policy::questionnaire::{QuestionKind, Questionnaire};
+use policy_builder::policy::model::answers::{Answer, Answers};
+use policy_builder::policy::model::questionnaire::{QuestionKind, Questionnaire};
 use policy_builder::policy::sample::{Sample, SAMPLES};
 
 /// The shipped templates, loaded and checked.

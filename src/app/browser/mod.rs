@@ -1,0 +1,7 @@
+//! The browser edges: every `web_sys` touch (storage, downloads, focus, the
+//! worker client) and no `view!`.
+
+pub mod download;
+pub mod focus;
+pub mod storage;
+pub mod worker_client;

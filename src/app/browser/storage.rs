@@ -1,0 +1,255 @@
+//! Drafts in localStorage, one entry per draft under
+//! `policy-builder/drafts/<id>`. Every way storage can fail (disabled,
+//! full, a damaged entry, an entry from a newer version, a change made in
+//! another tab) comes back as a value the UI shows; nothing here panics and
+//! nothing overwrites an entry it could not read.
+//!
+//! gloo-storage gives the `Storage` handle, but only after we have checked
+//! that the browser lets us have one (its own accessor throws otherwise),
+//! and reads and writes go through the handle's fallible methods, because
+//! a throwing `setItem` must become a message, not a crash.
+
+use gloo_storage::{LocalStorage, Storage};
+
+use crate::policy::files::draft::{DraftError, StoredDraft};
+
+/// Where each draft lives: this prefix and the draft's id.
+pub const DRAFT_PREFIX: &str = "policy-builder/drafts/";
+/// Where the single draft of schema 1 lived.
+pub const LEGACY_KEY: &str = "policy-builder/draft";
+
+/// A stored entry as found.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Entry {
+    /// A draft that was read.
+    Draft(StoredDraft),
+    /// An entry that cannot be used; it is kept untouched.
+    Unreadable {
+        /// Its storage key.
+        key: String,
+        /// What is wrong, for the user.
+        error: DraftError,
+        /// The stored text, offered as a download.
+        raw: String,
+    },
+}
+
+/// Why storage could not be used.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum SaveError {
+    /// Storage is turned off or blocked.
+    #[error("this browser is not letting the page save")]
+    Unavailable,
+    /// The browser refused the write, usually because storage is full.
+    #[error("the browser refused to save the draft ({0})")]
+    Refused(String),
+    /// The write seemed to work but reading it back gave something else.
+    #[error("the saved copy did not match the draft when read back")]
+    Mismatch,
+}
+
+fn storage() -> Option<web_sys::Storage> {
+    // Accessing localStorage throws when it is disabled; check before
+    // asking gloo for the handle.
+    web_sys::window()?.local_storage().ok().flatten()?;
+    Some(LocalStorage::raw())
+}
+
+/// The storage key of draft `id`.
+pub fn key(id: &str) -> String {
+    format!("{DRAFT_PREFIX}{id}")
+}
+
+/// Every stored draft and damaged entry, most recently saved first.
+pub fn list() -> Result<Vec<Entry>, SaveError> {
+    let store = storage().ok_or(SaveError::Unavailable)?;
+    let count = store.length().map_err(|_| SaveError::Unavailable)?;
+    let keys: Vec<String> = (0..count).filter_map(|i| store.key(i).ok().flatten()).collect();
+    let mut entries: Vec<Entry> = keys
+        .into_iter()
+        .filter(|k| k.starts_with(DRAFT_PREFIX) || k == LEGACY_KEY)
+        .filter_map(|k| read_key(&store, &k))
+        .collect();
+    entries.sort_by(|a, b| match (a, b) {
+        (Entry::Draft(a), Entry::Draft(b)) => b.saved_at.cmp(&a.saved_at),
+        (Entry::Unreadable { key: a, .. }, Entry::Unreadable { key: b, .. }) => a.cmp(b),
+        (Entry::Unreadable { .. }, Entry::Draft(_)) => std::cmp::Ordering::Less,
+        (Entry::Draft(_), Entry::Unreadable { .. }) => std::cmp::Ordering::Greater,
+    });
+    Ok(entries)
+}
+
+fn read_key(store: &web_sys::Storage, key: &str) -> Option<Entry> {
+    let raw = store.get_item(key).ok().flatten()?;
+    let id = key.strip_prefix(DRAFT_PREFIX).unwrap_or("");
+    Some(match StoredDraft::parse(&raw, id) {
+        Ok(_) if key == LEGACY_KEY => Entry::Unreadable {
+            key: key.to_owned(),
+            error: DraftError::Corrupt(
+                "a draft from an older version that could not be moved; storage may be full".into(),
+            ),
+            raw,
+        },
+        Ok(draft) if draft.id == id => Entry::Draft(draft),
+        Ok(_) => Entry::Unreadable {
+            key: key.to_owned(),
+            error: DraftError::Corrupt("its id does not match its place in storage".into()),
+            raw,
+        },
+        Err(error) => Entry::Unreadable {
+            key: key.to_owned(),
+            error,
+            raw,
+        },
+    })
+}
+
+/// Reads draft `id`: `None` when there is no such entry.
+pub fn load(id: &str) -> Result<Option<Entry>, SaveError> {
+    let store = storage().ok_or(SaveError::Unavailable)?;
+    Ok(read_key(&store, &key(id)))
+}
+
+/// The stored text of draft `id`, if any.
+pub fn raw(id: &str) -> Option<String> {
+    storage()?.get_item(&key(id)).ok().flatten()
+}
+
+/// Moves a schema-1 draft to its own key, reading the copy back before the
+/// old entry goes. An old entry that cannot be read stays where it is (the
+/// drafts page lists it as damaged).
+pub fn migrate_legacy(new_id: &str) -> Result<Option<StoredDraft>, SaveError> {
+    let store = storage().ok_or(SaveError::Unavailable)?;
+    let Some(raw) = store.get_item(LEGACY_KEY).ok().flatten() else {
+        return Ok(None);
+    };
+    let Ok(draft) = StoredDraft::parse(&raw, new_id) else {
+        return Ok(None);
+    };
+    save(&draft)?;
+    let _ = store.remove_item(LEGACY_KEY);
+    Ok(Some(draft))
+}
+
+/// Saves `draft` under its id, then reads the entry back and compares.
+/// Returns the text written, so that callers can tell later whether
+/// someone else (another tab) has changed the entry since.
+pub fn save(draft: &StoredDraft) -> Result<String, SaveError> {
+    let store = storage().ok_or(SaveError::Unavailable)?;
+    let text = draft.to_json();
+    let key = key(&draft.id);
+    store
+        .set_item(&key, &text)
+        .map_err(|e| SaveError::Refused(js_message(&e)))?;
+    match store.get_item(&key) {
+        Ok(Some(back)) if back == text => Ok(text),
+        _ => Err(SaveError::Mismatch),
+    }
+}
+
+/// Removes the entry under `key` (a draft's or a damaged one's) and returns
+/// the text it held, so that the removal can be undone.
+pub fn remove_key(key: &str) -> Result<Option<String>, SaveError> {
+    let store = storage().ok_or(SaveError::Unavailable)?;
+    let old = store.get_item(key).ok().flatten();
+    store.remove_item(key).map_err(|e| SaveError::Refused(js_message(&e)))?;
+    Ok(old)
+}
+
+/// Every entry whose key starts with `prefix`, with the text it holds.
+pub fn entries_with_prefix(prefix: &str) -> Vec<(String, String)> {
+    let Some(store) = storage() else {
+        return Vec::new();
+    };
+    let count = store.length().unwrap_or(0);
+    (0..count)
+        .filter_map(|i| store.key(i).ok().flatten())
+        .filter(|k| k.starts_with(prefix))
+        .filter_map(|k| store.get_item(&k).ok().flatten().map(|v| (k, v)))
+        .collect()
+}
+
+/// Puts `text` back under `key` (undoing a removal), refusing to replace
+/// anything stored there since.
+pub fn restore_key(key: &str, text: &str) -> Result<(), SaveError> {
+    let store = storage().ok_or(SaveError::Unavailable)?;
+    if store.get_item(key).ok().flatten().is_some() {
+        return Err(SaveError::Refused("something new is stored in its place".into()));
+    }
+    store
+        .set_item(key, text)
+        .map_err(|e| SaveError::Refused(js_message(&e)))?;
+    match store.get_item(key) {
+        Ok(Some(back)) if back == text => Ok(()),
+        _ => Err(SaveError::Mismatch),
+    }
+}
+
+/// A new draft id: time and randomness in base 36, unique in practice and
+/// checked against storage by the caller.
+pub fn new_id() -> String {
+    let now = js_sys::Date::now() as u64;
+    let random = (js_sys::Math::random() * 2_176_782_336.0) as u64; // 36^6
+    let mut id = base36(now);
+    id.push_str(&base36(random));
+    id
+}
+
+fn base36(mut n: u64) -> String {
+    const DIGITS: &[u8] = b"0123456789abcdefghijklmnopqrstuvwxyz";
+    let mut out = Vec::new();
+    loop {
+        out.push(DIGITS[(n % 36) as usize]);
+        n /= 36;
+        if n == 0 {
+            break;
+        }
+    }
+    out.reverse();
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// An id not used by any stored draft.
+pub fn fresh_id() -> String {
+    let mut id = new_id();
+    while raw(&id).is_some() {
+        id = new_id();
+    }
+    id
+}
+
+/// The message of a thrown JavaScript value, whatever its type.
+pub fn js_message(e: &wasm_bindgen::JsValue) -> String {
+    use wasm_bindgen::JsCast;
+    if let Some(err) = e.dyn_ref::<js_sys::Error>() {
+        return String::from(err.message());
+    }
+    e.as_string().unwrap_or_else(|| "unknown error".to_owned())
+}
+
+/// The current time as an ISO 8601 timestamp.
+pub fn now_iso() -> String {
+    String::from(js_sys::Date::new_0().to_iso_string())
+}
+
+/// Today's date, `YYYY-MM-DD`, in the user's time zone.
+pub fn today_iso() -> String {
+    let d = js_sys::Date::new_0();
+    format!("{:04}-{:02}-{:02}", d.get_full_year(), d.get_month() + 1, d.get_date())
+}
+
+/// An ISO timestamp as the user's browser writes dates and times, such as
+/// "25 Nov 2026, 14:05"; the timestamp itself when it cannot be read.
+pub fn local_time(iso: &str) -> String {
+    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_str(iso));
+    if date.get_time().is_nan() {
+        return iso.to_owned();
+    }
+    let options = js_sys::Object::new();
+    let set = |k: &str, v: &str| {
+        let _ = js_sys::Reflect::set(&options, &k.into(), &v.into());
+    };
+    set("dateStyle", "medium");
+    set("timeStyle", "short");
+    String::from(date.to_locale_string("default", &options))
+}

@@ -1,0 +1,326 @@
+//! The page's side of the PDF worker (`src/bin/pdf_worker.rs`). The worker
+//! is started on first use, answers "ready" with its version, and then
+//! turns each Document into PDF bytes off the main thread, and reads and
+//! writes the YAML files the user brings or takes (the page has no YAML
+//! parser). A worker
+//! that never answers (missing file, blocked by policy) is reported after
+//! a time-out instead of failing silently.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::time::Duration;
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{ErrorEvent, MessageEvent, Worker};
+
+use crate::policy::diag::Diagnostics;
+use crate::policy::document::Document;
+use crate::policy::files::draft::StoredDraft;
+use crate::policy::files::worker_protocol::{FileJob, FileRequest, Reply, Request, PROTOCOL_VERSION};
+use crate::policy::render::layout::DocumentKind;
+
+/// The loader Trunk writes for the worker binary (not content-hashed).
+const WORKER_URL: &str = "./pdf-worker_loader.js";
+/// How long a request may take before the user is told.
+const TIME_OUT: Duration = Duration::from_secs(20);
+
+/// A finished PDF.
+pub struct Made {
+    /// The file.
+    pub bytes: Vec<u8>,
+    /// Number of pages.
+    pub pages: usize,
+    /// Characters the font lacks, printed as `?`.
+    pub missing_glyphs: Vec<char>,
+}
+
+/// Why the worker could not read a file.
+#[derive(Debug, Clone)]
+pub enum FileError {
+    /// The file has problems, each located for the user.
+    Problems(Diagnostics),
+    /// The worker could not do the job (not loaded, no answer, ...).
+    Failed(String),
+}
+
+/// What a request in flight waits for: the reply and any bytes beside it,
+/// or why there is none.
+type Waiter = Box<dyn FnOnce(Result<(Reply, Vec<u8>), String>)>;
+
+struct Client {
+    worker: Worker,
+    ready: bool,
+    broken: Option<String>,
+    waiting: Vec<String>,
+    pending: HashMap<u32, Waiter>,
+    next_id: u32,
+}
+
+thread_local! {
+    static CLIENT: RefCell<Option<Client>> = const { RefCell::new(None) };
+}
+
+/// Makes the PDF of `document` and calls `done` with it or with a message.
+pub fn make_pdf(document: Document, kind: DocumentKind, done: impl FnOnce(Result<Made, String>) + 'static) {
+    send(
+        move |id| Request::new(id, document, kind).to_json(),
+        Box::new(move |answer| {
+            done(match answer {
+                Ok((
+                    Reply::Done {
+                        pages, missing_glyphs, ..
+                    },
+                    bytes,
+                )) => Ok(Made {
+                    bytes,
+                    pages,
+                    missing_glyphs,
+                }),
+                Ok((Reply::Failed { message, .. }, _)) => Err(message),
+                Ok(_) => Err(UNEXPECTED.to_owned()),
+                Err(e) => Err(e),
+            });
+        }),
+        "the app's file and PDF helper did not answer in time; reload the page and try again",
+    );
+}
+
+/// Has the worker read the answer file `file` with `text`: the draft, ready
+/// to store, or its problems.
+pub fn read_answer_file(file: String, text: String, done: impl FnOnce(Result<StoredDraft, FileError>) + 'static) {
+    ask_file(FileJob::ReadAnswers { file, text }, move |answer| {
+        done(match answer {
+            Ok(Reply::Draft { draft, .. }) => Ok(*draft),
+            Ok(reply) => Err(file_error(reply)),
+            Err(e) => Err(FileError::Failed(e)),
+        });
+    });
+}
+
+/// Has the worker check the clause library `file` with `text`: its raw form
+/// as JSON (see [`crate::policy::files::draft::CustomLibrary::json`]), or its problems.
+pub fn read_library(file: String, text: String, done: impl FnOnce(Result<String, FileError>) + 'static) {
+    ask_file(FileJob::ReadLibrary { file, text }, move |answer| {
+        done(match answer {
+            Ok(Reply::Library { json, .. }) => Ok(json),
+            Ok(reply) => Err(file_error(reply)),
+            Err(e) => Err(FileError::Failed(e)),
+        });
+    });
+}
+
+/// Has the worker write `draft` as an answer file: its text, or why not.
+pub fn write_answer_file(draft: StoredDraft, done: impl FnOnce(Result<String, String>) + 'static) {
+    let mut draft = draft;
+    // The JSON form stays in the browser; the file never carries it.
+    if let Some(lib) = &mut draft.library {
+        lib.json = None;
+    }
+    ask_file(FileJob::WriteAnswers { draft: Box::new(draft) }, move |answer| {
+        done(match answer {
+            Ok(Reply::Yaml { text, .. }) => Ok(text),
+            Ok(Reply::Failed { message, .. }) => Err(message),
+            Ok(_) => Err(UNEXPECTED.to_owned()),
+            Err(e) => Err(e),
+        });
+    });
+}
+
+const UNEXPECTED: &str = "the worker gave an unexpected answer; reload the page and try again";
+
+fn file_error(reply: Reply) -> FileError {
+    match reply {
+        Reply::Problems { diagnostics, .. } => FileError::Problems(Diagnostics(diagnostics)),
+        Reply::Failed { message, .. } => FileError::Failed(message),
+        _ => FileError::Failed(UNEXPECTED.to_owned()),
+    }
+}
+
+fn ask_file(job: FileJob, done: impl FnOnce(Result<Reply, String>) + 'static) {
+    send(
+        move |id| FileRequest { id, job }.to_json(),
+        Box::new(move |answer| done(answer.map(|(reply, _)| reply))),
+        "the file reader did not answer in time; reload the page and try again",
+    );
+}
+
+/// Sends the request `make(id)` (starting the worker on first use) and
+/// calls `waiter` with the reply, or with `time_out` after [`TIME_OUT`].
+fn send(make: impl FnOnce(u32) -> String, waiter: Waiter, time_out: &'static str) {
+    let sent = CLIENT.with(move |c| {
+        let mut c = c.borrow_mut();
+        if c.is_none() {
+            match start() {
+                Ok(client) => *c = Some(client),
+                Err(reason) => return Err((reason, waiter)),
+            }
+        }
+        let Some(client) = c.as_mut() else {
+            return Err(("the app's file and PDF helper could not start".to_owned(), waiter));
+        };
+        if let Some(reason) = &client.broken {
+            return Err((reason.clone(), waiter));
+        }
+        let id = client.next_id;
+        client.next_id += 1;
+        client.pending.insert(id, waiter);
+        let request = make(id);
+        if !client.ready {
+            client.waiting.push(request);
+            return Ok(Ok(id));
+        }
+        Ok(post(&client.worker, &request).map(|()| id))
+    });
+    let sent = match sent {
+        Ok(Err(reason)) => {
+            break_all(reason);
+            return;
+        }
+        Ok(Ok(id)) => Ok(id),
+        Err(e) => Err(e),
+    };
+    match sent {
+        Ok(id) => leptos::prelude::set_timeout(
+            move || {
+                if let Some(waiter) = take(id) {
+                    waiter(Err(time_out.to_owned()));
+                }
+            },
+            TIME_OUT,
+        ),
+        Err((reason, waiter)) => waiter(Err(reason)),
+    }
+}
+
+fn start() -> Result<Client, String> {
+    let worker = Worker::new(WORKER_URL).map_err(|e| crate::app::browser::storage::js_message(&e))?;
+    let on_message = Closure::<dyn Fn(MessageEvent)>::new(|event: MessageEvent| receive(&event));
+    worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    on_message.forget();
+    // A script that fails to load fires a plain `Event`; an exception in
+    // the worker fires an `ErrorEvent` with a message.
+    let on_error = Closure::<dyn Fn(web_sys::Event)>::new(|event: web_sys::Event| {
+        let message = event
+            .dyn_ref::<ErrorEvent>()
+            .map(ErrorEvent::message)
+            .unwrap_or_default();
+        let reason = if message.is_empty() {
+            "the app's file and PDF helper could not be loaded".to_owned()
+        } else {
+            format!("the app's file and PDF helper failed ({message})")
+        };
+        break_all(reason);
+    });
+    worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+    on_error.forget();
+    Ok(Client {
+        worker,
+        ready: false,
+        broken: None,
+        waiting: Vec::new(),
+        pending: HashMap::new(),
+        next_id: 1,
+    })
+}
+
+/// Sends a request. The caller holds the client's borrow, so a failure is
+/// returned and reported with [`break_all`] after the borrow ends.
+fn post(worker: &Worker, request: &str) -> Result<(), String> {
+    worker.post_message(&JsValue::from_str(request)).map_err(|e| {
+        format!(
+            "the request could not be sent ({})",
+            crate::app::browser::storage::js_message(&e)
+        )
+    })
+}
+
+fn take(id: u32) -> Option<Waiter> {
+    CLIENT.with(|c| c.borrow_mut().as_mut().and_then(|client| client.pending.remove(&id)))
+}
+
+/// Marks the worker unusable and fails every request in flight.
+fn break_all(reason: String) {
+    let pending: Vec<Waiter> = CLIENT.with(|c| {
+        let mut c = c.borrow_mut();
+        let Some(client) = c.as_mut() else { return Vec::new() };
+        client.broken = Some(reason.clone());
+        client.waiting.clear();
+        client.pending.drain().map(|(_, done)| done).collect()
+    });
+    for done in pending {
+        done(Err(reason.clone()));
+    }
+}
+
+fn receive(event: &MessageEvent) {
+    let data = js_sys::Array::from(&event.data());
+    let text = data.get(0).as_string().unwrap_or_default();
+    match Reply::parse(&text) {
+        Err(reason) => break_all(reason),
+        Ok(Reply::Ready { version }) if version != PROTOCOL_VERSION => break_all(format!(
+            "the app's file and PDF helper is from another version of this app ({version}); reload the page"
+        )),
+        Ok(Reply::Ready { .. }) => {
+            let failed = CLIENT.with(|c| {
+                let mut c = c.borrow_mut();
+                let client = c.as_mut()?;
+                client.ready = true;
+                std::mem::take(&mut client.waiting)
+                    .into_iter()
+                    .find_map(|r| post(&client.worker, &r).err())
+            });
+            if let Some(reason) = failed {
+                break_all(reason);
+            }
+        }
+        Ok(Reply::Failed { id: None, message }) => break_all(message),
+        Ok(
+            reply @ (Reply::Done { id, .. }
+            | Reply::Draft { id, .. }
+            | Reply::Library { id, .. }
+            | Reply::Problems { id, .. }
+            | Reply::Yaml { id, .. }
+            | Reply::Failed { id: Some(id), .. }),
+        ) => {
+            let bytes = data
+                .get(1)
+                .dyn_into::<js_sys::Uint8Array>()
+                .map(|a| a.to_vec())
+                .unwrap_or_default();
+            if let Some(waiter) = take(id) {
+                waiter(Ok((reply, bytes)));
+            }
+        }
+    }
+}
+
+/// Downloads a made PDF and says what happened, for a status line: `noun`
+/// names the file ("PDF", "handout"). Characters the font lacks are listed
+/// with their code points, never dropped silently.
+pub fn outcome(result: Result<Made, String>, file_name: &str, noun: &str) -> String {
+    let pdf = match result {
+        Ok(pdf) => pdf,
+        Err(e) => return format!("The {noun} could not be made: {e}."),
+    };
+    if let Err(e) = crate::app::browser::download::download(&pdf.bytes, file_name, "application/pdf") {
+        return format!("The {noun} was made but could not be downloaded: {e}.");
+    }
+    let pages = match pdf.pages {
+        1 => "1 page".to_owned(),
+        n => format!("{n} pages"),
+    };
+    let done = format!(
+        "{} downloaded ({pages}).",
+        crate::app::drafts::drafts_page::capitalize(noun)
+    );
+    if pdf.missing_glyphs.is_empty() {
+        return done;
+    }
+    let chars: String = pdf
+        .missing_glyphs
+        .iter()
+        .map(|c| format!(" {c} (U+{:04X})", u32::from(*c)))
+        .collect();
+    format!("{done} The PDF font has no glyph for these characters, which were printed as \"?\":{chars}.")
+}

@@ -1,0 +1,231 @@
+//! Check answers: every answer by section with a Change link, the
+//! consistency warnings, the required questions left, and the draft's
+//! clause library. The GOV.UK "check answers" pattern is the model.
+
+use leptos::prelude::*;
+
+use crate::app::browser::focus::focus_id;
+use crate::app::builder::library_import::LibraryImport;
+use crate::app::shell::route::Route;
+use crate::app::shell::session::use_session;
+use crate::policy::model::answers::Answer;
+use crate::policy::model::questionnaire::{Question, QuestionKind};
+
+/// The check-answers page.
+#[component]
+pub fn CheckPage() -> impl IntoView {
+    let Some(session) = use_session() else {
+        return ().into_any();
+    };
+    let policy = session.policy.clone();
+    let answers = session.answers;
+    let id = session.id.clone();
+    session.from_check.set(false);
+    request_animation_frame(|| crate::app::browser::focus::focus_id("check-heading"));
+
+    let warnings = {
+        let (policy, id) = (policy.clone(), id.clone());
+        move || {
+            let q = &policy.questionnaire;
+            let items: Vec<_> = answers.with(|a| {
+                q.warnings(a)
+                    .into_iter()
+                    .map(|c| {
+                        let label = q.question(&c.question).map_or_else(String::new, |qn| qn.label.clone());
+                        let href = Route::Change(id.clone(), c.question.to_string()).href();
+                        view! {
+                            <li>
+                                <p>{c.message.trim().to_owned()}</p>
+                                <a href=href>"Change your answer"<span class="visually-hidden">{format!(" to: {label}")}</span></a>
+                            </li>
+                        }
+                    })
+                    .collect()
+            });
+            (!items.is_empty()).then(|| {
+                view! {
+                    <section class="check-warnings" aria-labelledby="warnings-heading">
+                        <h2 id="warnings-heading">"Consistency warnings"</h2>
+                        <ul class="findings">{items}</ul>
+                    </section>
+                }
+            })
+        }
+    };
+    let unknown = {
+        let policy = policy.clone();
+        move || {
+            let problems = answers.with(|a| policy.questionnaire.check_answers(a));
+            (!problems.is_empty()).then(|| {
+                let items = problems
+                    .into_iter()
+                    .map(|p| view! { <li><code>{p.question.to_string()}</code>": "{p.message}</li> })
+                    .collect_view();
+                view! {
+                    <section aria-labelledby="unused-heading">
+                        <h2 id="unused-heading">"Saved answers this version does not use"</h2>
+                        <p>"They are kept with the draft and in its answer file, but they do not change the policy."</p>
+                        <ul>{items}</ul>
+                    </section>
+                }
+            })
+        }
+    };
+    let sections = {
+        let (policy, id) = (policy.clone(), id.clone());
+        move || {
+            let q = &policy.questionnaire;
+            answers.with(|a| {
+                let visible = q.visible_answers(a);
+                q.sections
+                    .iter()
+                    .map(|s| {
+                        let heading_id = format!("check-{}", s.id);
+                        let labelled_by = heading_id.clone();
+                        let rows = s
+                            .questions
+                            .iter()
+                            .filter(|qn| q.is_shown(qn, &visible))
+                            .map(|qn| row(qn, visible.get(&qn.id), &id))
+                            .collect_view();
+                        view! {
+                            <section aria-labelledby=labelled_by>
+                                <h2 id=heading_id>{s.title.clone()}</h2>
+                                <dl class="summary-list">{rows}</dl>
+                            </section>
+                        }
+                    })
+                    .collect_view()
+            })
+        }
+    };
+    let open_comments = {
+        let id = id.clone();
+        let review = session.review;
+        let document = session.document;
+        move || {
+            let open: Vec<_> = review.with(|r| {
+                document.with(|d| {
+                    r.open_comments(d)
+                        .into_iter()
+                        .map(|(section, c)| {
+                            let title = d
+                                .sections
+                                .iter()
+                                .find(|s| s.id.as_str() == section)
+                                .map(|s| format!("{} {}", s.number, s.title));
+                            (title, c.clone())
+                        })
+                        .collect()
+                })
+            });
+            let ids: Vec<String> = open.iter().map(|(_, c)| c.id.clone()).collect();
+            let items: Vec<_> = open
+                .into_iter()
+                .enumerate()
+                .map(|(i, (title, c))| {
+                    // After resolving, focus goes to the next comment's
+                    // button, or the previous one's, or the heading.
+                    let after = ids.get(i + 1).or_else(|| i.checked_sub(1).and_then(|p| ids.get(p))).cloned();
+                    let comment_id = c.id.clone();
+                    let resolve = move |_| {
+                        review.update(|r| {
+                            if let Some(c) = r.comment_mut(&comment_id) {
+                                c.resolved = true;
+                            }
+                        });
+                        let target = after.as_ref().map_or_else(|| "check-heading".to_owned(), |n| format!("resolve-{n}"));
+                        request_animation_frame(move || focus_id(&target));
+                    };
+                    let section = match title {
+                        Some(t) => view! { <strong>{t}</strong> }.into_any(),
+                        None => view! { <strong>"A section the policy no longer has"</strong> }.into_any(),
+                    };
+                    view! {
+                        <li>
+                            {section}" - "{c.author.clone()}": "{c.text.clone()}" "
+                            <button type="button" class="link" id=format!("resolve-{}", c.id)
+                                aria-label=format!("Mark resolved: {}", c.text) on:click=resolve>"Mark resolved"</button>
+                        </li>
+                    }
+                })
+                .collect();
+            (!items.is_empty()).then(|| view! {
+                <section class="check-warnings" aria-labelledby="comments-heading">
+                    <h2 id="comments-heading">"Open review comments"</h2>
+                    <p>"Resolve them here or beside their sections in the policy preview, or read them with their replies in the "<a href=Route::Review(id.clone()).href()>"review"</a>"."</p>
+                    <ul>{items}</ul>
+                </section>
+            })
+        }
+    };
+    let missing = {
+        let policy = policy.clone();
+        move || answers.with(|a| policy.questionnaire.unanswered_required(a).len())
+    };
+    view! {
+        <main class="check-page" id="main">
+            <h2 id="check-heading" class="page-heading" tabindex="-1">"Check your answers"</h2>
+            <p role="status" aria-live="polite">
+                {move || match missing() {
+                    0 => "Every required question is answered.".to_owned(),
+                    1 => "1 required question is not answered yet.".to_owned(),
+                    n => format!("{n} required questions are not answered yet."),
+                }}
+            </p>
+            {warnings}
+            {open_comments}
+            {unknown}
+            {sections}
+            <LibraryImport />
+            <p><a href=Route::Questions(id.clone()).href()>"Back to the questions"</a></p>
+        </main>
+    }
+    .into_any()
+}
+
+fn row(question: &Question, answer: Option<&Answer>, draft: &str) -> impl IntoView {
+    let shown = answer.map(|a| answer_text(question, a));
+    let missing = shown.is_none();
+    let shown = shown.unwrap_or_else(|| {
+        if question.required {
+            "Not answered (required)".to_owned()
+        } else {
+            "Not answered".to_owned()
+        }
+    });
+    let href = Route::Change(draft.to_owned(), question.id.to_string()).href();
+    let action = if missing { "Answer" } else { "Change" };
+    view! {
+        <div class="summary-row">
+            <dt>{question.label.clone()}</dt>
+            <dd class:missing=missing>{shown}</dd>
+            <dd class="summary-action">
+                <a href=href>{action}<span class="visually-hidden">{format!(" {}", question.label)}</span></a>
+            </dd>
+        </div>
+    }
+}
+
+/// An answer as the user chose it: option labels, "Yes"/"No", the text.
+fn answer_text(question: &Question, answer: &Answer) -> String {
+    let label = |choices: &[crate::policy::model::questionnaire::Choice], id: &str| {
+        choices
+            .iter()
+            .find(|c| c.id == id)
+            .map_or_else(|| id.to_owned(), |c| c.label.clone())
+    };
+    match (&question.kind, answer) {
+        (_, Answer::YesNo(true)) => "Yes".to_owned(),
+        (_, Answer::YesNo(false)) => "No".to_owned(),
+        (QuestionKind::OneOf(choices), Answer::Text(t)) => label(choices, t),
+        (QuestionKind::SeveralOf(choices), Answer::Choices(ids)) => {
+            ids.iter().map(|i| label(choices, i)).collect::<Vec<_>>().join(", ")
+        }
+        (QuestionKind::Date, Answer::Text(t)) => {
+            crate::policy::model::dates::parse_iso(t).map_or_else(|| t.clone(), |d| d.long())
+        }
+        (_, Answer::Text(t)) => t.clone(),
+        (_, Answer::Choices(ids)) => ids.join(", "),
+    }
+}

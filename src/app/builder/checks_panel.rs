@@ -1,0 +1,114 @@
+//! The consistency checks and the required questions still unanswered,
+//! each with a button that opens the question concerned.
+
+use leptos::prelude::*;
+
+use crate::app::shell::session::use_session;
+
+/// Warnings from the content's consistency rules and a count of required
+/// questions left, updated as the user answers.
+#[component]
+pub fn ChecksPanel() -> impl IntoView {
+    let Some(session) = use_session() else {
+        return ().into_any();
+    };
+    let policy = session.policy.clone();
+    let answers = session.answers;
+    let section = session.section;
+    // (message, question label, section index, question id)
+    let findings = Memo::new(move |_| {
+        let q = &policy.questionnaire;
+        answers.with(|a| {
+            let locate = |id: &crate::policy::model::ids::QuestionId| {
+                q.sections
+                    .iter()
+                    .position(|s| s.questions.iter().any(|qn| &qn.id == id))
+                    .unwrap_or(0)
+            };
+            let warnings: Vec<(String, String, usize, String)> = q
+                .warnings(a)
+                .into_iter()
+                .map(|c| {
+                    let label = q.question(&c.question).map_or_else(String::new, |qn| qn.label.clone());
+                    (
+                        c.message.trim().to_owned(),
+                        label,
+                        locate(&c.question),
+                        c.question.to_string(),
+                    )
+                })
+                .collect();
+            let missing: Vec<(String, usize, String)> = q
+                .unanswered_required(a)
+                .into_iter()
+                .map(|qn| (qn.label.clone(), locate(&qn.id), qn.id.to_string()))
+                .collect();
+            (warnings, missing)
+        })
+    });
+    let open = move |index: usize, id: String| {
+        section.set(index);
+        // Focus the question once its section has rendered.
+        // A choice question is a fieldset: focus its first option.
+        request_animation_frame(move || {
+            crate::app::browser::focus::focus_question(&id);
+        });
+    };
+    view! {
+        <section class="checks" aria-labelledby="checks-heading">
+            <h2 id="checks-heading">"Checks"</h2>
+            // The live region stays in place; only its text changes, so
+            // screen readers announce each new summary.
+            <p role="status" aria-live="polite">{move || summary(&findings.get())}</p>
+            {move || {
+                let (warnings, missing) = findings.get();
+                let items = warnings
+                    .into_iter()
+                    .map(|(message, label, index, id)| {
+                        view! {
+                            <li class="warning">
+                                <p>{message}</p>
+                                <button type="button" class="link" on:click=move |_| open(index, id.clone())>
+                                    {format!("Revisit: {label}")}
+                                </button>
+                            </li>
+                        }
+                    })
+                    .collect_view();
+                let missing_items = missing
+                    .into_iter()
+                    .map(|(label, index, id)| {
+                        view! {
+                            <li>
+                                <button type="button" class="link" on:click=move |_| open(index, id.clone())>
+                                    {label}
+                                </button>
+                            </li>
+                        }
+                    })
+                    .collect_view();
+                view! {
+                    <ul class="findings">{items}</ul>
+                    <details>
+                        <summary>"Required questions not yet answered"</summary>
+                        <ul>{missing_items}</ul>
+                    </details>
+                }
+            }}
+        </section>
+    }
+    .into_any()
+}
+
+type Findings = (Vec<(String, String, usize, String)>, Vec<(String, usize, String)>);
+
+fn summary((warnings, missing): &Findings) -> String {
+    match (warnings.len(), missing.len()) {
+        (0, 0) => "No problems found. Every required question is answered.".to_owned(),
+        (w, m) => format!(
+            "{w} consistency {} and {m} required {} to answer.",
+            if w == 1 { "warning" } else { "warnings" },
+            if m == 1 { "question" } else { "questions" },
+        ),
+    }
+}

@@ -1,0 +1,64 @@
+//! The bar above a draft's pages: the way back to the drafts, the draft's
+//! name, whether it is saved, and its exports.
+
+use leptos::prelude::*;
+
+use crate::app::browser::storage::local_time;
+use crate::app::builder::export_button::ExportButton;
+use crate::app::shell::files::download_answer_file;
+use crate::app::shell::route::Route;
+use crate::app::shell::session::{use_session, SaveState};
+
+/// The draft's top bar.
+#[component]
+pub fn DraftBar() -> impl IntoView {
+    let Some(session) = use_session() else {
+        return ().into_any();
+    };
+    let name = {
+        let session = session.clone();
+        move || {
+            session.meta.track();
+            session.answers.track();
+            session.snapshot().display_name()
+        }
+    };
+    let (save_state, saved_at) = (session.save_state, session.saved_at);
+    let state = move || match save_state.get() {
+        SaveState::Saved => format!("Saved in this browser {}", local_time(&saved_at.get())),
+        SaveState::Failed(_) => "Not saved".to_owned(),
+        SaveState::ChangedElsewhere => "Not saved: changed in another tab".to_owned(),
+    };
+    let status = RwSignal::new(String::new());
+    let download = {
+        let session = session.clone();
+        move |_| {
+            download_answer_file(&session.snapshot(), status, move |result| match result {
+                Ok(()) => status.set("Answer file downloaded.".to_owned()),
+                Err(e) => status.set(format!("The answer file could not be downloaded: {e}.")),
+            })
+        }
+    };
+    let id = session.id.clone();
+    view! {
+        <header class="topbar">
+            <nav aria-label="Draft" class="draft-nav">
+                <a href=Route::Drafts.href()>"All drafts"</a>
+                <a href=Route::Questions(id.clone()).href()>"Questions"</a>
+                <a href=Route::Check(id.clone()).href()>"Check answers"</a>
+                <a href=Route::Review(id.clone()).href()>"Review"</a>
+                <a href=Route::Trainer { draft: id, deck: None, card: None }.href()>"Trainer mode"</a>
+            </nav>
+            <div class="draft-title">
+                <h1>{name}</h1>
+                <p class="save-state" role="status" aria-live="polite">{state}</p>
+            </div>
+            <div class="draft-actions">
+                <button type="button" on:click=download>"Download answer file"</button>
+                <ExportButton />
+            </div>
+            <p class="status visually-hidden" role="status" aria-live="polite">{move || status.get()}</p>
+        </header>
+    }
+    .into_any()
+}

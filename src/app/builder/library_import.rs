@@ -1,0 +1,107 @@
+//! Importing a custom clause library for the open draft: checked against
+//! the questionnaire, with every problem by line and column; kept with the
+//! draft once it loads.
+
+use leptos::prelude::*;
+
+use crate::app::browser::focus::focus_id;
+use crate::app::browser::worker_client::{read_library, FileError};
+use crate::app::drafts::drafts_page::problem_summary;
+use crate::app::shell::files::{read_chosen, Busy};
+use crate::app::shell::session::use_session;
+use crate::policy::diag::Diagnostics;
+use crate::policy::files::draft::CustomLibrary;
+
+/// Which clause library the draft uses, and controls to change it.
+#[component]
+pub fn LibraryImport() -> impl IntoView {
+    let Some(session) = use_session() else {
+        return ().into_any();
+    };
+    let problems = RwSignal::new(None::<Diagnostics>);
+    let status = RwSignal::new(String::new());
+    let library = session.library;
+    let on_file = {
+        let session = session.clone();
+        move |ev: web_sys::Event| {
+            let session = session.clone();
+            problems.set(None);
+            read_chosen(&ev, status, move |name, text| {
+                // The PDF worker reads the YAML; the page has no parser.
+                let busy = Busy::start(status, "Reading the clauses…");
+                let (file, kept) = (name.clone(), text.clone());
+                read_library(file, kept, move |result| {
+                    busy.done();
+                    let checked = match result {
+                        Ok(json) => session.use_library(Some(CustomLibrary {
+                            file: name.clone(),
+                            text,
+                            json: Some(json),
+                        })),
+                        Err(FileError::Problems(d)) => Err(d),
+                        Err(FileError::Failed(e)) => {
+                            status.set(format!("\"{name}\" could not be read: {e}."));
+                            return;
+                        }
+                    };
+                    match checked {
+                        Ok(()) => status.set(format!("The draft now uses the clauses in \"{name}\".")),
+                        Err(d) => {
+                            status.set(String::new());
+                            problems.set(Some(d));
+                            request_animation_frame(|| focus_id("library-problems"));
+                        }
+                    }
+                });
+            });
+        }
+    };
+    let standard = {
+        let session = session.clone();
+        move |_| {
+            let _ = session.use_library(None);
+            problems.set(None);
+            status.set("The draft now uses the standard clauses.".to_owned());
+        }
+    };
+    let current = move || {
+        library.with(|l| match (&l.custom, &l.problems) {
+            (None, _) => "The draft uses the standard clauses that come with the app.".to_owned(),
+            (Some(c), _) if l.pending => format!(
+                "Reading the clauses imported from \"{}\"… Until then the standard clauses are used.",
+                c.file
+            ),
+            (Some(c), _) if l.failed.is_some() => format!(
+                "The clauses imported from \"{}\" could not be read just now ({}), so the standard clauses are used. The file is kept with the draft; reload the page to try again.",
+                c.file,
+                l.failed.as_deref().unwrap_or_default()
+            ),
+            (Some(c), None) => format!("The draft uses the clauses imported from \"{}\".", c.file),
+            (Some(c), Some(_)) => format!(
+                "The clauses imported from \"{}\" no longer load with this version of the app, so the standard clauses are used. The file is kept with the draft.",
+                c.file
+            ),
+        })
+    };
+    let stored_problems = move || {
+        library
+            .with(|l| l.problems.clone())
+            .map(|d| problem_summary("library-stored-problems", "Problems in the imported clauses", &d))
+    };
+    view! {
+        <section class="library" aria-labelledby="library-heading">
+            <h2 id="library-heading">"Clause library"</h2>
+            <p>{current}</p>
+            {stored_problems}
+            {move || problems.get().map(|d| problem_summary("library-problems", "The clause library could not be used", &d))}
+            <label for="library-file">"Import a clause library"</label>
+            <p class="hint" id="library-hint">"A .yaml file in the format of the app's policy-templates/clauses files, with a title, an author and sections. It replaces the standard clauses for this draft only."</p>
+            <input type="file" id="library-file" accept=".yaml,.yml,application/yaml,text/yaml" aria-describedby="library-hint" on:change=on_file />
+            {move || library.with(|l| l.custom.is_some()).then(|| view! {
+                <button type="button" on:click=standard.clone()>"Use the standard clauses"</button>
+            })}
+            <p class="status" role="status" aria-live="polite">{move || status.get()}</p>
+        </section>
+    }
+    .into_any()
+}

@@ -1,0 +1,10 @@
+//! The builder feature: question pages, check answers, the checks panel,
+//! the draft bar and export.
+
+pub mod check_page;
+pub mod checks_panel;
+pub mod draft_bar;
+pub mod export_button;
+pub mod library_import;
+pub mod question_field;
+pub mod question_page;

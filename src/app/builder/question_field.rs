@@ -1,0 +1,254 @@
+//! One question as a form control, chosen by the question's kind.
+
+use leptos::prelude::*;
+
+use crate::app::shell::session::use_session;
+use crate::policy::model::answers::Answer;
+use crate::policy::model::questionnaire::{Choice, Question, QuestionKind};
+
+/// A labelled control for `question`, with its help text, bound to the
+/// session's answers.
+#[component]
+pub fn QuestionField(
+    /// The question to ask.
+    question: Question,
+) -> impl IntoView {
+    let Some(session) = use_session() else {
+        return ().into_any();
+    };
+    let id = question.id.clone();
+    let dom_id = format!("q-{}", question.id);
+    let help_id = format!("{dom_id}-help");
+    let help = question
+        .help
+        .clone()
+        .map(|h| view! { <p class="hint" id=help_id.clone()>{h}</p> });
+    let required = question.required;
+    let label_text = question.label.clone();
+    let optional = (!required).then(|| view! { <span class="optional">" (optional)"</span> });
+
+    let answers = session.answers;
+    let current_text = {
+        let id = id.clone();
+        move || match answers.with(|a| a.0.get(&id).cloned()) {
+            Some(Answer::Text(t)) => t,
+            _ => String::new(),
+        }
+    };
+    let set_text = {
+        let (session, id) = (session.clone(), id.clone());
+        move |value: String| session.answer(&id, Some(Answer::Text(value)))
+    };
+
+    // Consistency warnings that concern this question, shown with it.
+    let has_warnings = {
+        let (all, id) = (session.warnings, id.clone());
+        move || all.with(|w| w.iter().any(|(q, _)| *q == id))
+    };
+    let checks_id = format!("{dom_id}-checks");
+    let warnings = {
+        let (all, id) = (session.warnings, id.clone());
+        let list = move || {
+            all.with(|w| {
+                w.iter()
+                    .filter(|(q, _)| *q == id)
+                    .map(|(_, m)| view! { <p class="field-warning"><strong>"Check: "</strong>{m.clone()}</p> })
+                    .collect_view()
+            })
+        };
+        view! { <div id=checks_id.clone()>{list}</div> }
+    };
+    // After Next was pressed with this required question unanswered, say so
+    // at the field too (the GOV.UK error message pattern).
+    let unanswered = {
+        let (section, flagged, id) = (session.section, session.flagged, id.clone());
+        move || required && flagged.get() == Some(section.get()) && answers.with(|a| a.get(&id).is_none())
+    };
+    let error_id = format!("{dom_id}-error");
+    let error = {
+        let (unanswered, error_id) = (unanswered.clone(), error_id.clone());
+        move || {
+            unanswered().then(|| view! { <p class="field-error" id=error_id.clone()><span class="visually-hidden">"Error: "</span>"Answer this question, or come back to it later."</p> })
+        }
+    };
+    // What a screen reader reads with the control: the error, the help and
+    // the checks, whichever are showing.
+    let described = {
+        let (unanswered, has_help) = (unanswered.clone(), question.help.is_some());
+        Signal::derive(move || {
+            let ids: Vec<&str> = [
+                (unanswered(), error_id.as_str()),
+                (has_help, help_id.as_str()),
+                (has_warnings(), checks_id.as_str()),
+            ]
+            .into_iter()
+            .filter_map(|(shown, id)| shown.then_some(id))
+            .collect();
+            (!ids.is_empty()).then(|| ids.join(" "))
+        })
+    };
+    let field = match question.kind.clone() {
+        QuestionKind::Text | QuestionKind::Date | QuestionKind::LongText => {
+            let input_type = if question.kind == QuestionKind::Date {
+                "date"
+            } else {
+                "text"
+            };
+            let control = if question.kind == QuestionKind::LongText {
+                view! {
+                    <textarea
+                        id=dom_id.clone()
+                        rows="3"
+                        aria-describedby=described
+                        prop:value=current_text
+                        on:input=move |ev| set_text(event_target_value(&ev))
+                    ></textarea>
+                }
+                .into_any()
+            } else {
+                view! {
+                    <input
+                        id=dom_id.clone()
+                        type=input_type
+                        autocomplete="off"
+                        aria-describedby=described
+                        prop:value=current_text
+                        on:input=move |ev| set_text(event_target_value(&ev))
+                    />
+                }
+                .into_any()
+            };
+            view! {
+                <div class="field">
+                    <label for=dom_id>{label_text}{optional}</label>
+                    {help}
+                    {control}
+                </div>
+            }
+            .into_any()
+        }
+        QuestionKind::YesNo => {
+            let choices = vec![
+                Choice {
+                    id: "yes".into(),
+                    label: "Yes".into(),
+                },
+                Choice {
+                    id: "no".into(),
+                    label: "No".into(),
+                },
+            ];
+            let checked = {
+                let id = id.clone();
+                move |choice: &str| {
+                    let want = choice == "yes";
+                    answers.with(|a| a.0.get(&id) == Some(&Answer::YesNo(want)))
+                }
+            };
+            let set = {
+                let (session, id) = (session.clone(), id.clone());
+                move |choice: &str| session.answer(&id, Some(Answer::YesNo(choice == "yes")))
+            };
+            choice_group(
+                dom_id, label_text, optional, help, described, choices, "radio", checked, set, true,
+            )
+        }
+        QuestionKind::OneOf(choices) => {
+            let checked = {
+                let id = id.clone();
+                move |choice: &str| answers.with(|a| a.text(&id) == Some(choice))
+            };
+            let set = {
+                let (session, id) = (session.clone(), id.clone());
+                move |choice: &str| session.answer(&id, Some(Answer::Text(choice.to_owned())))
+            };
+            let inline = choices.len() <= 2;
+            choice_group(
+                dom_id, label_text, optional, help, described, choices, "radio", checked, set, inline,
+            )
+        }
+        QuestionKind::SeveralOf(choices) => {
+            let checked = {
+                let id = id.clone();
+                move |choice: &str| {
+                    answers
+                        .with(|a| matches!(a.0.get(&id), Some(Answer::Choices(cs)) if cs.iter().any(|c| c == choice)))
+                }
+            };
+            let set = {
+                let (session, id) = (session.clone(), id.clone());
+                move |choice: &str| {
+                    let mut chosen = match session.answers.with_untracked(|a| a.0.get(&id).cloned()) {
+                        Some(Answer::Choices(cs)) => cs,
+                        _ => Vec::new(),
+                    };
+                    if let Some(i) = chosen.iter().position(|c| c == choice) {
+                        chosen.remove(i);
+                    } else {
+                        chosen.push(choice.to_owned());
+                    }
+                    session.answer(&id, Some(Answer::Choices(chosen)));
+                }
+            };
+            choice_group(
+                dom_id, label_text, optional, help, described, choices, "checkbox", checked, set, false,
+            )
+        }
+    };
+    view! {
+        <div class="question" class:has-error=unanswered>
+            {error}
+            {field}
+            {warnings}
+        </div>
+    }
+    .into_any()
+}
+
+/// A fieldset of radio buttons or checkboxes with a legend.
+#[allow(clippy::too_many_arguments)]
+fn choice_group<H: IntoView + 'static, O: IntoView + 'static>(
+    dom_id: String,
+    legend: String,
+    optional: O,
+    help: H,
+    described: Signal<Option<String>>,
+    choices: Vec<Choice>,
+    input_type: &'static str,
+    checked: impl Fn(&str) -> bool + Clone + Send + Sync + 'static,
+    set: impl Fn(&str) + Clone + Send + Sync + 'static,
+    inline: bool,
+) -> AnyView {
+    let class = if inline { "choices inline" } else { "choices" };
+    let items = choices
+        .into_iter()
+        .map(|choice| {
+            let input_id = format!("{dom_id}-{}", choice.id);
+            let value = choice.id.clone();
+            let (checked, set) = (checked.clone(), set.clone());
+            let is_checked = move || checked(&value);
+            let value = choice.id.clone();
+            view! {
+                <div class="choice">
+                    <input
+                        type=input_type
+                        id=input_id.clone()
+                        name=dom_id.clone()
+                        value=choice.id.clone()
+                        prop:checked=is_checked
+                        on:change=move |_| set(&value)
+                    />
+                    <label for=input_id>{choice.label}</label>
+                </div>
+            }
+        })
+        .collect_view();
+    view! {
+        <fieldset class="field" id=dom_id.clone() aria-describedby=described>
+            <legend>{legend}{optional}</legend>
+            {help}
+            <div class=class>{items}</div>
+        </fieldset>
+    }
+    .into_any()
+}

@@ -1,0 +1,210 @@
+//! The questions, one section at a time, with a list of sections to jump
+//! between and back and next buttons.
+
+use leptos::prelude::*;
+
+use crate::app::builder::question_field::QuestionField;
+use crate::app::shell::session::use_session;
+
+/// The current section's questions, showing only those whose conditions hold.
+#[component]
+pub fn QuestionPage() -> impl IntoView {
+    let Some(session) = use_session() else {
+        return ().into_any();
+    };
+    let policy = session.policy.clone();
+    let section = session.section;
+    let count = policy.questionnaire.sections.len();
+
+    // Per section: how many required questions on screen are unanswered.
+    let left = Memo::new({
+        let policy = policy.clone();
+        let answers = session.answers;
+        move |_| {
+            let q = &policy.questionnaire;
+            answers.with(|a| {
+                let missing = q.unanswered_required(a);
+                q.sections
+                    .iter()
+                    .map(|s| {
+                        s.questions
+                            .iter()
+                            .filter(|qn| missing.iter().any(|m| m.id == qn.id))
+                            .count()
+                    })
+                    .collect::<Vec<_>>()
+            })
+        }
+    });
+    let nav_items = policy
+        .questionnaire
+        .sections
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let title = s.title.clone();
+            let current = move || (section.get() == i).then_some("step");
+            let progress = move || match left.with(|l| l.get(i).copied().unwrap_or(0)) {
+                0 => view! { <span class="progress done">"Done"</span> }.into_any(),
+                n => view! { <span class="progress">{format!("{n} to answer")}</span> }.into_any(),
+            };
+            view! {
+                <li>
+                    <button type="button" class="link" aria-current=current on:click=move |_| go(section, i)>
+                        {title}
+                    </button>
+                    " "
+                    {progress}
+                </li>
+            }
+        })
+        .collect_view();
+
+    // The visible questions change only when a condition flips, so the
+    // form re-renders then, not on every keystroke.
+    let visible = Memo::new({
+        let policy = policy.clone();
+        let answers = session.answers;
+        move |_| {
+            let q = &policy.questionnaire;
+            answers.with(|a| {
+                let v = q.visible_answers(a);
+                q.questions()
+                    .filter(|qn| q.is_shown(qn, &v))
+                    .map(|qn| qn.id.clone())
+                    .collect::<Vec<_>>()
+            })
+        }
+    });
+    // Keyed by question id, so a field that stays visible keeps its
+    // element (and the keyboard focus) when another appears or goes.
+    let fields = {
+        let policy = policy.clone();
+        move || {
+            let visible = visible.get();
+            policy
+                .questionnaire
+                .sections
+                .get(section.get())
+                .map(|s| {
+                    s.questions
+                        .iter()
+                        .filter(|qn| visible.contains(&qn.id))
+                        .cloned()
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        }
+    };
+    let heading = {
+        let policy = policy.clone();
+        move || {
+            let s = policy.questionnaire.sections.get(section.get())?;
+            let intro = s.intro.clone().map(|t| view! { <p class="intro">{t}</p> });
+            Some(view! {
+                <h2 id="section-heading" tabindex="-1">{s.title.clone()}</h2>
+                {intro}
+            })
+        }
+    };
+
+    // The GOV.UK pattern: leaving a section with required questions
+    // unanswered lists them at the top, linked to the fields; pressing Next
+    // again moves on (a draft may be incomplete).
+    let flagged = session.flagged;
+    let missing_here = {
+        let policy = policy.clone();
+        let answers = session.answers;
+        move |index: usize| {
+            let q = &policy.questionnaire;
+            let Some(s) = q.sections.get(index) else {
+                return Vec::new();
+            };
+            answers.with(|a| {
+                q.unanswered_required(a)
+                    .into_iter()
+                    .filter(|m| s.questions.iter().any(|qn| qn.id == m.id))
+                    .map(|m| (m.id.to_string(), m.label.clone()))
+                    .collect::<Vec<_>>()
+            })
+        }
+    };
+    let next = {
+        let missing_here = missing_here.clone();
+        move |_| {
+            let here = section.get_untracked();
+            if flagged.get_untracked() != Some(here) && !missing_here(here).is_empty() {
+                flagged.set(Some(here));
+                request_animation_frame(|| crate::app::browser::focus::focus_id("error-summary"));
+                return;
+            }
+            flagged.set(None);
+            go(section, (here + 1).min(count - 1));
+        }
+    };
+    Effect::new(move |_| {
+        section.track();
+        flagged.set(None);
+    });
+    let summary = move || {
+        let here = section.get();
+        if flagged.get() != Some(here) {
+            return None;
+        }
+        let items = missing_here(here);
+        if items.is_empty() {
+            return None;
+        }
+        let links = items
+            .into_iter()
+            .map(|(id, label)| view! { <li><a href=format!("#q-{id}") on:click=move |ev| { ev.prevent_default(); crate::app::browser::focus::focus_question(&id); }>{label}</a></li> })
+            .collect_view();
+        Some(view! {
+            <div class="error-summary" id="error-summary" tabindex="-1" role="alert" aria-labelledby="error-summary-title">
+                <h3 id="error-summary-title">"Some required questions are not answered"</h3>
+                <p>"The policy shows a placeholder until they are. Answer them now, or press Next again to answer them later."</p>
+                <ul>{links}</ul>
+            </div>
+        })
+    };
+    let from_check = session.from_check;
+    let check_href = crate::app::shell::route::Route::Check(session.id.clone()).href();
+
+    let body = move || {
+        view! {
+            {heading.clone()}
+            {summary.clone()}
+            <form class="questions-form" on:submit=|ev| ev.prevent_default()>
+                <For each=fields.clone() key=|qn| qn.id.clone() children=|qn| view! { <QuestionField question=qn /> } />
+            </form>
+        }
+    };
+
+    view! {
+        <section class="questions" aria-labelledby="section-heading">
+            <nav aria-label="Sections">
+                <ol class="section-list">{nav_items}</ol>
+            </nav>
+            {body}
+            <div class="pager">
+                <button type="button" disabled=move || { section.get() == 0 } on:click=move |_| go(section, section.get_untracked().saturating_sub(1))>
+                    "Back"
+                </button>
+                <button type="button" disabled=move || { section.get() + 1 >= count } on:click=next>
+                    "Next"
+                </button>
+                {move || from_check.get().then(|| view! {
+                    <a class="button primary" href=check_href.clone()>"Return to check answers"</a>
+                })}
+            </div>
+        </section>
+    }
+    .into_any()
+}
+
+/// Shows section `index` and moves focus to its heading, so keyboard and
+/// screen-reader users land at the start of the new questions.
+fn go(section: RwSignal<usize>, index: usize) {
+    section.set(index);
+    request_animation_frame(|| crate::app::browser::focus::focus_id("section-heading"));
+}

@@ -1,0 +1,3 @@
+//! The drafts feature: the list of saved drafts and what can be done with them.
+
+pub mod drafts_page;

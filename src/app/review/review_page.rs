@@ -1,0 +1,376 @@
+//! Review mode: read the policy one section at a time, comment (with
+//! replies), give each section a verdict, record an overall decision and
+//! download the reviewed file to send back. Works with no network: the
+//! draft is in this browser and the file is made here.
+
+use std::collections::HashMap;
+
+use leptos::prelude::*;
+
+use crate::app::browser::focus::focus_id;
+use crate::app::browser::storage::{local_time, now_iso, today_iso};
+use crate::app::shell::files::download_answer_file;
+use crate::app::shell::preview::render_section;
+use crate::app::shell::session::use_session;
+use crate::policy::files::review::{Decision, Review, Verdict};
+
+/// Where the reviewer's name is remembered between reviews.
+const REVIEWER_KEY: &str = "policy-builder/reviewer";
+
+fn remembered_name() -> String {
+    web_sys::window()
+        .and_then(|w| w.local_storage().ok().flatten())
+        .and_then(|s| s.get_item(REVIEWER_KEY).ok().flatten())
+        .unwrap_or_default()
+}
+
+fn remember_name(name: &str) {
+    if let Some(s) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
+        let _ = s.set_item(REVIEWER_KEY, name);
+    }
+}
+
+/// The review page.
+#[component]
+pub fn ReviewPage() -> impl IntoView {
+    let Some(session) = use_session() else {
+        return ().into_any();
+    };
+    let document = session.document;
+    let review = session.review;
+    let session_answers = session.answers;
+    let reviewer = RwSignal::new(remembered_name());
+    let current = RwSignal::new(0_usize);
+    let status = RwSignal::new(String::new());
+    // Half-written replies, by comment id: kept here, above the comment
+    // list, so that they survive its rebuild when anything else changes.
+    let reply_drafts = RwSignal::new(HashMap::<String, String>::new());
+    request_animation_frame(|| focus_id("review-heading"));
+
+    let sections = Memo::new(move |_| {
+        document.with(|d| {
+            d.sections
+                .iter()
+                .map(|s| (s.id.to_string(), format!("{} {}", s.number, s.title)))
+                .collect::<Vec<_>>()
+        })
+    });
+    let count = move || sections.with(Vec::len);
+    let current_id = move || sections.with(|s| s.get(current.get()).map(|(id, _)| id.clone()));
+
+    let nav = move || {
+        sections
+            .get()
+            .into_iter()
+            .enumerate()
+            .map(|(i, (id, title))| {
+                let state = move || {
+                    review.with(|r| {
+                        let s = r.sections.get(&id);
+                        let verdict = s.and_then(|s| s.verdict).map_or("Not reviewed", Verdict::label);
+                        let comments = s.map_or(0, |s| s.comments.len());
+                        match comments {
+                            0 => verdict.to_owned(),
+                            1 => format!("{verdict}, 1 comment"),
+                            n => format!("{verdict}, {n} comments"),
+                        }
+                    })
+                };
+                view! {
+                    <li>
+                        <button type="button" class="link" aria-current=move || (current.get() == i).then_some("step")
+                            on:click=move |_| { current.set(i); request_animation_frame(|| focus_id("review-section")); }>
+                            {title}
+                        </button>
+                        " "<span class="progress">{state}</span>
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+
+    let body = move || {
+        let Some(id) = current_id() else {
+            return ().into_any();
+        };
+        let shown = document.with(|d| {
+            d.sections
+                .iter()
+                .find(|s| s.id.as_str() == id)
+                .map(|s| render_section(s, 4))
+        });
+        let verdict_of = {
+            let id = id.clone();
+            move || review.with(|r| r.sections.get(&id).and_then(|s| s.verdict))
+        };
+        let set_verdict = {
+            let id = id.clone();
+            move |v: Verdict| {
+                document.with_untracked(|d| review.update(|r| r.set_verdict(&id, Some(v), d)));
+                status.set(format!("Marked \"{}\".", v.label()));
+            }
+        };
+        let comments = {
+            let id = id.clone();
+            move || {
+                review
+                    .with(|r| r.sections.get(&id).map(|s| s.comments.clone()).unwrap_or_default())
+                    .into_iter()
+                    .map(|c| comment_view(c, review, reviewer, status, reply_drafts))
+                    .collect_view()
+            }
+        };
+        let draft_comment = RwSignal::new(String::new());
+        let add_comment = {
+            let id = id.clone();
+            move |ev: leptos::ev::SubmitEvent| {
+                ev.prevent_default();
+                let text = draft_comment.get_untracked();
+                let author = reviewer.get_untracked();
+                if author.trim().is_empty() {
+                    status.set("Enter your name first, so that others know who commented.".to_owned());
+                    focus_id("reviewer-name");
+                    return;
+                }
+                if text.trim().is_empty() {
+                    status.set("Write a comment first.".to_owned());
+                    return;
+                }
+                review.update(|r| {
+                    r.comment(&id, &author, &now_iso(), &text);
+                });
+                draft_comment.set(String::new());
+                status.set("Comment added.".to_owned());
+            }
+        };
+        let (v1, v2) = (verdict_of.clone(), verdict_of);
+        let (s1, s2) = (set_verdict.clone(), set_verdict);
+        view! {
+            <section class="review-section" aria-labelledby="review-section">
+                <h3 id="review-section" tabindex="-1">
+                    {sections.with(|s| s.get(current.get_untracked()).map(|(_, t)| t.clone()))}
+                </h3>
+                <div class="policy review-text">{shown}</div>
+                <fieldset class="field">
+                    <legend>"Your verdict on this section"</legend>
+                    <div class="choices inline">
+                        <div class="choice">
+                            <input type="radio" id="verdict-approved" name="verdict" prop:checked=move || v1() == Some(Verdict::Approved)
+                                on:change=move |_| s1(Verdict::Approved) />
+                            <label for="verdict-approved">"Approved"</label>
+                        </div>
+                        <div class="choice">
+                            <input type="radio" id="verdict-changes" name="verdict" prop:checked=move || v2() == Some(Verdict::ChangesRequested)
+                                on:change=move |_| s2(Verdict::ChangesRequested) />
+                            <label for="verdict-changes">"Changes requested"</label>
+                        </div>
+                    </div>
+                </fieldset>
+                <h4>"Comments"</h4>
+                <ul class="comments">{comments}</ul>
+                <form class="comment-form" on:submit=add_comment>
+                    <label for="new-comment">"Add a comment on this section"</label>
+                    <textarea id="new-comment" rows="3" prop:value=move || draft_comment.get()
+                        on:input=move |ev| draft_comment.set(event_target_value(&ev))></textarea>
+                    <button type="submit">"Add comment"</button>
+                </form>
+            </section>
+        }
+        .into_any()
+    };
+
+    let go = move |delta: isize| {
+        let next = current.get_untracked() as isize + delta;
+        if next >= 0 && (next as usize) < count() {
+            current.set(next as usize);
+            request_animation_frame(|| focus_id("review-section"));
+        }
+    };
+
+    // The overall decision.
+    let role = RwSignal::new(String::new());
+    let date = RwSignal::new(today_iso());
+    let decision = RwSignal::new(None::<Verdict>);
+    let record = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let (name, role_text, when) = (reviewer.get_untracked(), role.get_untracked(), date.get_untracked());
+        let mut missing = Vec::new();
+        if name.trim().is_empty() {
+            missing.push("your name");
+        }
+        if role_text.trim().is_empty() {
+            missing.push("your role");
+        }
+        if crate::policy::model::dates::parse_iso(&when).is_none() {
+            missing.push("the date");
+        }
+        let Some(verdict) = decision.get_untracked() else {
+            missing.push("your decision");
+            status.set(format!("To record the decision, give {}.", missing.join(", ")));
+            return;
+        };
+        if !missing.is_empty() {
+            status.set(format!("To record the decision, give {}.", missing.join(", ")));
+            return;
+        }
+        let version = session_answers
+            .with_untracked(|a| {
+                a.text(&crate::policy::model::ids::QuestionId::from("policy_version"))
+                    .map(str::to_owned)
+            })
+            .unwrap_or_default();
+        review.update(|r: &mut Review| {
+            r.decisions.push(Decision {
+                reviewer: name.trim().to_owned(),
+                role: role_text.trim().to_owned(),
+                date: when,
+                verdict,
+                version,
+            })
+        });
+        status.set(format!(
+            "Decision recorded: {}. Download the reviewed file to send it back.",
+            verdict.label()
+        ));
+    };
+    let decisions = move || {
+        review.with(|r| {
+            r.decisions
+                .iter()
+                .map(|d| view! { <li>{format!("{} by {} ({}), {}", d.verdict.label(), d.reviewer, d.role, d.date)}</li> })
+                .collect_view()
+        })
+    };
+    let export = {
+        let session = session.clone();
+        move |_| {
+            download_answer_file(&session.snapshot(), status, move |result| match result {
+                Ok(()) => status.set("Reviewed file downloaded. Send it back to the policy's authors.".to_owned()),
+                Err(e) => status.set(format!("The file could not be downloaded: {e}.")),
+            })
+        }
+    };
+
+    view! {
+        <main class="review-page" id="main">
+            <h2 id="review-heading" class="page-heading" tabindex="-1">"Review this draft"</h2>
+            <p class="lede">"Read each section, comment, and mark it approved or changes requested. Then record your decision and download the reviewed file to send back. Everything stays in this browser until you send the file."</p>
+            <div class="field">
+                <label for="reviewer-name">"Your name"</label>
+                <input id="reviewer-name" type="text" autocomplete="name" prop:value=move || reviewer.get()
+                    on:input=move |ev| reviewer.set(event_target_value(&ev))
+                    on:change=move |ev| remember_name(&event_target_value(&ev)) />
+            </div>
+            <p class="status" role="status" aria-live="polite">{move || status.get()}</p>
+            <div class="review-layout">
+                <nav aria-label="Sections to review">
+                    <ol class="review-nav">{nav}</ol>
+                </nav>
+                <div>
+                    {body}
+                    <div class="pager">
+                        <button type="button" disabled=move || current.get() == 0 on:click=move |_| go(-1)>"Previous section"</button>
+                        <button type="button" disabled=move || current.get() + 1 >= count() on:click=move |_| go(1)>"Next section"</button>
+                    </div>
+                </div>
+            </div>
+            <section class="decision" aria-labelledby="decision-heading">
+                <h3 id="decision-heading">"Your decision"</h3>
+                <ul>{decisions}</ul>
+                <form on:submit=record>
+                    <div class="field">
+                        <label for="reviewer-role">"Your role"</label>
+                        <input id="reviewer-role" type="text" prop:value=move || role.get() on:input=move |ev| role.set(event_target_value(&ev)) />
+                    </div>
+                    <div class="field">
+                        <label for="decision-date">"Date"</label>
+                        <input id="decision-date" type="date" prop:value=move || date.get() on:input=move |ev| date.set(event_target_value(&ev)) />
+                    </div>
+                    <fieldset class="field">
+                        <legend>"Decision on the whole policy"</legend>
+                        <div class="choices inline">
+                            <div class="choice">
+                                <input type="radio" id="decision-approved" name="decision" on:change=move |_| decision.set(Some(Verdict::Approved)) />
+                                <label for="decision-approved">"Approve the policy"</label>
+                            </div>
+                            <div class="choice">
+                                <input type="radio" id="decision-changes" name="decision" on:change=move |_| decision.set(Some(Verdict::ChangesRequested)) />
+                                <label for="decision-changes">"Request changes"</label>
+                            </div>
+                        </div>
+                    </fieldset>
+                    <button type="submit">"Record decision"</button>
+                </form>
+                <p><button type="button" class="primary" on:click=export>"Download the reviewed file"</button></p>
+            </section>
+        </main>
+    }
+    .into_any()
+}
+
+fn comment_view(
+    c: crate::policy::files::review::Comment,
+    review: RwSignal<Review>,
+    reviewer: RwSignal<String>,
+    status: RwSignal<String>,
+    reply_drafts: RwSignal<HashMap<String, String>>,
+) -> impl IntoView {
+    let reply_id = format!("reply-{}", c.id);
+    let id = c.id.clone();
+    let draft = {
+        let id = id.clone();
+        move || reply_drafts.with(|m| m.get(&id).cloned().unwrap_or_default())
+    };
+    let set_draft = {
+        let id = id.clone();
+        move |text: String| {
+            reply_drafts.update(|m| {
+                if text.is_empty() {
+                    m.remove(&id);
+                } else {
+                    m.insert(id.clone(), text);
+                }
+            })
+        }
+    };
+    let send = {
+        let (id, set_draft) = (id.clone(), set_draft.clone());
+        move |ev: leptos::ev::SubmitEvent| {
+            ev.prevent_default();
+            let author = reviewer.get_untracked();
+            let text = reply_drafts.with_untracked(|m| m.get(&id).cloned().unwrap_or_default());
+            if author.trim().is_empty() || text.trim().is_empty() {
+                status.set("Enter your name and a reply first.".to_owned());
+                return;
+            }
+            review.update(|r| {
+                if let Some(c) = r.comment_mut(&id) {
+                    c.replies.push(crate::policy::files::review::Reply {
+                        author: author.trim().to_owned(),
+                        at: now_iso(),
+                        text: text.trim().to_owned(),
+                    });
+                }
+            });
+            set_draft(String::new());
+            status.set("Reply added.".to_owned());
+        }
+    };
+    let replies = c
+        .replies
+        .iter()
+        .map(|r| view! { <li><p class="meta">{format!("{}, {}", r.author, local_time(&r.at))}</p><p>{r.text.clone()}</p></li> })
+        .collect_view();
+    view! {
+        <li class="comment" class:resolved=c.resolved>
+            <p class="meta">{format!("{}, {}{}", c.author, local_time(&c.at), if c.resolved { " (resolved)" } else { "" })}</p>
+            <p class="comment-text">{c.text.clone()}</p>
+            <ul class="replies">{replies}</ul>
+            <form class="reply-form" on:submit=send>
+                <label for=reply_id.clone()>{format!("Reply to {}", c.author)}</label>
+                <textarea id=reply_id rows="2" prop:value=draft on:input=move |ev| set_draft(event_target_value(&ev))></textarea>
+                <button type="submit">"Reply"</button>
+            </form>
+        </li>
+    }
+}

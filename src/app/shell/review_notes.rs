@@ -1,0 +1,87 @@
+//! A reviewer's notes beside a section of the preview: the verdict, the
+//! open comments (which drafters resolve here), and the words that changed
+//! since the section was reviewed.
+
+use leptos::prelude::*;
+
+use crate::policy::files::review::{Change, Review, Verdict};
+
+/// The notes for top-level section `id`, if the review says anything.
+pub fn review_notes(id: &str, review: RwSignal<Review>, changes: Option<&Vec<Change>>) -> Option<AnyView> {
+    let (verdict, open) = review.with_untracked(|r| {
+        let s = r.sections.get(id);
+        let open: Vec<_> = s
+            .map(|s| s.comments.iter().filter(|c| !c.resolved).cloned().collect())
+            .unwrap_or_default();
+        (s.and_then(|s| s.verdict), open)
+    });
+    if verdict.is_none() && open.is_empty() && changes.is_none() {
+        return None;
+    }
+    let verdict = verdict.map(|v| {
+        let class = if v == Verdict::Approved {
+            "verdict approved"
+        } else {
+            "verdict changes"
+        };
+        view! { <p class=class>{format!("Review: {}", v.label())}</p> }
+    });
+    let ids: Vec<String> = open.iter().map(|c| c.id.clone()).collect();
+    let comments = open
+        .into_iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let comment_id = c.id.clone();
+            // Focus then goes to the next open comment of the section, or
+            // the previous one, or the section's heading.
+            let target = ids
+                .get(i + 1)
+                .or_else(|| i.checked_sub(1).and_then(|p| ids.get(p)))
+                .map_or_else(|| format!("preview-{id}"), |n| format!("resolve-note-{n}"));
+            let resolve = move |_| {
+                review.update(|r| {
+                    if let Some(c) = r.comment_mut(&comment_id) {
+                        c.resolved = true;
+                    }
+                });
+                let target = target.clone();
+                request_animation_frame(move || crate::app::browser::focus::focus_id(&target));
+            };
+            let replies = c.replies.len();
+            let label = format!("Mark resolved: {}", c.text);
+            view! {
+                <li>
+                    <p><strong>{c.author.clone()}": "</strong>{c.text.clone()}</p>
+                    {(replies > 0).then(|| view! { <p class="meta">{format!("{replies} {}", if replies == 1 { "reply" } else { "replies" })}</p> })}
+                    <button type="button" class="link" id=format!("resolve-note-{}", c.id) aria-label=label on:click=resolve>"Mark resolved"</button>
+                </li>
+            }
+        })
+        .collect_view();
+    let diff = changes.map(|changes| {
+        let runs = changes
+            .iter()
+            .map(|c| match c {
+                Change::Same(t) => view! { <span>{t.clone()}</span> }.into_any(),
+                Change::Added(t) => view! { <ins>{t.clone()}</ins> }.into_any(),
+                Change::Removed(t) => view! { <del>{t.clone()}</del> }.into_any(),
+            })
+            .collect_view();
+        view! {
+            <details class="since-review">
+                <summary>"Changed since it was reviewed"</summary>
+                <p class="diff">{runs}</p>
+            </details>
+        }
+    });
+    Some(
+        view! {
+            <div class="review-notes" role="note" aria-label="Review notes">
+                {verdict}
+                <ul class="open-comments">{comments}</ul>
+                {diff}
+            </div>
+        }
+        .into_any(),
+    )
+}

@@ -1,0 +1,259 @@
+//! Which page is on screen, kept in the URL fragment so that the browser's
+//! back button and bookmarks work and nothing is sent to a server.
+//!
+//! `#/` drafts, `#/draft/<id>` questions, `#/draft/<id>/check` check
+//! answers, `#/draft/<id>/change/<question>` one question, from the check
+//! page, `#/draft/<id>/trainer[/<deck>[/<n>]]` trainer mode (the deck
+//! picker, a deck, its `n`th card), `#/demo/<sample>/<deck>[/<n>]` a demo
+//! link that opens a sample organization's deck.
+
+use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
+
+/// A page of the app.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Route {
+    /// The list of drafts.
+    Drafts,
+    /// A draft's questions and preview.
+    Questions(String),
+    /// A draft's answers, to check before export.
+    Check(String),
+    /// One question of a draft, reached from the check page.
+    Change(String, String),
+    /// A draft in review mode.
+    Review(String),
+    /// Trainer mode for a draft: the deck picker, or a deck from card
+    /// `card` (counted from 1).
+    Trainer {
+        /// The draft whose answers give the verdicts.
+        draft: String,
+        /// The deck on screen; `None` for the deck picker.
+        deck: Option<String>,
+        /// The card on screen, counted from 1; `None` for the first.
+        card: Option<usize>,
+    },
+    /// A demo link: a sample organization's deck, opened in a draft made
+    /// from the sample.
+    Demo {
+        /// The sample's file stem, such as `ontario-hospital`.
+        sample: String,
+        /// The deck to show.
+        deck: String,
+        /// The card to start on, counted from 1.
+        card: Option<usize>,
+    },
+}
+
+/// The most cards a link may name; decks are far smaller.
+const MAX_CARD: usize = 999;
+
+/// A card number from a link: 1 to [`MAX_CARD`].
+fn card_number(s: &str) -> Option<usize> {
+    s.parse::<usize>().ok().filter(|n| (1..=MAX_CARD).contains(n))
+}
+
+impl Route {
+    /// Reads a fragment such as `#/draft/abc/check`.
+    pub fn parse(hash: &str) -> Self {
+        let path = hash.trim_start_matches('#').trim_start_matches('/');
+        let parts: Vec<&str> = path.split('/').filter(|p| !p.is_empty()).collect();
+        let ok = crate::policy::files::answer_file::valid_draft_id;
+        match parts.as_slice() {
+            ["draft", id] if ok(id) => Self::Questions((*id).to_owned()),
+            ["draft", id, "check"] if ok(id) => Self::Check((*id).to_owned()),
+            ["draft", id, "review"] if ok(id) => Self::Review((*id).to_owned()),
+            ["draft", id, "change", q] if ok(id) && ok(q) => Self::Change((*id).to_owned(), (*q).to_owned()),
+            ["draft", id, "trainer", rest @ ..] if ok(id) => match rest {
+                [] => Self::trainer(id, None, None),
+                [deck] if ok(deck) => Self::trainer(id, Some(deck), None),
+                [deck, n] if ok(deck) && card_number(n).is_some() => Self::trainer(id, Some(deck), card_number(n)),
+                _ => Self::Drafts,
+            },
+            ["demo", sample, deck, rest @ ..] if ok(sample) && ok(deck) => match rest {
+                [] => Self::Demo {
+                    sample: (*sample).to_owned(),
+                    deck: (*deck).to_owned(),
+                    card: None,
+                },
+                [n] if card_number(n).is_some() => Self::Demo {
+                    sample: (*sample).to_owned(),
+                    deck: (*deck).to_owned(),
+                    card: card_number(n),
+                },
+                _ => Self::Drafts,
+            },
+            _ => Self::Drafts,
+        }
+    }
+
+    /// The fragment for this page.
+    pub fn href(&self) -> String {
+        match self {
+            Self::Drafts => "#/".to_owned(),
+            Self::Questions(id) => format!("#/draft/{id}"),
+            Self::Check(id) => format!("#/draft/{id}/check"),
+            Self::Change(id, q) => format!("#/draft/{id}/change/{q}"),
+            Self::Review(id) => format!("#/draft/{id}/review"),
+            Self::Trainer { draft, deck, card } => match (deck, card) {
+                (None, _) => format!("#/draft/{draft}/trainer"),
+                (Some(deck), None) => format!("#/draft/{draft}/trainer/{deck}"),
+                (Some(deck), Some(n)) => format!("#/draft/{draft}/trainer/{deck}/{n}"),
+            },
+            Self::Demo { sample, deck, card } => match card {
+                None => format!("#/demo/{sample}/{deck}"),
+                Some(n) => format!("#/demo/{sample}/{deck}/{n}"),
+            },
+        }
+    }
+
+    fn trainer(draft: &str, deck: Option<&str>, card: Option<usize>) -> Self {
+        Self::Trainer {
+            draft: draft.to_owned(),
+            deck: deck.map(str::to_owned),
+            card,
+        }
+    }
+
+    /// The draft this page shows, if any.
+    pub fn draft(&self) -> Option<&str> {
+        match self {
+            Self::Drafts | Self::Demo { .. } => None,
+            Self::Questions(id)
+            | Self::Check(id)
+            | Self::Change(id, _)
+            | Self::Review(id)
+            | Self::Trainer { draft: id, .. } => Some(id),
+        }
+    }
+}
+
+/// The current route, following the fragment.
+pub fn current_route() -> RwSignal<Route> {
+    let route = RwSignal::new(Route::parse(&hash()));
+    let on_change = Closure::<dyn Fn()>::new(move || route.set(Route::parse(&hash())));
+    if let Some(w) = web_sys::window() {
+        let _ = w.add_event_listener_with_callback("hashchange", on_change.as_ref().unchecked_ref());
+    }
+    // The listener lives as long as the page.
+    on_change.forget();
+    route
+}
+
+/// Goes to `route` (adding a history entry).
+pub fn navigate(route: &Route) {
+    if let Some(w) = web_sys::window() {
+        let _ = w.location().set_hash(&route.href());
+    }
+}
+
+/// Goes to `route` in place of the current history entry, so that the
+/// back button skips the page being left (a demo link, once opened).
+pub fn replace(route: &Route) {
+    if let Some(w) = web_sys::window() {
+        let _ = w.location().replace(&route.href());
+    }
+}
+
+/// Writes `route` into the address bar without a history entry and
+/// without telling the app: the page on screen already shows it (the
+/// trainer's current card), so a reload or a bookmark comes back to it.
+pub fn record(route: &Route) {
+    if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
+        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&route.href()));
+    }
+}
+
+fn hash() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fragments_round_trip_and_junk_goes_to_the_drafts() {
+        for r in [
+            Route::Drafts,
+            Route::Questions("k3j2".into()),
+            Route::Check("k3j2".into()),
+            Route::Change("k3j2".into(), "legal_name".into()),
+            Route::Review("k3j2".into()),
+            Route::Trainer {
+                draft: "k3j2".into(),
+                deck: None,
+                card: None,
+            },
+            Route::Trainer {
+                draft: "k3j2".into(),
+                deck: Some("privacy_basics".into()),
+                card: None,
+            },
+            Route::Trainer {
+                draft: "k3j2".into(),
+                deck: Some("privacy_basics".into()),
+                card: Some(13),
+            },
+            Route::Demo {
+                sample: "ontario-hospital".into(),
+                deck: "everything".into(),
+                card: None,
+            },
+            Route::Demo {
+                sample: "ontario-hospital".into(),
+                deck: "everything".into(),
+                card: Some(2),
+            },
+        ] {
+            assert_eq!(Route::parse(&r.href()), r);
+        }
+        for junk in [
+            "",
+            "#",
+            "#/nowhere",
+            "#/draft/",
+            "#/draft/<script>",
+            "#/draft/a/b/c/d/e",
+            "#/draft/k3j2/trainer/deck/0",
+            "#/draft/k3j2/trainer/deck/1000",
+            "#/draft/k3j2/trainer/deck/two",
+            "#/draft/k3j2/trainer/deck/2/more",
+            "#/draft/k3j2/trainer/<b>",
+            "#/demo",
+            "#/demo/ontario-hospital",
+            "#/demo/ontario-hospital/everything/-1",
+            "#/demo/ontario-hospital/everything/3/4",
+            "#/demo/../everything",
+        ] {
+            assert_eq!(Route::parse(junk), Route::Drafts, "{junk}");
+        }
+    }
+
+    #[test]
+    fn trainer_pages_belong_to_their_draft_and_demo_links_to_none() {
+        let deck = Route::parse("#/draft/k3j2/trainer/privacy_basics/3");
+        assert_eq!(
+            deck,
+            Route::Trainer {
+                draft: "k3j2".into(),
+                deck: Some("privacy_basics".into()),
+                card: Some(3),
+            }
+        );
+        assert_eq!(deck.draft(), Some("k3j2"));
+        assert_eq!(Route::parse("#/draft/k3j2/trainer").draft(), Some("k3j2"));
+        let demo = Route::parse("#/demo/us-primary-care/speaking_for_us/1");
+        assert_eq!(
+            demo,
+            Route::Demo {
+                sample: "us-primary-care".into(),
+                deck: "speaking_for_us".into(),
+                card: Some(1),
+            }
+        );
+        assert_eq!(demo.draft(), None);
+    }
+}

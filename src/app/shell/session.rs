@@ -1,0 +1,343 @@
+//! The open draft: its answers, the clause library it uses, the filled
+//! document and the save state, provided as context to the builder and the
+//! check-answers page.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::app::browser::storage::{self, SaveError};
+use crate::app::browser::worker_client::{read_library, FileError};
+use crate::policy::bundle::Policy;
+use crate::policy::diag::{Diagnostic, Diagnostics, SourceFile};
+use crate::policy::document::Document;
+use crate::policy::files::draft::{CustomLibrary, StoredDraft};
+use crate::policy::files::review::Review;
+use crate::policy::fill::fill;
+use crate::policy::model::answers::{Answer, Answers};
+use crate::policy::model::ids::QuestionId;
+use crate::policy::model::library::ClauseLibrary;
+
+/// Whether the current answers are safely stored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SaveState {
+    /// Stored and read back.
+    Saved,
+    /// Not stored, and why.
+    Failed(SaveError),
+    /// Another tab changed the stored draft; saving waits for the user.
+    ChangedElsewhere,
+}
+
+/// The clause library a draft uses.
+#[derive(Clone)]
+pub struct LibraryChoice {
+    /// The imported library's file and text, when there is one.
+    pub custom: Option<CustomLibrary>,
+    /// The imported library, checked; `None` when the shipped one is used.
+    pub loaded: Option<Arc<ClauseLibrary>>,
+    /// Why an imported library is not used, by line and column.
+    pub problems: Option<Diagnostics>,
+    /// Whether the imported library is being read by the PDF worker (a
+    /// draft stored before the page kept its JSON form); the shipped one is
+    /// used until then.
+    pub pending: bool,
+    /// Why the worker could not read it, when it could not.
+    pub failed: Option<String>,
+}
+
+/// The open draft, shared with every component of the draft's pages.
+#[derive(Clone)]
+pub struct Session {
+    /// The templates.
+    pub policy: Arc<Policy>,
+    /// The draft's id.
+    pub id: String,
+    /// The user's name for it and when it was created.
+    pub meta: RwSignal<(String, String)>,
+    /// The user's answers.
+    pub answers: RwSignal<Answers>,
+    /// The clause library in use.
+    pub library: RwSignal<LibraryChoice>,
+    /// Reviewers' comments and decisions.
+    pub review: RwSignal<Review>,
+    /// The filled policy, recomputed when answers change.
+    pub document: Memo<Document>,
+    /// The consistency warnings that hold: (question to revisit, message).
+    pub warnings: Memo<Vec<(QuestionId, String)>>,
+    /// The save state.
+    pub save_state: RwSignal<SaveState>,
+    /// When the draft was last saved (ISO 8601).
+    pub saved_at: RwSignal<String>,
+    /// The text last written, to notice changes made in another tab.
+    written: StoredValue<Option<String>>,
+    /// Set when the answers were just replaced by the stored version, so
+    /// that autosave does not write that same version back.
+    skip_save: StoredValue<bool>,
+    /// Where a draft that cannot be stored is kept for this tab.
+    scratch: RwSignal<Option<StoredDraft>>,
+    /// The index of the question section on screen.
+    pub section: RwSignal<usize>,
+    /// The section whose unanswered required questions are flagged (the
+    /// user pressed Next with some left), if any.
+    pub flagged: RwSignal<Option<usize>>,
+    /// Whether the user came from the check-answers page to change one
+    /// answer, so that the way back is offered.
+    pub from_check: RwSignal<bool>,
+}
+
+impl Session {
+    /// Opens `draft` and starts autosaving it.
+    pub fn open(policy: Arc<Policy>, draft: StoredDraft, scratch: RwSignal<Option<StoredDraft>>) -> Self {
+        let written = storage::raw(&draft.id);
+        let library = RwSignal::new(choose_library(&policy, draft.library.clone()));
+        let answers = RwSignal::new(draft.answers);
+        let p = policy.clone();
+        let document = Memo::new(move |_| {
+            let lib = library.with(|l| l.loaded.clone());
+            let lib = lib.as_deref().unwrap_or(&p.library);
+            answers.with(|a| fill(&p.questionnaire, lib, a))
+        });
+        let p = policy.clone();
+        let warnings = Memo::new(move |_| {
+            answers.with(|a| {
+                p.questionnaire
+                    .warnings(a)
+                    .into_iter()
+                    .map(|c| (c.question.clone(), c.message.trim().to_owned()))
+                    .collect()
+            })
+        });
+        let review = RwSignal::new(draft.review);
+        let session = Self {
+            policy,
+            warnings,
+            review,
+            id: draft.id,
+            meta: RwSignal::new((draft.name, draft.created_at)),
+            answers,
+            library,
+            document,
+            save_state: RwSignal::new(SaveState::Saved),
+            saved_at: RwSignal::new(draft.saved_at),
+            written: StoredValue::new(written),
+            skip_save: StoredValue::new(false),
+            scratch,
+            section: RwSignal::new(0),
+            flagged: RwSignal::new(None),
+            from_check: RwSignal::new(false),
+        };
+        session.autosave();
+        session.resolve_library();
+        session
+    }
+
+    /// Has the PDF worker read an imported library that the page cannot
+    /// read by itself: one stored before drafts kept its JSON form, or one
+    /// whose JSON no longer checks (then the worker locates the problems).
+    /// The draft uses the shipped library meanwhile; once read, the JSON is
+    /// stored with the draft, so this happens once.
+    fn resolve_library(&self) {
+        let Some(asked) = self
+            .library
+            .with_untracked(|l| l.pending.then(|| l.custom.clone()).flatten())
+        else {
+            return;
+        };
+        let this = self.clone();
+        read_library(asked.file.clone(), asked.text.clone(), move |result| {
+            // The user may have chosen another library meanwhile.
+            let same = this
+                .library
+                .try_with_untracked(|l| l.pending && l.custom.as_ref() == Some(&asked))
+                .unwrap_or(false);
+            if !same {
+                return;
+            }
+            match result {
+                Ok(json) => {
+                    let custom = CustomLibrary {
+                        json: Some(json),
+                        ..asked.clone()
+                    };
+                    let mut choice = choose_library(&this.policy, Some(custom));
+                    if choice.pending {
+                        // The worker's JSON does not check in the page
+                        // (the worker checks that it does): keep the draft
+                        // as it was and say so.
+                        choice.pending = false;
+                        choice.failed = Some("the clauses could not be checked".to_owned());
+                        choice.custom = Some(asked);
+                        this.skip_save.set_value(true);
+                    }
+                    // Otherwise storing the JSON with the draft is the
+                    // migration.
+                    this.library.try_set(choice);
+                }
+                Err(e) => {
+                    let (problems, failed) = match e {
+                        FileError::Problems(d) => (Some(d), None),
+                        FileError::Failed(message) => (None, Some(message)),
+                    };
+                    // Nothing about the draft changes: do not save.
+                    this.skip_save.set_value(true);
+                    this.library.try_set(LibraryChoice {
+                        custom: Some(asked),
+                        loaded: None,
+                        problems,
+                        pending: false,
+                        failed,
+                    });
+                }
+            }
+        });
+    }
+
+    /// The draft as it stands, to store or export.
+    pub fn snapshot(&self) -> StoredDraft {
+        let (name, created_at) = self.meta.get_untracked();
+        let mut draft = StoredDraft::new(self.id.clone(), created_at.clone());
+        draft.created_at = created_at;
+        draft.name = name;
+        draft.saved_at = self.saved_at.get_untracked();
+        draft.answers = self.answers.get_untracked();
+        draft.library = self.library.with_untracked(|l| l.custom.clone());
+        draft.review = self.review.get_untracked();
+        draft
+    }
+
+    /// Saves after every change of answers or library. The first run only
+    /// subscribes, so opening a draft never writes.
+    fn autosave(&self) {
+        let this = self.clone();
+        Effect::new(move |first: Option<()>| {
+            this.answers.track();
+            this.library.track();
+            this.review.track();
+            if first.is_some() && !this.skip_save.get_value() {
+                this.save();
+            }
+            this.skip_save.set_value(false);
+        });
+    }
+
+    /// Saves now, unless another tab has changed the stored copy since this
+    /// one last wrote it: then the user decides.
+    pub fn save(&self) {
+        if self.save_state.get_untracked() == SaveState::ChangedElsewhere {
+            return;
+        }
+        let stored = storage::raw(&self.id);
+        if stored.is_some() && stored != self.written.get_value() {
+            self.save_state.set(SaveState::ChangedElsewhere);
+            return;
+        }
+        self.write();
+    }
+
+    fn write(&self) {
+        let previous = self.saved_at.get_untracked();
+        self.saved_at.set(storage::now_iso());
+        let state = match storage::save(&self.snapshot()) {
+            Ok(text) => {
+                self.written.set_value(Some(text));
+                SaveState::Saved
+            }
+            Err(e) => {
+                self.saved_at.set(previous);
+                // Not stored: keep it for this tab at least, so that going
+                // to the drafts page and back loses nothing.
+                self.scratch.set(Some(self.snapshot()));
+                SaveState::Failed(e)
+            }
+        };
+        self.save_state.set(state);
+    }
+
+    /// After a change in another tab: keep this tab's version, replacing
+    /// the other.
+    pub fn keep_mine(&self) {
+        self.save_state.set(SaveState::Saved);
+        self.write();
+    }
+
+    /// After a change in another tab: take the stored version.
+    pub fn take_theirs(&self) -> bool {
+        let Ok(Some(storage::Entry::Draft(draft))) = storage::load(&self.id) else {
+            return false;
+        };
+        self.written.set_value(storage::raw(&self.id));
+        self.save_state.set(SaveState::Saved);
+        self.skip_save.set_value(true);
+        self.meta.set((draft.name, draft.created_at));
+        self.saved_at.set(draft.saved_at);
+        self.library.set(choose_library(&self.policy, draft.library));
+        self.review.set(draft.review);
+        self.answers.set(draft.answers);
+        self.resolve_library();
+        true
+    }
+
+    /// Sets the answer to `id`.
+    pub fn answer(&self, id: &QuestionId, answer: Option<Answer>) {
+        self.answers.update(|a| match answer {
+            Some(v) => a.set(id.clone(), v),
+            None => a.clear(id),
+        });
+    }
+
+    /// Uses `custom` as the draft's clause library, or the shipped one for
+    /// `None`. `custom` comes from the PDF worker with its JSON form (see
+    /// [`read_library`]). Returns the problems when the library cannot be
+    /// used (it is not kept then).
+    pub fn use_library(&self, custom: Option<CustomLibrary>) -> Result<(), Diagnostics> {
+        let file = custom.as_ref().map(|c| c.file.clone()).unwrap_or_default();
+        let choice = choose_library(&self.policy, custom);
+        if let Some(problems) = choice.problems {
+            return Err(problems);
+        }
+        if choice.pending {
+            // Only a library without a JSON form that checks gets here.
+            return Err(Diagnostics(vec![Diagnostic {
+                file,
+                line: 1,
+                column: 1,
+                message: "the clauses could not be checked".to_owned(),
+            }]));
+        }
+        self.library.set(choice);
+        Ok(())
+    }
+}
+
+/// Checks an imported library against the questionnaire, from the JSON
+/// form kept with it. One without that form, or whose form does not check,
+/// is left pending for the PDF worker (see [`Session::resolve_library`]);
+/// nothing is lost meanwhile, the shipped library is used.
+fn choose_library(policy: &Policy, custom: Option<CustomLibrary>) -> LibraryChoice {
+    let Some(lib) = custom else {
+        return LibraryChoice {
+            custom: None,
+            loaded: None,
+            problems: None,
+            pending: false,
+            failed: None,
+        };
+    };
+    let loaded = lib
+        .json
+        .as_deref()
+        .and_then(|json| ClauseLibrary::from_sources(&[SourceFile::json(&lib.file, json)], &policy.questionnaire).ok());
+    LibraryChoice {
+        pending: loaded.is_none(),
+        custom: Some(lib),
+        loaded: loaded.map(Arc::new),
+        problems: None,
+        failed: None,
+    }
+}
+
+/// The session from context; `None` only outside a draft's pages.
+pub fn use_session() -> Option<Session> {
+    use_context::<Session>()
+}

@@ -1,0 +1,143 @@
+//! Demo links: `#/demo/<sample>/<deck>[/<n>]` opens a sample organization's
+//! deck at card `n`. Everything is in the fragment, which the browser never
+//! sends, so opening a link tells no server anything.
+//!
+//! Opening a link makes a draft from the sample and remembers it under
+//! `policy-builder/demo/<sample>`. The next link for the same sample
+//! reuses that draft while its answers are still exactly the sample's and
+//! it uses the shipped clause library; once it has been changed (or
+//! deleted) a new draft is made, so a demo always shows the sample as
+//! shipped and never someone's edits.
+
+use leptos::prelude::*;
+
+use crate::app::browser::storage::{self, Entry};
+use crate::app::shell::route::{replace, Route};
+use crate::app::{use_app, AppState};
+use crate::policy::files::draft::StoredDraft;
+use crate::policy::sample::Sample;
+
+/// Where the draft made for each sample is remembered.
+pub const DEMO_PREFIX: &str = "policy-builder/demo/";
+
+/// A sample's short name in links: its file name without folder and
+/// extension, such as `ontario-hospital`.
+pub fn sample_stem(file: &str) -> &str {
+    let name = file.rsplit('/').next().unwrap_or(file);
+    name.strip_suffix(".yaml").unwrap_or(name)
+}
+
+/// The shipped samples that load, with their stems.
+pub fn samples() -> Vec<(&'static str, Sample)> {
+    Sample::builtin()
+        .into_iter()
+        .map(|(file, s)| (sample_stem(file), s))
+        .collect()
+}
+
+/// Opens the demo link on screen: finds or makes the sample's draft, then
+/// shows its deck in place of the link in the history.
+#[component]
+pub fn TrainerDemo() -> impl IntoView {
+    let Some(app) = use_app() else {
+        return ().into_any();
+    };
+    let Route::Demo { sample, deck, card } = app.route.get_untracked() else {
+        return ().into_any();
+    };
+    match demo_draft(&app, &sample) {
+        Ok(draft) => {
+            let to = Route::Trainer {
+                draft,
+                deck: Some(deck),
+                card,
+            };
+            Effect::new(move |_| replace(&to));
+            view! {
+                <main class="drafts-page" id="main">
+                    <p role="status">"Opening the demo\u{2026}"</p>
+                </main>
+            }
+            .into_any()
+        }
+        Err(message) => view! {
+            <header class="topbar"><p class="app-name">"Social Media Policy Builder"</p></header>
+            <main class="drafts-page" id="main">
+                <h1>"This demo link does not work"</h1>
+                <p>{message}</p>
+                <p><a href=Route::Drafts.href()>"Go to your drafts"</a></p>
+            </main>
+        }
+        .into_any(),
+    }
+}
+
+/// The id of the draft showing sample `stem`: the one made before if it
+/// still holds the sample's answers, else a new one. Without storage the
+/// draft is kept in memory for this visit.
+fn demo_draft(app: &AppState, stem: &str) -> Result<String, String> {
+    let Some((_, sample)) = samples().into_iter().find(|(s, _)| *s == stem) else {
+        let known: Vec<&str> = samples().into_iter().map(|(s, _)| s).collect();
+        return Err(format!(
+            "There is no sample organization called \"{stem}\". The samples are: {}.",
+            known.join(", ")
+        ));
+    };
+    let key = format!("{DEMO_PREFIX}{stem}");
+    let store = web_sys::window().and_then(|w| w.local_storage().ok().flatten());
+    let earlier = store.as_ref().and_then(|s| s.get_item(&key).ok().flatten());
+    if let Some(id) = earlier {
+        if let Ok(Some(Entry::Draft(d))) = storage::load(&id) {
+            if d.answers == sample.answers && d.library.is_none() {
+                return Ok(id);
+            }
+        }
+    }
+    if let Some(d) = app
+        .scratch
+        .get_untracked()
+        .filter(|d| d.answers == sample.answers && d.library.is_none())
+    {
+        return Ok(d.id);
+    }
+    let mut draft = StoredDraft::new(storage::fresh_id(), storage::now_iso());
+    draft.name = format!("Demo: {}", sample.name);
+    draft.answers = sample.answers;
+    let id = draft.id.clone();
+    match storage::save(&draft) {
+        Ok(_) => {
+            if let Some(s) = store {
+                let _ = s.set_item(&key, &id);
+            }
+        }
+        Err(_) => app.scratch.set(Some(draft)),
+    }
+    Ok(id)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_shipped_sample_has_a_stem_that_a_link_can_carry() {
+        let all = samples();
+        assert_eq!(
+            all.len(),
+            crate::policy::sample::SAMPLES_JSON.len(),
+            "a sample does not load"
+        );
+        let stems: Vec<&str> = all.iter().map(|(s, _)| *s).collect();
+        assert!(stems.contains(&"ontario-hospital"), "{stems:?}");
+        for stem in stems {
+            let link = Route::Demo {
+                sample: stem.to_owned(),
+                deck: "everything".into(),
+                card: Some(1),
+            };
+            assert_eq!(Route::parse(&link.href()), link, "{stem}");
+        }
+        assert_eq!(sample_stem("samples/us-primary-care.yaml"), "us-primary-care");
+        assert_eq!(sample_stem("plain"), "plain");
+    }
+}

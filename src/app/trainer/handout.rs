@@ -1,0 +1,65 @@
+//! The handout: the deck with this organization's verdicts and clause
+//! numbers, as a PDF made by the PDF worker, to print for the session.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::app::browser::storage::today_iso;
+use crate::app::browser::worker_client::{make_pdf, outcome};
+use crate::app::shell::session::use_session;
+use crate::policy::render::layout::DocumentKind;
+use crate::policy::trainer::scenario::{handout_file_name, Deck, ScenarioLibrary};
+
+/// A button that downloads the handout PDF of `deck`.
+#[component]
+pub fn TrainerHandout(
+    /// The scenarios.
+    library: Arc<ScenarioLibrary>,
+    /// The deck to print.
+    deck: Deck,
+) -> impl IntoView {
+    let Some(session) = use_session() else {
+        return ().into_any();
+    };
+    let busy = RwSignal::new(false);
+    let status = RwSignal::new(String::new());
+    let make = move |_| {
+        if busy.get_untracked() {
+            return;
+        }
+        busy.set(true);
+        status.set("Making the handout\u{2026}".to_owned());
+        let q = &session.policy.questionnaire;
+        let handout = session.document.with_untracked(|doc| {
+            session.answers.with_untracked(|answers| {
+                let verdicts = library.deck_verdicts(&deck, q, answers, doc);
+                library.handout(&deck, &verdicts, doc)
+            })
+        });
+        let problems = handout.problems.clone();
+        let file_name = handout_file_name(&deck, &handout, &today_iso());
+        // The deck may be closed when the PDF comes back.
+        make_pdf(handout, DocumentKind::Policy, move |result| {
+            busy.try_set(false);
+            let mut message = outcome(result, &file_name, "handout");
+            if !problems.is_empty() {
+                message.push_str(&format!(
+                    " Some scenarios could not be filled: {}.",
+                    problems.join("; ")
+                ));
+            }
+            status.try_set(message);
+        });
+    };
+    view! {
+        <div class="trainer-handout">
+            <button type="button" aria-busy=move || busy.get().to_string() aria-describedby="handout-hint" on:click=make>
+                "Download handout PDF"
+            </button>
+            <p class="hint" id="handout-hint">"Every scenario of this deck with its verdict and policy clauses, to print."</p>
+            <p class="status" role="status" aria-live="polite">{move || status.get()}</p>
+        </div>
+    }
+    .into_any()
+}

@@ -1,0 +1,96 @@
+//! Trainer mode for a draft (issue 5): the shipped scenarios, judged by
+//! this draft's policy. Loads the scenario library against the draft's
+//! clause library, then shows the deck picker or a deck.
+
+use std::cell::RefCell;
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::app::shell::route::Route;
+use crate::app::shell::session::{use_session, Session};
+use crate::app::trainer::deck::TrainerDeck;
+use crate::app::trainer::decks::TrainerDecks;
+use crate::policy::diag::Diagnostics;
+use crate::policy::trainer::scenario::{DeckId, ScenarioLibrary};
+
+thread_local! {
+    /// The scenarios checked against the shipped clause library, loaded
+    /// once per page like the templates.
+    static BUILTIN: RefCell<Option<Arc<ScenarioLibrary>>> = const { RefCell::new(None) };
+}
+
+/// Trainer mode: the deck picker when `deck` is `None` (or names no
+/// deck), else the deck from card `card` (counted from 1).
+#[component]
+pub fn TrainerPage(
+    /// The deck's id, from the address.
+    deck: Option<String>,
+    /// The card to start on, counted from 1.
+    card: Option<usize>,
+) -> impl IntoView {
+    let Some(session) = use_session() else {
+        return ().into_any();
+    };
+    let library = match scenarios(&session) {
+        Ok(library) => library,
+        Err((file, problems)) => return cannot_load(file, &problems),
+    };
+    let chosen = deck.as_deref().and_then(|id| library.deck(&DeckId::from(id)).cloned());
+    match chosen {
+        Some(chosen) => {
+            let start = card.unwrap_or(1).saturating_sub(1);
+            view! { <TrainerDeck library=library deck=chosen start=start /> }.into_any()
+        }
+        None => view! { <TrainerDecks library=library missing=deck /> }.into_any(),
+    }
+}
+
+/// The scenarios checked against the clause library the draft's policy is
+/// filled from; on failure, the imported library's file name (if any) and
+/// the problems.
+fn scenarios(session: &Session) -> Result<Arc<ScenarioLibrary>, (Option<String>, Diagnostics)> {
+    let (custom, loaded) = session
+        .library
+        .with_untracked(|l| (l.custom.as_ref().map(|c| c.file.clone()), l.loaded.clone()));
+    let q = &session.policy.questionnaire;
+    if let Some(lib) = loaded {
+        return ScenarioLibrary::builtin(q, &lib).map(Arc::new).map_err(|d| (custom, d));
+    }
+    if let Some(cached) = BUILTIN.with(|b| b.borrow().clone()) {
+        return Ok(cached);
+    }
+    let library = Arc::new(ScenarioLibrary::builtin(q, &session.policy.library).map_err(|d| (None, d))?);
+    BUILTIN.with(|b| *b.borrow_mut() = Some(library.clone()));
+    Ok(library)
+}
+
+fn cannot_load(file: Option<String>, problems: &Diagnostics) -> AnyView {
+    let reason = match file {
+        Some(file) => format!(
+            "This draft uses its own clause library (\"{file}\"), and the practice scenarios cite clauses it does not have, \
+             so trainer mode cannot work out verdicts for it. To use trainer mode, duplicate the draft on the drafts page, \
+             then choose \"Use the standard clauses\" on the copy's check answers page."
+        ),
+        None => "The practice scenarios that come with the app could not be read, so trainer mode cannot be used.".to_owned(),
+    };
+    let items = problems
+        .iter()
+        .map(|p| view! { <li><code>{format!("{}:{}:{}", p.file, p.line, p.column)}</code>" "{p.message.clone()}</li> })
+        .collect_view();
+    view! {
+        <main class="trainer-page" id="main">
+            <h2 class="page-heading">"Trainer mode"</h2>
+            <div class="error-summary" role="alert" aria-labelledby="trainer-error">
+                <h3 id="trainer-error">"The practice scenarios do not fit this draft"</h3>
+                <p>{reason}</p>
+                <details>
+                    <summary>"What does not fit"</summary>
+                    <ul>{items}</ul>
+                </details>
+            </div>
+            <p><a href=Route::Drafts.href()>"Go to your drafts"</a></p>
+        </main>
+    }
+    .into_any()
+}

@@ -1,0 +1,123 @@
+//! "Copy demo link": a link that opens a sample organization at this deck
+//! and card, for a trainer to put in slides or an invitation. A demo link
+//! carries only the sample's name, the deck and the card, never anything
+//! of the draft on screen.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use wasm_bindgen::JsValue;
+use wasm_bindgen_futures::JsFuture;
+
+use crate::app::browser::focus::focus_id;
+use crate::app::shell::route::Route;
+use crate::app::shell::session::use_session;
+use crate::app::trainer::demo::samples;
+
+/// The sample to link to and the button that copies the link. Where the
+/// clipboard cannot be used, the link is shown in a box to copy by hand.
+#[component]
+pub fn TrainerShare(
+    /// The deck's id.
+    deck: String,
+    /// The card on screen, counted from 0.
+    card: Signal<usize>,
+) -> impl IntoView {
+    let Some(session) = use_session() else {
+        return ().into_any();
+    };
+    let samples = samples();
+    // The draft's own sample when it is one unchanged, else the first.
+    let matching = session
+        .answers
+        .with_untracked(|a| samples.iter().find(|(_, s)| &s.answers == a).map(|(stem, _)| *stem));
+    let first = samples.first().map(|(stem, _)| *stem).unwrap_or_default();
+    let chosen = RwSignal::new(matching.unwrap_or(first).to_owned());
+    let options = samples
+        .iter()
+        .map(|(stem, s)| {
+            let stem = (*stem).to_owned();
+            let selected = stem == chosen.get_untracked();
+            view! { <option value=stem selected=selected>{s.name.clone()}</option> }
+        })
+        .collect_view();
+    let link = move || {
+        let route = Route::Demo {
+            sample: chosen.get(),
+            deck: deck.clone(),
+            card: Some(card.get() + 1),
+        };
+        format!("{}{}", page_address(), route.href())
+    };
+    let link = Signal::derive(link);
+    let status = RwSignal::new(String::new());
+    let show_box = RwSignal::new(false);
+    let copy = move |_| {
+        let text = link.get_untracked();
+        spawn_local(async move {
+            match copy_text(&text).await {
+                Ok(()) => status.set("Demo link copied.".to_owned()),
+                Err(()) => {
+                    show_box.set(true);
+                    status.set("The link could not be copied here. Copy it from the box below.".to_owned());
+                    request_animation_frame(|| {
+                        focus_id("demo-link");
+                        select_text("demo-link");
+                    });
+                }
+            }
+        });
+    };
+    view! {
+        <div class="trainer-share">
+            <label for="demo-sample">"Sample organization for a demo link"</label>
+            <p class="hint" id="demo-hint">"A demo link opens this deck for a sample organization. It holds nothing of this draft."</p>
+            <select id="demo-sample" aria-describedby="demo-hint" on:change=move |ev| chosen.set(event_target_value(&ev))>
+                {options}
+            </select>
+            <button type="button" on:click=copy>"Copy demo link"</button>
+            <p class="status" role="status" aria-live="polite">{move || status.get()}</p>
+            {move || show_box.get().then(|| view! {
+                <label for="demo-link">"Demo link"</label>
+                <input type="text" id="demo-link" readonly prop:value=move || link.get() />
+            })}
+        </div>
+    }
+    .into_any()
+}
+
+/// The page's address without its fragment.
+fn page_address() -> String {
+    let href = web_sys::window()
+        .and_then(|w| w.location().href().ok())
+        .unwrap_or_default();
+    href.split('#').next().unwrap_or_default().to_owned()
+}
+
+/// Puts `text` on the clipboard. Fails where there is no clipboard (pages
+/// not served over HTTPS, some embedded browsers) or the browser refuses.
+async fn copy_text(text: &str) -> Result<(), ()> {
+    let navigator = web_sys::window().ok_or(())?.navigator();
+    // `navigator.clipboard` is undefined outside secure contexts; calling
+    // through the undefined value would throw.
+    let present = js_sys::Reflect::get(&navigator, &JsValue::from_str("clipboard"))
+        .map(|c| !c.is_undefined() && !c.is_null())
+        .unwrap_or(false);
+    if !present {
+        return Err(());
+    }
+    JsFuture::from(navigator.clipboard().write_text(text))
+        .await
+        .map(|_| ())
+        .map_err(|_| ())
+}
+
+fn select_text(id: &str) {
+    use wasm_bindgen::JsCast;
+    if let Some(input) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|el| el.dyn_into::<web_sys::HtmlInputElement>().ok())
+    {
+        input.select();
+    }
+}

@@ -1,0 +1,86 @@
+//! The verdict of a card once revealed: what the policy says, in words as
+//! well as colour, why, and the numbers of the policy sections it rests
+//! on; in quiz mode, whether the room was right.
+
+use leptos::prelude::*;
+
+use crate::policy::trainer::scenario::{Verdict, VerdictKind};
+
+/// The revealed verdict. The region is always in the page and announced
+/// politely, so a screen reader hears the verdict when it appears.
+#[component]
+pub fn TrainerVerdict(
+    /// The verdict on the card on screen.
+    verdict: Signal<Option<Verdict>>,
+    /// Whether it is shown.
+    revealed: Signal<bool>,
+    /// Whether the room votes.
+    quiz: Signal<bool>,
+    /// The room's vote, if it voted.
+    room: Signal<Option<VerdictKind>>,
+) -> impl IntoView {
+    let body = move || {
+        if !revealed.get() {
+            return None;
+        }
+        let v = verdict.get()?;
+        let quiz_line = quiz.get().then(|| match room.get() {
+            None => view! { <p class="room-result">"The room did not vote, so this one is not scored."</p> }.into_any(),
+            Some(said) if said == v.kind => view! {
+                <p class="room-result right">{format!("The room said \u{201c}{said}\u{201d}: right.")}</p>
+            }
+            .into_any(),
+            Some(said) => view! {
+                <p class="room-result wrong">{format!("The room said \u{201c}{said}\u{201d}: not this time.")}</p>
+            }
+            .into_any(),
+        });
+        let clauses = (!v.citations.is_empty()).then(|| {
+            let titles = v
+                .citations
+                .iter()
+                .map(|c| view! { <li>{format!("{} {}", c.number, c.title)}</li> })
+                .collect_view();
+            view! {
+                <p class="verdict-clauses">{format!("Policy clauses: {}", v.numbers())}</p>
+                <ul class="verdict-sections">{titles}</ul>
+            }
+        });
+        let problems = (!v.problems.is_empty() || !v.unplaced.is_empty()).then(|| {
+            let unplaced = (!v.unplaced.is_empty()).then(|| {
+                let ids: Vec<&str> = v.unplaced.iter().map(|c| c.as_str()).collect();
+                format!("Cited clauses that are not in this policy: {}.", ids.join(", "))
+            });
+            let items = v
+                .problems
+                .iter()
+                .cloned()
+                .chain(unplaced)
+                .map(|p| view! { <li>{p}</li> })
+                .collect_view();
+            view! { <ul class="verdict-problems">{items}</ul> }
+        });
+        Some(view! {
+            <div class=format!("verdict verdict-{}", v.kind.id())>
+                <p class="verdict-label">
+                    <span class="verdict-mark" aria-hidden="true">{mark(v.kind)}</span>
+                    {format!("Verdict: {}", v.kind.label())}
+                </p>
+                {quiz_line}
+                <p class="verdict-why">{v.explanation.to_plain()}</p>
+                {clauses}
+                {problems}
+            </div>
+        })
+    };
+    view! { <div id="trainer-verdict" class="trainer-verdict" aria-live="polite">{body}</div> }
+}
+
+/// A sign for each verdict, beside its words (never instead of them).
+fn mark(kind: VerdictKind) -> &'static str {
+    match kind {
+        VerdictKind::Fine => "\u{2713}",
+        VerdictKind::FineWithConditions => "!",
+        VerdictKind::NotFine => "\u{2717}",
+    }
+}

@@ -1,0 +1,532 @@
+//! Diagnostics for content authors: every problem found while loading a
+//! template file, with the file, line and column it concerns.
+//!
+//! Loading has two stages. The serde stage reports the first syntax or shape
+//! error with the location the YAML parser gives. The checking stage finds
+//! problems by walking the raw model and names each by its path inside the
+//! document (`sections[2].questions[0].show_if`); [`Locator`] then turns that
+//! path into a line and column by reading the YAML's own event stream.
+//!
+//! The page has no YAML parser (the `yaml` feature is off there): it reads
+//! the shipped templates as JSON made at build time, through the same
+//! checking stage; only the parse step differs (see [`Format`]).
+
+#[cfg(feature = "yaml")]
+pub mod limits;
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+/// One problem in a template file, located for the person who wrote it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Diagnostic {
+    /// The file name as shown to the author, for example `questionnaire.yaml`.
+    pub file: String,
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column.
+    pub column: usize,
+    /// What is wrong and, where possible, how to fix it.
+    pub message: String,
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}:{}: {}", self.file, self.line, self.column, self.message)
+    }
+}
+
+/// Every problem found in one load, in file order.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Diagnostics(pub Vec<Diagnostic>);
+
+impl Diagnostics {
+    /// Whether no problem was found.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// The problems, in file order.
+    pub fn iter(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.0.iter()
+    }
+}
+
+impl fmt::Display for Diagnostics {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, d) in self.0.iter().enumerate() {
+            if i > 0 {
+                writeln!(f)?;
+            }
+            write!(f, "{d}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for Diagnostics {}
+
+/// One step of a path into a YAML document.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Seg {
+    /// A mapping key.
+    Key(String),
+    /// A sequence index, 0-based.
+    Index(usize),
+}
+
+/// A path into a YAML document, such as `sections[0].questions[3].id`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+pub struct YamlPath(pub Vec<Seg>);
+
+impl YamlPath {
+    /// The empty path: the document itself.
+    pub fn root() -> Self {
+        Self::default()
+    }
+
+    /// This path extended by a mapping key.
+    pub fn key(&self, key: &str) -> Self {
+        let mut segs = self.0.clone();
+        segs.push(Seg::Key(key.to_owned()));
+        Self(segs)
+    }
+
+    /// This path extended by a sequence index.
+    pub fn index(&self, index: usize) -> Self {
+        let mut segs = self.0.clone();
+        segs.push(Seg::Index(index));
+        Self(segs)
+    }
+}
+
+impl fmt::Display for YamlPath {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, seg) in self.0.iter().enumerate() {
+            match seg {
+                Seg::Key(k) if i == 0 => write!(f, "{k}")?,
+                Seg::Key(k) => write!(f, ".{k}")?,
+                Seg::Index(n) => write!(f, "[{n}]")?,
+            }
+        }
+        Ok(())
+    }
+}
+
+/// A problem found by the checking stage, before it is located.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// Where in the document the problem is.
+    pub path: YamlPath,
+    /// What is wrong.
+    pub message: String,
+}
+
+impl Problem {
+    /// A problem at `path`.
+    pub fn new(path: YamlPath, message: impl Into<String>) -> Self {
+        Self {
+            path,
+            message: message.into(),
+        }
+    }
+}
+
+/// Maps paths in a YAML document to the line and column where their node starts.
+#[cfg(feature = "yaml")]
+#[derive(Debug, Default)]
+pub struct Locator {
+    starts: std::collections::HashMap<YamlPath, (usize, usize)>,
+}
+
+#[cfg(feature = "yaml")]
+impl Locator {
+    /// Reads the event stream of `text`. A document that fails to parse part
+    /// way still locates every node before the failure.
+    pub fn new(text: &str) -> Self {
+        let mut locator = Self::default();
+        use saphyr_parser::{Event, Parser};
+        let mut events = Parser::new_from_str(text).filter_map(Result::ok).peekable();
+        let mut path = YamlPath::root();
+        while let Some((event, span)) = events.next() {
+            if matches!(
+                event,
+                Event::Scalar(..) | Event::SequenceStart(..) | Event::MappingStart(..) | Event::Alias(_)
+            ) {
+                let at = (span.start.line(), span.start.col() + 1);
+                locator.node(event, at, &mut events, &mut path);
+            }
+        }
+        locator
+    }
+
+    fn node<'a>(
+        &mut self,
+        event: saphyr_parser::Event<'a>,
+        at: (usize, usize),
+        events: &mut std::iter::Peekable<impl Iterator<Item = (saphyr_parser::Event<'a>, saphyr_parser::Span)>>,
+        path: &mut YamlPath,
+    ) {
+        use saphyr_parser::Event;
+        self.starts.entry(path.clone()).or_insert(at);
+        match event {
+            Event::SequenceStart(..) => {
+                let mut index = 0;
+                while let Some((event, span)) = events.next() {
+                    if matches!(event, Event::SequenceEnd) {
+                        break;
+                    }
+                    path.0.push(Seg::Index(index));
+                    let at = (span.start.line(), span.start.col() + 1);
+                    self.node(event, at, events, path);
+                    path.0.pop();
+                    index += 1;
+                }
+            }
+            Event::MappingStart(..) => {
+                while let Some((key, key_span)) = events.next() {
+                    if matches!(key, Event::MappingEnd) {
+                        break;
+                    }
+                    let name = match &key {
+                        Event::Scalar(value, ..) => value.to_string(),
+                        _ => String::new(),
+                    };
+                    if !matches!(key, Event::Scalar(..)) {
+                        // A complex key: walk it so the stream stays in step.
+                        let at = (key_span.start.line(), key_span.start.col() + 1);
+                        let mut scratch = path.key("?");
+                        self.node(key, at, events, &mut scratch);
+                    }
+                    let Some((value, span)) = events.next() else {
+                        break;
+                    };
+                    path.0.push(Seg::Key(name));
+                    let at = (span.start.line(), span.start.col() + 1);
+                    // An empty value (`key:`) starts where its key does.
+                    let at = if matches!(&value, Event::Scalar(v, ..) if v.is_empty()) {
+                        (key_span.start.line(), key_span.start.col() + 1)
+                    } else {
+                        at
+                    };
+                    self.node(value, at, events, path);
+                    path.0.pop();
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// The line and column of the node at `path`, or of its nearest ancestor
+    /// that exists (a missing field is reported where its mapping starts).
+    pub fn locate(&self, path: &YamlPath) -> (usize, usize) {
+        let mut segs = path.0.clone();
+        loop {
+            if let Some(at) = self.starts.get(&YamlPath(segs.clone())) {
+                return *at;
+            }
+            if segs.pop().is_none() {
+                return (1, 1);
+            }
+        }
+    }
+}
+
+/// How a source file is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// YAML, as authors and users write it: errors get the line and column.
+    #[cfg(feature = "yaml")]
+    Yaml,
+    /// JSON made from YAML that was already checked (by build.rs, or by the
+    /// PDF worker for a file the user imported). Problems found in it can
+    /// only be named by their path, not located.
+    Json,
+}
+
+/// One source file: its name, text and format. Parses it and turns located
+/// problems and parse errors into [`Diagnostic`]s.
+#[derive(Debug, Clone, Copy)]
+pub struct SourceFile<'a> {
+    /// The file name shown to authors.
+    pub name: &'a str,
+    /// The file's text.
+    pub text: &'a str,
+    /// How the text is written.
+    pub format: Format,
+}
+
+impl<'a> SourceFile<'a> {
+    /// A YAML file.
+    #[cfg(feature = "yaml")]
+    pub fn yaml(name: &'a str, text: &'a str) -> Self {
+        Self {
+            name,
+            text,
+            format: Format::Yaml,
+        }
+    }
+
+    /// A JSON file.
+    pub fn json(name: &'a str, text: &'a str) -> Self {
+        Self {
+            name,
+            text,
+            format: Format::Json,
+        }
+    }
+
+    /// Parses the text into `T` (the raw serde layer); a syntax or shape
+    /// error is one diagnostic.
+    pub fn parse<T: serde::de::DeserializeOwned>(&self) -> Result<T, Diagnostics> {
+        match self.format {
+            #[cfg(feature = "yaml")]
+            Format::Yaml => from_yaml(self.text).map_err(|e| self.serde_error(&e)),
+            Format::Json => serde_json::from_str(self.text).map_err(|e| {
+                Diagnostics(vec![Diagnostic {
+                    file: self.name.to_owned(),
+                    line: e.line().max(1),
+                    column: e.column().max(1),
+                    message: e.to_string(),
+                }])
+            }),
+        }
+    }
+
+    /// Diagnostics for checking-stage problems, located by path in YAML.
+    /// In JSON they are given at the start of the file, with their path.
+    pub fn locate(&self, problems: Vec<Problem>) -> Diagnostics {
+        if problems.is_empty() {
+            return Diagnostics::default();
+        }
+        let mut out: Vec<Diagnostic> = match self.format {
+            #[cfg(feature = "yaml")]
+            Format::Yaml => {
+                let locator = Locator::new(self.text);
+                problems
+                    .into_iter()
+                    .map(|p| {
+                        let (line, column) = locator.locate(&p.path);
+                        Diagnostic {
+                            file: self.name.to_owned(),
+                            line,
+                            column,
+                            message: p.message,
+                        }
+                    })
+                    .collect()
+            }
+            Format::Json => problems
+                .into_iter()
+                .map(|p| Diagnostic {
+                    file: self.name.to_owned(),
+                    line: 1,
+                    column: 1,
+                    message: if p.path.0.is_empty() {
+                        p.message
+                    } else {
+                        format!("{}: {}", p.path, p.message)
+                    },
+                })
+                .collect(),
+        };
+        out.sort_by_key(|d| (d.line, d.column));
+        Diagnostics(out)
+    }
+
+    /// A diagnostic for an error from [`from_yaml`]: a crossed input limit,
+    /// or a YAML syntax or shape error from serde.
+    #[cfg(feature = "yaml")]
+    pub fn serde_error(&self, err: &YamlError) -> Diagnostics {
+        let (line, column, message) = match err {
+            YamlError::Limit(limit) => (limit.line, limit.column, limit.to_string()),
+            YamlError::Syntax(syntax) => (syntax.line, syntax.column, syntax.to_string()),
+            YamlError::Serde(err) => {
+                let (line, column) = err.location().map(|l| (l.line(), l.column())).unwrap_or((1, 1));
+                (line, column, author_message(&err.to_string()))
+            }
+        };
+        let (line, column) = self.within(line, column);
+        Diagnostics(vec![Diagnostic {
+            file: self.name.to_owned(),
+            line,
+            column,
+            message,
+        }])
+    }
+
+    /// `line` and `column` moved onto the text: a parser that reaches the
+    /// end of the file reports the line after the last one, which an
+    /// editor cannot go to; that is the end of the last line.
+    #[cfg(feature = "yaml")]
+    fn within(&self, line: usize, column: usize) -> (usize, usize) {
+        let lines = self.text.lines().count().max(1);
+        if line <= lines {
+            return (line.max(1), column.max(1));
+        }
+        let last = self.text.lines().last().unwrap_or_default();
+        (lines, last.chars().count() + 1)
+    }
+}
+
+/// Why [`from_yaml`] could not read a file.
+#[cfg(feature = "yaml")]
+#[derive(Debug, thiserror::Error)]
+pub enum YamlError {
+    /// The text crossed one of the input [`Limits`] and was not deserialized.
+    #[error(transparent)]
+    Limit(#[from] crate::policy::diag::limits::LimitError),
+    /// A syntax error that only the limits check's parser describes.
+    #[error(transparent)]
+    Syntax(#[from] crate::policy::diag::limits::SyntaxError),
+    /// A syntax error, or YAML that does not have the expected shape.
+    #[error(transparent)]
+    Serde(#[from] serde_yaml::Error),
+}
+
+/// Parses YAML into `T`, writing enum variants as one-key maps
+/// (`equals: {question: q, value: v}`) rather than YAML tags, which is the
+/// form content authors read most easily.
+///
+/// The text is first checked against [`Limits::DEFAULT`] (size, nesting
+/// depth, aliases), so that no file can make deserializing slow, deep or
+/// huge.
+#[cfg(feature = "yaml")]
+pub fn from_yaml<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, YamlError> {
+    use crate::policy::diag::limits::{Checked, Limits};
+    match Limits::DEFAULT.check(text)? {
+        Checked::WellFormed => Ok(serde_yaml::with::singleton_map_recursive::deserialize(
+            serde_yaml::Deserializer::from_str(text),
+        )?),
+        // Prefer the deserializer's description of a syntax error, which
+        // is the one authors see for every other problem; it reads only the
+        // text up to the error.
+        Checked::Malformed { error, prefix, cut_at } => {
+            match serde::de::IgnoredAny::deserialize(serde_yaml::Deserializer::from_str(prefix)) {
+                Err(serde) => {
+                    let at = serde.location().map(|l| (l.line(), l.column()));
+                    match (at, cut_at) {
+                        // An error where the prefix was cut off is about the cut.
+                        (Some(at), Some(cut)) if at >= cut => Err(YamlError::Syntax(error)),
+                        _ => Err(YamlError::Serde(serde)),
+                    }
+                }
+                Ok(_) => Err(YamlError::Syntax(error)),
+            }
+        }
+    }
+}
+
+/// Serde's messages repeat the location the diagnostic already gives
+/// ("... at line 6 column 1"); drop that first mention and keep any further
+/// context, such as where an unclosed quote began.
+#[cfg(feature = "yaml")]
+fn author_message(raw: &str) -> String {
+    let Some(at) = raw.find(" at line ") else {
+        return raw.to_owned();
+    };
+    let digits = |s: &str| s.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let rest = &raw[at + " at line ".len()..];
+    let rest = &rest[rest.len() - digits(rest)..];
+    let after_location = rest
+        .strip_prefix(" column ")
+        .map_or(rest, |r| &r[r.len() - digits(r)..]);
+    format!("{}{}", &raw[..at], after_location)
+}
+
+#[cfg(all(test, feature = "yaml"))]
+mod tests {
+    use super::*;
+
+    const DOC: &str =
+        "title: Hello\nsections:\n  - id: one\n    questions:\n      - id: q1\n        label: First\n      - id: q2\n";
+
+    #[test]
+    fn locator_finds_nested_nodes() {
+        let locator = Locator::new(DOC);
+        let path = YamlPath::root()
+            .key("sections")
+            .index(0)
+            .key("questions")
+            .index(1)
+            .key("id");
+        assert_eq!(locator.locate(&path), (7, 13));
+        let label = YamlPath::root()
+            .key("sections")
+            .index(0)
+            .key("questions")
+            .index(0)
+            .key("label");
+        assert_eq!(locator.locate(&label), (6, 16));
+    }
+
+    #[test]
+    fn locator_falls_back_to_the_nearest_existing_ancestor() {
+        let locator = Locator::new(DOC);
+        let missing = YamlPath::root()
+            .key("sections")
+            .index(0)
+            .key("questions")
+            .index(1)
+            .key("label");
+        assert_eq!(locator.locate(&missing), (7, 9));
+    }
+
+    #[test]
+    fn serde_messages_lose_the_repeated_location_but_keep_context() {
+        assert_eq!(
+            author_message(
+                "found unexpected end of stream at line 6 column 1, while scanning a quoted scalar at line 5 column 12"
+            ),
+            "found unexpected end of stream, while scanning a quoted scalar at line 5 column 12"
+        );
+        assert_eq!(
+            author_message("c: invalid type: sequence, expected a string at line 2 column 4"),
+            "c: invalid type: sequence, expected a string"
+        );
+        assert_eq!(author_message("no location"), "no location");
+    }
+
+    #[test]
+    fn paths_display_like_a_field_access() {
+        let path = YamlPath::root().key("sections").index(2).key("id");
+        assert_eq!(path.to_string(), "sections[2].id");
+    }
+}
+
+#[cfg(all(test, feature = "yaml"))]
+mod end_of_file {
+    use super::*;
+
+    #[derive(Debug, serde::Deserialize)]
+    #[allow(dead_code)]
+    struct Shape {
+        name: String,
+        list: Vec<u32>,
+    }
+
+    #[test]
+    fn an_error_at_the_end_of_the_file_is_placed_on_its_last_line() {
+        for text in [
+            "name: x\nlist: [1, 2\n",
+            "name: x\nlist: [1, 2",
+            "name: \"x\n",
+            "name: x\n",
+        ] {
+            let Err(err) = from_yaml::<Shape>(text) else {
+                panic!("{text:?} is not a Shape");
+            };
+            let source = SourceFile::yaml("f.yaml", text);
+            let d = &source.serde_error(&err).0[0];
+            let lines = text.lines().count();
+            assert!(d.line >= 1 && d.line <= lines, "{text:?}: line {} of {lines}", d.line);
+            let last = text.lines().nth(d.line - 1).unwrap_or_default();
+            assert!(
+                d.column >= 1 && d.column <= last.chars().count() + 1,
+                "{text:?}: column {}",
+                d.column
+            );
+        }
+    }
+}

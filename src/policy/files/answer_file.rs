@@ -1,0 +1,282 @@
+//! Answer files: a draft written as YAML, to keep, send or edit by hand,
+//! and read back with every problem listed by line and column.
+//!
+//! ```yaml
+//! format: social-media-policy-builder/answers
+//! version: 1
+//! draft: { id: k3j2h1, name: Board version, created_at: ..., saved_at: ... }
+//! answers:
+//!   legal_name: Lakeside Community Hospital
+//!   platforms: [facebook, linkedin]
+//! library:          # only when the draft uses an imported clause library
+//!   file: our-clauses.yaml
+//!   text: |
+//!     ...
+//! ```
+
+//!
+//! Reading and writing need the `yaml` feature: the page asks the PDF
+//! worker to do both (see [`crate::policy::files::worker_protocol`]).
+
+use serde::{Deserialize, Serialize};
+
+use crate::policy::files::draft::CustomLibrary;
+#[cfg(feature = "yaml")]
+use crate::policy::files::draft::{StoredDraft, SCHEMA};
+use crate::policy::files::review::Review;
+use crate::policy::model::answers::Answers;
+#[cfg(feature = "yaml")]
+use crate::policy::{
+    diag::limits::Limits,
+    diag::{from_yaml, Diagnostic, Diagnostics, Problem, SourceFile, YamlPath},
+    model::library::ClauseLibrary,
+    model::questionnaire::Questionnaire,
+};
+
+/// The value of the `format` key.
+pub const FORMAT: &str = "social-media-policy-builder/answers";
+/// The answer-file version this build writes and reads.
+pub const VERSION: u32 = 1;
+
+/// The draft's identity inside an answer file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DraftInfo {
+    /// The draft's id, used to recognise a file of a draft already here.
+    pub id: String,
+    /// The name the user gave, if any.
+    #[serde(default)]
+    pub name: String,
+    /// When the draft was created.
+    #[serde(default)]
+    pub created_at: String,
+    /// When it was last saved.
+    #[serde(default)]
+    pub saved_at: String,
+}
+
+/// An answer file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AnswerFile {
+    /// Always [`FORMAT`].
+    pub format: String,
+    /// The file version.
+    pub version: u32,
+    /// Which draft this is.
+    pub draft: DraftInfo,
+    /// The answers, by question id.
+    #[serde(default)]
+    pub answers: Answers,
+    /// An imported clause library the draft uses.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub library: Option<CustomLibrary>,
+    /// Reviewers' comments and decisions.
+    #[serde(default, skip_serializing_if = "Review::is_empty")]
+    pub review: Review,
+}
+
+#[cfg(feature = "yaml")]
+#[derive(Deserialize)]
+struct Envelope {
+    format: Option<serde_yaml::Value>,
+    version: Option<serde_yaml::Value>,
+}
+
+#[cfg(feature = "yaml")]
+const HEADER: &str = "# Answers for the Social Media Policy Builder. Open this file in the\n\
+# app (Drafts, Import an answer file) to keep working on the policy.\n";
+
+/// Writes `draft` as an answer file.
+#[cfg(feature = "yaml")]
+pub fn write(draft: &StoredDraft) -> String {
+    let file = AnswerFile {
+        format: FORMAT.to_owned(),
+        version: VERSION,
+        draft: DraftInfo {
+            id: draft.id.clone(),
+            name: draft.name.clone(),
+            created_at: draft.created_at.clone(),
+            saved_at: draft.saved_at.clone(),
+        },
+        answers: draft.answers.clone(),
+        // The JSON form kept for the page is not part of the file.
+        library: draft.library.as_ref().map(|l| CustomLibrary {
+            file: l.file.clone(),
+            text: l.text.clone(),
+            json: None,
+        }),
+        review: draft.review.clone(),
+    };
+    // Serializing plain strings, booleans and lists cannot fail; an empty
+    // body would still be refused on import rather than misread.
+    format!("{HEADER}{}", serde_yaml::to_string(&file).unwrap_or_default())
+}
+
+/// Reads an answer file named `file` against the questionnaire, checking
+/// every answer and any clause library it carries. On success the draft is
+/// ready to store (its schema is this build's); otherwise every problem is
+/// listed with its line and column. An imported clause library is given
+/// its JSON form (see [`CustomLibrary::json`]).
+#[cfg(feature = "yaml")]
+pub fn read(file: &str, text: &str, questionnaire: &Questionnaire) -> Result<StoredDraft, Diagnostics> {
+    let source = SourceFile::yaml(file, text);
+    let at_root = |message: &str| {
+        Diagnostics(vec![Diagnostic {
+            file: file.to_owned(),
+            line: 1,
+            column: 1,
+            message: message.to_owned(),
+        }])
+    };
+    // A syntax error is reported where the parser found it; a document
+    // that parses but is not a mapping is not an answer file at all.
+    let value: serde_yaml::Value = from_yaml(text).map_err(|e| source.serde_error(&e))?;
+    let envelope: Envelope = serde_yaml::from_value(value).map_err(|_| {
+        at_root("this is not an answer file from the Social Media Policy Builder (it is not a YAML mapping)")
+    })?;
+    let format_ok = envelope.format.as_ref().and_then(|v| v.as_str()) == Some(FORMAT);
+    if !format_ok {
+        let problem = Problem::new(
+            YamlPath::root().key("format"),
+            format!("this is not an answer file from the Social Media Policy Builder (expected `format: {FORMAT}`)"),
+        );
+        return Err(locate_or_root(&source, problem, envelope.format.is_some()));
+    }
+    match envelope.version.as_ref().and_then(serde_yaml::Value::as_u64) {
+        Some(v) if v == u64::from(VERSION) => {}
+        Some(v) if v > u64::from(VERSION) => {
+            let problem = Problem::new(
+                YamlPath::root().key("version"),
+                format!(
+                    "this file was made by a newer version of the app (version {v}; this one reads version {VERSION})"
+                ),
+            );
+            return Err(source.locate(vec![problem]));
+        }
+        _ => {
+            let problem = Problem::new(
+                YamlPath::root().key("version"),
+                format!("the file version must be {VERSION}"),
+            );
+            return Err(locate_or_root(&source, problem, envelope.version.is_some()));
+        }
+    }
+    let parsed: AnswerFile = from_yaml(text).map_err(|e| source.serde_error(&e))?;
+    let mut problems: Vec<Problem> = questionnaire
+        .check_answers(&parsed.answers)
+        .into_iter()
+        .map(|p| Problem::new(YamlPath::root().key("answers").key(p.question.as_str()), p.message))
+        .collect();
+    if !valid_draft_id(&parsed.draft.id) {
+        problems.push(Problem::new(
+            YamlPath::root().key("draft").key("id"),
+            "the draft id must be 1 to 64 letters, digits, \"-\" or \"_\"",
+        ));
+    }
+    review_problems(&parsed.review, &mut problems);
+    let mut all = source.locate(problems).0;
+    let mut library = parsed.library;
+    if let Some(lib) = &mut library {
+        lib.json = None;
+        match ClauseLibrary::yaml_to_json(&lib.file, &lib.text, questionnaire) {
+            Ok(json) => lib.json = Some(json),
+            Err(d) => all.extend(d.0),
+        }
+    }
+    if !all.is_empty() {
+        return Err(Diagnostics(all));
+    }
+    let draft = StoredDraft {
+        schema: SCHEMA,
+        id: parsed.draft.id,
+        name: parsed.draft.name,
+        created_at: parsed.draft.created_at,
+        saved_at: parsed.draft.saved_at,
+        answers: parsed.answers,
+        library,
+        review: parsed.review,
+    };
+    // Aliases (`*name`) can repeat one long text many times: the file is
+    // small, the draft is not. Refuse a draft whose own answer file could
+    // not be imported again.
+    let max = Limits::DEFAULT.max_bytes;
+    let size = write(&draft).len();
+    if size > max {
+        return Err(at_root(&format!(
+            "this file is too large once its repeated parts (YAML aliases) are filled in: \
+             {size} bytes, more than the limit of {max} bytes"
+        )));
+    }
+    Ok(draft)
+}
+
+/// A review that was edited by hand or damaged: every comment needs an
+/// author, text and an id of its own; decisions need a name, a role and a
+/// real date.
+#[cfg(feature = "yaml")]
+fn review_problems(review: &Review, problems: &mut Vec<Problem>) {
+    let root = YamlPath::root().key("review");
+    let mut seen = std::collections::BTreeSet::new();
+    for (id, section) in &review.sections {
+        let at = root.key("sections").key(id);
+        for (i, c) in section.comments.iter().enumerate() {
+            let at = at.key("comments").index(i);
+            if !seen.insert(c.id.as_str()) {
+                problems.push(Problem::new(
+                    at.key("id"),
+                    format!("the comment id \"{}\" is used twice", c.id),
+                ));
+            }
+            if c.author.trim().is_empty() {
+                problems.push(Problem::new(at.key("author"), "a comment needs the name of its author"));
+            }
+            if c.text.trim().is_empty() {
+                problems.push(Problem::new(at.key("text"), "a comment needs some text"));
+            }
+            for (j, r) in c.replies.iter().enumerate() {
+                if r.author.trim().is_empty() || r.text.trim().is_empty() {
+                    problems.push(Problem::new(
+                        at.key("replies").index(j),
+                        "a reply needs the name of its author and some text",
+                    ));
+                }
+            }
+        }
+    }
+    for (i, d) in review.decisions.iter().enumerate() {
+        let at = root.key("decisions").index(i);
+        if d.reviewer.trim().is_empty() {
+            problems.push(Problem::new(at.key("reviewer"), "a decision needs the reviewer's name"));
+        }
+        if d.role.trim().is_empty() {
+            problems.push(Problem::new(at.key("role"), "a decision needs the reviewer's role"));
+        }
+        if crate::policy::model::dates::parse_iso(&d.date).is_none() {
+            problems.push(Problem::new(
+                at.key("date"),
+                "the decision date must be a real date written YYYY-MM-DD",
+            ));
+        }
+    }
+}
+
+#[cfg(feature = "yaml")]
+fn locate_or_root(source: &SourceFile<'_>, problem: Problem, present: bool) -> Diagnostics {
+    if present {
+        source.locate(vec![problem])
+    } else {
+        Diagnostics(vec![Diagnostic {
+            file: source.name.to_owned(),
+            line: 1,
+            column: 1,
+            message: problem.message.replace("expected `", "add `"),
+        }])
+    }
+}
+
+/// Whether `id` can be a draft id: it names a storage entry and appears in
+/// the page's address, so only letters, digits, `-` and `_`, at most 64.
+pub fn valid_draft_id(id: &str) -> bool {
+    !id.is_empty() && id.len() <= 64 && id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+}

@@ -1,0 +1,7 @@
+//! File formats: the stored draft, answer and reviewed files, the review
+//! itself, and the messages between the page and its worker.
+
+pub mod answer_file;
+pub mod draft;
+pub mod review;
+pub mod worker_protocol;

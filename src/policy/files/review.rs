@@ -1,0 +1,442 @@
+//! Reviews: what a reviewer (often HR) says about a draft, section by
+//! section, and the overall decision. A review travels inside the draft and
+//! its answer file. Each section keeps the text as it was reviewed, so that
+//! later edits can be shown word by word.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+use similar::{ChangeTag, TextDiff};
+
+use crate::policy::document::{Block, BlockKind, Document, Section, Text};
+use crate::policy::model::ids::{ClauseId, SectionId};
+
+/// A reviewer's verdict on a section or on the whole draft.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Verdict {
+    /// Fine as it is.
+    Approved,
+    /// Needs changes before approval.
+    ChangesRequested,
+}
+
+impl Verdict {
+    /// How the verdict reads.
+    pub fn label(self) -> &'static str {
+        match self {
+            Verdict::Approved => "Approved",
+            Verdict::ChangesRequested => "Changes requested",
+        }
+    }
+}
+
+/// A reply to a comment.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Reply {
+    /// Who wrote it.
+    pub author: String,
+    /// When (ISO 8601).
+    pub at: String,
+    /// What they said.
+    pub text: String,
+}
+
+/// A comment on a section, with its replies.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Comment {
+    /// Stable id within the review.
+    pub id: String,
+    /// Who wrote it.
+    pub author: String,
+    /// When (ISO 8601).
+    pub at: String,
+    /// What they said.
+    pub text: String,
+    /// Replies, oldest first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub replies: Vec<Reply>,
+    /// Whether the drafters have dealt with it.
+    #[serde(default)]
+    pub resolved: bool,
+}
+
+/// What the reviewer said about one section.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SectionReview {
+    /// The verdict, once given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub verdict: Option<Verdict>,
+    /// The section's text when the verdict was given.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub reviewed_text: String,
+    /// Comments, oldest first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub comments: Vec<Comment>,
+}
+
+/// The overall decision.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Decision {
+    /// The reviewer's name.
+    pub reviewer: String,
+    /// Their role, such as "HR business partner".
+    pub role: String,
+    /// The date of the decision (`YYYY-MM-DD`).
+    pub date: String,
+    /// Approved or changes requested.
+    pub verdict: Verdict,
+    /// The policy version that was reviewed, when the draft gives one.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub version: String,
+}
+
+/// A review of a draft.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Review {
+    /// Per top-level section id.
+    #[serde(default)]
+    pub sections: BTreeMap<String, SectionReview>,
+    /// Overall decisions, oldest first: each review round adds one.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub decisions: Vec<Decision>,
+}
+
+/// A run of a word-level difference.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Change {
+    /// Text in both.
+    Same(String),
+    /// Text only in the current version.
+    Added(String),
+    /// Text only in the reviewed version.
+    Removed(String),
+}
+
+impl Review {
+    /// Whether nothing has been said yet.
+    pub fn is_empty(&self) -> bool {
+        self.decisions.is_empty()
+            && self
+                .sections
+                .values()
+                .all(|s| s.verdict.is_none() && s.comments.is_empty())
+    }
+
+    /// Comments not yet resolved, with their section id, in the order of
+    /// the sections in `doc`; comments on sections the policy no longer has
+    /// come last.
+    pub fn open_comments(&self, doc: &Document) -> Vec<(&str, &Comment)> {
+        let place = |id: &str| {
+            doc.sections
+                .iter()
+                .position(|s| s.id.as_str() == id)
+                .unwrap_or(usize::MAX)
+        };
+        let mut open: Vec<_> = self
+            .sections
+            .iter()
+            .flat_map(|(id, s)| s.comments.iter().filter(|c| !c.resolved).map(move |c| (id.as_str(), c)))
+            .collect();
+        // Stable: within a section, comments keep the order they were made.
+        open.sort_by_key(|(id, _)| place(id));
+        open
+    }
+
+    /// Gives `verdict` on section `id`, recording its text as reviewed.
+    pub fn set_verdict(&mut self, id: &str, verdict: Option<Verdict>, doc: &Document) {
+        let text = section_text(doc, id).unwrap_or_default();
+        let entry = self.sections.entry(id.to_owned()).or_default();
+        entry.verdict = verdict;
+        entry.reviewed_text = text;
+    }
+
+    /// Adds a comment to section `id` and returns its id.
+    pub fn comment(&mut self, id: &str, author: &str, at: &str, text: &str) -> String {
+        // One more than the highest number in use, so that a hand-edited
+        // file with gaps never gets a duplicate. A file can hold any id, up
+        // to `c18446744073709551615`: past the last number, the first free
+        // one is taken instead.
+        let used: std::collections::BTreeSet<&str> = self
+            .sections
+            .values()
+            .flat_map(|s| &s.comments)
+            .map(|c| c.id.as_str())
+            .collect();
+        let highest = used
+            .iter()
+            .filter_map(|id| id.strip_prefix('c').and_then(|n| n.parse::<u64>().ok()))
+            .max()
+            .unwrap_or(0);
+        let comment_id = highest
+            .checked_add(1)
+            .into_iter()
+            .chain(1..)
+            .map(|n| format!("c{n}"))
+            .find(|id| !used.contains(id.as_str()))
+            .unwrap_or_default();
+        self.sections.entry(id.to_owned()).or_default().comments.push(Comment {
+            id: comment_id.clone(),
+            author: author.trim().to_owned(),
+            at: at.to_owned(),
+            text: text.trim().to_owned(),
+            replies: Vec::new(),
+            resolved: false,
+        });
+        comment_id
+    }
+
+    /// The comment with `comment_id`, to reply to or resolve.
+    pub fn comment_mut(&mut self, comment_id: &str) -> Option<&mut Comment> {
+        self.sections
+            .values_mut()
+            .flat_map(|s| s.comments.iter_mut())
+            .find(|c| c.id == comment_id)
+    }
+
+    /// The sections whose text changed since their verdict, with a
+    /// word-level difference from the reviewed text to the current one.
+    pub fn changes_since(&self, doc: &Document) -> Vec<(String, Vec<Change>)> {
+        self.sections
+            .iter()
+            .filter(|(_, s)| s.verdict.is_some())
+            .filter_map(|(id, s)| {
+                let now = section_text(doc, id).unwrap_or_default();
+                (now != s.reviewed_text).then(|| (id.clone(), word_diff(&s.reviewed_text, &now)))
+            })
+            .collect()
+    }
+}
+
+/// The approval record appended to an exported policy: who decided what
+/// and when, which sections were approved, and the version history. `None`
+/// when nobody has decided yet.
+pub fn approval_section(review: &Review, doc: &Document) -> Option<Section> {
+    if review.decisions.is_empty() {
+        return None;
+    }
+    let date = |d: &str| crate::policy::model::dates::parse_iso(d).map_or_else(|| d.to_owned(), |d| d.long());
+    let block = |clause: &str, kind: BlockKind| Block {
+        clause: ClauseId::from(clause),
+        kind,
+    };
+    let decisions = review
+        .decisions
+        .iter()
+        .map(|d| {
+            Text::plain(format!(
+                "{} ({}): {} on {}.",
+                d.reviewer,
+                d.role,
+                d.verdict.label().to_lowercase(),
+                date(&d.date)
+            ))
+        })
+        .collect();
+    let titles = |verdict: Verdict| -> Vec<String> {
+        doc.sections
+            .iter()
+            .filter(|s| review.sections.get(s.id.as_str()).and_then(|r| r.verdict) == Some(verdict))
+            .map(|s| format!("{} {}", s.number, s.title))
+            .collect()
+    };
+    let mut blocks = vec![
+        block(
+            "approval.intro",
+            BlockKind::Paragraph(Text::plain(
+                "This record lists the reviews of this policy and the decisions taken.",
+            )),
+        ),
+        block("approval.decisions", BlockKind::Bullets(decisions)),
+    ];
+    for (verdict, lead) in [
+        (Verdict::Approved, "Sections approved"),
+        (Verdict::ChangesRequested, "Sections with changes requested"),
+    ] {
+        let list = titles(verdict);
+        if !list.is_empty() {
+            blocks.push(block(
+                "approval.sections",
+                BlockKind::Paragraph(Text::plain(format!("{lead}: {}.", list.join("; ")))),
+            ));
+        }
+    }
+    let history = review
+        .decisions
+        .iter()
+        .map(|d| {
+            let version = if d.version.trim().is_empty() {
+                "Unnumbered version".to_owned()
+            } else {
+                format!("Version {}", d.version.trim())
+            };
+            Text::plain(format!(
+                "{version}, {}: reviewed by {}, {}.",
+                date(&d.date),
+                d.reviewer,
+                d.verdict.label().to_lowercase()
+            ))
+        })
+        .collect();
+    let number = (doc.sections.len() + 1).to_string();
+    Some(Section {
+        id: SectionId::from("approval_record"),
+        number: number.clone(),
+        title: "Approval record".to_owned(),
+        blocks,
+        subsections: vec![Section {
+            id: SectionId::from("version_history"),
+            number: format!("{number}.1"),
+            title: "Version history".to_owned(),
+            blocks: vec![block("approval.history", BlockKind::Numbered(history))],
+            subsections: Vec::new(),
+        }],
+    })
+}
+
+/// The plain text of top-level section `id` (with its subsections), as a
+/// reader sees it.
+pub fn section_text(doc: &Document, id: &str) -> Option<String> {
+    doc.sections.iter().find(|s| s.id.as_str() == id).map(Section::to_plain)
+}
+
+/// A word-level difference from `old` to `new`, with neighbouring runs of
+/// the same kind joined.
+pub fn word_diff(old: &str, new: &str) -> Vec<Change> {
+    // Past this size a word diff costs too much to redo on every keystroke:
+    // show the old text removed and the new added.
+    const MAX_CHARS: usize = 20_000;
+    if old.len() > MAX_CHARS || new.len() > MAX_CHARS {
+        return vec![Change::Removed(old.to_owned()), Change::Added(new.to_owned())];
+    }
+    let diff = TextDiff::from_words(old, new);
+    let mut out: Vec<Change> = Vec::new();
+    for change in diff.iter_all_changes() {
+        let text = change.value();
+        match (change.tag(), out.last_mut()) {
+            (ChangeTag::Equal, Some(Change::Same(s)))
+            | (ChangeTag::Insert, Some(Change::Added(s)))
+            | (ChangeTag::Delete, Some(Change::Removed(s))) => s.push_str(text),
+            (ChangeTag::Equal, _) => out.push(Change::Same(text.to_owned())),
+            (ChangeTag::Insert, _) => out.push(Change::Added(text.to_owned())),
+            (ChangeTag::Delete, _) => out.push(Change::Removed(text.to_owned())),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_word_diff_marks_only_the_changed_words() {
+        let d = word_diff("Staff must ask first.", "Staff should ask a manager first.");
+        assert_eq!(
+            d,
+            vec![
+                Change::Same("Staff ".into()),
+                Change::Removed("must".into()),
+                Change::Added("should".into()),
+                Change::Same(" ask ".into()),
+                Change::Added("a manager ".into()),
+                Change::Same("first.".into()),
+            ]
+        );
+        assert_eq!(word_diff("same", "same"), vec![Change::Same("same".into())]);
+    }
+
+    /// A document with empty sections of these ids, in this order.
+    fn doc_of(ids: &[&str]) -> Document {
+        Document {
+            cover: Default::default(),
+            title: "T".into(),
+            author: "A".into(),
+            sections: ids
+                .iter()
+                .enumerate()
+                .map(|(i, id)| Section {
+                    id: SectionId::from(*id),
+                    number: (i + 1).to_string(),
+                    title: "Patient privacy".into(),
+                    blocks: vec![],
+                    subsections: vec![],
+                })
+                .collect(),
+            problems: vec![],
+        }
+    }
+
+    #[test]
+    fn the_approval_record_lists_decisions_sections_and_versions() {
+        let doc = doc_of(&["privacy"]);
+        let mut r = Review::default();
+        assert_eq!(approval_section(&r, &doc), None);
+        r.set_verdict("privacy", Some(Verdict::Approved), &doc);
+        r.decisions.push(Decision {
+            reviewer: "Ana".into(),
+            role: "HR".into(),
+            date: "2026-11-25".into(),
+            verdict: Verdict::Approved,
+            version: "1.2".into(),
+        });
+        let s = approval_section(&r, &doc).expect("a record");
+        assert_eq!(s.number, "2");
+        let mut d = doc.clone();
+        d.sections.push(s);
+        let text = d.to_plain();
+        assert!(text.contains("2 Approval record"), "{text}");
+        assert!(text.contains("Ana (HR): approved on 25 November 2026."), "{text}");
+        assert!(text.contains("Sections approved: 1 Patient privacy."), "{text}");
+        assert!(text.contains("2.1 Version history"), "{text}");
+        assert!(
+            text.contains("Version 1.2, 25 November 2026: reviewed by Ana, approved."),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn comments_get_ids_replies_and_resolution() {
+        let mut r = Review::default();
+        assert!(r.is_empty());
+        let a = r.comment("privacy", " Ana ", "t1", " Too strict? ");
+        let b = r.comment("scope", "Ben", "t2", "Add volunteers");
+        assert_ne!(a, b);
+        // A hand-edited id with a gap does not cause a duplicate.
+        r.sections.entry("scope".into()).or_default().comments[0].id = "c7".into();
+        assert_eq!(r.comment("scope", "Cy", "t4", "Third"), "c8");
+        r.sections.entry("scope".into()).or_default().comments.pop();
+        let b = "c7".to_owned();
+        assert!(!r.is_empty());
+        if let Some(c) = r.comment_mut(&a) {
+            c.replies.push(Reply {
+                author: "Comms".into(),
+                at: "t3".into(),
+                text: "Softened.".into(),
+            });
+        }
+        // In the policy's order (scope before privacy), not alphabetical;
+        // a section the policy no longer has comes last.
+        let doc = doc_of(&["scope", "privacy"]);
+        let gone = r.comment("gone", "Di", "t5", "Old section");
+        let order: Vec<_> = r.open_comments(&doc).iter().map(|(id, _)| *id).collect();
+        assert_eq!(order, ["scope", "privacy", "gone"]);
+        if let Some(c) = r.comment_mut(&gone) {
+            c.resolved = true;
+        }
+        if let Some(c) = r.comment_mut(&b) {
+            c.resolved = true;
+        }
+        let open = r.open_comments(&doc);
+        assert_eq!(open.len(), 1);
+        assert_eq!(open[0].0, "privacy");
+        assert_eq!(open[0].1.author, "Ana");
+        assert_eq!(open[0].1.text, "Too strict?");
+        assert_eq!(open[0].1.replies.len(), 1);
+    }
+}

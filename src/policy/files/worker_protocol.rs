@@ -1,0 +1,368 @@
+//! Messages between the page and the PDF worker. The page sends a
+//! [`Request`] (a PDF to make) or a [`FileRequest`] (a YAML file to read
+//! or write: the page has no YAML parser) as JSON; the worker answers with
+//! a [`Reply`] as JSON and, for a finished PDF, the bytes beside it
+//! (transferred, not copied).
+
+use serde::{Deserialize, Serialize};
+
+use crate::policy::diag::Diagnostic;
+use crate::policy::document::Document;
+use crate::policy::files::draft::StoredDraft;
+use crate::policy::render::layout::DocumentKind;
+
+/// Identifies a build, so that a page never talks to a worker of another
+/// version (the worker's files are not content-hashed). The number after
+/// the slash changes with the messages' shape.
+pub const PROTOCOL_VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "/4");
+
+/// A PDF to make.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Request {
+    /// Echoed in the reply.
+    pub id: u32,
+    /// What to lay out.
+    pub document: Document,
+    /// The policy (cover, contents) or the one-page staff quick reference.
+    #[serde(default)]
+    pub kind: DocumentKind,
+}
+
+/// A YAML file for the worker to read or write.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FileRequest {
+    /// Echoed in the reply.
+    pub id: u32,
+    /// What to do.
+    pub job: FileJob,
+}
+
+/// The work a [`FileRequest`] asks for.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum FileJob {
+    /// Read an answer file against the shipped questionnaire: answered
+    /// with [`Reply::Draft`] or [`Reply::Problems`].
+    ReadAnswers {
+        /// The file name, for the diagnostics.
+        file: String,
+        /// The file's text.
+        text: String,
+    },
+    /// Check a clause library against the shipped questionnaire: answered
+    /// with [`Reply::Library`] or [`Reply::Problems`].
+    ReadLibrary {
+        /// The file name, for the diagnostics.
+        file: String,
+        /// The file's text.
+        text: String,
+    },
+    /// Write a draft as an answer file: answered with [`Reply::Yaml`].
+    WriteAnswers {
+        /// The draft.
+        draft: Box<StoredDraft>,
+    },
+}
+
+/// Anything the page sends the worker.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Incoming {
+    /// A PDF to make.
+    Pdf(Request),
+    /// A file to read or write.
+    File(FileRequest),
+}
+
+impl Incoming {
+    /// Reads a message: one with a `job` is a [`FileRequest`], any other a
+    /// [`Request`]. The error says why it is neither, with the id when it
+    /// could be read.
+    pub fn parse(text: &str) -> Result<Self, (Option<u32>, String)> {
+        let value: serde_json::Value =
+            serde_json::from_str(text).map_err(|e| (None, format!("the request could not be read ({e})")))?;
+        let id = value
+            .get("id")
+            .and_then(serde_json::Value::as_u64)
+            .and_then(|id| u32::try_from(id).ok());
+        if value.get("job").is_some() {
+            serde_json::from_value(value)
+                .map(Incoming::File)
+                .map_err(|e| (id, format!("the file request could not be read ({e})")))
+        } else {
+            serde_json::from_value(value)
+                .map(Incoming::Pdf)
+                .map_err(|e| (id, format!("the PDF request could not be read ({e})")))
+        }
+    }
+}
+
+impl FileRequest {
+    /// The JSON form.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
+    /// Does the job against the shipped `questionnaire`.
+    #[cfg(feature = "yaml")]
+    pub fn answer(self, questionnaire: &crate::policy::model::questionnaire::Questionnaire) -> Reply {
+        let id = self.id;
+        let problems = |d: crate::policy::diag::Diagnostics| Reply::Problems { id, diagnostics: d.0 };
+        match self.job {
+            FileJob::ReadAnswers { file, text } => {
+                match crate::policy::files::answer_file::read(&file, &text, questionnaire) {
+                    Ok(draft) => Reply::Draft {
+                        id,
+                        draft: Box::new(draft),
+                    },
+                    Err(d) => problems(d),
+                }
+            }
+            FileJob::ReadLibrary { file, text } => {
+                match crate::policy::model::library::ClauseLibrary::yaml_to_json(&file, &text, questionnaire) {
+                    Ok(json) => Reply::Library { id, json },
+                    Err(d) => problems(d),
+                }
+            }
+            FileJob::WriteAnswers { draft } => Reply::Yaml {
+                id,
+                text: crate::policy::files::answer_file::write(&draft),
+            },
+        }
+    }
+}
+
+/// What the worker says. Externally tagged (`{"done": {...}}`): the page
+/// reads it straight, where an internally tagged enum would buffer each
+/// reply and carry a second copy of every reader (the draft's among them)
+/// in the page's WebAssembly.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Reply {
+    /// The worker has started and listens; sent once.
+    Ready {
+        /// The worker's [`PROTOCOL_VERSION`].
+        version: String,
+    },
+    /// The PDF is made; its bytes travel beside this message.
+    Done {
+        /// The request's id.
+        id: u32,
+        /// Number of pages.
+        pages: usize,
+        /// Characters the font lacks, printed as `?`.
+        missing_glyphs: Vec<char>,
+        /// How long the worker took to make the PDF, in milliseconds
+        /// (`performance.now()` around layout and writing).
+        #[serde(default)]
+        millis: f64,
+    },
+    /// An answer file was read: the draft, ready to store.
+    Draft {
+        /// The request's id.
+        id: u32,
+        /// The draft.
+        draft: Box<StoredDraft>,
+    },
+    /// A clause library was checked: its raw form as JSON.
+    Library {
+        /// The request's id.
+        id: u32,
+        /// See [`crate::policy::files::draft::CustomLibrary::json`].
+        json: String,
+    },
+    /// A file could not be read: every problem, located.
+    Problems {
+        /// The request's id.
+        id: u32,
+        /// The problems, as the user sees them.
+        diagnostics: Vec<Diagnostic>,
+    },
+    /// A draft written as an answer file.
+    Yaml {
+        /// The request's id.
+        id: u32,
+        /// The file's text.
+        text: String,
+    },
+    /// The PDF could not be made, or the request could not be done.
+    Failed {
+        /// The request's id, when it could be read.
+        id: Option<u32>,
+        /// Why, for the user.
+        message: String,
+    },
+}
+
+impl Request {
+    /// A request to lay out `document` as a `kind`.
+    pub fn new(id: u32, document: Document, kind: DocumentKind) -> Self {
+        Self { id, document, kind }
+    }
+
+    /// Reads a request; the message says why it is not one.
+    pub fn parse(text: &str) -> Result<Self, String> {
+        serde_json::from_str(text).map_err(|e| format!("the PDF request could not be read ({e})"))
+    }
+
+    /// The JSON form.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+}
+
+impl Reply {
+    /// Reads a reply; the message says why it is not one.
+    /// Our worker only sends replies this page reads, unless it is from
+    /// another version of the app (its files are not content-hashed).
+    pub fn parse(text: &str) -> Result<Self, String> {
+        serde_json::from_str(text).map_err(|e| {
+            format!(
+                "the app's file and PDF helper answered in a form this page does not know ({e}); it may be from another version of the app: reload the page"
+            )
+        })
+    }
+
+    /// The JSON form.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::policy::document::Text;
+
+    #[test]
+    fn requests_and_replies_survive_the_trip_as_json() {
+        let request = Request {
+            id: 7,
+            document: Document {
+                title: "T \"quoted\" </script>".into(),
+                author: "A".into(),
+                cover: Default::default(),
+                sections: vec![],
+                problems: vec![Text::plain("x").to_plain()],
+            },
+            kind: DocumentKind::QuickReference,
+        };
+        assert_eq!(Request::parse(&request.to_json()), Ok(request));
+        for reply in [
+            Reply::Ready {
+                version: PROTOCOL_VERSION.into(),
+            },
+            Reply::Done {
+                id: 3,
+                pages: 2,
+                missing_glyphs: vec!['\u{4e2d}'],
+                millis: 12.5,
+            },
+            Reply::Failed {
+                id: None,
+                message: "no".into(),
+            },
+        ] {
+            assert_eq!(Reply::parse(&reply.to_json()), Ok(reply));
+        }
+    }
+
+    #[test]
+    fn a_request_without_a_kind_asks_for_the_policy() {
+        let json = r#"{"id":1,"document":{"title":"T","author":"A","sections":[],"problems":[]}}"#;
+        let request = Request::parse(json).expect("a request of the first protocol still reads");
+        assert_eq!(request.kind, DocumentKind::Policy);
+        assert!(request.document.cover.is_empty());
+    }
+
+    #[test]
+    fn file_requests_are_told_from_pdf_requests_and_survive_the_trip() {
+        let request = FileRequest {
+            id: 4,
+            job: FileJob::ReadLibrary {
+                file: "ours.yaml".into(),
+                text: "version: 1\n".into(),
+            },
+        };
+        assert_eq!(Incoming::parse(&request.to_json()), Ok(Incoming::File(request)));
+        let pdf = Request::new(
+            5,
+            Document {
+                title: "T".into(),
+                author: "A".into(),
+                cover: Default::default(),
+                sections: vec![],
+                problems: vec![],
+            },
+            DocumentKind::Policy,
+        );
+        assert_eq!(Incoming::parse(&pdf.to_json()), Ok(Incoming::Pdf(pdf)));
+        let bad = r#"{"id": 6, "job": {"kind": "explode"}}"#;
+        assert!(matches!(Incoming::parse(bad), Err((Some(6), _))), "the id is kept");
+        assert!(matches!(Incoming::parse("{"), Err((None, _))));
+    }
+
+    #[cfg(feature = "yaml")]
+    #[test]
+    fn the_worker_reads_and_writes_files_for_the_page() {
+        use crate::policy::bundle::Policy;
+        use crate::policy::files::draft::StoredDraft;
+        let policy = Policy::builtin().expect("the shipped templates load");
+        let q = &policy.questionnaire;
+        let ask = |job| FileRequest { id: 1, job }.answer(q);
+
+        let mut draft = StoredDraft::new("d1".into(), "2026-11-26T00:00:00Z".into());
+        draft.answers.set(
+            "legal_name".into(),
+            crate::policy::model::answers::Answer::Text("Lakeside".into()),
+        );
+        let Reply::Yaml { text, .. } = ask(FileJob::WriteAnswers {
+            draft: Box::new(draft.clone()),
+        }) else {
+            panic!("a draft is written");
+        };
+        let Reply::Draft { draft: back, .. } = ask(FileJob::ReadAnswers {
+            file: "a.yaml".into(),
+            text: text.clone(),
+        }) else {
+            panic!("the written file reads back");
+        };
+        assert_eq!(*back, draft);
+
+        let broken = text.replace("Lakeside", "\"Lakeside");
+        let Reply::Problems { diagnostics, .. } = ask(FileJob::ReadAnswers {
+            file: "a.yaml".into(),
+            text: broken,
+        }) else {
+            panic!("a broken file is refused");
+        };
+        assert_eq!(diagnostics.len(), 1);
+        assert_eq!(diagnostics[0].file, "a.yaml");
+        assert!(diagnostics[0].line > 1, "{:?}", diagnostics[0]);
+
+        let library = "version: 1\ntitle: T\nauthor: A\nsections:\n  - id: s\n    title: S\n    clauses:\n      - id: c\n        text: \"{{ nobody }}\"\n";
+        let Reply::Problems { diagnostics, .. } = ask(FileJob::ReadLibrary {
+            file: "ours.yaml".into(),
+            text: library.into(),
+        }) else {
+            panic!("a library naming no question is refused");
+        };
+        assert_eq!((diagnostics[0].line, diagnostics[0].column), (9, 15), "{diagnostics:?}");
+        let Reply::Library { json, .. } = ask(FileJob::ReadLibrary {
+            file: "ours.yaml".into(),
+            text: library.replace("{{ nobody }}", "{{ legal_name }}"),
+        }) else {
+            panic!("a good library is taken");
+        };
+        let source = crate::policy::diag::SourceFile::json("ours.yaml", &json);
+        assert!(crate::policy::model::library::ClauseLibrary::from_sources(&[source], q).is_ok());
+    }
+
+    #[test]
+    fn garbage_is_an_error_not_a_panic() {
+        assert!(Request::parse("{").is_err());
+        assert!(Reply::parse("{\"exploded\":{}}").is_err());
+        // A worker of the version before this one: told apart, with advice.
+        let old = Reply::parse("{\"kind\":\"ready\",\"version\":\"0.1.0/3\"}");
+        assert!(old.is_err_and(|e| e.contains("reload the page")));
+    }
+}

@@ -1,0 +1,289 @@
+//! Filling: answers and the clause library make a [`Document`].
+//!
+//! Only answers to questions that are shown count. Clauses whose condition
+//! holds are rendered in order; a clause with a heading starts a numbered
+//! subsection. Unanswered questions become [`Run::Missing`] placeholders.
+
+use crate::policy::document::{Approval, Block, BlockKind, Cover, Document, Run, Section, Text};
+use crate::policy::model::answers::{Answer, Answers};
+use crate::policy::model::dates::parse_iso;
+use crate::policy::model::ids::QuestionId;
+use crate::policy::model::library::{ClauseBody, ClauseLibrary, Item};
+use crate::policy::model::questionnaire::{Question, QuestionKind, Questionnaire};
+use crate::policy::model::template::{missing, TemplateId, Value, MISSING_END, MISSING_START};
+
+/// Fills the policy for `answers`.
+pub fn fill(q: &Questionnaire, lib: &ClauseLibrary, answers: &Answers) -> Document {
+    let visible = q.visible_answers(answers);
+    let ctx = context(q, &visible);
+    let mut problems = Vec::new();
+    let mut render = |id: TemplateId| -> Text {
+        match lib.templates.render(id, &ctx) {
+            Ok(s) => runs(q, &s),
+            Err(e) => {
+                problems.push(e);
+                Text::plain("")
+            }
+        }
+    };
+    let title = render(lib.title).to_plain();
+    let author = render(lib.author).to_plain();
+    // The cover's facts read as entries ("Owner: The Director of ..."),
+    // not inside a sentence, so each starts with a capital.
+    let cover = lib.cover.map_or_else(Cover::default, |c| Cover {
+        organization: capitalized(tidy(render(c.organization))),
+        short_name: capitalized(tidy(render(c.short_name))),
+        version: capitalized(tidy(render(c.version))),
+        effective_date: capitalized(tidy(render(c.effective_date))),
+        owner: capitalized(tidy(render(c.owner))),
+        approval: Approval::Draft,
+    });
+    let mut sections = Vec::new();
+    for ps in &lib.sections {
+        if !ps.when.as_ref().is_none_or(|c| c.holds(&visible)) {
+            continue;
+        }
+        let number = (sections.len() + 1).to_string();
+        let mut section = Section {
+            id: ps.id.clone(),
+            number,
+            title: ps.title.clone(),
+            blocks: Vec::new(),
+            subsections: Vec::new(),
+        };
+        // A clause with a heading opens a subsection; the clauses after it
+        // without one belong to it, even when the heading clause itself is
+        // left out. `group` is the index of the heading clause in force,
+        // `open` the group of the last subsection made.
+        let mut group: Option<(usize, &str)> = None;
+        let mut open: Option<usize> = None;
+        for (ci, clause) in ps.clauses.iter().enumerate() {
+            if let Some(heading) = &clause.heading {
+                group = Some((ci, heading.as_str()));
+            }
+            if !clause.when.as_ref().is_none_or(|c| c.holds(&visible)) {
+                continue;
+            }
+            let included = |items: &[Item]| -> Vec<TemplateId> {
+                items
+                    .iter()
+                    .filter(|i| i.when.as_ref().is_none_or(|c| c.holds(&visible)))
+                    .map(|i| i.text)
+                    .collect()
+            };
+            let kinds: Vec<BlockKind> = match &clause.body {
+                ClauseBody::Text(t) => paragraphs(render(*t)).into_iter().map(BlockKind::Paragraph).collect(),
+                ClauseBody::Notice(t) => vec![BlockKind::Notice(tidy(render(*t)))],
+                ClauseBody::Bullets(items) => {
+                    let texts: Vec<Text> = included(items).into_iter().map(|t| tidy(render(t))).collect();
+                    if texts.is_empty() {
+                        vec![]
+                    } else {
+                        vec![BlockKind::Bullets(texts)]
+                    }
+                }
+                ClauseBody::Numbered(items) => {
+                    let texts: Vec<Text> = included(items).into_iter().map(|t| tidy(render(t))).collect();
+                    if texts.is_empty() {
+                        vec![]
+                    } else {
+                        vec![BlockKind::Numbered(texts)]
+                    }
+                }
+            };
+            if kinds.is_empty() {
+                continue;
+            }
+            let blocks = kinds.into_iter().map(|kind| Block {
+                clause: clause.id.clone(),
+                kind,
+            });
+            match group {
+                None => section.blocks.extend(blocks),
+                // Alternative clauses often share a heading ("Photos and
+                // video of patients" when allowed, and when not): one
+                // subsection holds whichever are included.
+                Some((gi, heading))
+                    if open == Some(gi)
+                        || (open.is_some() && section.subsections.last().is_some_and(|l| l.title == heading)) =>
+                {
+                    if let Some(last) = section.subsections.last_mut() {
+                        last.blocks.extend(blocks);
+                    }
+                    open = Some(gi);
+                }
+                Some((gi, heading)) => {
+                    section.subsections.push(Section {
+                        id: ps.id.clone(),
+                        number: format!("{}.{}", section.number, section.subsections.len() + 1),
+                        title: heading.to_owned(),
+                        blocks: blocks.collect(),
+                        subsections: Vec::new(),
+                    });
+                    open = Some(gi);
+                }
+            }
+        }
+        // A section with nothing in it for these answers is left out, and
+        // the sections after it are numbered without a gap.
+        if !section.blocks.is_empty() || !section.subsections.is_empty() {
+            sections.push(section);
+        }
+    }
+    Document {
+        title,
+        author,
+        cover,
+        sections,
+        problems,
+    }
+}
+
+/// The template context: every question id, with its answer or a marker.
+pub(crate) fn context(q: &Questionnaire, visible: &Answers) -> Value {
+    q.questions()
+        .map(|question| {
+            let value = visible
+                .get(&question.id)
+                .map_or_else(missing, |a| answer_value(question, a));
+            (question.id.as_str().to_owned(), value)
+        })
+        .collect()
+}
+
+/// How an answer reads in policy text: option labels rather than ids,
+/// dates in long form, and user text cleaned of control characters and of
+/// the private markers used for placeholders.
+fn answer_value(question: &Question, answer: &Answer) -> Value {
+    let label = |choices: &[crate::policy::model::questionnaire::Choice], id: &str| {
+        choices
+            .iter()
+            .find(|c| c.id == id)
+            .map_or_else(|| id.to_owned(), |c| c.label.clone())
+    };
+    match (&question.kind, answer) {
+        (_, Answer::YesNo(b)) => Value::from(*b),
+        (QuestionKind::OneOf(choices), Answer::Text(id)) => Value::from(label(choices, id)),
+        (QuestionKind::SeveralOf(choices), Answer::Choices(ids)) => {
+            Value::from(ids.iter().map(|id| label(choices, id)).collect::<Vec<_>>())
+        }
+        (QuestionKind::Date, Answer::Text(s)) => Value::from(parse_iso(s).map_or_else(|| clean(s), |d| d.long())),
+        (_, Answer::Text(s)) => Value::from(clean(s)),
+        (_, Answer::Choices(ids)) => Value::from(ids.iter().map(|s| clean(s)).collect::<Vec<_>>()),
+    }
+}
+
+/// Removes characters that must not reach the document from user text.
+pub fn clean(s: &str) -> String {
+    s.chars()
+        .filter(|&c| c != MISSING_START && c != MISSING_END && (!c.is_control() || c == '\n' || c == '\t'))
+        .collect()
+}
+
+/// Splits rendered text at the markers of unanswered questions.
+pub(crate) fn runs(q: &Questionnaire, rendered: &str) -> Text {
+    let mut out = Vec::new();
+    let mut rest = rendered;
+    while let Some(start) = rest.find(MISSING_START) {
+        if start > 0 {
+            out.push(Run::Plain(rest[..start].to_owned()));
+        }
+        let after = &rest[start + MISSING_START.len_utf8()..];
+        let Some(end) = after.find(MISSING_END) else {
+            rest = after;
+            break;
+        };
+        let id = QuestionId(after[..end].to_owned());
+        let label = q
+            .question(&id)
+            .map_or_else(|| id.to_string(), |q| q.term.clone().unwrap_or_else(|| q.label.clone()));
+        out.push(Run::Missing { question: id, label });
+        rest = &after[end + MISSING_END.len_utf8()..];
+    }
+    if !rest.is_empty() {
+        out.push(Run::Plain(rest.to_owned()));
+    }
+    Text(out)
+}
+
+/// Splits text into paragraphs at blank lines, tidying each.
+fn paragraphs(text: Text) -> Vec<Text> {
+    let mut paras = vec![Vec::new()];
+    for run in text.0 {
+        match run {
+            Run::Plain(s) => {
+                let mut parts = s.split("\n\n").peekable();
+                while let Some(part) = parts.next() {
+                    if let Some(last) = paras.last_mut() {
+                        last.push(Run::Plain(part.to_owned()));
+                    }
+                    if parts.peek().is_some() {
+                        paras.push(Vec::new());
+                    }
+                }
+            }
+            missing @ Run::Missing { .. } => {
+                if let Some(last) = paras.last_mut() {
+                    last.push(missing);
+                }
+            }
+        }
+    }
+    paras
+        .into_iter()
+        .map(|runs| tidy(Text(runs)))
+        .filter(|t| !t.0.is_empty())
+        .collect()
+}
+
+/// Text whose first letter is a capital ("the Director" becomes "The
+/// Director"); a placeholder is left as it is.
+fn capitalized(mut text: Text) -> Text {
+    if let Some(Run::Plain(s)) = text.0.first_mut() {
+        let mut chars = s.chars();
+        if let Some(first) = chars.next() {
+            *s = first.to_uppercase().chain(chars).collect();
+        }
+    }
+    text
+}
+
+/// Collapses runs of whitespace into single spaces, trims the ends and
+/// drops empty runs.
+pub(crate) fn tidy(text: Text) -> Text {
+    let mut out: Vec<Run> = Vec::new();
+    let mut last_space = true;
+    for run in text.0 {
+        match run {
+            Run::Plain(s) => {
+                let mut t = String::with_capacity(s.len());
+                for c in s.chars() {
+                    if c.is_whitespace() {
+                        if !last_space {
+                            t.push(' ');
+                        }
+                        last_space = true;
+                    } else {
+                        t.push(c);
+                        last_space = false;
+                    }
+                }
+                if !t.is_empty() {
+                    out.push(Run::Plain(t));
+                }
+            }
+            m @ Run::Missing { .. } => {
+                out.push(m);
+                last_space = false;
+            }
+        }
+    }
+    if let Some(Run::Plain(s)) = out.last_mut() {
+        let trimmed = s.trim_end().to_owned();
+        *s = trimmed;
+        if s.is_empty() {
+            out.pop();
+        }
+    }
+    Text(out)
+}

@@ -1,0 +1,529 @@
+//! The clause library: policy sections made of clauses, each with a
+//! condition on the answers, its sources, and text that interpolates
+//! answers through upon templates (see `template.rs`).
+//!
+//! Loading checks every condition against the questionnaire and every
+//! template variable against its question ids, so filling never meets an
+//! unknown name.
+
+use std::collections::BTreeSet;
+
+use serde::{Deserialize, Serialize};
+
+use crate::policy::diag::{Diagnostics, Problem, SourceFile, YamlPath};
+use crate::policy::model::condition::{Condition, RawCondition};
+use crate::policy::model::ids::{is_valid_id, ClauseId, SectionId};
+use crate::policy::model::questionnaire::Questionnaire;
+use crate::policy::model::template::{TemplateId, Templates};
+
+/// The version of the clause-library format this build reads.
+pub const FORMAT_VERSION: u32 = 1;
+
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawLibrary {
+    version: u32,
+    #[serde(default)]
+    title: Option<String>,
+    #[serde(default)]
+    author: Option<String>,
+    #[serde(default)]
+    cover: Option<RawCover>,
+    #[serde(default)]
+    sections: Vec<RawSection>,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawCover {
+    organization: String,
+    short_name: String,
+    version: String,
+    effective_date: String,
+    owner: String,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSection {
+    id: String,
+    title: String,
+    #[serde(default)]
+    when: Option<RawCondition>,
+    clauses: Vec<RawClause>,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawClause {
+    id: String,
+    #[serde(default)]
+    when: Option<RawCondition>,
+    #[serde(default)]
+    heading: Option<String>,
+    #[serde(default)]
+    sources: Vec<String>,
+    #[serde(default)]
+    text: Option<String>,
+    #[serde(default)]
+    bullets: Option<Vec<RawItem>>,
+    #[serde(default)]
+    numbered: Option<Vec<RawItem>>,
+    #[serde(default)]
+    notice: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(untagged)]
+enum RawItem {
+    Text(String),
+    Conditional(RawConditionalItem),
+}
+
+/// A list item is a text, or a map with its text and condition: read by
+/// its form without buffering it (as an untagged enum would).
+impl<'de> Deserialize<'de> for RawItem {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Form;
+        impl<'de> serde::de::Visitor<'de> for Form {
+            type Value = RawItem;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a list item: a text, or a map with `text` and `when`")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<RawItem, E> {
+                Ok(RawItem::Text(v.to_owned()))
+            }
+            fn visit_string<E: serde::de::Error>(self, v: String) -> Result<RawItem, E> {
+                Ok(RawItem::Text(v))
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<RawItem, A::Error> {
+                RawConditionalItem::deserialize(serde::de::value::MapAccessDeserializer::new(map))
+                    .map(RawItem::Conditional)
+            }
+        }
+        deserializer.deserialize_any(Form)
+    }
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawConditionalItem {
+    text: String,
+    when: RawCondition,
+}
+
+/// A checked clause library.
+#[derive(Debug)]
+pub struct ClauseLibrary {
+    /// Template of the policy title.
+    pub title: TemplateId,
+    /// Template of the issuing organization's name.
+    pub author: TemplateId,
+    /// Templates of the cover page's facts, when the document has a cover.
+    pub cover: Option<CoverTemplates>,
+    /// Policy sections, in order.
+    pub sections: Vec<PolicySection>,
+    /// The compiled templates the clauses refer to.
+    pub templates: Templates,
+}
+
+/// The templates of a cover page's facts (see [`crate::policy::document::Cover`]).
+#[derive(Debug, Clone, Copy)]
+pub struct CoverTemplates {
+    /// The organization's legal name.
+    pub organization: TemplateId,
+    /// The name staff use.
+    pub short_name: TemplateId,
+    /// The policy's version.
+    pub version: TemplateId,
+    /// When the policy takes effect.
+    pub effective_date: TemplateId,
+    /// The role that owns the policy.
+    pub owner: TemplateId,
+}
+
+/// A policy section.
+#[derive(Debug)]
+pub struct PolicySection {
+    /// Stable id.
+    pub id: SectionId,
+    /// Heading.
+    pub title: String,
+    /// When the section appears at all.
+    pub when: Option<Condition>,
+    /// Its clauses, in order.
+    pub clauses: Vec<Clause>,
+}
+
+/// A clause: a unit of policy text with a condition and its sources.
+#[derive(Debug)]
+pub struct Clause {
+    /// Stable id, cited by scenarios and reviews.
+    pub id: ClauseId,
+    /// When the clause is included.
+    pub when: Option<Condition>,
+    /// Starts a numbered subsection with this heading.
+    pub heading: Option<String>,
+    /// Where its substance comes from, by name.
+    pub sources: Vec<String>,
+    /// The text.
+    pub body: ClauseBody,
+}
+
+/// The text of a clause.
+#[derive(Debug)]
+pub enum ClauseBody {
+    /// One or more paragraphs (separated by blank lines in the template).
+    Text(TemplateId),
+    /// A bulleted list.
+    Bullets(Vec<Item>),
+    /// A numbered list.
+    Numbered(Vec<Item>),
+    /// A notice set apart from the text.
+    Notice(TemplateId),
+}
+
+/// A list item, possibly conditional.
+#[derive(Debug)]
+pub struct Item {
+    /// Its text.
+    pub text: TemplateId,
+    /// When it is included.
+    pub when: Option<Condition>,
+}
+
+impl ClauseLibrary {
+    /// Parses and checks a YAML clause-library file named `file` against `questionnaire`.
+    #[cfg(feature = "yaml")]
+    pub fn load(file: &str, text: &str, questionnaire: &Questionnaire) -> Result<Self, Diagnostics> {
+        Self::load_files(&[(file, text)], questionnaire)
+    }
+
+    /// Parses and checks a library split over several YAML files, given as
+    /// (name, text) in document order (see [`Self::from_sources`]).
+    #[cfg(feature = "yaml")]
+    pub fn load_files(files: &[(&str, &str)], questionnaire: &Questionnaire) -> Result<Self, Diagnostics> {
+        let sources: Vec<SourceFile<'_>> = files.iter().map(|(name, text)| SourceFile::yaml(name, text)).collect();
+        Self::from_sources(&sources, questionnaire)
+    }
+
+    /// Parses and checks a library split over several files, in document
+    /// order. Exactly one file (the first) gives the `title` and `author`,
+    /// and may give a `cover`; every file may add sections. Ids must be
+    /// unique across all files.
+    pub fn from_sources(files: &[SourceFile<'_>], questionnaire: &Questionnaire) -> Result<Self, Diagnostics> {
+        let mut state = State {
+            templates: Templates::new(questionnaire),
+            section_ids: BTreeSet::new(),
+            clause_ids: BTreeSet::new(),
+        };
+        let mut diagnostics = Vec::new();
+        let mut title = None;
+        let mut author = None;
+        let mut cover = None;
+        let mut sections = Vec::new();
+        for (i, source) in files.iter().enumerate() {
+            let raw: RawLibrary = match source.parse() {
+                Ok(raw) => raw,
+                Err(d) => {
+                    diagnostics.extend(d.0);
+                    continue;
+                }
+            };
+            let mut problems = Vec::new();
+            let root = YamlPath::root();
+            let first = i == 0;
+            for (key, given, slot) in [("title", &raw.title, &mut title), ("author", &raw.author, &mut author)] {
+                match (given, first) {
+                    (Some(t), true) => *slot = Some(state.templates.add(t, &root.key(key), &mut problems)),
+                    (None, true) => problems.push(Problem::new(
+                        root.clone(),
+                        format!("the first clause-library file must give the policy's {key}"),
+                    )),
+                    (Some(_), false) => problems.push(Problem::new(
+                        root.key(key),
+                        format!("only the first clause-library file gives the policy's {key}"),
+                    )),
+                    (None, false) => {}
+                }
+            }
+            if let Some(raw_cover) = &raw.cover {
+                if first {
+                    let path = root.key("cover");
+                    let mut add = |key: &str, text: &str| state.templates.add(text, &path.key(key), &mut problems);
+                    cover = Some(CoverTemplates {
+                        organization: add("organization", &raw_cover.organization),
+                        short_name: add("short_name", &raw_cover.short_name),
+                        version: add("version", &raw_cover.version),
+                        effective_date: add("effective_date", &raw_cover.effective_date),
+                        owner: add("owner", &raw_cover.owner),
+                    });
+                } else {
+                    problems.push(Problem::new(
+                        root.key("cover"),
+                        "only the first clause-library file gives the policy's cover",
+                    ));
+                }
+            }
+            sections.extend(check(raw, questionnaire, &mut state, &mut problems));
+            diagnostics.extend(source.locate(problems).0);
+        }
+        match (title, author) {
+            (Some(title), Some(author)) if diagnostics.is_empty() => Ok(ClauseLibrary {
+                title,
+                author,
+                cover,
+                sections,
+                templates: state.templates,
+            }),
+            _ => Err(Diagnostics(diagnostics)),
+        }
+    }
+
+    /// Checks an imported YAML library named `file` and gives its raw form
+    /// as JSON: what the page, which has no YAML parser, keeps and checks
+    /// again with [`Self::from_sources`] and [`SourceFile::json`]. Problems
+    /// are located in the YAML.
+    #[cfg(feature = "yaml")]
+    pub fn yaml_to_json(file: &str, text: &str, questionnaire: &Questionnaire) -> Result<String, Diagnostics> {
+        Self::load(file, text, questionnaire)?;
+        let raw: RawLibrary = SourceFile::yaml(file, text).parse()?;
+        let json = serde_json::to_string(&raw).map_err(|e| {
+            Diagnostics(vec![crate::policy::diag::Diagnostic {
+                file: file.to_owned(),
+                line: 1,
+                column: 1,
+                message: format!("the clauses could not be converted ({e})"),
+            }])
+        })?;
+        // The page checks the JSON again; make sure it will pass there.
+        Self::from_sources(&[SourceFile::json(file, &json)], questionnaire)?;
+        Ok(json)
+    }
+
+    /// Every clause, in order.
+    pub fn clauses(&self) -> impl Iterator<Item = &Clause> {
+        self.sections.iter().flat_map(|s| s.clauses.iter())
+    }
+}
+
+/// What must be unique or shared across the files of one library.
+struct State {
+    templates: Templates,
+    section_ids: BTreeSet<String>,
+    clause_ids: BTreeSet<String>,
+}
+
+fn check(raw: RawLibrary, q: &Questionnaire, state: &mut State, problems: &mut Vec<Problem>) -> Vec<PolicySection> {
+    let root = YamlPath::root();
+    if raw.version != FORMAT_VERSION {
+        problems.push(Problem::new(
+            root.key("version"),
+            format!(
+                "this build reads clause-library format version {FORMAT_VERSION}, not {}",
+                raw.version
+            ),
+        ));
+    }
+    let State {
+        templates,
+        section_ids,
+        clause_ids,
+    } = state;
+    let mut sections = Vec::new();
+    for (si, rs) in raw.sections.into_iter().enumerate() {
+        let spath = root.key("sections").index(si);
+        if !is_valid_id(&rs.id, false) {
+            problems.push(Problem::new(
+                spath.key("id"),
+                format!("section id \"{}\" must start with a lowercase letter and use only lowercase letters, digits and '_'", rs.id),
+            ));
+        }
+        if !section_ids.insert(rs.id.clone()) {
+            problems.push(Problem::new(
+                spath.key("id"),
+                format!("section id \"{}\" is used twice", rs.id),
+            ));
+        }
+        let when = rs
+            .when
+            .as_ref()
+            .map(|c| q.check_condition(c, &spath.key("when"), problems));
+        let mut clauses = Vec::new();
+        for (ci, rc) in rs.clauses.into_iter().enumerate() {
+            let cpath = spath.key("clauses").index(ci);
+            if !is_valid_id(&rc.id, true) {
+                problems.push(Problem::new(
+                    cpath.key("id"),
+                    format!("clause id \"{}\" must start with a lowercase letter and use only lowercase letters, digits, '_' and '.'", rc.id),
+                ));
+            }
+            if !clause_ids.insert(rc.id.clone()) {
+                problems.push(Problem::new(
+                    cpath.key("id"),
+                    format!("clause id \"{}\" is used twice", rc.id),
+                ));
+            }
+            let when = rc
+                .when
+                .as_ref()
+                .map(|c| q.check_condition(c, &cpath.key("when"), problems));
+            let body = clause_body(&rc, &cpath, q, templates, problems);
+            clauses.push(Clause {
+                id: ClauseId(rc.id),
+                when,
+                heading: rc.heading,
+                sources: rc.sources,
+                body,
+            });
+        }
+        sections.push(PolicySection {
+            id: SectionId(rs.id),
+            title: rs.title,
+            when,
+            clauses,
+        });
+    }
+    sections
+}
+
+fn clause_body(
+    rc: &RawClause,
+    path: &YamlPath,
+    q: &Questionnaire,
+    templates: &mut Templates,
+    problems: &mut Vec<Problem>,
+) -> ClauseBody {
+    let given = [
+        rc.text.is_some(),
+        rc.bullets.is_some(),
+        rc.numbered.is_some(),
+        rc.notice.is_some(),
+    ];
+    if given.iter().filter(|g| **g).count() != 1 {
+        problems.push(Problem::new(
+            path.clone(),
+            format!(
+                "clause \"{}\" needs exactly one of text, bullets, numbered or notice",
+                rc.id
+            ),
+        ));
+    }
+    let mut items = |list: &[RawItem], key: &str| -> Vec<Item> {
+        list.iter()
+            .enumerate()
+            .map(|(i, item)| {
+                let ipath = path.key(key).index(i);
+                match item {
+                    RawItem::Text(t) => Item {
+                        text: templates.add(t, &ipath, problems),
+                        when: None,
+                    },
+                    RawItem::Conditional(c) => Item {
+                        text: templates.add(&c.text, &ipath.key("text"), problems),
+                        when: Some(q.check_condition(&c.when, &ipath.key("when"), problems)),
+                    },
+                }
+            })
+            .collect()
+    };
+    if let Some(list) = &rc.bullets {
+        ClauseBody::Bullets(items(list, "bullets"))
+    } else if let Some(list) = &rc.numbered {
+        ClauseBody::Numbered(items(list, "numbered"))
+    } else if let Some(t) = &rc.notice {
+        ClauseBody::Notice(templates.add(t, &path.key("notice"), problems))
+    } else {
+        let t = rc.text.as_deref().unwrap_or_default();
+        ClauseBody::Text(templates.add(t, &path.key("text"), problems))
+    }
+}
+
+#[cfg(all(test, feature = "yaml"))]
+mod tests {
+    use super::*;
+    use crate::policy::fill::fill;
+    use crate::policy::model::answers::{Answer, Answers};
+
+    const QUESTIONS: &str = "\
+version: 1
+title: Test
+sections:
+  - id: org
+    title: Organization
+    questions:
+      - id: name
+        label: Name
+        type: text
+      - id: owner
+        label: Owner
+        type: text
+";
+
+    const FIRST: &str = "\
+version: 1
+title: \"{{ name }} policy\"
+author: \"{{ name }}\"
+cover:
+  organization: \"{{ name }}\"
+  short_name: \"{{ name }}\"
+  version: \"\"
+  effective_date: \"{{ owner }}\"
+  owner: \"{{ owner }}\"
+sections: []
+";
+
+    fn questionnaire() -> Questionnaire {
+        Questionnaire::load("q.yaml", QUESTIONS).expect("the questionnaire loads")
+    }
+
+    #[test]
+    fn the_cover_is_filled_from_the_answers_and_starts_as_a_draft() {
+        let q = questionnaire();
+        let lib = ClauseLibrary::load("a.yaml", FIRST, &q).expect("the library loads");
+        let mut answers = Answers::default();
+        answers.set("name".into(), Answer::Text("Lakeside".into()));
+        answers.set("owner".into(), Answer::Text("the Director".into()));
+        let doc = fill(&q, &lib, &answers);
+        assert_eq!(doc.cover.organization.to_plain(), "Lakeside");
+        assert_eq!(
+            doc.cover.owner.to_plain(),
+            "The Director",
+            "an entry starts with a capital"
+        );
+        assert!(doc.cover.version.is_empty());
+        assert_eq!(doc.cover.approval, crate::policy::document::Approval::Draft);
+        let unanswered = fill(&q, &lib, &Answers::default());
+        assert_eq!(
+            unanswered.cover.owner.to_plain(),
+            "[Owner]",
+            "an unanswered entry is a placeholder"
+        );
+    }
+
+    #[test]
+    fn only_the_first_file_may_give_the_cover_and_its_templates_are_checked() {
+        let q = questionnaire();
+        let second =
+            "version: 1\ncover:\n  organization: x\n  short_name: x\n  version: x\n  effective_date: x\n  owner: x\n";
+        let err = ClauseLibrary::load_files(&[("a.yaml", FIRST), ("b.yaml", second)], &q).expect_err("rejected");
+        assert_eq!(err.0.len(), 1, "{err}");
+        let message = err.0[0].to_string();
+        assert!(message.starts_with("b.yaml:3:3:"), "{message}");
+        assert!(
+            message.contains("only the first clause-library file gives the policy's cover"),
+            "{message}"
+        );
+        let unknown = FIRST.replace("{{ owner }}\"\nsections", "{{ nobody }}\"\nsections");
+        let err = ClauseLibrary::load("a.yaml", &unknown, &q).expect_err("rejected");
+        assert!(
+            err.to_string().contains("\"nobody\", which is not a question id"),
+            "{err}"
+        );
+        let missing = FIRST.replace("  version: \"\"\n", "");
+        assert!(
+            ClauseLibrary::load("a.yaml", &missing, &q).is_err(),
+            "every cover entry is required"
+        );
+    }
+}

@@ -1,0 +1,10 @@
+//! The content model: ids, answers, conditions, templates, dates, and the
+//! checked questionnaire and clause library that loading produces.
+
+pub mod answers;
+pub mod condition;
+pub mod dates;
+pub mod ids;
+pub mod library;
+pub mod questionnaire;
+pub mod template;

@@ -1,0 +1,327 @@
+//! Clause text templates, compiled with upon.
+//!
+//! Templates refer to answers by question id (`{{ legal_name }}`). Loading
+//! checks every variable a template reads against the questionnaire. When
+//! filling, an unanswered question renders as a marker that
+//! [`crate::policy::fill`] turns into a visible placeholder, so a policy in
+//! progress never shows a blank where an answer belongs.
+//!
+//! upon is small, which keeps the page's WebAssembly small, but it has no
+//! value type of our own: a template sees an unanswered question as
+//! `Value::None`, which is false in `{% if %}`. To print the marker with the
+//! question's id, the lookup of a variable notes which unanswered question it
+//! read, and the formatter that prints the `None` right after uses that note.
+//! upon offers no list of the variables a template reads either, so loading
+//! finds them by rendering the template once for each way its variables can
+//! be true or false.
+
+use std::cell::RefCell;
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt::{self, Write as _};
+
+pub(crate) use upon::Value;
+use upon::{Engine, Template, ValueAccess, ValueMember};
+
+use crate::policy::diag::{Problem, YamlPath};
+use crate::policy::model::questionnaire::Questionnaire;
+
+/// Marks the start of an unanswered question's id in rendered text.
+pub(crate) const MISSING_START: char = '\u{E000}';
+/// Marks its end.
+pub(crate) const MISSING_END: char = '\u{E001}';
+
+/// Loading tries every combination of true and false for at most this many
+/// variables of one template (2^10 renders); beyond that, the later ones are
+/// only tried as true.
+const MAX_BRANCHING_VARIABLES: usize = 10;
+
+/// A handle to a compiled template.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TemplateId(usize);
+
+/// The compiled templates of one clause library.
+pub struct Templates {
+    engine: Engine<'static>,
+    compiled: Vec<Template<'static>>,
+    variables: BTreeSet<String>,
+}
+
+impl fmt::Debug for Templates {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Templates")
+            .field("count", &self.compiled.len())
+            .finish()
+    }
+}
+
+impl Templates {
+    /// An empty set whose templates may read the questions of `q`.
+    pub fn new(q: &Questionnaire) -> Self {
+        Self {
+            engine: engine(),
+            compiled: Vec::new(),
+            variables: q.questions().map(|q| q.id.as_str().to_owned()).collect(),
+        }
+    }
+
+    /// Compiles `source`, reporting syntax errors and unknown variables at `path`.
+    pub fn add(&mut self, source: &str, path: &YamlPath, problems: &mut Vec<Problem>) -> TemplateId {
+        let id = TemplateId(self.compiled.len());
+        match self.engine.compile(source.to_owned()) {
+            Ok(t) => {
+                match unknown_variables(&self.engine, &t, &self.variables) {
+                    Ok(unknown) => problems.extend(unknown.into_iter().map(|v| {
+                        Problem::new(
+                            path.clone(),
+                            format!("the text refers to \"{v}\", which is not a question id"),
+                        )
+                    })),
+                    Err(e) => problems.push(Problem::new(path.clone(), template_error(&e))),
+                }
+                self.compiled.push(t);
+            }
+            Err(e) => {
+                problems.push(Problem::new(path.clone(), template_error(&e)));
+                // Keep the id valid so that later stages need no special case.
+                match self.engine.compile(String::new()) {
+                    Ok(empty) => self.compiled.push(empty),
+                    Err(e) => problems.push(Problem::new(path.clone(), template_error(&e))),
+                }
+            }
+        }
+        id
+    }
+
+    /// Renders template `id` with `context`, a map from question id to the
+    /// answer or [`missing`].
+    pub fn render(&self, id: TemplateId, context: &Value) -> Result<String, String> {
+        let t = self
+            .compiled
+            .get(id.0)
+            .ok_or_else(|| "template error: no such template".to_owned())?;
+        let Value::Map(answers) = context else {
+            return Err("template error: the answers are not a map".to_owned());
+        };
+        t.render_from_fn(&self.engine, |members| lookup(answers, members))
+            .to_string()
+            .map_err(|e| template_error(&e))
+    }
+}
+
+/// An engine that prints answers without escaping (the preview escapes, the
+/// PDF needs none) and knows the `list` filter.
+fn engine() -> Engine<'static> {
+    let mut engine = Engine::new();
+    engine.set_default_formatter(&print);
+    engine.add_formatter("list", list);
+    engine
+}
+
+/// The variables of `t` that are not in `known`, found by rendering `t` with
+/// its variables true and false in every combination. Any other error that
+/// rendering meets, such as an unknown filter, is returned.
+fn unknown_variables(
+    engine: &Engine<'_>,
+    t: &Template<'_>,
+    known: &BTreeSet<String>,
+) -> Result<BTreeSet<String>, upon::Error> {
+    // Variables in the order first read; bit i of `falsy` makes the i-th false.
+    let mut seen: Vec<String> = Vec::new();
+    let mut unknown = BTreeSet::new();
+    let mut falsy: u64 = 0;
+    loop {
+        t.render_from_fn(engine, |members| {
+            let name = variable(members)?;
+            let index = match seen.iter().position(|v| v == name) {
+                Some(i) => i,
+                None => {
+                    seen.push(name.to_owned());
+                    seen.len() - 1
+                }
+            };
+            if !known.contains(name) {
+                unknown.insert(name.to_owned());
+            }
+            let is_false = index < MAX_BRANCHING_VARIABLES && falsy >> index & 1 == 1;
+            note(is_false.then_some(name));
+            Ok(if is_false { Value::None } else { Value::from("answer") })
+        })
+        .to_string()?;
+        falsy += 1;
+        if falsy >> seen.len().min(MAX_BRANCHING_VARIABLES) != 0 {
+            return Ok(unknown);
+        }
+    }
+}
+
+thread_local! {
+    /// The unanswered question that the last variable lookup read, if it read
+    /// one: [`print`] and [`list`] show its marker for the `None` it gave.
+    static LAST_MISSING: RefCell<Option<String>> = const { RefCell::new(None) };
+}
+
+/// The name of the variable at `members`, which must be a plain name.
+fn variable<'a>(members: &[ValueMember<'a>]) -> Result<&'a str, String> {
+    match members {
+        [ValueMember {
+            access: ValueAccess::Key(name),
+            ..
+        }] => Ok(name),
+        [ValueMember {
+            access: ValueAccess::Key(name),
+            ..
+        }, ..] => Err(format!("\"{name}\" is an answer and has no parts")),
+        _ => Err("a variable must be a question id".to_owned()),
+    }
+}
+
+/// Looks up a variable in `answers`, noting an unanswered question for the
+/// formatters.
+fn lookup(answers: &BTreeMap<String, Value>, members: &[ValueMember<'_>]) -> Result<Value, String> {
+    let name = variable(members)?;
+    let value = answers
+        .get(name)
+        .ok_or_else(|| format!("\"{name}\" is not a question id"))?;
+    note(matches!(value, Value::None).then_some(name));
+    Ok(value.clone())
+}
+
+/// Notes the unanswered question that the current lookup read, or none.
+fn note(missing: Option<&str>) {
+    LAST_MISSING.with(|last| *last.borrow_mut() = missing.map(str::to_owned));
+}
+
+/// `{{ answer }}`: text as it is, a list of choices as [`list`] joins it, and
+/// an unanswered question as its marker.
+fn print(f: &mut upon::fmt::Formatter<'_>, value: &Value) -> upon::fmt::Result {
+    match value {
+        Value::None => {
+            if let Some(id) = LAST_MISSING.with(|last| last.borrow_mut().take()) {
+                write!(f, "{MISSING_START}{id}{MISSING_END}")?;
+            }
+            Ok(())
+        }
+        Value::List(items) => join(f, items),
+        other => upon::fmt::default(f, other),
+    }
+}
+
+/// `{{ platforms | list }}`: "Facebook, Instagram and LinkedIn".
+fn list(f: &mut upon::fmt::Formatter<'_>, value: &Value) -> upon::fmt::Result {
+    print(f, value)
+}
+
+/// Joins `items` with commas and a final "and".
+fn join(f: &mut upon::fmt::Formatter<'_>, items: &[Value]) -> upon::fmt::Result {
+    for (i, item) in items.iter().enumerate() {
+        if i > 0 {
+            f.write_str(if i + 1 == items.len() { " and " } else { ", " })?;
+        }
+        print(f, item)?;
+    }
+    Ok(())
+}
+
+/// The value of a missing answer in a template context: false in
+/// conditions, a marker when printed.
+pub(crate) fn missing() -> Value {
+    Value::None
+}
+
+/// A one-line message for `e`, with the line of the text when upon gives it.
+fn template_error(e: &upon::Error) -> String {
+    // upon's short form is "kind: reason"; its long form adds
+    // "--> name:line:column" and a picture of the line.
+    let pretty = format!("{e:#}");
+    let line = pretty
+        .lines()
+        .find_map(|l| l.trim_start().strip_prefix("--> "))
+        .and_then(|at| at.rsplit(':').nth(1))
+        .and_then(|n| n.parse::<usize>().ok());
+    match line {
+        Some(line) => format!("template error on line {line} of the text: {e}"),
+        None => format!("template error: {e}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn render(source: &str, answers: &[(&str, Value)]) -> Result<String, upon::Error> {
+        let engine = engine();
+        let t = engine.compile(source)?;
+        let answers: BTreeMap<String, Value> = answers.iter().map(|(k, v)| ((*k).to_owned(), v.clone())).collect();
+        t.render_from_fn(&engine, |members| lookup(&answers, members))
+            .to_string()
+    }
+
+    fn unknown(source: &str, known: &[&str]) -> Result<Vec<String>, upon::Error> {
+        let engine = engine();
+        let t = engine.compile(source)?;
+        let known = known.iter().map(|k| (*k).to_owned()).collect();
+        Ok(unknown_variables(&engine, &t, &known)?.into_iter().collect())
+    }
+
+    #[test]
+    fn list_filter_joins_with_commas_and_and() {
+        let three = Value::from(vec!["Facebook", "Instagram", "LinkedIn"]);
+        let out = render("{{ p | list }}", &[("p", three)]).expect("render");
+        assert_eq!(out, "Facebook, Instagram and LinkedIn");
+        assert_eq!(
+            render("{{ p | list }}", &[("p", Value::from(vec!["X"]))]).expect("render"),
+            "X"
+        );
+        assert_eq!(
+            render("{{ p | list }}", &[("p", Value::from(Vec::<String>::new()))]).expect("render"),
+            ""
+        );
+    }
+
+    #[test]
+    fn a_missing_answer_is_false_and_prints_a_marker() {
+        let source = "{% if name %}yes{% else %}no{% endif %} {{ name }} {{ p | list }}";
+        let out = render(source, &[("name", missing()), ("p", missing())]).expect("render");
+        assert_eq!(
+            out,
+            format!("no {MISSING_START}name{MISSING_END} {MISSING_START}p{MISSING_END}")
+        );
+    }
+
+    #[test]
+    fn answers_print_as_they_are_without_escaping() {
+        let source = "{% if ok %}{{ name }}{% endif %}";
+        let out = render(source, &[("ok", Value::from(true)), ("name", Value::from("<A & B>"))]).expect("render");
+        assert_eq!(out, "<A & B>");
+    }
+
+    #[test]
+    fn an_unknown_variable_is_an_error_when_rendering() {
+        assert!(render("{{ nmae }}", &[("name", Value::from("A"))]).is_err());
+    }
+
+    #[test]
+    fn unknown_variables_are_found_on_every_branch() {
+        let source = "{% if a %}{% if b %}{{ a }}{% else %}{{ c }}{% endif %}{% else %}{{ d }}{% endif %}";
+        assert_eq!(unknown(source, &["a", "b"]).expect("check"), ["c", "d"]);
+        assert_eq!(
+            unknown(source, &["a", "b", "c", "d"]).expect("check"),
+            Vec::<String>::new()
+        );
+    }
+
+    #[test]
+    fn an_unknown_filter_is_found_when_checking() {
+        assert!(unknown("{% if a %}{{ a | lsit }}{% endif %}", &["a"]).is_err());
+    }
+
+    #[test]
+    fn a_syntax_error_names_its_line() {
+        let engine = engine();
+        let e = engine
+            .compile("First line.\n{% if a %}unclosed")
+            .expect_err("syntax error");
+        let msg = template_error(&e);
+        assert!(msg.starts_with("template error on line 2 of the text: "), "{msg}");
+    }
+}

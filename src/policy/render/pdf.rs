@@ -1,0 +1,670 @@
+//! PDF writing: laid-out pages to PDF bytes with printpdf.
+//!
+//! The fonts (subset at build time to the characters the app accepts, see
+//! `.ci/subset-fonts`) are embedded with the widths and ToUnicode maps of
+//! the glyphs the document uses, so the text is extractable and prints the
+//! same everywhere. printpdf builds the document: fonts, pages, links and
+//! metadata. The pages' content streams are written here (see
+//! [`write_pdf`] for why). The outline (a tree of bookmarks in reading
+//! order), the document language and the viewer preferences are added to
+//! printpdf's object model (`lopdf`) before it is saved, since printpdf's
+//! own bookmarks are a flat list sorted by page and name.
+
+use std::io::Write;
+use std::sync::OnceLock;
+
+use flate2::write::ZlibEncoder;
+use flate2::Compression;
+use lopdf::{Dictionary, Object, ObjectId, Stream, StringFormat};
+use printpdf::{
+    Actions, BorderArray, Destination, LinkAnnotation, Mm, Op, ParsedFont, PdfDocument, PdfFontHandle, PdfPage,
+    PdfSaveOptions, Pt, Rect, TextItem,
+};
+
+use crate::policy::document::Document;
+use crate::policy::render::layout::{layout_as, Anchor, DocumentKind, Fonts, Laid, Mark, Style, BOLD, REGULAR};
+
+/// The language of the policy text, for the PDF's `/Lang`.
+const LANGUAGE: &str = "en";
+
+/// Why a PDF could not be made.
+#[derive(Debug, thiserror::Error)]
+pub enum PdfError {
+    /// A font could not be read.
+    #[error(transparent)]
+    Font(#[from] crate::policy::render::layout::FontError),
+    /// printpdf could not read a font.
+    #[error("the {0} font could not be embedded")]
+    Embed(&'static str),
+    /// The finished document could not be written out.
+    #[error("the PDF could not be written ({0})")]
+    Write(String),
+}
+
+/// A finished PDF and what the user should be told about it.
+#[derive(Debug)]
+pub struct Pdf {
+    /// The file's bytes.
+    pub bytes: Vec<u8>,
+    /// Number of pages.
+    pub pages: usize,
+    /// Characters the font lacks, printed as `?`.
+    pub missing_glyphs: Vec<char>,
+}
+
+/// Lays out and writes `doc` with the built-in fonts: a policy with its
+/// cover and contents when it has a cover, otherwise a plain sheet.
+pub fn render_pdf(doc: &Document) -> Result<Pdf, PdfError> {
+    render_pdf_as(doc, DocumentKind::of(doc))
+}
+
+/// Lays out and writes the staff quick reference (filled from
+/// [`crate::policy::bundle::Policy::quick_reference`]): one sheet, no
+/// cover and no contents.
+pub fn render_quick_reference(doc: &Document) -> Result<Pdf, PdfError> {
+    render_pdf_as(doc, DocumentKind::QuickReference)
+}
+
+/// Lays out and writes `doc` as a `kind`.
+pub fn render_pdf_as(doc: &Document, kind: DocumentKind) -> Result<Pdf, PdfError> {
+    let laid = layout_as(doc, builtin_fonts()?, kind);
+    write_pdf(doc, kind, &laid)
+}
+
+/// What the PDF's metadata says about a kind of document.
+fn subject(kind: DocumentKind) -> &'static str {
+    match kind {
+        DocumentKind::Policy => "Social media policy",
+        DocumentKind::QuickReference => "Social media quick reference for staff",
+    }
+}
+
+/// The built-in fonts' metrics, read once: the worker writes many PDFs.
+static FONTS: OnceLock<Fonts<'static>> = OnceLock::new();
+
+fn builtin_fonts() -> Result<&'static Fonts<'static>, PdfError> {
+    if let Some(fonts) = FONTS.get() {
+        return Ok(fonts);
+    }
+    let made = Fonts::new(REGULAR, BOLD)?;
+    Ok(FONTS.get_or_init(|| made))
+}
+
+/// Writes laid-out pages as a PDF.
+///
+/// printpdf builds the document: the embedded fonts with their widths and
+/// ToUnicode maps, the page tree, the links and the metadata. The pages'
+/// content streams are written here ([`page_content`]) and put in place of
+/// printpdf's: its per-character encoding (a glyph lookup, a string and a
+/// map insertion for every character, and the glyph ids formatted as hex
+/// through `fmt`) took about 5 of the 8 ms the longest sample needed.
+/// printpdf is told which characters each font shows through one line of
+/// text on the first page, so that it embeds and maps exactly those glyphs.
+pub fn write_pdf(doc: &Document, kind: DocumentKind, laid: &Laid) -> Result<Pdf, PdfError> {
+    let fonts = builtin_fonts()?;
+    let mut warnings = Vec::new();
+    let regular = ParsedFont::from_bytes(REGULAR, 0, &mut warnings).ok_or(PdfError::Embed("regular"))?;
+    let bold = ParsedFont::from_bytes(BOLD, 0, &mut warnings).ok_or(PdfError::Embed("bold"))?;
+    let mut pdf = PdfDocument::new(&doc.title);
+    // The worker's build blanks the ICC profile printpdf embeds for PDF/X
+    // and PDF/A (`.ci/strip-worker-exports.mjs`): never ask for those.
+    if pdf.metadata.info.conformance.must_have_icc_profile() {
+        return Err(PdfError::Write(
+            "a conformance level that needs an ICC profile".to_owned(),
+        ));
+    }
+    pdf.metadata.info.author = doc.author.clone();
+    pdf.metadata.info.subject = subject(kind).to_owned();
+    pdf.metadata.info.keywords = ["social media", "policy", "health care", "privacy", "confidentiality"]
+        .into_iter()
+        .map(str::to_owned)
+        .collect();
+    pdf.metadata.info.creator = "Social Media Policy Builder".to_owned();
+    pdf.metadata.info.producer = "printpdf".to_owned();
+    let regular = pdf.add_font(&regular);
+    let bold = pdf.add_font(&bold);
+
+    // The content streams, and the characters each font shows.
+    let names = [regular.0.as_bytes(), bold.0.as_bytes()];
+    let mut shown = [Vec::new(), Vec::new()];
+    let mut contents = Vec::with_capacity(laid.pages.len());
+    let mut content = Vec::with_capacity(16 * 1024);
+    for page in &laid.pages {
+        content.clear();
+        page_content(fonts, &names, &page.marks, laid.height, &mut content, &mut shown);
+        let compressed = deflate(&content, Compression::new(1)).map_err(|e| PdfError::Write(e.to_string()))?;
+        contents.push(compressed);
+    }
+
+    let to_mm = |pt: f32| Mm(pt * 25.4 / 72.0);
+    let pages = laid
+        .pages
+        .iter()
+        .enumerate()
+        .map(|(i, page)| {
+            let mut ops = Vec::new();
+            if i == 0 {
+                for (font, shown) in [&regular, &bold].into_iter().zip(&shown) {
+                    let text: String = shown.iter().filter(|c| **c != NOT_SHOWN).collect();
+                    if text.is_empty() {
+                        continue;
+                    }
+                    ops.push(Op::StartTextSection);
+                    ops.push(Op::SetFont {
+                        font: PdfFontHandle::External(font.clone()),
+                        size: Pt(10.0),
+                    });
+                    ops.push(Op::ShowText {
+                        items: vec![TextItem::Text(text)],
+                    });
+                    ops.push(Op::EndTextSection);
+                }
+            }
+            for mark in &page.marks {
+                let Mark::Link { x, y, w, h, page, top } = mark else {
+                    continue;
+                };
+                ops.push(Op::LinkAnnotation {
+                    link: LinkAnnotation::new(
+                        Rect {
+                            x: Pt(*x),
+                            y: Pt(laid.height - y - h),
+                            width: Pt(*w),
+                            height: Pt(*h),
+                            mode: None,
+                            winding_order: None,
+                        },
+                        Actions::Goto(Destination::Xyz {
+                            page: page + 1,
+                            left: Some(0.0),
+                            top: Some(laid.height - top + 12.0),
+                            zoom: None,
+                        }),
+                        Some(BorderArray::Solid([0.0, 0.0, 0.0])),
+                        None,
+                        None,
+                    ),
+                });
+            }
+            PdfPage::new(to_mm(laid.width), to_mm(laid.height), ops)
+        })
+        .collect();
+    let options = PdfSaveOptions::default();
+    let mut lo = pdf.with_pages(pages).to_lopdf_document(&options, &mut Vec::new());
+    // Our content streams in place of printpdf's.
+    let page_ids: Vec<ObjectId> = lo.get_pages().into_values().collect();
+    if page_ids.len() != contents.len() {
+        return Err(PdfError::Write("printpdf made a different number of pages".to_owned()));
+    }
+    for (page, content) in page_ids.iter().zip(contents) {
+        let id = lo
+            .get_dictionary(*page)
+            .and_then(|d| d.get(b"Contents"))
+            .and_then(Object::as_reference)
+            .map_err(|e| PdfError::Write(e.to_string()))?;
+        let mut dict = Dictionary::new();
+        dict.set("Filter", Object::Name(b"FlateDecode".to_vec()));
+        lo.objects
+            .insert(id, Object::Stream(Stream::new(dict, content).with_compression(false)));
+    }
+    finish(&mut lo, laid).map_err(|e| PdfError::Write(e.to_string()))?;
+    compress(&mut lo).map_err(|e| PdfError::Write(e.to_string()))?;
+    // A classic cross-reference table, no object streams: compressing the
+    // dictionaries (outline, links, font widths) into an object stream
+    // made the file about a fifth smaller (80 KB rather than 100 for the
+    // longest sample) but took a third of the writing time.
+    // PDF 1.4 for `/Lang`.
+    lo.version = "1.4".to_owned();
+    let mut bytes = Vec::with_capacity(128 * 1024);
+    lo.save_to(&mut bytes).map_err(|e| PdfError::Write(e.to_string()))?;
+    Ok(Pdf {
+        bytes,
+        pages: laid.pages.len(),
+        missing_glyphs: laid.missing_glyphs.iter().copied().collect(),
+    })
+}
+
+/// The colours, as the operands of `rg` and `RG`.
+const INK: &[u8] = b"0.1 0.1 0.12";
+const ACCENT: &[u8] = b"0.08 0.25 0.42";
+const GREY: &[u8] = b"0.4 0.4 0.43";
+const SHADE: &[u8] = b"0.93 0.95 0.98";
+
+fn colour(style: Style) -> &'static [u8] {
+    match style {
+        Style::Regular | Style::Bold => INK,
+        Style::Heading => ACCENT,
+        Style::Placeholder | Style::Muted => GREY,
+    }
+}
+
+/// Appends a non-negative integer in decimal.
+fn push_int(out: &mut Vec<u8>, mut n: u64) {
+    let mut digits = [0u8; 20];
+    let mut i = digits.len();
+    loop {
+        i -= 1;
+        digits[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    out.extend_from_slice(&digits[i..]);
+}
+
+/// Appends `v` rounded to two decimals, without trailing zeros, and a
+/// space. Hundredths of a point are far below what a printer shows.
+fn push_num(out: &mut Vec<u8>, v: f32) {
+    let hundredths = (f64::from(v) * 100.0).round() as i64;
+    if hundredths < 0 {
+        out.push(b'-');
+    }
+    let n = hundredths.unsigned_abs();
+    push_int(out, n / 100);
+    let frac = n % 100;
+    if frac != 0 {
+        out.push(b'.');
+        out.push(b'0' + (frac / 10) as u8);
+        if frac % 10 != 0 {
+            out.push(b'0' + (frac % 10) as u8);
+        }
+    }
+    out.push(b' ');
+}
+
+/// Appends one byte of a literal string: the delimiters and the escape
+/// character escaped, and the line ends too, which a reader would
+/// otherwise turn into a plain newline.
+fn push_literal_byte(out: &mut Vec<u8>, byte: u8) {
+    match byte {
+        b'(' | b')' | b'\\' => out.extend_from_slice(&[b'\\', byte]),
+        b'\r' => out.extend_from_slice(b"\\r"),
+        b'\n' => out.extend_from_slice(b"\\n"),
+        _ => out.push(byte),
+    }
+}
+
+/// In the per-font table of characters shown, a glyph no text used.
+const NOT_SHOWN: char = '\0';
+
+/// Writes one page's content stream (uncompressed) and notes, for each
+/// font (regular, bold; `names` are their resource names), the character
+/// each glyph id it shows stands for.
+fn page_content(
+    fonts: &Fonts<'_>,
+    names: &[&[u8]; 2],
+    marks: &[Mark],
+    height: f32,
+    out: &mut Vec<u8>,
+    shown: &mut [Vec<char>; 2],
+) {
+    // The baseline of the open text object, the font and size, and the
+    // fill colour (font and colour outlast a text object).
+    let mut line: Option<f32> = None;
+    let mut text_font: Option<(bool, f32)> = None;
+    let mut fill: Option<&[u8]> = None;
+    for mark in marks {
+        // One text object a line, so that even extractors that ignore
+        // positions see the line breaks.
+        let same_line = matches!(mark, Mark::Text { y, .. } if line == Some(*y));
+        if line.is_some() && !same_line {
+            out.extend_from_slice(b"ET\n");
+            line = None;
+        }
+        match mark {
+            Mark::Rect { x, y, w, h } => {
+                out.extend_from_slice(SHADE);
+                out.extend_from_slice(b" rg\n");
+                fill = Some(SHADE);
+                push_num(out, *x);
+                push_num(out, height - y - h);
+                push_num(out, *w);
+                push_num(out, *h);
+                out.extend_from_slice(b"re f\n");
+            }
+            Mark::Rule {
+                x,
+                x2,
+                y,
+                width,
+                dotted,
+                style,
+            } => {
+                out.extend_from_slice(b"q ");
+                out.extend_from_slice(colour(*style));
+                out.extend_from_slice(b" RG ");
+                push_num(out, *width);
+                out.extend_from_slice(b"w ");
+                if *dotted {
+                    // Round caps on zero-length dashes: dots 3 points apart.
+                    out.extend_from_slice(b"1 J [0 3] 0 d ");
+                }
+                push_num(out, *x);
+                push_num(out, height - y);
+                out.extend_from_slice(b"m ");
+                push_num(out, *x2);
+                push_num(out, height - y);
+                out.extend_from_slice(b"l S Q\n");
+            }
+            // Links are annotations of the page (printpdf writes them).
+            Mark::Link { .. } => {}
+            Mark::Text {
+                x,
+                y,
+                size,
+                style,
+                text,
+            } => {
+                if line.is_none() {
+                    out.extend_from_slice(b"BT\n");
+                    line = Some(*y);
+                }
+                let col = colour(*style);
+                if fill != Some(col) {
+                    out.extend_from_slice(col);
+                    out.extend_from_slice(b" rg\n");
+                    fill = Some(col);
+                }
+                let bold = style.is_bold();
+                let face = usize::from(bold);
+                if text_font != Some((bold, *size)) {
+                    out.push(b'/');
+                    out.extend_from_slice(names[face]);
+                    out.push(b' ');
+                    push_num(out, *size);
+                    out.extend_from_slice(b"Tf\n");
+                    text_font = Some((bold, *size));
+                }
+                out.extend_from_slice(b"1 0 0 1 ");
+                push_num(out, *x);
+                push_num(out, height - y);
+                out.extend_from_slice(b"Tm (");
+                let shown = &mut shown[face];
+                for c in text.chars() {
+                    let g = fonts.glyph_id(*style, c);
+                    let i = usize::from(g);
+                    if i >= shown.len() {
+                        shown.resize(i + 1, NOT_SHOWN);
+                    }
+                    shown[i] = c;
+                    for byte in g.to_be_bytes() {
+                        push_literal_byte(out, byte);
+                    }
+                }
+                out.extend_from_slice(b") Tj\n");
+            }
+        }
+    }
+    if line.is_some() {
+        out.extend_from_slice(b"ET\n");
+    }
+}
+
+/// The embedded fonts, compressed once: they are the same in every PDF.
+static FONTS_COMPRESSED: OnceLock<[Vec<u8>; 2]> = OnceLock::new();
+
+fn deflate(bytes: &[u8], level: Compression) -> std::io::Result<Vec<u8>> {
+    let mut encoder = ZlibEncoder::new(Vec::with_capacity(bytes.len() / 2), level);
+    encoder.write_all(bytes)?;
+    encoder.finish()
+}
+
+/// Compresses every stream: the fonts from the cache, the page contents
+/// at level 1. lopdf's own `compress` takes level 9, which made writing
+/// several times slower. Measured in Chromium on the longest sample: level
+/// 1 takes about 14 ms and gives 89 KB, level 3 about 17 ms and 72 KB.
+fn compress(lo: &mut lopdf::Document) -> std::io::Result<()> {
+    let fonts = match FONTS_COMPRESSED.get() {
+        Some(fonts) => fonts,
+        None => {
+            let made = [
+                deflate(REGULAR, Compression::default())?,
+                deflate(BOLD, Compression::default())?,
+            ];
+            FONTS_COMPRESSED.get_or_init(|| made)
+        }
+    };
+    for object in lo.objects.values_mut() {
+        let Object::Stream(stream) = object else { continue };
+        if stream.dict.has(b"Filter") || !stream.allows_compression {
+            continue;
+        }
+        let compressed = if stream.content == REGULAR {
+            fonts[0].clone()
+        } else if stream.content == BOLD {
+            fonts[1].clone()
+        } else {
+            deflate(&stream.content, Compression::new(1))?
+        };
+        if compressed.len() < stream.content.len() {
+            stream.dict.set("Filter", Object::Name(b"FlateDecode".to_vec()));
+            stream.set_content(compressed);
+        }
+    }
+    Ok(())
+}
+
+/// A PDF text string: UTF-16BE with its byte-order mark, so that any
+/// character survives.
+fn text_string(s: &str) -> Object {
+    let mut bytes = vec![0xFE, 0xFF];
+    bytes.extend(s.encode_utf16().flat_map(u16::to_be_bytes));
+    Object::String(bytes, StringFormat::Hexadecimal)
+}
+
+/// Adds the outline, the language and the viewer preferences to the
+/// catalog of the document printpdf made.
+fn finish(lo: &mut lopdf::Document, laid: &Laid) -> lopdf::Result<()> {
+    let page_ids: Vec<ObjectId> = lo.get_pages().into_values().collect();
+    let outlines = if laid.anchors.is_empty() {
+        None
+    } else {
+        Some(outline(lo, &page_ids, &laid.anchors, laid.height))
+    };
+    // printpdf dates the file 1 January 1970 unless told the time, and the
+    // pipeline never reads the clock: leave the dates out (they are
+    // optional), and the empty PDF/X fields with them.
+    if let Ok(info) = lo.trailer.get(b"Info").and_then(Object::as_reference) {
+        if let Ok(info) = lo.get_dictionary_mut(info) {
+            for key in [
+                b"CreationDate".as_slice(),
+                b"ModDate",
+                b"GTS_PDFXVersion",
+                b"Identifier",
+                b"Trapped",
+            ] {
+                info.remove(key);
+            }
+        }
+    }
+    let catalog = lo.catalog_mut()?;
+    catalog.set("Lang", Object::string_literal(LANGUAGE));
+    let mut prefs = Dictionary::new();
+    prefs.set("DisplayDocTitle", true);
+    catalog.set("ViewerPreferences", prefs);
+    match outlines {
+        Some(id) => {
+            catalog.set("Outlines", id);
+            catalog.set("PageMode", Object::Name(b"UseOutlines".to_vec()));
+        }
+        None => {
+            catalog.remove(b"Outlines");
+            catalog.set("PageMode", Object::Name(b"UseNone".to_vec()));
+        }
+    }
+    Ok(())
+}
+
+/// Writes the outline: one item a section, its subsections beneath it
+/// (closed), all in reading order, each going to its heading. Returns the
+/// outline dictionary's id.
+fn outline(lo: &mut lopdf::Document, page_ids: &[ObjectId], anchors: &[Anchor], height: f32) -> ObjectId {
+    let root = lo.new_object_id();
+    // Sections and the indices of their subsections.
+    let mut tree: Vec<(usize, Vec<usize>)> = Vec::new();
+    for (i, a) in anchors.iter().enumerate() {
+        match tree.last_mut() {
+            Some((_, subs)) if a.level > 1 => subs.push(i),
+            _ => tree.push((i, Vec::new())),
+        }
+    }
+    let ids: Vec<ObjectId> = anchors.iter().map(|_| lo.new_object_id()).collect();
+    let item = |i: usize, parent: ObjectId, prev: Option<usize>, next: Option<usize>| {
+        let a = &anchors[i];
+        let mut d = Dictionary::new();
+        d.set("Title", text_string(&format!("{} {}", a.number, a.title)));
+        d.set("Parent", parent);
+        if let Some(page) = page_ids.get(a.page) {
+            d.set(
+                "Dest",
+                vec![
+                    Object::Reference(*page),
+                    Object::Name(b"XYZ".to_vec()),
+                    Object::Null,
+                    Object::Real(height - a.top + 12.0),
+                    Object::Null,
+                ],
+            );
+        }
+        if let Some(p) = prev {
+            d.set("Prev", ids[p]);
+        }
+        if let Some(n) = next {
+            d.set("Next", ids[n]);
+        }
+        d
+    };
+    for (ti, (section, subs)) in tree.iter().enumerate() {
+        let prev = ti.checked_sub(1).map(|p| tree[p].0);
+        let next = tree.get(ti + 1).map(|n| n.0);
+        let mut d = item(*section, root, prev, next);
+        if let (Some(first), Some(last)) = (subs.first(), subs.last()) {
+            d.set("First", ids[*first]);
+            d.set("Last", ids[*last]);
+            // Negative: closed, with this many items beneath.
+            d.set("Count", -(subs.len() as i64));
+        }
+        lo.objects.insert(ids[*section], Object::Dictionary(d));
+        for (si, sub) in subs.iter().enumerate() {
+            let prev = si.checked_sub(1).map(|p| subs[p]);
+            let next = subs.get(si + 1).copied();
+            let d = item(*sub, ids[*section], prev, next);
+            lo.objects.insert(ids[*sub], Object::Dictionary(d));
+        }
+    }
+    let mut d = Dictionary::new();
+    d.set("Type", Object::Name(b"Outlines".to_vec()));
+    if let (Some(first), Some(last)) = (tree.first(), tree.last()) {
+        d.set("First", ids[first.0]);
+        d.set("Last", ids[last.0]);
+    }
+    d.set("Count", tree.len() as i64);
+    lo.objects.insert(root, Object::Dictionary(d));
+    root
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn num(v: f32) -> String {
+        let mut out = Vec::new();
+        push_num(&mut out, v);
+        String::from_utf8(out).expect("ASCII")
+    }
+
+    #[test]
+    fn numbers_are_written_in_hundredths_without_trailing_zeros() {
+        assert_eq!(num(0.0), "0 ");
+        assert_eq!(num(12.0), "12 ");
+        assert_eq!(num(12.5), "12.5 ");
+        assert_eq!(num(841.889), "841.89 ");
+        assert_eq!(num(0.05), "0.05 ");
+        assert_eq!(num(-3.25), "-3.25 ");
+        assert_eq!(num(1e7), "10000000 ");
+    }
+
+    #[test]
+    fn a_content_stream_shows_glyph_ids_and_notes_the_characters_behind_them() {
+        let fonts = builtin_fonts().expect("the built-in fonts load");
+        let marks = vec![
+            Mark::Text {
+                x: 72.0,
+                y: 100.0,
+                size: 11.0,
+                style: Style::Regular,
+                text: "A(b)\\".to_owned(),
+            },
+            Mark::Text {
+                x: 72.0,
+                y: 120.0,
+                size: 14.0,
+                style: Style::Heading,
+                text: "É".to_owned(),
+            },
+        ];
+        let mut out = Vec::new();
+        let mut shown = [Vec::new(), Vec::new()];
+        page_content(fonts, &[b"R", b"B"], &marks, 842.0, &mut out, &mut shown);
+        // Two lines, two text objects; the heading in the bold font; each
+        // string is the glyph ids, two bytes each.
+        let ops = lopdf::content::Content::decode(&out)
+            .expect("the stream parses")
+            .operations;
+        let names: Vec<&str> = ops.iter().map(|op| op.operator.as_str()).collect();
+        assert_eq!(names.iter().filter(|n| **n == "BT").count(), 2, "{names:?}");
+        let fonts_set: Vec<(Vec<u8>, f32)> = ops
+            .iter()
+            .filter(|op| op.operator == "Tf")
+            .map(|op| {
+                let name = op.operands[0].as_name().expect("a font name").to_vec();
+                (name, op.operands[1].as_float().expect("a size"))
+            })
+            .collect();
+        assert_eq!(fonts_set, [(b"R".to_vec(), 11.0), (b"B".to_vec(), 14.0)]);
+        let shown_bytes: Vec<Vec<u8>> = ops
+            .iter()
+            .filter(|op| op.operator == "Tj")
+            .map(|op| op.operands[0].as_str().expect("a string").to_vec())
+            .collect();
+        let ids = |style: Style, s: &str| -> Vec<u8> {
+            s.chars().flat_map(|c| fonts.glyph_id(style, c).to_be_bytes()).collect()
+        };
+        assert_eq!(shown_bytes, [ids(Style::Regular, "A(b)\\"), ids(Style::Bold, "É")]);
+        let positions: Vec<(f32, f32)> = ops
+            .iter()
+            .filter(|op| op.operator == "Tm")
+            .map(|op| {
+                (
+                    op.operands[4].as_float().expect("x"),
+                    op.operands[5].as_float().expect("y"),
+                )
+            })
+            .collect();
+        assert_eq!(positions, [(72.0, 742.0), (72.0, 722.0)]);
+        for (face, style, s) in [(0, Style::Regular, "A(b)\\"), (1, Style::Bold, "É")] {
+            for c in s.chars() {
+                let g = usize::from(fonts.glyph_id(style, c));
+                assert_ne!(g, 0, "{c} has a glyph");
+                assert_eq!(shown[face][g], c);
+            }
+        }
+        assert_eq!(shown[0].iter().filter(|c| **c != NOT_SHOWN).count(), 5);
+    }
+
+    #[test]
+    fn a_literal_string_carries_every_byte_through_a_pdf_reader() {
+        let bytes: Vec<u8> = (0..=255u8).chain([b'(', b')', b'\\', b'\r', b'\n', b'\r']).collect();
+        let mut content = b"BT (".to_vec();
+        for byte in &bytes {
+            push_literal_byte(&mut content, *byte);
+        }
+        content.extend_from_slice(b") Tj ET");
+        let ops = lopdf::content::Content::decode(&content)
+            .expect("the stream parses")
+            .operations;
+        assert_eq!(ops.len(), 3);
+        assert_eq!(ops[1].operands[0].as_str().expect("a string"), bytes.as_slice());
+    }
+}

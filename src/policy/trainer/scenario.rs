@@ -1,0 +1,710 @@
+//! The trainer's scenario library: realistic situations whose verdicts
+//! follow from the organization's own policy.
+//!
+//! ```text
+//! scenarios.yaml --load+check--> ScenarioLibrary
+//! Answers + filled policy Document --verdict--> Verdict (kind, explanation, clause numbers)
+//! Deck + Verdicts --handout--> Document --> preview / PDF
+//! ```
+//!
+//! Each scenario has ordered rules. A rule's `when` is a condition in the
+//! same language as clause conditions, read against the same answers, so
+//! the verdict changes with the answers exactly as the policy does. The
+//! first rule whose condition holds gives the verdict; the last rule has no
+//! condition and is the default. A rule cites clauses by id; a verdict
+//! names the numbers of the sections where those clauses landed in this
+//! organization's policy.
+
+use std::collections::BTreeSet;
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use crate::policy::diag::{Diagnostics, Problem, SourceFile, YamlPath};
+use crate::policy::document::{Block, BlockKind, Document, Section, Text};
+use crate::policy::fill::{context, runs, tidy};
+use crate::policy::model::answers::Answers;
+use crate::policy::model::condition::{Condition, RawCondition};
+use crate::policy::model::ids::{is_valid_id, ClauseId, SectionId};
+use crate::policy::model::library::ClauseLibrary;
+use crate::policy::model::questionnaire::Questionnaire;
+use crate::policy::model::template::{TemplateId, Templates};
+
+/// The version of the scenario-file format this build reads.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// Identifies a scenario; stable across wording changes, so quiz scores
+/// and demo links can refer to it.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct ScenarioId(pub String);
+
+/// Identifies a deck of scenarios.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct DeckId(pub String);
+
+impl ScenarioId {
+    /// The id as written in the scenario file.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl DeckId {
+    /// The id as written in the scenario file.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for ScenarioId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl fmt::Display for DeckId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl From<&str> for ScenarioId {
+    fn from(s: &str) -> Self {
+        Self(s.to_owned())
+    }
+}
+
+impl From<&str> for DeckId {
+    fn from(s: &str) -> Self {
+        Self(s.to_owned())
+    }
+}
+
+/// What the policy says about a scenario.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum VerdictKind {
+    /// The policy allows it, as it stands.
+    Fine,
+    /// The policy allows it if some conditions are met.
+    FineWithConditions,
+    /// The policy does not allow it.
+    NotFine,
+}
+
+impl VerdictKind {
+    /// Every verdict, in the order a room votes on them.
+    pub const ALL: [VerdictKind; 3] = [VerdictKind::Fine, VerdictKind::FineWithConditions, VerdictKind::NotFine];
+
+    /// How the verdict reads: "Fine", "Fine, with conditions", "Not fine".
+    pub fn label(self) -> &'static str {
+        match self {
+            VerdictKind::Fine => "Fine",
+            VerdictKind::FineWithConditions => "Fine, with conditions",
+            VerdictKind::NotFine => "Not fine",
+        }
+    }
+
+    /// The id used in the scenario file: `fine`, `fine_with_conditions`, `not_fine`.
+    pub fn id(self) -> &'static str {
+        match self {
+            VerdictKind::Fine => "fine",
+            VerdictKind::FineWithConditions => "fine_with_conditions",
+            VerdictKind::NotFine => "not_fine",
+        }
+    }
+}
+
+impl fmt::Display for VerdictKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.label())
+    }
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFile {
+    version: u32,
+    scenarios: Vec<RawScenario>,
+    #[serde(default)]
+    decks: Vec<RawDeck>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawScenario {
+    id: String,
+    title: String,
+    situation: String,
+    #[serde(default)]
+    topics: Vec<String>,
+    rules: Vec<RawRule>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRule {
+    #[serde(default)]
+    when: Option<RawCondition>,
+    verdict: VerdictKind,
+    explanation: String,
+    cites: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawDeck {
+    id: String,
+    title: String,
+    scenarios: Vec<String>,
+}
+
+/// A checked scenario file: scenarios and the decks made of them.
+#[derive(Debug)]
+pub struct ScenarioLibrary {
+    /// Every scenario, in file order.
+    pub scenarios: Vec<Scenario>,
+    /// The decks, in file order.
+    pub decks: Vec<Deck>,
+    templates: Templates,
+}
+
+/// One situation for staff to judge.
+#[derive(Debug)]
+pub struct Scenario {
+    /// Stable id.
+    pub id: ScenarioId,
+    /// A short title for the card.
+    pub title: String,
+    /// What was posted or asked, by whom and where. The same for every
+    /// organization: only the verdict changes.
+    pub situation: String,
+    /// Topic ids of the coverage map (`policy-templates/coverage.yaml`).
+    pub topics: Vec<String>,
+    /// Rules with a condition, tried in order.
+    pub rules: Vec<Rule>,
+    /// The outcome when no rule applies.
+    pub default: Outcome,
+}
+
+/// A rule: when its condition holds, its outcome is the verdict.
+#[derive(Debug)]
+pub struct Rule {
+    /// When the rule applies, read against the visible answers.
+    pub when: Condition,
+    /// The verdict it gives.
+    pub outcome: Outcome,
+}
+
+/// A verdict as written in the file, before it is worked out for answers.
+#[derive(Debug)]
+pub struct Outcome {
+    /// Fine, fine with conditions, or not fine.
+    pub verdict: VerdictKind,
+    /// Why, as a template that may read answers.
+    pub explanation: TemplateId,
+    /// The clauses the verdict rests on.
+    pub cites: Vec<ClauseId>,
+}
+
+/// An ordered set of scenarios for one session.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Deck {
+    /// Stable id, used in demo links.
+    pub id: DeckId,
+    /// What the deck is called.
+    pub title: String,
+    /// Its scenarios, in the order they are shown.
+    pub scenarios: Vec<ScenarioId>,
+}
+
+/// A scenario's verdict for one organization.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Verdict {
+    /// The scenario judged.
+    pub scenario: ScenarioId,
+    /// Fine, fine with conditions, or not fine.
+    pub kind: VerdictKind,
+    /// Why, filled from the answers.
+    pub explanation: Text,
+    /// The policy sections the verdict rests on, in document order.
+    pub citations: Vec<Citation>,
+    /// The index of the rule that applied, or `None` for the default.
+    pub rule: Option<usize>,
+    /// Cited clauses that are not in this organization's policy, so have no
+    /// number. Empty for well-written rules; the tests hold it so.
+    pub unplaced: Vec<ClauseId>,
+    /// Problems filling the explanation, as messages for the user.
+    pub problems: Vec<String>,
+}
+
+/// A numbered section of the policy that a verdict rests on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Citation {
+    /// Its number in the policy, such as `"8.2"`.
+    pub number: String,
+    /// Its heading, such as "Photos and video of patients".
+    pub title: String,
+    /// The cited clauses in it.
+    pub clauses: Vec<ClauseId>,
+}
+
+impl Verdict {
+    /// The cited section numbers, joined for reading: `"8.2, 9.1"`.
+    pub fn numbers(&self) -> String {
+        let numbers: Vec<&str> = self.citations.iter().map(|c| c.number.as_str()).collect();
+        numbers.join(", ")
+    }
+}
+
+impl ScenarioLibrary {
+    /// Parses and checks a scenario file named `file`. Conditions are
+    /// checked against `questionnaire`, explanation templates against its
+    /// question ids, and cited clauses against `library`.
+    #[cfg(feature = "yaml")]
+    pub fn load(
+        file: &str,
+        text: &str,
+        questionnaire: &Questionnaire,
+        library: &ClauseLibrary,
+    ) -> Result<Self, Diagnostics> {
+        Self::from_source(&SourceFile::yaml(file, text), questionnaire, library)
+    }
+
+    /// Parses and checks scenarios from `source` (see [`Self::load`]).
+    pub fn from_source(
+        source: &SourceFile<'_>,
+        questionnaire: &Questionnaire,
+        library: &ClauseLibrary,
+    ) -> Result<Self, Diagnostics> {
+        let raw: RawFile = source.parse()?;
+        let mut problems = Vec::new();
+        let checked = check(raw, questionnaire, library, &mut problems);
+        if problems.is_empty() {
+            Ok(checked)
+        } else {
+            Err(source.locate(problems))
+        }
+    }
+
+    /// The shipped scenarios, checked against the shipped policy. Read
+    /// from the JSON that build.rs made of `scenarios.yaml`; with the
+    /// `yaml` feature, problems are located in the YAML.
+    pub fn builtin(questionnaire: &Questionnaire, library: &ClauseLibrary) -> Result<Self, Diagnostics> {
+        let (file, json) = crate::policy::bundle::SCENARIOS_JSON;
+        let loaded = Self::from_source(&SourceFile::json(file, json), questionnaire, library);
+        #[cfg(feature = "yaml")]
+        if loaded.is_err() {
+            let (file, text) = crate::policy::bundle::SCENARIOS;
+            Self::load(file, text, questionnaire, library)?;
+        }
+        loaded
+    }
+
+    /// The scenario with id `id`.
+    pub fn scenario(&self, id: &ScenarioId) -> Option<&Scenario> {
+        self.scenarios.iter().find(|s| &s.id == id)
+    }
+
+    /// The deck with id `id`.
+    pub fn deck(&self, id: &DeckId) -> Option<&Deck> {
+        self.decks.iter().find(|d| &d.id == id)
+    }
+
+    /// The verdict on `scenario` for `answers`. `policy` is the document
+    /// filled from the same answers; the cited clauses are looked up in it.
+    pub fn verdict(&self, scenario: &Scenario, q: &Questionnaire, answers: &Answers, policy: &Document) -> Verdict {
+        let visible = q.visible_answers(answers);
+        let (rule, outcome) = scenario
+            .rules
+            .iter()
+            .enumerate()
+            .find(|(_, r)| r.when.holds(&visible))
+            .map_or((None, &scenario.default), |(i, r)| (Some(i), &r.outcome));
+        let mut problems = Vec::new();
+        let explanation = match self.templates.render(outcome.explanation, &context(q, &visible)) {
+            Ok(s) => tidy(runs(q, &s)),
+            Err(e) => {
+                problems.push(format!("scenario \"{}\": {e}", scenario.id));
+                Text::default()
+            }
+        };
+        let (citations, unplaced) = place(policy, &outcome.cites);
+        Verdict {
+            scenario: scenario.id.clone(),
+            kind: outcome.verdict,
+            explanation,
+            citations,
+            rule,
+            unplaced,
+            problems,
+        }
+    }
+
+    /// The verdicts on every scenario, in file order.
+    pub fn verdicts(&self, q: &Questionnaire, answers: &Answers, policy: &Document) -> Vec<Verdict> {
+        self.scenarios
+            .iter()
+            .map(|s| self.verdict(s, q, answers, policy))
+            .collect()
+    }
+
+    /// The verdicts on the scenarios of `deck`, in deck order.
+    pub fn deck_verdicts(&self, deck: &Deck, q: &Questionnaire, answers: &Answers, policy: &Document) -> Vec<Verdict> {
+        deck.scenarios
+            .iter()
+            .filter_map(|id| self.scenario(id))
+            .map(|s| self.verdict(s, q, answers, policy))
+            .collect()
+    }
+
+    /// A printable handout of `deck`: one numbered section per scenario,
+    /// with the situation, the verdict, why, and the policy clauses it
+    /// rests on. `verdicts` are matched to the deck's scenarios by id (see
+    /// [`Self::deck_verdicts`]); a scenario without one is left out and
+    /// named in the document's problems. `policy` gives the organization's
+    /// name.
+    pub fn handout(&self, deck: &Deck, verdicts: &[Verdict], policy: &Document) -> Document {
+        let mut sections = Vec::new();
+        let mut problems = Vec::new();
+        for id in &deck.scenarios {
+            let (Some(scenario), Some(verdict)) = (self.scenario(id), verdicts.iter().find(|v| &v.scenario == id))
+            else {
+                problems.push(format!("no verdict was worked out for scenario \"{id}\""));
+                continue;
+            };
+            problems.extend(verdict.problems.iter().cloned());
+            let tag = |part: &str| ClauseId(format!("scenario.{id}.{part}"));
+            let mut blocks = vec![
+                Block {
+                    clause: tag("situation"),
+                    kind: BlockKind::Paragraph(Text::plain(scenario.situation.trim())),
+                },
+                Block {
+                    clause: tag("verdict"),
+                    kind: BlockKind::Notice(Text::plain(format!("Verdict: {}.", verdict.kind.label()))),
+                },
+            ];
+            if !verdict.explanation.0.is_empty() {
+                blocks.push(Block {
+                    clause: tag("explanation"),
+                    kind: BlockKind::Paragraph(verdict.explanation.clone()),
+                });
+            }
+            if !verdict.citations.is_empty() {
+                blocks.push(Block {
+                    clause: tag("clauses"),
+                    kind: BlockKind::Paragraph(Text::plain(format!("Policy clauses: {}", verdict.numbers()))),
+                });
+            }
+            sections.push(Section {
+                id: SectionId(id.0.clone()),
+                number: (sections.len() + 1).to_string(),
+                title: scenario.title.clone(),
+                blocks,
+                subsections: Vec::new(),
+            });
+        }
+        Document {
+            cover: Default::default(),
+            title: format!("{}: practice scenarios", deck.title),
+            author: policy.author.clone(),
+            sections,
+            problems,
+        }
+    }
+}
+
+/// The handout PDF's file name: the organization, the deck and `today`
+/// (`YYYY-MM-DD`), as ASCII, such as
+/// `lakeside-community-hospital-privacy-basics-scenarios-2026-11-25.pdf`.
+/// `handout` is the document [`ScenarioLibrary::handout`] made, whose
+/// author is the organization.
+pub fn handout_file_name(deck: &Deck, handout: &Document, today: &str) -> String {
+    // The policy's own file name gives the organization's slug and the
+    // date, cleaned the same way; only the middle part differs.
+    const POLICY: &str = "social-media-policy-";
+    let policy = handout.file_name(today);
+    let what: String = deck
+        .id
+        .as_str()
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+        .collect();
+    match policy.rfind(POLICY) {
+        Some(at) => format!("{}{what}-scenarios-{}", &policy[..at], &policy[at + POLICY.len()..]),
+        None => policy,
+    }
+}
+
+/// Finds where each cited clause landed in `policy`: the numbered section
+/// or subsection holding its text. Clauses in the same section share one
+/// citation; citations follow document order.
+fn place(policy: &Document, cites: &[ClauseId]) -> (Vec<Citation>, Vec<ClauseId>) {
+    let sections = policy.all_sections();
+    let mut found: Vec<(usize, &ClauseId)> = Vec::new();
+    let mut unplaced = Vec::new();
+    for clause in cites {
+        match sections
+            .iter()
+            .position(|s| s.blocks.iter().any(|b| &b.clause == clause))
+        {
+            Some(at) => found.push((at, clause)),
+            None => unplaced.push(clause.clone()),
+        }
+    }
+    found.sort_by_key(|(at, _)| *at);
+    let mut citations: Vec<(usize, Citation)> = Vec::new();
+    for (at, clause) in found {
+        match citations.last_mut() {
+            Some((last, citation)) if *last == at => citation.clauses.push(clause.clone()),
+            _ => citations.push((
+                at,
+                Citation {
+                    number: sections[at].number.clone(),
+                    title: sections[at].title.clone(),
+                    clauses: vec![clause.clone()],
+                },
+            )),
+        }
+    }
+    (citations.into_iter().map(|(_, c)| c).collect(), unplaced)
+}
+
+fn check(raw: RawFile, q: &Questionnaire, library: &ClauseLibrary, problems: &mut Vec<Problem>) -> ScenarioLibrary {
+    let root = YamlPath::root();
+    if raw.version != FORMAT_VERSION {
+        problems.push(Problem::new(
+            root.key("version"),
+            format!(
+                "this build reads scenario format version {FORMAT_VERSION}, not {}",
+                raw.version
+            ),
+        ));
+    }
+    let clause_ids: BTreeSet<&str> = library.clauses().map(|c| c.id.as_str()).collect();
+    let mut templates = Templates::new(q);
+    let mut ids = BTreeSet::new();
+    let mut scenarios = Vec::new();
+    for (si, rs) in raw.scenarios.into_iter().enumerate() {
+        let spath = root.key("scenarios").index(si);
+        check_id(&rs.id, &spath.key("id"), "scenario", problems);
+        if !ids.insert(rs.id.clone()) {
+            problems.push(Problem::new(
+                spath.key("id"),
+                format!("scenario id \"{}\" is used twice", rs.id),
+            ));
+        }
+        for (key, value) in [("title", &rs.title), ("situation", &rs.situation)] {
+            if value.trim().is_empty() {
+                problems.push(Problem::new(spath.key(key), format!("the {key} is empty")));
+            }
+        }
+        if rs.rules.is_empty() {
+            problems.push(Problem::new(
+                spath.key("rules"),
+                format!(
+                    "scenario \"{}\" has no rules; it needs at least a default rule without `when`",
+                    rs.id
+                ),
+            ));
+        }
+        let last = rs.rules.len().saturating_sub(1);
+        let mut rules = Vec::new();
+        let mut default = None;
+        for (ri, rr) in rs.rules.into_iter().enumerate() {
+            let rpath = spath.key("rules").index(ri);
+            let outcome = Outcome {
+                verdict: rr.verdict,
+                explanation: templates.add(&rr.explanation, &rpath.key("explanation"), problems),
+                cites: check_cites(&rr.cites, &rpath, &clause_ids, problems),
+            };
+            let when = rr
+                .when
+                .as_ref()
+                .map(|c| q.check_condition(c, &rpath.key("when"), problems));
+            match (when, ri == last) {
+                (Some(when), false) => rules.push(Rule { when, outcome }),
+                (None, true) => default = Some(outcome),
+                (Some(_), true) => problems.push(Problem::new(
+                    rpath.key("when"),
+                    format!(
+                        "the last rule of scenario \"{}\" must have no `when`: it is the default verdict when no other rule applies",
+                        rs.id
+                    ),
+                )),
+                (None, false) => problems.push(Problem::new(
+                    rpath.clone(),
+                    "only the last rule may leave out `when`; the rules after this one could never apply",
+                )),
+            }
+        }
+        // Without a default the scenario is unusable, but a problem has
+        // been reported for it, so the library is never returned.
+        if let Some(default) = default {
+            scenarios.push(Scenario {
+                id: ScenarioId(rs.id),
+                title: rs.title,
+                situation: rs.situation,
+                topics: rs.topics,
+                rules,
+                default,
+            });
+        }
+    }
+    let mut deck_ids = BTreeSet::new();
+    let mut decks = Vec::new();
+    for (di, rd) in raw.decks.into_iter().enumerate() {
+        let dpath = root.key("decks").index(di);
+        check_id(&rd.id, &dpath.key("id"), "deck", problems);
+        if !deck_ids.insert(rd.id.clone()) {
+            problems.push(Problem::new(
+                dpath.key("id"),
+                format!("deck id \"{}\" is used twice", rd.id),
+            ));
+        }
+        if rd.scenarios.is_empty() {
+            problems.push(Problem::new(
+                dpath.key("scenarios"),
+                format!("deck \"{}\" has no scenarios", rd.id),
+            ));
+        }
+        let mut seen = BTreeSet::new();
+        for (i, s) in rd.scenarios.iter().enumerate() {
+            let path = dpath.key("scenarios").index(i);
+            if !ids.contains(s) {
+                problems.push(Problem::new(path, format!("there is no scenario \"{s}\"")));
+            } else if !seen.insert(s.as_str()) {
+                problems.push(Problem::new(
+                    path,
+                    format!("scenario \"{s}\" is in deck \"{}\" twice", rd.id),
+                ));
+            }
+        }
+        decks.push(Deck {
+            id: DeckId(rd.id),
+            title: rd.title,
+            scenarios: rd.scenarios.into_iter().map(ScenarioId).collect(),
+        });
+    }
+    ScenarioLibrary {
+        scenarios,
+        decks,
+        templates,
+    }
+}
+
+fn check_cites(
+    cites: &[String],
+    rule: &YamlPath,
+    known: &BTreeSet<&str>,
+    problems: &mut Vec<Problem>,
+) -> Vec<ClauseId> {
+    if cites.is_empty() {
+        problems.push(Problem::new(
+            rule.key("cites"),
+            "a verdict must cite at least one clause of the policy",
+        ));
+    }
+    let mut seen = BTreeSet::new();
+    for (i, c) in cites.iter().enumerate() {
+        let path = rule.key("cites").index(i);
+        if !known.contains(c.as_str()) {
+            problems.push(Problem::new(
+                path,
+                format!("there is no clause \"{c}\" in the clause library"),
+            ));
+        } else if !seen.insert(c.as_str()) {
+            problems.push(Problem::new(path, format!("clause \"{c}\" is cited twice")));
+        }
+    }
+    cites.iter().map(|c| ClauseId(c.clone())).collect()
+}
+
+fn check_id(id: &str, path: &YamlPath, what: &str, problems: &mut Vec<Problem>) {
+    if !is_valid_id(id, false) {
+        problems.push(Problem::new(
+            path.clone(),
+            format!(
+                "{what} id \"{id}\" must start with a lowercase letter and use only lowercase letters, digits and '_'"
+            ),
+        ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn section(number: &str, title: &str, clauses: &[&str], subsections: Vec<Section>) -> Section {
+        Section {
+            id: SectionId("s".into()),
+            number: number.into(),
+            title: title.into(),
+            blocks: clauses
+                .iter()
+                .map(|c| Block {
+                    clause: ClauseId::from(*c),
+                    kind: BlockKind::Paragraph(Text::plain("x")),
+                })
+                .collect(),
+            subsections,
+        }
+    }
+
+    #[test]
+    fn citations_follow_document_order_and_share_a_section() {
+        let doc = Document {
+            cover: Default::default(),
+            title: String::new(),
+            author: String::new(),
+            sections: vec![
+                section("1", "One", &["a"], vec![]),
+                section("2", "Two", &["b"], vec![section("2.1", "Two one", &["c", "d"], vec![])]),
+            ],
+            problems: vec![],
+        };
+        let cites: Vec<ClauseId> = ["d", "a", "c", "gone"].into_iter().map(ClauseId::from).collect();
+        let (citations, unplaced) = place(&doc, &cites);
+        let numbers: Vec<&str> = citations.iter().map(|c| c.number.as_str()).collect();
+        assert_eq!(numbers, ["1", "2.1"]);
+        assert_eq!(citations[1].clauses, [ClauseId::from("d"), ClauseId::from("c")]);
+        assert_eq!(citations[1].title, "Two one");
+        assert_eq!(unplaced, [ClauseId::from("gone")]);
+    }
+
+    #[test]
+    fn handout_file_names_name_the_organization_the_deck_and_the_day() {
+        let deck = Deck {
+            id: DeckId::from("privacy_basics"),
+            title: "Privacy basics".into(),
+            scenarios: vec![],
+        };
+        let mut doc = Document {
+            cover: Default::default(),
+            title: String::new(),
+            author: "Centre Saint-Éloi: Social Media Policy".into(),
+            sections: vec![],
+            problems: vec![],
+        };
+        assert_eq!(
+            handout_file_name(&deck, &doc, "2026-11-25"),
+            "centre-saint-eloi-social-media-policy-privacy-basics-scenarios-2026-11-25.pdf"
+        );
+        doc.author = "[organization's legal name]".into();
+        assert_eq!(
+            handout_file_name(&deck, &doc, "2026-11-25"),
+            "privacy-basics-scenarios-2026-11-25.pdf"
+        );
+    }
+
+    #[test]
+    fn verdict_labels_and_ids() {
+        assert_eq!(VerdictKind::FineWithConditions.label(), "Fine, with conditions");
+        assert_eq!(VerdictKind::NotFine.id(), "not_fine");
+        let parsed: VerdictKind = serde_json::from_str("\"fine_with_conditions\"").expect("parses");
+        assert_eq!(parsed, VerdictKind::FineWithConditions);
+    }
+}
