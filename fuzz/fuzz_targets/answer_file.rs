@@ -20,15 +20,15 @@ use std::collections::BTreeSet;
 use std::sync::OnceLock;
 
 use libfuzzer_sys::fuzz_target;
-use policy_builder::policy::answer_file::AnswerFile;
-use policy_builder::policy::answer_file::{read, valid_draft_id, write};
+use policy_builder::policy::files::answer_file::AnswerFile;
+use policy_builder::policy::files::answer_file::{read, valid_draft_id, write};
 use policy_builder::policy::bundle::Policy;
 use policy_builder::policy::diag::{from_yaml, Diagnostics};
 use policy_builder::policy::document::Document;
-use policy_builder::policy::draft::{StoredDraft, SCHEMA};
+use policy_builder::policy::files::draft::{StoredDraft, SCHEMA};
 use policy_builder::policy::fill::fill;
-use policy_builder::policy::library::ClauseLibrary;
-use policy_builder::policy::review::{approval_section, Decision, Reply, Review, Verdict};
+use policy_builder::policy::model::library::ClauseLibrary;
+use policy_builder::policy::files::review::{approval_section, Decision, Reply, Review, Verdict};
 
 fn policy() -> &'static Policy {
     static POLICY: OnceLock<Policy> = OnceLock::new();

@@ -8,12 +8,12 @@ use std::sync::OnceLock;
 
 use arbitrary::{Result, Unstructured};
 use libfuzzer_sys::fuzz_target;
-use policy_builder::policy::answers::{Answer, Answers};
+use policy_builder::policy::model::answers::{Answer, Answers};
 use policy_builder::policy::bundle::Policy;
-use policy_builder::policy::draft::StoredDraft;
+use policy_builder::policy::files::draft::StoredDraft;
 use policy_builder::policy::fill::fill;
-use policy_builder::policy::ids::QuestionId;
-use policy_builder::policy::questionnaire::{Question, QuestionKind};
+use policy_builder::policy::model::ids::QuestionId;
+use policy_builder::policy::model::questionnaire::{Question, QuestionKind};
 use policy_builder::policy::readability::document_counts;
 
 fn policy() -> &'static Policy {

@@ -6,11 +6,11 @@
 use std::sync::OnceLock;
 
 use libfuzzer_sys::fuzz_target;
-use policy_builder::policy::answers::Answers;
+use policy_builder::policy::model::answers::Answers;
 use policy_builder::policy::bundle::QUESTIONNAIRE;
 use policy_builder::policy::fill::fill;
-use policy_builder::policy::library::ClauseLibrary;
-use policy_builder::policy::questionnaire::Questionnaire;
+use policy_builder::policy::model::library::ClauseLibrary;
+use policy_builder::policy::model::questionnaire::Questionnaire;
 use policy_builder::policy::sample::{Sample, SAMPLES};
 
 struct Shipped {

@@ -6,8 +6,8 @@
 use arbitrary::{Result, Unstructured};
 use libfuzzer_sys::fuzz_target;
 use policy_builder::policy::document::{Approval, Block, BlockKind, Cover, Document, Run, Section, Text};
-use policy_builder::policy::ids::{ClauseId, QuestionId, SectionId};
-use policy_builder::policy::pdf::render_pdf;
+use policy_builder::policy::model::ids::{ClauseId, QuestionId, SectionId};
+use policy_builder::policy::render::pdf::render_pdf;
 
 const NASTY: &[&str] = &[
     ") Tj ET BT (",

@@ -4,8 +4,8 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use policy_builder::policy::answers::Answers;
-use policy_builder::policy::questionnaire::Questionnaire;
+use policy_builder::policy::model::answers::Answers;
+use policy_builder::policy::model::questionnaire::Questionnaire;
 use policy_builder::policy::sample::Sample;
 
 fuzz_target!(|data: &[u8]| {
