@@ -17,7 +17,6 @@ use leptos::either::{EitherOf3, EitherOf4};
 use leptos::prelude::*;
 
 use crate::policy::bundle::Policy;
-use crate::policy::files::draft::StoredDraft;
 use browser::storage::Entry;
 use builder::check_page::CheckPage;
 use builder::checks_panel::ChecksPanel;
@@ -29,22 +28,7 @@ use shell::preview::Preview;
 use shell::route::{current_route, Route};
 use shell::session::Session;
 use shell::storage_notice::StorageNotice;
-
-/// What every page shares.
-#[derive(Clone)]
-pub struct AppState {
-    /// The shipped templates.
-    pub policy: Arc<Policy>,
-    /// The page on screen.
-    pub route: RwSignal<Route>,
-    /// A draft started while storage is unavailable, kept in memory only.
-    pub scratch: RwSignal<Option<StoredDraft>>,
-}
-
-/// The app state from context.
-pub fn use_app() -> Option<AppState> {
-    use_context::<AppState>()
-}
+use shell::{use_app, AppState};
 
 /// The whole app: loads the shipped templates and shows the page the URL
 /// names, or the template problems if the templates are broken.

@@ -1,5 +1,9 @@
-//! Drafts in localStorage, one entry per draft under
-//! `policy-builder/drafts/<id>`. Every way storage can fail (disabled,
+//! Everything the app keeps in localStorage, and the only module that
+//! opens it (a test in `tests/architecture.rs` holds that): drafts, one
+//! entry per draft under `policy-builder/drafts/<id>`, and beside them the
+//! trainer's quiz scores, the demo links' notes and the reviewer's name.
+//! Every key is made here, so deleting a draft (and backing it up) can find
+//! everything that belongs to it. Every way storage can fail (disabled,
 //! full, a damaged entry, an entry from a newer version, a change made in
 //! another tab) comes back as a value the UI shows; nothing here panics and
 //! nothing overwrites an entry it could not read.
@@ -13,8 +17,17 @@ use gloo_storage::{LocalStorage, Storage};
 
 use crate::policy::files::draft::{DraftError, StoredDraft};
 
+/// The start of every key the app writes.
+pub const APP_PREFIX: &str = "policy-builder/";
 /// Where each draft lives: this prefix and the draft's id.
 pub const DRAFT_PREFIX: &str = "policy-builder/drafts/";
+/// Quiz scores: this prefix, the draft's id, `/` and the deck's id.
+const QUIZ_PREFIX: &str = "policy-builder/quiz/";
+/// The draft made for each sample's demo link: this prefix and the
+/// sample's stem, holding the draft's id.
+const DEMO_PREFIX: &str = "policy-builder/demo/";
+/// The reviewer's name, remembered between reviews.
+const REVIEWER_KEY: &str = "policy-builder/reviewer";
 /// Where the single draft of schema 1 lived.
 pub const LEGACY_KEY: &str = "policy-builder/draft";
 
@@ -46,6 +59,17 @@ pub enum SaveError {
     /// The write seemed to work but reading it back gave something else.
     #[error("the saved copy did not match the draft when read back")]
     Mismatch,
+}
+
+impl SaveError {
+    /// What the user can do about it.
+    pub fn advice(&self) -> &'static str {
+        match self {
+            SaveError::Unavailable => "Download your answers before you close the page.",
+            SaveError::Refused(_) => "Storage may be full: delete drafts you no longer need, or download this one.",
+            SaveError::Mismatch => "Download your answers to keep a safe copy.",
+        }
+    }
 }
 
 fn storage() -> Option<web_sys::Storage> {
@@ -157,7 +181,7 @@ pub fn remove_key(key: &str) -> Result<Option<String>, SaveError> {
 }
 
 /// Every entry whose key starts with `prefix`, with the text it holds.
-pub fn entries_with_prefix(prefix: &str) -> Vec<(String, String)> {
+fn entries_with_prefix(prefix: &str) -> Vec<(String, String)> {
     let Some(store) = storage() else {
         return Vec::new();
     };
@@ -183,6 +207,87 @@ pub fn restore_key(key: &str, text: &str) -> Result<(), SaveError> {
         Ok(Some(back)) if back == text => Ok(()),
         _ => Err(SaveError::Mismatch),
     }
+}
+
+/// The stored quiz score of `deck` for draft `draft`, as text.
+pub fn quiz_score(draft: &str, deck: &str) -> Option<String> {
+    storage()?.get_item(&quiz_key(draft, deck)).ok().flatten()
+}
+
+/// Stores the quiz score of `deck` for draft `draft`.
+pub fn save_quiz_score(draft: &str, deck: &str, text: &str) -> Result<(), SaveError> {
+    let store = storage().ok_or(SaveError::Unavailable)?;
+    store
+        .set_item(&quiz_key(draft, deck), text)
+        .map_err(|e| SaveError::Refused(js_message(&e)))
+}
+
+/// Forgets the quiz score of `deck` for draft `draft`.
+pub fn clear_quiz_score(draft: &str, deck: &str) {
+    if let Some(store) = storage() {
+        let _ = store.remove_item(&quiz_key(draft, deck));
+    }
+}
+
+/// The key of a quiz score: apart from the drafts, so that listing drafts
+/// never reads one.
+pub fn quiz_key(draft: &str, deck: &str) -> String {
+    format!("{QUIZ_PREFIX}{draft}/{deck}")
+}
+
+/// The id of the draft last made for sample `stem`'s demo link.
+pub fn demo_draft(stem: &str) -> Option<String> {
+    storage()?.get_item(&format!("{DEMO_PREFIX}{stem}")).ok().flatten()
+}
+
+/// Remembers that draft `id` shows sample `stem`. Best effort: without it
+/// the next demo link makes a new draft.
+pub fn remember_demo_draft(stem: &str, id: &str) {
+    if let Some(store) = storage() {
+        let _ = store.set_item(&format!("{DEMO_PREFIX}{stem}"), id);
+    }
+}
+
+/// The reviewer's name given last time, or an empty string.
+pub fn reviewer_name() -> String {
+    storage()
+        .and_then(|s| s.get_item(REVIEWER_KEY).ok().flatten())
+        .unwrap_or_default()
+}
+
+/// Remembers the reviewer's name for the next review. Best effort.
+pub fn remember_reviewer_name(name: &str) {
+    if let Some(store) = storage() {
+        let _ = store.set_item(REVIEWER_KEY, name);
+    }
+}
+
+/// The entries that belong to the draft stored under `key`, with their
+/// text: its quiz scores, and the demo links that open it. Deleting a
+/// draft removes them too, and Undo puts them back.
+pub fn companions(key: &str) -> Vec<(String, String)> {
+    let Some(id) = key.strip_prefix(DRAFT_PREFIX) else {
+        return Vec::new();
+    };
+    let mut found = entries_with_prefix(&format!("{QUIZ_PREFIX}{id}/"));
+    found.extend(entries_with_prefix(DEMO_PREFIX).into_iter().filter(|(_, v)| v == id));
+    found
+}
+
+/// Every entry the app wrote, with its text, in storage order; `None` when
+/// the browser does not let the page read storage. Used by the panic
+/// screen, which offers each as it is, without parsing it.
+pub fn app_entries() -> Option<Vec<(String, String)>> {
+    // Raw web_sys here, not gloo: this runs inside the panic hook.
+    let store = web_sys::window()?.local_storage().ok().flatten()?;
+    let count = store.length().ok()?;
+    Some(
+        (0..count)
+            .filter_map(|i| store.key(i).ok().flatten())
+            .filter(|k| k.starts_with(APP_PREFIX))
+            .filter_map(|k| store.get_item(&k).ok().flatten().map(|v| (k, v)))
+            .collect(),
+    )
 }
 
 /// A new draft id: time and randomness in base 36, unique in practice and

@@ -310,10 +310,7 @@ pub fn outcome(result: Result<Made, String>, file_name: &str, noun: &str) -> Str
         1 => "1 page".to_owned(),
         n => format!("{n} pages"),
     };
-    let done = format!(
-        "{} downloaded ({pages}).",
-        crate::app::drafts::drafts_page::capitalize(noun)
-    );
+    let done = format!("{} downloaded ({pages}).", crate::policy::fill::text::capitalize(noun));
     if pdf.missing_glyphs.is_empty() {
         return done;
     }

@@ -6,8 +6,8 @@ use leptos::prelude::*;
 
 use crate::app::browser::focus::focus_id;
 use crate::app::browser::worker_client::{read_library, FileError};
-use crate::app::drafts::drafts_page::problem_summary;
 use crate::app::shell::files::{read_chosen, Busy};
+use crate::app::shell::problem_list::problem_summary;
 use crate::app::shell::session::use_session;
 use crate::policy::diag::Diagnostics;
 use crate::policy::files::draft::CustomLibrary;

@@ -7,15 +7,14 @@ use leptos::prelude::*;
 
 use crate::app::browser::download::download;
 use crate::app::browser::focus::focus_id;
-use crate::app::browser::storage::{self, local_time, Entry, SaveError};
+use crate::app::browser::storage::{self, local_time, Entry};
 use crate::app::browser::worker_client::{read_answer_file, FileError};
 use crate::app::shell::files::{download_answer_file, read_chosen, Busy};
 use crate::app::shell::route::{navigate, Route};
-use crate::app::trainer::demo::DEMO_PREFIX;
-use crate::app::trainer::score::QUIZ_PREFIX;
-use crate::app::{use_app, AppState};
+use crate::app::shell::{use_app, AppState};
 use crate::policy::diag::Diagnostics;
 use crate::policy::files::draft::StoredDraft;
+use crate::policy::fill::text::capitalize;
 use crate::policy::sample::Sample;
 
 /// A removal that can still be undone.
@@ -27,21 +26,6 @@ struct Removed {
     /// What went with the draft (quiz scores, the demo link's note), to
     /// put back with it.
     companions: Vec<(String, String)>,
-}
-
-/// The entries that belong to the draft stored under `key`: its quiz
-/// scores, and the demo links that open it.
-fn companions(key: &str) -> Vec<(String, String)> {
-    let Some(id) = key.strip_prefix(storage::DRAFT_PREFIX) else {
-        return Vec::new();
-    };
-    let mut found = storage::entries_with_prefix(&format!("{QUIZ_PREFIX}{id}/"));
-    found.extend(
-        storage::entries_with_prefix(DEMO_PREFIX)
-            .into_iter()
-            .filter(|(_, v)| v == id),
-    );
-    found
 }
 
 /// An imported file that matches a draft already here.
@@ -187,7 +171,7 @@ pub fn DraftsPage() -> impl IntoView {
         Ok(Some(raw)) => {
             // A draft's scores and demo notes go with it (and come back
             // with an undo).
-            let companions: Vec<_> = companions(&key)
+            let companions: Vec<_> = storage::companions(&key)
                 .into_iter()
                 .filter(|(k, _)| storage::remove_key(k).is_ok())
                 .collect();
@@ -273,7 +257,7 @@ pub fn DraftsPage() -> impl IntoView {
                     </div>
                 </div>
             })}
-            {move || import_problems.get().map(|d| problem_summary("import-problems", "The answer file could not be imported", &d))}
+            {move || import_problems.get().map(|d| crate::app::shell::problem_list::problem_summary("import-problems", "The answer file could not be imported", &d))}
             <section class="start" aria-labelledby="start-heading">
                 <h2 id="start-heading">"Start a draft"</h2>
                 <div class="start-options">
@@ -481,39 +465,4 @@ fn damaged_row(
         </li>
     }
     .into_any()
-}
-
-/// A GOV.UK-style summary of problems: a titled box that takes focus.
-pub fn problem_summary(id: &'static str, title: &'static str, d: &Diagnostics) -> AnyView {
-    let items = d
-        .iter()
-        .map(|p| view! { <li><code>{format!("{}:{}:{}", p.file, p.line, p.column)}</code>" "{p.message.clone()}</li> })
-        .collect_view();
-    view! {
-        <div class="error-summary" id=id tabindex="-1" role="alert" aria-labelledby=format!("{id}-title")>
-            <h2 id=format!("{id}-title")>{title}</h2>
-            <p>"Nothing was changed. Fix these problems in the file and try again:"</p>
-            <ul>{items}</ul>
-        </div>
-    }
-    .into_any()
-}
-
-/// `s` with its first letter in capitals.
-pub fn capitalize(s: &str) -> String {
-    let mut chars = s.chars();
-    chars
-        .next()
-        .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
-}
-
-impl SaveError {
-    /// What the user can do about it.
-    pub fn advice(&self) -> &'static str {
-        match self {
-            SaveError::Unavailable => "Download your answers before you close the page.",
-            SaveError::Refused(_) => "Storage may be full: delete drafts you no longer need, or download this one.",
-            SaveError::Mismatch => "Download your answers to keep a safe copy.",
-        }
-    }
 }

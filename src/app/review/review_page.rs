@@ -14,22 +14,6 @@ use crate::app::shell::preview::render_section;
 use crate::app::shell::session::use_session;
 use crate::policy::files::review::{Decision, Review, Verdict};
 
-/// Where the reviewer's name is remembered between reviews.
-const REVIEWER_KEY: &str = "policy-builder/reviewer";
-
-fn remembered_name() -> String {
-    web_sys::window()
-        .and_then(|w| w.local_storage().ok().flatten())
-        .and_then(|s| s.get_item(REVIEWER_KEY).ok().flatten())
-        .unwrap_or_default()
-}
-
-fn remember_name(name: &str) {
-    if let Some(s) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
-        let _ = s.set_item(REVIEWER_KEY, name);
-    }
-}
-
 /// The review page.
 #[component]
 pub fn ReviewPage() -> impl IntoView {
@@ -39,7 +23,7 @@ pub fn ReviewPage() -> impl IntoView {
     let document = session.document;
     let review = session.review;
     let session_answers = session.answers;
-    let reviewer = RwSignal::new(remembered_name());
+    let reviewer = RwSignal::new(crate::app::browser::storage::reviewer_name());
     let current = RwSignal::new(0_usize);
     let status = RwSignal::new(String::new());
     // Half-written replies, by comment id: kept here, above the comment
@@ -259,7 +243,7 @@ pub fn ReviewPage() -> impl IntoView {
                 <label for="reviewer-name">"Your name"</label>
                 <input id="reviewer-name" type="text" autocomplete="name" prop:value=move || reviewer.get()
                     on:input=move |ev| reviewer.set(event_target_value(&ev))
-                    on:change=move |ev| remember_name(&event_target_value(&ev)) />
+                    on:change=move |ev| crate::app::browser::storage::remember_reviewer_name(&event_target_value(&ev)) />
             </div>
             <p class="status" role="status" aria-live="polite">{move || status.get()}</p>
             <div class="review-layout">

@@ -4,8 +4,33 @@
 pub mod files;
 pub mod panic_screen;
 pub mod preview;
+pub mod problem_list;
 pub mod review_notes;
 pub mod route;
 pub mod session;
 pub mod storage_notice;
 pub mod update_banner;
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::policy::bundle::Policy;
+use crate::policy::files::draft::StoredDraft;
+use route::Route;
+
+/// What every page shares.
+#[derive(Clone)]
+pub struct AppState {
+    /// The shipped templates.
+    pub policy: Arc<Policy>,
+    /// The page on screen.
+    pub route: RwSignal<Route>,
+    /// A draft started while storage is unavailable, kept in memory only.
+    pub scratch: RwSignal<Option<StoredDraft>>,
+}
+
+/// The app state from context.
+pub fn use_app() -> Option<AppState> {
+    use_context::<AppState>()
+}

@@ -15,9 +15,6 @@ use std::panic::PanicHookInfo;
 
 use wasm_bindgen::{JsCast, JsValue};
 
-/// The start of every localStorage key the app writes.
-const KEY_PREFIX: &str = "policy-builder/";
-
 /// The address fragment that makes the app panic on purpose once it has
 /// started, so that tests and support staff can see the error screen.
 pub const SELFTEST_FRAGMENT: &str = "#selftest-panic";
@@ -48,24 +45,8 @@ enum Saved {
     Unreadable,
 }
 
-fn saved(window: &web_sys::Window) -> Saved {
-    let Some(store) = window.local_storage().ok().flatten() else {
-        return Saved::Unreadable;
-    };
-    let Ok(count) = store.length() else {
-        return Saved::Unreadable;
-    };
-    let mut values = Vec::new();
-    for i in 0..count {
-        let Ok(Some(key)) = store.key(i) else { continue };
-        if !key.starts_with(KEY_PREFIX) {
-            continue;
-        }
-        if let Ok(Some(value)) = store.get_item(&key) {
-            values.push((key, value));
-        }
-    }
-    Saved::Values(values)
+fn saved() -> Saved {
+    crate::app::browser::storage::app_entries().map_or(Saved::Unreadable, Saved::Values)
 }
 
 /// Replaces the page with the error screen.
@@ -93,7 +74,7 @@ fn show(details: &str) -> Result<(), JsValue> {
     let note = page.child(&main, "p", None)?;
     let actions = page.element("p", None)?;
     actions.set_class_name("actions");
-    note.set_text_content(Some(match saved(&window) {
+    note.set_text_content(Some(match saved() {
         Saved::Unreadable => {
             "This browser does not let the page read the saved draft, so it cannot be offered as a file."
         }

@@ -4,9 +4,9 @@
 
 use leptos::prelude::*;
 
-use crate::app::drafts::drafts_page::capitalize;
 use crate::app::shell::files::download_answer_file;
 use crate::app::shell::session::{use_session, SaveState};
+use crate::policy::fill::text::capitalize;
 
 /// A warning with choices when saving fails or another tab interferes.
 #[component]

@@ -19,7 +19,7 @@ use crate::app::shell::session::use_session;
 use crate::app::trainer::card::TrainerCard;
 use crate::app::trainer::fullscreen::TrainerFullscreen;
 use crate::app::trainer::handout::TrainerHandout;
-use crate::app::trainer::score::{QuizScore, TrainerScore};
+use crate::app::trainer::score::{self as quiz, QuizScore, TrainerScore};
 use crate::app::trainer::share::TrainerShare;
 use crate::app::trainer::verdict::TrainerVerdict;
 use crate::app::trainer::vote::TrainerVote;
@@ -111,7 +111,7 @@ pub fn TrainerDeck(
     let index = RwSignal::new(start.min(total - 1));
     let revealed = RwSignal::new(false);
     let quiz = RwSignal::new(false);
-    let score = RwSignal::new(QuizScore::load(&session.id, deck.id.as_str()));
+    let score = RwSignal::new(quiz::load(&session.id, deck.id.as_str()));
     let status = RwSignal::new(String::new());
     let id_at = move |i: usize| cards.with_value(|c| c.get(i).map(|c| c.id.clone()));
     let remembered = move |i: usize| id_at(i).and_then(|id| score.with_untracked(|s| s.vote_on(&id)));
@@ -159,7 +159,7 @@ pub fn TrainerDeck(
         };
         score.update(|s| s.record(v.scenario.clone(), room, v.kind));
         here.with_value(|(draft, deck)| {
-            if let Err(e) = score.with_untracked(|s| s.save(draft, deck)) {
+            if let Err(e) = score.with_untracked(|s| quiz::save(s, draft, deck)) {
                 status.set(format!("The score could not be saved in this browser: {e}."));
             }
         });
@@ -171,7 +171,7 @@ pub fn TrainerDeck(
     };
     let reset = move |()| {
         score.set(QuizScore::default());
-        here.with_value(|(draft, deck)| QuizScore::clear(draft, deck));
+        here.with_value(|(draft, deck)| crate::app::browser::storage::clear_quiz_score(draft, deck));
         if !revealed.get_untracked() {
             vote.set(None);
         }

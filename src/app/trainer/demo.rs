@@ -13,12 +13,9 @@ use leptos::prelude::*;
 
 use crate::app::browser::storage::{self, Entry};
 use crate::app::shell::route::{replace, Route};
-use crate::app::{use_app, AppState};
+use crate::app::shell::{use_app, AppState};
 use crate::policy::files::draft::StoredDraft;
 use crate::policy::sample::Sample;
-
-/// Where the draft made for each sample is remembered.
-pub const DEMO_PREFIX: &str = "policy-builder/demo/";
 
 /// A sample's short name in links: its file name without folder and
 /// extension, such as `ontario-hospital`.
@@ -83,9 +80,7 @@ fn demo_draft(app: &AppState, stem: &str) -> Result<String, String> {
             known.join(", ")
         ));
     };
-    let key = format!("{DEMO_PREFIX}{stem}");
-    let store = web_sys::window().and_then(|w| w.local_storage().ok().flatten());
-    let earlier = store.as_ref().and_then(|s| s.get_item(&key).ok().flatten());
+    let earlier = storage::demo_draft(stem);
     if let Some(id) = earlier {
         if let Ok(Some(Entry::Draft(d))) = storage::load(&id) {
             if d.answers == sample.answers && d.library.is_none() {
@@ -105,11 +100,7 @@ fn demo_draft(app: &AppState, stem: &str) -> Result<String, String> {
     draft.answers = sample.answers;
     let id = draft.id.clone();
     match storage::save(&draft) {
-        Ok(_) => {
-            if let Some(s) = store {
-                let _ = s.set_item(&key, &id);
-            }
-        }
+        Ok(_) => storage::remember_demo_draft(stem, &id),
         Err(_) => app.scratch.set(Some(draft)),
     }
     Ok(id)

@@ -4,6 +4,8 @@
 //! holds are rendered in order; a clause with a heading starts a numbered
 //! subsection. Unanswered questions become [`Run::Missing`] placeholders.
 
+pub mod text;
+
 use crate::policy::document::{Approval, Block, BlockKind, Cover, Document, Run, Section, Text};
 use crate::policy::model::answers::{Answer, Answers};
 use crate::policy::model::dates::parse_iso;
@@ -240,10 +242,7 @@ fn paragraphs(text: Text) -> Vec<Text> {
 /// Director"); a placeholder is left as it is.
 fn capitalized(mut text: Text) -> Text {
     if let Some(Run::Plain(s)) = text.0.first_mut() {
-        let mut chars = s.chars();
-        if let Some(first) = chars.next() {
-            *s = first.to_uppercase().chain(chars).collect();
-        }
+        *s = text::capitalize(s);
     }
     text
 }

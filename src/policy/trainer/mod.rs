@@ -2,3 +2,4 @@
 //! same answers as the policy.
 
 pub mod scenario;
+pub mod score;

@@ -1,0 +1,22 @@
+//! The list of problems found in a file the user gave, GOV.UK style: a
+//! titled box that takes focus, each problem with its line and column.
+
+use leptos::prelude::*;
+
+use crate::policy::diag::Diagnostics;
+
+/// A summary of the problems `d` in a box with id `id` and heading `title`.
+pub fn problem_summary(id: &'static str, title: &'static str, d: &Diagnostics) -> AnyView {
+    let items = d
+        .iter()
+        .map(|p| view! { <li><code>{format!("{}:{}:{}", p.file, p.line, p.column)}</code>" "{p.message.clone()}</li> })
+        .collect_view();
+    view! {
+        <div class="error-summary" id=id tabindex="-1" role="alert" aria-labelledby=format!("{id}-title")>
+            <h2 id=format!("{id}-title")>{title}</h2>
+            <p>"Nothing was changed. Fix these problems in the file and try again:"</p>
+            <ul>{items}</ul>
+        </div>
+    }
+    .into_any()
+}
