@@ -13,10 +13,11 @@ use std::path::PathBuf;
 use std::process::Command;
 
 use lopdf::{Object, ObjectId};
+use policy_builder::policy::document::DocumentKind;
 use policy_builder::policy::document::{Block, BlockKind, Cover, Document, Section, Text};
 use policy_builder::policy::fill::fill;
 use policy_builder::policy::model::ids::{ClauseId, SectionId};
-use policy_builder::policy::render::layout::{layout_as, DocumentKind, Fonts, Laid, Mark, Style, BOLD, REGULAR};
+use policy_builder::policy::render::layout::{layout_as, Fonts, Laid, Mark, Style, BOLD, REGULAR};
 use policy_builder::policy::render::pdf::{render_pdf, render_quick_reference, Pdf};
 
 mod common;

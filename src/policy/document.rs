@@ -264,6 +264,28 @@ fn fold_accent(c: char) -> impl Iterator<Item = char> {
     std::iter::once(base)
 }
 
+/// What is being laid out; it decides the furniture around the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DocumentKind {
+    /// The policy: cover, contents, running header, footer with the version.
+    #[default]
+    Policy,
+    /// The one-page staff quick reference: no cover and no contents.
+    QuickReference,
+}
+
+impl DocumentKind {
+    /// The kind a document asks for: a policy when it has a cover.
+    pub fn of(doc: &Document) -> Self {
+        if doc.cover.is_empty() {
+            DocumentKind::QuickReference
+        } else {
+            DocumentKind::Policy
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -80,12 +80,8 @@ fn main() {
         let laid = layout(&doc, &fonts);
         lays.push(t.elapsed());
         let t = Instant::now();
-        write_pdf(
-            &doc,
-            policy_builder::policy::render::layout::DocumentKind::Policy,
-            &laid,
-        )
-        .unwrap_or_else(|e| fail(format!("pdf failed: {e}")));
+        write_pdf(&doc, policy_builder::policy::document::DocumentKind::Policy, &laid)
+            .unwrap_or_else(|e| fail(format!("pdf failed: {e}")));
         writes.push(t.elapsed());
     }
     println!(

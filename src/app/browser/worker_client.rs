@@ -16,9 +16,9 @@ use web_sys::{ErrorEvent, MessageEvent, Worker};
 
 use crate::policy::diag::Diagnostics;
 use crate::policy::document::Document;
+use crate::policy::document::DocumentKind;
 use crate::policy::files::draft::StoredDraft;
 use crate::policy::files::worker_protocol::{FileJob, FileRequest, Reply, Request, PROTOCOL_VERSION};
-use crate::policy::render::layout::DocumentKind;
 
 /// The loader Trunk writes for the worker binary (not content-hashed).
 const WORKER_URL: &str = "./pdf-worker_loader.js";

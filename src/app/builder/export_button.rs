@@ -7,10 +7,8 @@ use crate::app::browser::storage::today_iso;
 use crate::app::browser::worker_client::{make_pdf, outcome};
 use crate::app::shell::files::Busy;
 use crate::app::shell::session::use_session;
-use crate::policy::document::{Approval, Document};
-use crate::policy::files::review::{approval_section, Verdict};
-use crate::policy::fill::fill;
-use crate::policy::render::layout::DocumentKind;
+use crate::policy::document::{Document, DocumentKind};
+use crate::policy::fill::finish::{self, PolicyOptions};
 
 /// Exports the current policy as a PDF and reports the outcome.
 #[component]
@@ -42,28 +40,21 @@ pub fn ExportButton() -> impl IntoView {
     let export = {
         let session = session.clone();
         move |_| {
-            let mut doc = session.document.get_untracked();
-            // The cover's status follows the latest decision.
-            if let Some(last) = review.with_untracked(|r| r.decisions.last().map(|d| d.verdict)) {
-                doc.cover.approval = match last {
-                    Verdict::Approved => Approval::Approved,
-                    Verdict::ChangesRequested => Approval::InReview,
-                };
-            }
-            if include_approval.get_untracked() {
-                let record = review.with_untracked(|r| approval_section(r, &doc));
-                doc.sections.extend(record);
-            }
+            let options = PolicyOptions {
+                approval_record: include_approval.get_untracked(),
+            };
+            let doc = session
+                .document
+                .with_untracked(|filled| review.with_untracked(|r| finish::policy(filled, r, options)));
             let file_name = doc.file_name(&today_iso());
             make(doc, DocumentKind::Policy, file_name, "PDF");
         }
     };
     // The one-page sheet for staff, from the same answers.
     let export_quick = move |_| {
-        let policy = &session.policy;
         let doc = session
             .answers
-            .with_untracked(|a| fill(&policy.questionnaire, &policy.quick_reference, a));
+            .with_untracked(|a| finish::quick_reference(&session.policy, a));
         let file_name = doc.file_name_as("staff-quick-reference", &today_iso());
         make(doc, DocumentKind::QuickReference, file_name, "quick reference");
     };

@@ -8,7 +8,8 @@ use leptos::prelude::*;
 use crate::app::browser::storage::today_iso;
 use crate::app::browser::worker_client::{make_pdf, outcome};
 use crate::app::shell::session::use_session;
-use crate::policy::render::layout::DocumentKind;
+use crate::policy::document::DocumentKind;
+use crate::policy::fill::finish;
 use crate::policy::trainer::scenario::{handout_file_name, Deck, ScenarioLibrary};
 
 /// A button that downloads the handout PDF of `deck`.
@@ -30,12 +31,10 @@ pub fn TrainerHandout(
         }
         busy.set(true);
         status.set("Making the handout\u{2026}".to_owned());
-        let q = &session.policy.questionnaire;
         let handout = session.document.with_untracked(|doc| {
-            session.answers.with_untracked(|answers| {
-                let verdicts = library.deck_verdicts(&deck, q, answers, doc);
-                library.handout(&deck, &verdicts, doc)
-            })
+            session
+                .answers
+                .with_untracked(|answers| finish::handout(&library, &deck, &session.policy, answers, doc))
         });
         let problems = handout.problems.clone();
         let file_name = handout_file_name(&deck, &handout, &today_iso());

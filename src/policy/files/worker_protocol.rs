@@ -8,8 +8,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::policy::diag::Diagnostic;
 use crate::policy::document::Document;
+use crate::policy::document::DocumentKind;
 use crate::policy::files::draft::StoredDraft;
-use crate::policy::render::layout::DocumentKind;
 
 /// Identifies a build, so that a page never talks to a worker of another
 /// version (the worker's files are not content-hashed). The number after

@@ -4,6 +4,7 @@
 //! holds are rendered in order; a clause with a heading starts a numbered
 //! subsection. Unanswered questions become [`Run::Missing`] placeholders.
 
+pub mod finish;
 pub mod text;
 
 use crate::policy::document::{Approval, Block, BlockKind, Cover, Document, Run, Section, Text};

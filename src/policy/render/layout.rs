@@ -18,10 +18,9 @@ use std::borrow::Cow;
 use std::collections::BTreeSet;
 use std::ops::Range;
 
-use serde::{Deserialize, Serialize};
 use ttf_parser::Face;
 
-use crate::policy::document::{BlockKind, Document, Run, Section, Text};
+use crate::policy::document::{BlockKind, Document, DocumentKind, Run, Section, Text};
 
 /// The embedded regular face (a Liberation Sans subset; see `style/fonts`).
 pub const REGULAR: &[u8] = include_bytes!("../../../style/fonts/PolicySans-Regular.ttf");
@@ -281,28 +280,6 @@ pub struct Anchor {
     pub page: usize,
     /// The top of the heading on that page.
     pub top: f32,
-}
-
-/// What is being laid out; it decides the furniture around the text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum DocumentKind {
-    /// The policy: cover, contents, running header, footer with the version.
-    #[default]
-    Policy,
-    /// The one-page staff quick reference: no cover and no contents.
-    QuickReference,
-}
-
-impl DocumentKind {
-    /// The kind a document asks for: a policy when it has a cover.
-    pub fn of(doc: &Document) -> Self {
-        if doc.cover.is_empty() {
-            DocumentKind::QuickReference
-        } else {
-            DocumentKind::Policy
-        }
-    }
 }
 
 /// The document set on pages.

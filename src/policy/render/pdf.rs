@@ -22,7 +22,8 @@ use printpdf::{
 };
 
 use crate::policy::document::Document;
-use crate::policy::render::layout::{layout_as, Anchor, DocumentKind, Fonts, Laid, Mark, Style, BOLD, REGULAR};
+use crate::policy::document::DocumentKind;
+use crate::policy::render::layout::{layout_as, Anchor, Fonts, Laid, Mark, Style, BOLD, REGULAR};
 
 /// The language of the policy text, for the PDF's `/Lang`.
 const LANGUAGE: &str = "en";

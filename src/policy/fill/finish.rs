@@ -1,0 +1,125 @@
+//! The last stage before every exporter: the filled policy made ready to
+//! leave the app. The preview, the PDF worker, the quick reference and the
+//! trainer handout all take their Document from here, so that what is
+//! exported is what the native tests check; the UI only chooses options.
+
+use crate::policy::bundle::Policy;
+use crate::policy::document::{Approval, Document};
+use crate::policy::files::review::{approval_section, Review, Verdict};
+use crate::policy::fill::fill;
+use crate::policy::model::answers::Answers;
+use crate::policy::trainer::scenario::{Deck, ScenarioLibrary};
+
+/// What an exported policy includes beside its own text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PolicyOptions {
+    /// Append the approval record (decisions, sections approved, version
+    /// history) when someone has decided.
+    pub approval_record: bool,
+}
+
+impl Default for PolicyOptions {
+    fn default() -> Self {
+        Self { approval_record: true }
+    }
+}
+
+/// The policy as exported: `filled` with the cover's status following the
+/// latest decision of `review` and, if `options` ask for it, the approval
+/// record appended.
+pub fn policy(filled: &Document, review: &Review, options: PolicyOptions) -> Document {
+    let mut doc = filled.clone();
+    if let Some(last) = review.decisions.last() {
+        doc.cover.approval = match last.verdict {
+            Verdict::Approved => Approval::Approved,
+            Verdict::ChangesRequested => Approval::InReview,
+        };
+    }
+    if options.approval_record {
+        doc.sections.extend(approval_section(review, &doc));
+    }
+    doc
+}
+
+/// The one-page staff quick reference, from the same answers.
+pub fn quick_reference(templates: &Policy, answers: &Answers) -> Document {
+    fill(&templates.questionnaire, &templates.quick_reference, answers)
+}
+
+/// The trainer's handout of `deck`: every scenario with this
+/// organization's verdict, worked out from `answers` and the filled
+/// `policy`.
+pub fn handout(
+    scenarios: &ScenarioLibrary,
+    deck: &Deck,
+    templates: &Policy,
+    answers: &Answers,
+    policy: &Document,
+) -> Document {
+    let verdicts = scenarios.deck_verdicts(deck, &templates.questionnaire, answers, policy);
+    scenarios.handout(deck, &verdicts, policy)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::policy::files::review::Decision;
+    use crate::policy::sample::Sample;
+
+    fn ontario() -> (Policy, Document) {
+        let templates = Policy::builtin().expect("the shipped templates load");
+        let (_, sample) = Sample::builtin()
+            .into_iter()
+            .find(|(file, _)| file.contains("ontario"))
+            .expect("the Ontario sample ships");
+        let filled = fill(&templates.questionnaire, &templates.library, &sample.answers);
+        (templates, filled)
+    }
+
+    fn decided(verdict: Verdict) -> Review {
+        Review {
+            decisions: vec![Decision {
+                reviewer: "Sam Lee".into(),
+                role: "HR business partner".into(),
+                date: "2026-12-01".into(),
+                verdict,
+                version: String::new(),
+            }],
+            ..Review::default()
+        }
+    }
+
+    #[test]
+    fn a_policy_nobody_has_decided_on_leaves_unchanged() {
+        let (_, filled) = ontario();
+        assert_eq!(policy(&filled, &Review::default(), PolicyOptions::default()), filled);
+    }
+
+    #[test]
+    fn the_cover_follows_the_latest_decision_and_the_record_is_appended_when_asked() {
+        let (_, filled) = ontario();
+        let approved = policy(&filled, &decided(Verdict::Approved), PolicyOptions::default());
+        assert_eq!(approved.cover.approval, Approval::Approved);
+        assert_eq!(approved.sections.len(), filled.sections.len() + 1);
+        let asked = policy(
+            &filled,
+            &decided(Verdict::ChangesRequested),
+            PolicyOptions { approval_record: false },
+        );
+        assert_eq!(asked.cover.approval, Approval::InReview);
+        assert_eq!(asked.sections, filled.sections);
+    }
+
+    #[test]
+    fn the_quick_reference_is_filled_from_its_own_clauses() {
+        let (templates, filled) = ontario();
+        let (_, sample) = Sample::builtin()
+            .into_iter()
+            .find(|(f, _)| f.contains("ontario"))
+            .expect("ships");
+        let quick = quick_reference(&templates, &sample.answers);
+        assert!(quick.cover.is_empty(), "the quick reference has no cover");
+        assert_ne!(quick.sections, filled.sections);
+        assert!(quick.problems.is_empty(), "{:?}", quick.problems);
+    }
+}
