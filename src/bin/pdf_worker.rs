@@ -22,6 +22,7 @@ mod worker {
 
     use policy_builder::policy::bundle::QUESTIONNAIRE_JSON;
     use policy_builder::policy::diag::{Diagnostics, SourceFile};
+    use policy_builder::policy::files::jobs;
     use policy_builder::policy::files::worker_protocol::{FileRequest, Incoming, Reply, Request, PROTOCOL_VERSION};
     use policy_builder::policy::model::questionnaire::Questionnaire;
     use policy_builder::policy::render::pdf::render_pdf_as;
@@ -68,7 +69,7 @@ mod worker {
             Questionnaire::from_source(&SourceFile::json(file, json))
         };
         QUESTIONNAIRE.with(|cell| match cell.get_or_init(load) {
-            Ok(questionnaire) => request.answer(questionnaire),
+            Ok(questionnaire) => jobs::run(request, questionnaire),
             Err(d) => Reply::Failed {
                 id: Some(request.id),
                 message: format!("the shipped templates do not load ({d})"),
@@ -118,8 +119,19 @@ mod worker {
 
     /// Posts `[reply JSON, bytes]`, transferring the bytes' buffer.
     fn post(scope: &DedicatedWorkerGlobalScope, reply: &Reply, bytes: Option<&[u8]>) {
+        let text = reply.to_json().unwrap_or_else(|e| {
+            // A reply that cannot be written still says why, so the page
+            // never waits for an answer that will not come.
+            let failed = Reply::Failed {
+                id: reply.id(),
+                message: e.to_string(),
+            };
+            failed
+                .to_json()
+                .unwrap_or_else(|_| r#"{"failed":{"id":null,"message":"the reply could not be written"}}"#.to_owned())
+        });
         let message = js_sys::Array::new();
-        message.push(&JsValue::from_str(&reply.to_json()));
+        message.push(&JsValue::from_str(&text));
         let transfer = js_sys::Array::new();
         if let Some(bytes) = bytes {
             let array = js_sys::Uint8Array::from(bytes);

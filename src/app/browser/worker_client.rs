@@ -2,9 +2,10 @@
 //! is started on first use, answers "ready" with its version, and then
 //! turns each Document into PDF bytes off the main thread, and reads and
 //! writes the YAML files the user brings or takes (the page has no YAML
-//! parser). A worker
-//! that never answers (missing file, blocked by policy) is reported after
-//! a time-out instead of failing silently.
+//! parser). Each job is an async function returning a typed error, so a
+//! caller reads top to bottom. A worker that never answers (missing file,
+//! blocked by policy) is reported after a time-out instead of failing
+//! silently.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -18,7 +19,7 @@ use crate::policy::diag::Diagnostics;
 use crate::policy::document::Document;
 use crate::policy::document::DocumentKind;
 use crate::policy::files::draft::StoredDraft;
-use crate::policy::files::worker_protocol::{FileJob, FileRequest, Reply, Request, PROTOCOL_VERSION};
+use crate::policy::files::worker_protocol::{FileJob, FileRequest, ProtocolError, Reply, Request, PROTOCOL_VERSION};
 
 /// The loader Trunk writes for the worker binary (not content-hashed).
 const WORKER_URL: &str = "./pdf-worker_loader.js";
@@ -35,23 +36,63 @@ pub struct Made {
     pub missing_glyphs: Vec<char>,
 }
 
+/// Why the worker could not do a job.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum WorkerError {
+    /// The browser would not start it (the message is the browser's).
+    #[error("{0}")]
+    NotStarted(String),
+    /// Its script could not be loaded.
+    #[error("the app's file and PDF helper could not be loaded")]
+    NotLoaded,
+    /// It stopped with an exception.
+    #[error("the app's file and PDF helper failed ({0})")]
+    Crashed(String),
+    /// It is from another build of the app.
+    #[error("the app's file and PDF helper is from another version of this app ({0}); reload the page")]
+    OtherVersion(String),
+    /// It answered in a form this page does not read.
+    #[error("{0}")]
+    Garbled(String),
+    /// The request could not be posted.
+    #[error("the request could not be sent ({0})")]
+    NotSent(String),
+    /// A PDF was not made in time.
+    #[error("the app's file and PDF helper did not answer in time; reload the page and try again")]
+    PdfTimedOut,
+    /// A file was not read or written in time.
+    #[error("the file reader did not answer in time; reload the page and try again")]
+    FileTimedOut,
+    /// It could not do the job, and says why.
+    #[error("{0}")]
+    Refused(String),
+    /// It answered with a reply of another job.
+    #[error("the worker gave an unexpected answer; reload the page and try again")]
+    Unexpected,
+    /// The page went away while waiting (the future was dropped).
+    #[error("the page stopped waiting for the answer")]
+    Abandoned,
+}
+
 /// Why the worker could not read a file.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum FileError {
     /// The file has problems, each located for the user.
+    #[error("the file has problems")]
     Problems(Diagnostics),
     /// The worker could not do the job (not loaded, no answer, ...).
-    Failed(String),
+    #[error(transparent)]
+    Worker(#[from] WorkerError),
 }
 
 /// What a request in flight waits for: the reply and any bytes beside it,
 /// or why there is none.
-type Waiter = Box<dyn FnOnce(Result<(Reply, Vec<u8>), String>)>;
+type Waiter = Box<dyn FnOnce(Result<(Reply, Vec<u8>), WorkerError>)>;
 
 struct Client {
     worker: Worker,
     ready: bool,
-    broken: Option<String>,
+    broken: Option<WorkerError>,
     waiting: Vec<String>,
     pending: HashMap<u32, Waiter>,
     next_id: u32,
@@ -61,93 +102,84 @@ thread_local! {
     static CLIENT: RefCell<Option<Client>> = const { RefCell::new(None) };
 }
 
-/// Makes the PDF of `document` and calls `done` with it or with a message.
-pub fn make_pdf(document: Document, kind: DocumentKind, done: impl FnOnce(Result<Made, String>) + 'static) {
-    send(
-        move |id| Request::new(id, document, kind).to_json(),
-        Box::new(move |answer| {
-            done(match answer {
-                Ok((
-                    Reply::Done {
-                        pages, missing_glyphs, ..
-                    },
-                    bytes,
-                )) => Ok(Made {
-                    bytes,
-                    pages,
-                    missing_glyphs,
-                }),
-                Ok((Reply::Failed { message, .. }, _)) => Err(message),
-                Ok(_) => Err(UNEXPECTED.to_owned()),
-                Err(e) => Err(e),
-            });
+/// Makes the PDF of `document` as a `kind`.
+pub async fn make_pdf(document: Document, kind: DocumentKind) -> Result<Made, WorkerError> {
+    let request = move |id| Request::new(id, document, kind).to_json();
+    match ask(request, WorkerError::PdfTimedOut).await? {
+        (
+            Reply::Done {
+                pages, missing_glyphs, ..
+            },
+            bytes,
+        ) => Ok(Made {
+            bytes,
+            pages,
+            missing_glyphs,
         }),
-        "the app's file and PDF helper did not answer in time; reload the page and try again",
-    );
+        (Reply::Failed { message, .. }, _) => Err(WorkerError::Refused(message)),
+        _ => Err(WorkerError::Unexpected),
+    }
 }
 
 /// Has the worker read the answer file `file` with `text`: the draft, ready
 /// to store, or its problems.
-pub fn read_answer_file(file: String, text: String, done: impl FnOnce(Result<StoredDraft, FileError>) + 'static) {
-    ask_file(FileJob::ReadAnswers { file, text }, move |answer| {
-        done(match answer {
-            Ok(Reply::Draft { draft, .. }) => Ok(*draft),
-            Ok(reply) => Err(file_error(reply)),
-            Err(e) => Err(FileError::Failed(e)),
-        });
-    });
+pub async fn read_answer_file(file: String, text: String) -> Result<StoredDraft, FileError> {
+    match ask_file(FileJob::ReadAnswers { file, text }).await? {
+        Reply::Draft { draft, .. } => Ok(*draft),
+        reply => Err(file_error(reply)),
+    }
 }
 
 /// Has the worker check the clause library `file` with `text`: its raw form
 /// as JSON (see [`crate::policy::files::draft::CustomLibrary::json`]), or its problems.
-pub fn read_library(file: String, text: String, done: impl FnOnce(Result<String, FileError>) + 'static) {
-    ask_file(FileJob::ReadLibrary { file, text }, move |answer| {
-        done(match answer {
-            Ok(Reply::Library { json, .. }) => Ok(json),
-            Ok(reply) => Err(file_error(reply)),
-            Err(e) => Err(FileError::Failed(e)),
-        });
-    });
+pub async fn read_library(file: String, text: String) -> Result<String, FileError> {
+    match ask_file(FileJob::ReadLibrary { file, text }).await? {
+        Reply::Library { json, .. } => Ok(json),
+        reply => Err(file_error(reply)),
+    }
 }
 
-/// Has the worker write `draft` as an answer file: its text, or why not.
-pub fn write_answer_file(draft: StoredDraft, done: impl FnOnce(Result<String, String>) + 'static) {
-    let mut draft = draft;
+/// Has the worker write `draft` as an answer file: its text.
+pub async fn write_answer_file(mut draft: StoredDraft) -> Result<String, WorkerError> {
     // The JSON form stays in the browser; the file never carries it.
     if let Some(lib) = &mut draft.library {
         lib.json = None;
     }
-    ask_file(FileJob::WriteAnswers { draft: Box::new(draft) }, move |answer| {
-        done(match answer {
-            Ok(Reply::Yaml { text, .. }) => Ok(text),
-            Ok(Reply::Failed { message, .. }) => Err(message),
-            Ok(_) => Err(UNEXPECTED.to_owned()),
-            Err(e) => Err(e),
-        });
-    });
+    match ask_file(FileJob::WriteAnswers { draft: Box::new(draft) }).await? {
+        Reply::Yaml { text, .. } => Ok(text),
+        Reply::Failed { message, .. } => Err(WorkerError::Refused(message)),
+        _ => Err(WorkerError::Unexpected),
+    }
 }
-
-const UNEXPECTED: &str = "the worker gave an unexpected answer; reload the page and try again";
 
 fn file_error(reply: Reply) -> FileError {
     match reply {
         Reply::Problems { diagnostics, .. } => FileError::Problems(Diagnostics(diagnostics)),
-        Reply::Failed { message, .. } => FileError::Failed(message),
-        _ => FileError::Failed(UNEXPECTED.to_owned()),
+        Reply::Failed { message, .. } => FileError::Worker(WorkerError::Refused(message)),
+        _ => FileError::Worker(WorkerError::Unexpected),
     }
 }
 
-fn ask_file(job: FileJob, done: impl FnOnce(Result<Reply, String>) + 'static) {
-    send(
-        move |id| FileRequest { id, job }.to_json(),
-        Box::new(move |answer| done(answer.map(|(reply, _)| reply))),
-        "the file reader did not answer in time; reload the page and try again",
-    );
+async fn ask_file(job: FileJob) -> Result<Reply, WorkerError> {
+    let request = move |id| FileRequest { id, job }.to_json();
+    Ok(ask(request, WorkerError::FileTimedOut).await?.0)
+}
+
+/// Sends the request `make(id)` and waits for its reply, or for
+/// `time_out` after [`TIME_OUT`].
+async fn ask(
+    make: impl FnOnce(u32) -> Result<String, ProtocolError>,
+    time_out: WorkerError,
+) -> Result<(Reply, Vec<u8>), WorkerError> {
+    let (tell, answer) = futures_channel::oneshot::channel();
+    let make = move |id| make(id).map_err(|e| WorkerError::NotSent(e.to_string()));
+    send(make, Box::new(move |reply| drop(tell.send(reply))), time_out);
+    answer.await.unwrap_or(Err(WorkerError::Abandoned))
 }
 
 /// Sends the request `make(id)` (starting the worker on first use) and
 /// calls `waiter` with the reply, or with `time_out` after [`TIME_OUT`].
-fn send(make: impl FnOnce(u32) -> String, waiter: Waiter, time_out: &'static str) {
+fn send(make: impl FnOnce(u32) -> Result<String, WorkerError>, waiter: Waiter, time_out: WorkerError) {
     let sent = CLIENT.with(move |c| {
         let mut c = c.borrow_mut();
         if c.is_none() {
@@ -157,15 +189,21 @@ fn send(make: impl FnOnce(u32) -> String, waiter: Waiter, time_out: &'static str
             }
         }
         let Some(client) = c.as_mut() else {
-            return Err(("the app's file and PDF helper could not start".to_owned(), waiter));
+            return Err((
+                WorkerError::NotStarted("the app's file and PDF helper could not start".to_owned()),
+                waiter,
+            ));
         };
         if let Some(reason) = &client.broken {
             return Err((reason.clone(), waiter));
         }
         let id = client.next_id;
         client.next_id += 1;
+        let request = match make(id) {
+            Ok(request) => request,
+            Err(e) => return Err((e, waiter)),
+        };
         client.pending.insert(id, waiter);
-        let request = make(id);
         if !client.ready {
             client.waiting.push(request);
             return Ok(Ok(id));
@@ -184,7 +222,7 @@ fn send(make: impl FnOnce(u32) -> String, waiter: Waiter, time_out: &'static str
         Ok(id) => leptos::prelude::set_timeout(
             move || {
                 if let Some(waiter) = take(id) {
-                    waiter(Err(time_out.to_owned()));
+                    waiter(Err(time_out));
                 }
             },
             TIME_OUT,
@@ -193,8 +231,9 @@ fn send(make: impl FnOnce(u32) -> String, waiter: Waiter, time_out: &'static str
     }
 }
 
-fn start() -> Result<Client, String> {
-    let worker = Worker::new(WORKER_URL).map_err(|e| crate::app::browser::storage::js_message(&e))?;
+fn start() -> Result<Client, WorkerError> {
+    let worker =
+        Worker::new(WORKER_URL).map_err(|e| WorkerError::NotStarted(crate::app::browser::storage::js_message(&e)))?;
     let on_message = Closure::<dyn Fn(MessageEvent)>::new(|event: MessageEvent| receive(&event));
     worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     on_message.forget();
@@ -206,9 +245,9 @@ fn start() -> Result<Client, String> {
             .map(ErrorEvent::message)
             .unwrap_or_default();
         let reason = if message.is_empty() {
-            "the app's file and PDF helper could not be loaded".to_owned()
+            WorkerError::NotLoaded
         } else {
-            format!("the app's file and PDF helper failed ({message})")
+            WorkerError::Crashed(message)
         };
         break_all(reason);
     });
@@ -226,13 +265,10 @@ fn start() -> Result<Client, String> {
 
 /// Sends a request. The caller holds the client's borrow, so a failure is
 /// returned and reported with [`break_all`] after the borrow ends.
-fn post(worker: &Worker, request: &str) -> Result<(), String> {
-    worker.post_message(&JsValue::from_str(request)).map_err(|e| {
-        format!(
-            "the request could not be sent ({})",
-            crate::app::browser::storage::js_message(&e)
-        )
-    })
+fn post(worker: &Worker, request: &str) -> Result<(), WorkerError> {
+    worker
+        .post_message(&JsValue::from_str(request))
+        .map_err(|e| WorkerError::NotSent(crate::app::browser::storage::js_message(&e)))
 }
 
 fn take(id: u32) -> Option<Waiter> {
@@ -240,7 +276,7 @@ fn take(id: u32) -> Option<Waiter> {
 }
 
 /// Marks the worker unusable and fails every request in flight.
-fn break_all(reason: String) {
+fn break_all(reason: WorkerError) {
     let pending: Vec<Waiter> = CLIENT.with(|c| {
         let mut c = c.borrow_mut();
         let Some(client) = c.as_mut() else { return Vec::new() };
@@ -257,10 +293,8 @@ fn receive(event: &MessageEvent) {
     let data = js_sys::Array::from(&event.data());
     let text = data.get(0).as_string().unwrap_or_default();
     match Reply::parse(&text) {
-        Err(reason) => break_all(reason),
-        Ok(Reply::Ready { version }) if version != PROTOCOL_VERSION => break_all(format!(
-            "the app's file and PDF helper is from another version of this app ({version}); reload the page"
-        )),
+        Err(reason) => break_all(WorkerError::Garbled(reason)),
+        Ok(Reply::Ready { version }) if version != PROTOCOL_VERSION => break_all(WorkerError::OtherVersion(version)),
         Ok(Reply::Ready { .. }) => {
             let failed = CLIENT.with(|c| {
                 let mut c = c.borrow_mut();
@@ -274,7 +308,7 @@ fn receive(event: &MessageEvent) {
                 break_all(reason);
             }
         }
-        Ok(Reply::Failed { id: None, message }) => break_all(message),
+        Ok(Reply::Failed { id: None, message }) => break_all(WorkerError::Refused(message)),
         Ok(
             reply @ (Reply::Done { id, .. }
             | Reply::Draft { id, .. }
@@ -298,7 +332,7 @@ fn receive(event: &MessageEvent) {
 /// Downloads a made PDF and says what happened, for a status line: `noun`
 /// names the file ("PDF", "handout"). Characters the font lacks are listed
 /// with their code points, never dropped silently.
-pub fn outcome(result: Result<Made, String>, file_name: &str, noun: &str) -> String {
+pub fn outcome(result: Result<Made, WorkerError>, file_name: &str, noun: &str) -> String {
     let pdf = match result {
         Ok(pdf) => pdf,
         Err(e) => return format!("The {noun} could not be made: {e}."),

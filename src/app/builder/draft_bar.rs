@@ -33,10 +33,13 @@ pub fn DraftBar() -> impl IntoView {
     let download = {
         let session = session.clone();
         move |_| {
-            download_answer_file(&session.snapshot(), status, move |result| match result {
-                Ok(()) => status.set("Answer file downloaded.".to_owned()),
-                Err(e) => status.set(format!("The answer file could not be downloaded: {e}.")),
-            })
+            let draft = session.snapshot();
+            leptos::task::spawn_local(async move {
+                match download_answer_file(draft, status).await {
+                    Ok(()) => status.try_set("Answer file downloaded.".to_owned()),
+                    Err(e) => status.try_set(format!("The answer file could not be downloaded: {e}.")),
+                };
+            });
         }
     };
     let id = session.id.clone();

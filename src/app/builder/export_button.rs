@@ -31,7 +31,8 @@ pub fn ExportButton() -> impl IntoView {
         // The page may be gone when the PDF comes back: nothing here reads
         // a reactive value that could have been disposed by then.
         let note = Busy::start(status, format!("Making the {noun}…"));
-        make_pdf(doc, kind, move |result| {
+        leptos::task::spawn_local(async move {
+            let result = make_pdf(doc, kind).await;
             note.done();
             busy.try_set(false);
             status.try_set(outcome(result, &file_name, noun));

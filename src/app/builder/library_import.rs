@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use crate::app::browser::focus::focus_id;
 use crate::app::browser::worker_client::{read_library, FileError};
-use crate::app::shell::files::{read_chosen, Busy};
+use crate::app::shell::files::{chosen_file, read_text, Busy};
 use crate::app::shell::problem_list::problem_summary;
 use crate::app::shell::session::use_session;
 use crate::policy::diag::Diagnostics;
@@ -26,33 +26,42 @@ pub fn LibraryImport() -> impl IntoView {
         move |ev: web_sys::Event| {
             let session = session.clone();
             problems.set(None);
-            read_chosen(&ev, status, move |name, text| {
+            let Some(file) = chosen_file(&ev) else { return };
+            leptos::task::spawn_local(async move {
+                let name = file.name();
+                let text = match read_text(&file).await {
+                    Ok(text) => text,
+                    Err(e) => {
+                        status.try_set(format!("\"{name}\" could not be read: {e}."));
+                        return;
+                    }
+                };
                 // The PDF worker reads the YAML; the page has no parser.
                 let busy = Busy::start(status, "Reading the clauses…");
-                let (file, kept) = (name.clone(), text.clone());
-                read_library(file, kept, move |result| {
-                    busy.done();
-                    let checked = match result {
-                        Ok(json) => session.use_library(Some(CustomLibrary {
-                            file: name.clone(),
-                            text,
-                            json: Some(json),
-                        })),
-                        Err(FileError::Problems(d)) => Err(d),
-                        Err(FileError::Failed(e)) => {
-                            status.set(format!("\"{name}\" could not be read: {e}."));
-                            return;
-                        }
-                    };
-                    match checked {
-                        Ok(()) => status.set(format!("The draft now uses the clauses in \"{name}\".")),
-                        Err(d) => {
-                            status.set(String::new());
-                            problems.set(Some(d));
-                            request_animation_frame(|| focus_id("library-problems"));
-                        }
+                let result = read_library(name.clone(), text.clone()).await;
+                busy.done();
+                let checked = match result {
+                    Ok(json) => session.use_library(Some(CustomLibrary {
+                        file: name.clone(),
+                        text,
+                        json: Some(json),
+                    })),
+                    Err(FileError::Problems(d)) => Err(d),
+                    Err(FileError::Worker(e)) => {
+                        status.try_set(format!("\"{name}\" could not be read: {e}."));
+                        return;
                     }
-                });
+                };
+                match checked {
+                    Ok(()) => {
+                        status.try_set(format!("The draft now uses the clauses in \"{name}\"."));
+                    }
+                    Err(d) => {
+                        status.try_set(String::new());
+                        problems.try_set(Some(d));
+                        request_animation_frame(|| focus_id("library-problems"));
+                    }
+                }
             });
         }
     };

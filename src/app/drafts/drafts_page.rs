@@ -9,7 +9,7 @@ use crate::app::browser::download::download;
 use crate::app::browser::focus::focus_id;
 use crate::app::browser::storage::{self, local_time, Entry};
 use crate::app::browser::worker_client::{read_answer_file, FileError};
-use crate::app::shell::files::{download_answer_file, read_chosen, Busy};
+use crate::app::shell::files::{chosen_file, download_answer_file, read_text, Busy};
 use crate::app::shell::route::{navigate, Route};
 use crate::app::shell::{use_app, AppState};
 use crate::policy::diag::Diagnostics;
@@ -99,14 +99,26 @@ pub fn DraftsPage() -> impl IntoView {
         for_review.set(review);
         import_problems.set(None);
         status.set(String::new());
-        read_chosen(&ev, status, move |name, text| {
+        let Some(file) = chosen_file(&ev) else { return };
+        leptos::task::spawn_local(async move {
+            let name = file.name();
+            let text = match read_text(&file).await {
+                Ok(text) => text,
+                Err(e) => {
+                    status.try_set(format!("\"{name}\" could not be read: {e}."));
+                    return;
+                }
+            };
             // The PDF worker reads the YAML; the page has no parser.
             let busy = Busy::start(status, "Reading the file…");
-            let file = name.clone();
-            read_answer_file(name, text, move |result| {
-                busy.done();
+            let result = read_answer_file(name.clone(), text).await;
+            busy.done();
+            {
+                let file = name;
                 match result {
-                    Err(FileError::Failed(e)) => status.set(format!("\"{file}\" could not be read: {e}.")),
+                    Err(FileError::Worker(e)) => {
+                        status.try_set(format!("\"{file}\" could not be read: {e}."));
+                    }
                     Err(FileError::Problems(problems)) => {
                         import_problems.set(Some(problems));
                         request_animation_frame(|| focus_id("import-problems"));
@@ -128,7 +140,7 @@ pub fn DraftsPage() -> impl IntoView {
                         _ => store_import(draft, "Imported"),
                     },
                 }
-            });
+            }
         });
     };
     let replace_existing = move |_| {
@@ -367,13 +379,16 @@ fn draft_row(
         let (name, fresh) = (name.clone(), fresh.clone());
         move |_| {
             let name = name.clone();
-            let failed = move |e: String| status.set(format!("\"{name}\" could not be downloaded: {e}."));
+            let failed = move |e: String| status.try_set(format!("\"{name}\" could not be downloaded: {e}."));
             match fresh() {
-                Ok(draft) => download_answer_file(&draft, status, move |result| match result {
-                    Ok(()) => {}
-                    Err(e) => failed(e),
+                Ok(draft) => leptos::task::spawn_local(async move {
+                    if let Err(e) = download_answer_file(draft, status).await {
+                        failed(e.to_string());
+                    }
                 }),
-                Err(e) => failed(e),
+                Err(e) => {
+                    failed(e);
+                }
             }
         }
     };

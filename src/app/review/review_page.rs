@@ -228,10 +228,15 @@ pub fn ReviewPage() -> impl IntoView {
     let export = {
         let session = session.clone();
         move |_| {
-            download_answer_file(&session.snapshot(), status, move |result| match result {
-                Ok(()) => status.set("Reviewed file downloaded. Send it back to the policy's authors.".to_owned()),
-                Err(e) => status.set(format!("The file could not be downloaded: {e}.")),
-            })
+            let draft = session.snapshot();
+            leptos::task::spawn_local(async move {
+                match download_answer_file(draft, status).await {
+                    Ok(()) => {
+                        status.try_set("Reviewed file downloaded. Send it back to the policy's authors.".to_owned())
+                    }
+                    Err(e) => status.try_set(format!("The file could not be downloaded: {e}.")),
+                };
+            });
         }
     };
 

@@ -8,9 +8,9 @@ use leptos::prelude::{GetUntracked, RwSignal, Set};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-use crate::app::browser::download::download;
+use crate::app::browser::download::{download, DownloadError};
 use crate::app::browser::storage::{js_message, today_iso};
-use crate::app::browser::worker_client::write_answer_file;
+use crate::app::browser::worker_client::{write_answer_file, WorkerError};
 use crate::policy::files::draft::StoredDraft;
 
 /// The largest file the app reads; anything bigger is refused unread.
@@ -25,53 +25,56 @@ pub fn chosen_file(ev: &web_sys::Event) -> Option<web_sys::File> {
     file
 }
 
-/// Reads the file chosen in the input that fired `ev`, then calls
-/// `then(file name, text)`; a file that cannot be read is reported in
-/// `status`. Returns whether a file was chosen.
-pub fn read_chosen(
-    ev: &web_sys::Event,
-    status: leptos::prelude::RwSignal<String>,
-    then: impl FnOnce(String, String) + 'static,
-) -> bool {
-    let Some(file) = chosen_file(ev) else {
-        return false;
-    };
-    leptos::task::spawn_local(async move {
-        let name = file.name();
-        match read_text(&file).await {
-            Ok(text) => then(name, text),
-            Err(e) => status.set(format!("\"{name}\" could not be read: {e}.")),
-        }
-    });
-    true
+/// Why a chosen file could not be read.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum ReadError {
+    /// It is over [`MAX_FILE_BYTES`]; it was not read.
+    #[error("the file is {megabytes:.1} MB; the largest the app reads is 2 MB")]
+    TooBig {
+        /// Its size.
+        megabytes: f64,
+    },
+    /// The browser could not read it (the message is the browser's).
+    #[error("{0}")]
+    Unreadable(String),
+    /// It is not text.
+    #[error("the file is not text")]
+    NotText,
 }
 
 /// Reads `file` as text.
-pub async fn read_text(file: &web_sys::File) -> Result<String, String> {
+pub async fn read_text(file: &web_sys::File) -> Result<String, ReadError> {
     if file.size() > MAX_FILE_BYTES {
-        return Err(format!(
-            "the file is {:.1} MB; the largest the app reads is 2 MB",
-            file.size() / 1024.0 / 1024.0
-        ));
+        return Err(ReadError::TooBig {
+            megabytes: file.size() / 1024.0 / 1024.0,
+        });
     }
-    let text = JsFuture::from(file.text()).await.map_err(|e| js_message(&e))?;
-    text.as_string().ok_or_else(|| "the file is not text".to_owned())
+    let text = JsFuture::from(file.text())
+        .await
+        .map_err(|e| ReadError::Unreadable(js_message(&e)))?;
+    text.as_string().ok_or(ReadError::NotText)
+}
+
+/// Why an answer file could not be offered.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum AnswerFileError {
+    /// The worker could not write it.
+    #[error(transparent)]
+    Write(#[from] WorkerError),
+    /// It was written but the browser would not download it.
+    #[error(transparent)]
+    Download(#[from] DownloadError),
 }
 
 /// Offers `draft` as a YAML answer file named after it, written by the
-/// PDF worker, then calls `done` with the outcome. While the worker writes,
-/// `status` says so if it takes long enough to notice.
-pub fn download_answer_file(
-    draft: &StoredDraft,
-    status: RwSignal<String>,
-    done: impl FnOnce(Result<(), String>) + 'static,
-) {
-    let name = answer_file_name(draft);
+/// PDF worker. While the worker writes, `status` says so if it takes long
+/// enough to notice.
+pub async fn download_answer_file(draft: StoredDraft, status: RwSignal<String>) -> Result<(), AnswerFileError> {
+    let name = answer_file_name(&draft);
     let busy = Busy::start(status, "Writing the answer file…");
-    write_answer_file(draft.clone(), move |text| {
-        busy.done();
-        done(text.and_then(|text| download(text.as_bytes(), &name, "application/yaml")));
-    });
+    let text = write_answer_file(draft).await;
+    busy.done();
+    Ok(download(text?.as_bytes(), &name, "application/yaml")?)
 }
 
 /// How long work may take before the user is told it is under way.

@@ -145,7 +145,8 @@ impl Session {
             return;
         };
         let this = self.clone();
-        read_library(asked.file.clone(), asked.text.clone(), move |result| {
+        leptos::task::spawn_local(async move {
+            let result = read_library(asked.file.clone(), asked.text.clone()).await;
             // The user may have chosen another library meanwhile.
             let same = this
                 .library
@@ -177,7 +178,7 @@ impl Session {
                 Err(e) => {
                     let (problems, failed) = match e {
                         FileError::Problems(d) => (Some(d), None),
-                        FileError::Failed(message) => (None, Some(message)),
+                        FileError::Worker(e) => (None, Some(e.to_string())),
                     };
                     // Nothing about the draft changes: do not save.
                     this.skip_save.set_value(true);

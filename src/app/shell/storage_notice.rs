@@ -19,9 +19,11 @@ pub fn StorageNotice() -> impl IntoView {
     let keep_copy = {
         let session = session.clone();
         move |_| {
-            download_answer_file(&session.snapshot(), problem, move |result| match result {
-                Ok(()) => {}
-                Err(e) => problem.set(format!("Your answers could not be downloaded: {e}.")),
+            let draft = session.snapshot();
+            leptos::task::spawn_local(async move {
+                if let Err(e) = download_answer_file(draft, problem).await {
+                    problem.try_set(format!("Your answers could not be downloaded: {e}."));
+                }
             });
         }
     };

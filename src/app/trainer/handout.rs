@@ -39,7 +39,8 @@ pub fn TrainerHandout(
         let problems = handout.problems.clone();
         let file_name = handout_file_name(&deck, &handout, &today_iso());
         // The deck may be closed when the PDF comes back.
-        make_pdf(handout, DocumentKind::Policy, move |result| {
+        leptos::task::spawn_local(async move {
+            let result = make_pdf(handout, DocumentKind::Policy).await;
             busy.try_set(false);
             let mut message = outcome(result, &file_name, "handout");
             if !problems.is_empty() {

@@ -3,5 +3,7 @@
 
 pub mod answer_file;
 pub mod draft;
+#[cfg(feature = "yaml")]
+pub mod jobs;
 pub mod review;
 pub mod worker_protocol;

@@ -1,8 +1,9 @@
-//! Messages between the page and the PDF worker. The page sends a
-//! [`Request`] (a PDF to make) or a [`FileRequest`] (a YAML file to read
-//! or write: the page has no YAML parser) as JSON; the worker answers with
-//! a [`Reply`] as JSON and, for a finished PDF, the bytes beside it
-//! (transferred, not copied).
+//! Messages between the page and the PDF worker, and nothing else: the
+//! page sends a [`Request`] (a PDF to make) or a [`FileRequest`] (a YAML
+//! file to read or write: the page has no YAML parser) as JSON; the worker
+//! answers with a [`Reply`] as JSON and, for a finished PDF, the bytes
+//! beside it (transferred, not copied). The file jobs themselves are done
+//! by [`crate::policy::files::jobs`].
 
 use serde::{Deserialize, Serialize};
 
@@ -96,38 +97,19 @@ impl Incoming {
     }
 }
 
+/// Why a message could not be written as JSON.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("the message could not be written ({0})")]
+pub struct ProtocolError(String);
+
+fn to_json(message: &impl Serialize) -> Result<String, ProtocolError> {
+    serde_json::to_string(message).map_err(|e| ProtocolError(e.to_string()))
+}
+
 impl FileRequest {
     /// The JSON form.
-    pub fn to_json(&self) -> String {
-        serde_json::to_string(self).unwrap_or_default()
-    }
-
-    /// Does the job against the shipped `questionnaire`.
-    #[cfg(feature = "yaml")]
-    pub fn answer(self, questionnaire: &crate::policy::model::questionnaire::Questionnaire) -> Reply {
-        let id = self.id;
-        let problems = |d: crate::policy::diag::Diagnostics| Reply::Problems { id, diagnostics: d.0 };
-        match self.job {
-            FileJob::ReadAnswers { file, text } => {
-                match crate::policy::files::answer_file::read(&file, &text, questionnaire) {
-                    Ok(draft) => Reply::Draft {
-                        id,
-                        draft: Box::new(draft),
-                    },
-                    Err(d) => problems(d),
-                }
-            }
-            FileJob::ReadLibrary { file, text } => {
-                match crate::policy::model::library::ClauseLibrary::yaml_to_json(&file, &text, questionnaire) {
-                    Ok(json) => Reply::Library { id, json },
-                    Err(d) => problems(d),
-                }
-            }
-            FileJob::WriteAnswers { draft } => Reply::Yaml {
-                id,
-                text: crate::policy::files::answer_file::write(&draft),
-            },
-        }
+    pub fn to_json(&self) -> Result<String, ProtocolError> {
+        to_json(self)
     }
 }
 
@@ -205,12 +187,25 @@ impl Request {
     }
 
     /// The JSON form.
-    pub fn to_json(&self) -> String {
-        serde_json::to_string(self).unwrap_or_default()
+    pub fn to_json(&self) -> Result<String, ProtocolError> {
+        to_json(self)
     }
 }
 
 impl Reply {
+    /// The id of the request this answers, if any.
+    pub fn id(&self) -> Option<u32> {
+        match self {
+            Reply::Ready { .. } => None,
+            Reply::Failed { id, .. } => *id,
+            Reply::Done { id, .. }
+            | Reply::Draft { id, .. }
+            | Reply::Library { id, .. }
+            | Reply::Problems { id, .. }
+            | Reply::Yaml { id, .. } => Some(*id),
+        }
+    }
+
     /// Reads a reply; the message says why it is not one.
     /// Our worker only sends replies this page reads, unless it is from
     /// another version of the app (its files are not content-hashed).
@@ -223,8 +218,8 @@ impl Reply {
     }
 
     /// The JSON form.
-    pub fn to_json(&self) -> String {
-        serde_json::to_string(self).unwrap_or_default()
+    pub fn to_json(&self) -> Result<String, ProtocolError> {
+        to_json(self)
     }
 }
 
@@ -246,7 +241,10 @@ mod tests {
             },
             kind: DocumentKind::QuickReference,
         };
-        assert_eq!(Request::parse(&request.to_json()), Ok(request));
+        assert_eq!(
+            Request::parse(&request.to_json().expect("a message is written")),
+            Ok(request)
+        );
         for reply in [
             Reply::Ready {
                 version: PROTOCOL_VERSION.into(),
@@ -262,7 +260,7 @@ mod tests {
                 message: "no".into(),
             },
         ] {
-            assert_eq!(Reply::parse(&reply.to_json()), Ok(reply));
+            assert_eq!(Reply::parse(&reply.to_json().expect("a message is written")), Ok(reply));
         }
     }
 
@@ -283,7 +281,10 @@ mod tests {
                 text: "version: 1\n".into(),
             },
         };
-        assert_eq!(Incoming::parse(&request.to_json()), Ok(Incoming::File(request)));
+        assert_eq!(
+            Incoming::parse(&request.to_json().expect("a message is written")),
+            Ok(Incoming::File(request))
+        );
         let pdf = Request::new(
             5,
             Document {
@@ -295,66 +296,13 @@ mod tests {
             },
             DocumentKind::Policy,
         );
-        assert_eq!(Incoming::parse(&pdf.to_json()), Ok(Incoming::Pdf(pdf)));
+        assert_eq!(
+            Incoming::parse(&pdf.to_json().expect("a message is written")),
+            Ok(Incoming::Pdf(pdf))
+        );
         let bad = r#"{"id": 6, "job": {"kind": "explode"}}"#;
         assert!(matches!(Incoming::parse(bad), Err((Some(6), _))), "the id is kept");
         assert!(matches!(Incoming::parse("{"), Err((None, _))));
-    }
-
-    #[cfg(feature = "yaml")]
-    #[test]
-    fn the_worker_reads_and_writes_files_for_the_page() {
-        use crate::policy::bundle::Policy;
-        use crate::policy::files::draft::StoredDraft;
-        let policy = Policy::builtin().expect("the shipped templates load");
-        let q = &policy.questionnaire;
-        let ask = |job| FileRequest { id: 1, job }.answer(q);
-
-        let mut draft = StoredDraft::new("d1".into(), "2026-11-26T00:00:00Z".into());
-        draft.answers.set(
-            "legal_name".into(),
-            crate::policy::model::answers::Answer::Text("Lakeside".into()),
-        );
-        let Reply::Yaml { text, .. } = ask(FileJob::WriteAnswers {
-            draft: Box::new(draft.clone()),
-        }) else {
-            panic!("a draft is written");
-        };
-        let Reply::Draft { draft: back, .. } = ask(FileJob::ReadAnswers {
-            file: "a.yaml".into(),
-            text: text.clone(),
-        }) else {
-            panic!("the written file reads back");
-        };
-        assert_eq!(*back, draft);
-
-        let broken = text.replace("Lakeside", "\"Lakeside");
-        let Reply::Problems { diagnostics, .. } = ask(FileJob::ReadAnswers {
-            file: "a.yaml".into(),
-            text: broken,
-        }) else {
-            panic!("a broken file is refused");
-        };
-        assert_eq!(diagnostics.len(), 1);
-        assert_eq!(diagnostics[0].file, "a.yaml");
-        assert!(diagnostics[0].line > 1, "{:?}", diagnostics[0]);
-
-        let library = "version: 1\ntitle: T\nauthor: A\nsections:\n  - id: s\n    title: S\n    clauses:\n      - id: c\n        text: \"{{ nobody }}\"\n";
-        let Reply::Problems { diagnostics, .. } = ask(FileJob::ReadLibrary {
-            file: "ours.yaml".into(),
-            text: library.into(),
-        }) else {
-            panic!("a library naming no question is refused");
-        };
-        assert_eq!((diagnostics[0].line, diagnostics[0].column), (9, 15), "{diagnostics:?}");
-        let Reply::Library { json, .. } = ask(FileJob::ReadLibrary {
-            file: "ours.yaml".into(),
-            text: library.replace("{{ nobody }}", "{{ legal_name }}"),
-        }) else {
-            panic!("a good library is taken");
-        };
-        let source = crate::policy::diag::SourceFile::json("ours.yaml", &json);
-        assert!(crate::policy::model::library::ClauseLibrary::from_sources(&[source], q).is_ok());
     }
 
     #[test]

@@ -1,0 +1,93 @@
+//! The worker's file jobs, pure and tested natively: an answer file read
+//! into a draft (or its located problems), a clause library checked into
+//! its JSON form, a draft written as an answer file. The worker binary only
+//! moves messages; the page has no YAML parser, so these run there.
+
+use crate::policy::diag::Diagnostics;
+use crate::policy::files::answer_file;
+use crate::policy::files::worker_protocol::{FileJob, FileRequest, Reply};
+use crate::policy::model::library::ClauseLibrary;
+use crate::policy::model::questionnaire::Questionnaire;
+
+/// Does `request`'s job against the shipped `questionnaire`.
+pub fn run(request: FileRequest, questionnaire: &Questionnaire) -> Reply {
+    let id = request.id;
+    let problems = |d: Diagnostics| Reply::Problems { id, diagnostics: d.0 };
+    match request.job {
+        FileJob::ReadAnswers { file, text } => match answer_file::read(&file, &text, questionnaire) {
+            Ok(draft) => Reply::Draft {
+                id,
+                draft: Box::new(draft),
+            },
+            Err(d) => problems(d),
+        },
+        FileJob::ReadLibrary { file, text } => match ClauseLibrary::yaml_to_json(&file, &text, questionnaire) {
+            Ok(json) => Reply::Library { id, json },
+            Err(d) => problems(d),
+        },
+        FileJob::WriteAnswers { draft } => Reply::Yaml {
+            id,
+            text: answer_file::write(&draft),
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::policy::bundle::Policy;
+    use crate::policy::files::draft::StoredDraft;
+
+    #[test]
+    fn the_worker_reads_and_writes_files_for_the_page() {
+        let policy = Policy::builtin().expect("the shipped templates load");
+        let q = &policy.questionnaire;
+        let ask = |job| run(FileRequest { id: 1, job }, q);
+
+        let mut draft = StoredDraft::new("d1".into(), "2026-11-26T00:00:00Z".into());
+        draft.answers.set(
+            "legal_name".into(),
+            crate::policy::model::answers::Answer::Text("Lakeside".into()),
+        );
+        let Reply::Yaml { text, .. } = ask(FileJob::WriteAnswers {
+            draft: Box::new(draft.clone()),
+        }) else {
+            panic!("a draft is written");
+        };
+        let Reply::Draft { draft: back, .. } = ask(FileJob::ReadAnswers {
+            file: "a.yaml".into(),
+            text: text.clone(),
+        }) else {
+            panic!("the written file reads back");
+        };
+        assert_eq!(*back, draft);
+
+        let broken = text.replace("Lakeside", "\"Lakeside");
+        let Reply::Problems { diagnostics, .. } = ask(FileJob::ReadAnswers {
+            file: "a.yaml".into(),
+            text: broken,
+        }) else {
+            panic!("a broken file is refused");
+        };
+        assert_eq!(diagnostics.len(), 1);
+        assert_eq!(diagnostics[0].file, "a.yaml");
+        assert!(diagnostics[0].line > 1, "{:?}", diagnostics[0]);
+
+        let library = "version: 1\ntitle: T\nauthor: A\nsections:\n  - id: s\n    title: S\n    clauses:\n      - id: c\n        text: \"{{ nobody }}\"\n";
+        let Reply::Problems { diagnostics, .. } = ask(FileJob::ReadLibrary {
+            file: "ours.yaml".into(),
+            text: library.into(),
+        }) else {
+            panic!("a library naming no question is refused");
+        };
+        assert_eq!((diagnostics[0].line, diagnostics[0].column), (9, 15), "{diagnostics:?}");
+        let Reply::Library { json, .. } = ask(FileJob::ReadLibrary {
+            file: "ours.yaml".into(),
+            text: library.replace("{{ nobody }}", "{{ legal_name }}"),
+        }) else {
+            panic!("a good library is taken");
+        };
+        let source = crate::policy::diag::SourceFile::json("ours.yaml", &json);
+        assert!(crate::policy::model::library::ClauseLibrary::from_sources(&[source], q).is_ok());
+    }
+}
