@@ -8,7 +8,7 @@ use crate::app::browser::focus::focus_id;
 use crate::app::browser::worker_client::{read_library, FileError};
 use crate::app::shell::files::{chosen_file, read_text, Busy};
 use crate::app::shell::problem_list::problem_summary;
-use crate::app::shell::session::use_session;
+use crate::app::shell::session::{use_session, LibraryChoice};
 use crate::policy::diag::Diagnostics;
 use crate::policy::files::draft::CustomLibrary;
 
@@ -74,19 +74,18 @@ pub fn LibraryImport() -> impl IntoView {
         }
     };
     let current = move || {
-        library.with(|l| match (&l.custom, &l.problems) {
-            (None, _) => "The draft uses the standard clauses that come with the app.".to_owned(),
-            (Some(c), _) if l.pending => format!(
+        library.with(|l| match l {
+            LibraryChoice::Shipped => "The draft uses the standard clauses that come with the app.".to_owned(),
+            LibraryChoice::Pending(c) => format!(
                 "Reading the clauses imported from \"{}\"… Until then the standard clauses are used.",
                 c.file
             ),
-            (Some(c), _) if l.failed.is_some() => format!(
-                "The clauses imported from \"{}\" could not be read just now ({}), so the standard clauses are used. The file is kept with the draft; reload the page to try again.",
-                c.file,
-                l.failed.as_deref().unwrap_or_default()
+            LibraryChoice::Failed { custom: c, reason } => format!(
+                "The clauses imported from \"{}\" could not be read just now ({reason}), so the standard clauses are used. The file is kept with the draft; reload the page to try again.",
+                c.file
             ),
-            (Some(c), None) => format!("The draft uses the clauses imported from \"{}\".", c.file),
-            (Some(c), Some(_)) => format!(
+            LibraryChoice::Loaded { custom: c, .. } => format!("The draft uses the clauses imported from \"{}\".", c.file),
+            LibraryChoice::Refused { custom: c, .. } => format!(
                 "The clauses imported from \"{}\" no longer load with this version of the app, so the standard clauses are used. The file is kept with the draft.",
                 c.file
             ),
@@ -94,7 +93,7 @@ pub fn LibraryImport() -> impl IntoView {
     };
     let stored_problems = move || {
         library
-            .with(|l| l.problems.clone())
+            .with(|l| l.problems().cloned())
             .map(|d| problem_summary("library-stored-problems", "Problems in the imported clauses", &d))
     };
     view! {
@@ -106,7 +105,7 @@ pub fn LibraryImport() -> impl IntoView {
             <label for="library-file">"Import a clause library"</label>
             <p class="hint" id="library-hint">"A .yaml file in the format of the app's policy-templates/clauses files, with a title, an author and sections. It replaces the standard clauses for this draft only."</p>
             <input type="file" id="library-file" accept=".yaml,.yml,application/yaml,text/yaml" aria-describedby="library-hint" on:change=on_file />
-            {move || library.with(|l| l.custom.is_some()).then(|| view! {
+            {move || library.with(|l| l.custom().is_some()).then(|| view! {
                 <button type="button" on:click=standard.clone()>"Use the standard clauses"</button>
             })}
             <p class="status" role="status" aria-live="polite">{move || status.get()}</p>

@@ -150,7 +150,18 @@ pub fn QuestionField(
                 move |choice: &str| session.answer(&id, Some(Answer::YesNo(choice == "yes")))
             };
             choice_group(
-                dom_id, label_text, optional, help, described, choices, "radio", checked, set, true,
+                ChoiceGroup {
+                    dom_id,
+                    legend: label_text,
+                    described,
+                    choices,
+                    pick: Pick::One,
+                    layout: Layout::Inline,
+                },
+                optional,
+                help,
+                checked,
+                set,
             )
         }
         QuestionKind::OneOf(choices) => {
@@ -164,7 +175,18 @@ pub fn QuestionField(
             };
             let inline = choices.len() <= 2;
             choice_group(
-                dom_id, label_text, optional, help, described, choices, "radio", checked, set, inline,
+                ChoiceGroup {
+                    dom_id,
+                    legend: label_text,
+                    described,
+                    choices,
+                    pick: Pick::One,
+                    layout: if inline { Layout::Inline } else { Layout::Stacked },
+                },
+                optional,
+                help,
+                checked,
+                set,
             )
         }
         QuestionKind::SeveralOf(choices) => {
@@ -191,7 +213,18 @@ pub fn QuestionField(
                 }
             };
             choice_group(
-                dom_id, label_text, optional, help, described, choices, "checkbox", checked, set, false,
+                ChoiceGroup {
+                    dom_id,
+                    legend: label_text,
+                    described,
+                    choices,
+                    pick: Pick::Several,
+                    layout: Layout::Stacked,
+                },
+                optional,
+                help,
+                checked,
+                set,
             )
         }
     };
@@ -205,20 +238,63 @@ pub fn QuestionField(
     .into_any()
 }
 
-/// A fieldset of radio buttons or checkboxes with a legend.
-#[allow(clippy::too_many_arguments)]
-fn choice_group<H: IntoView + 'static, O: IntoView + 'static>(
+/// The kind of input a choice group uses.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Pick {
+    /// Radio buttons: one answer.
+    One,
+    /// Checkboxes: any number.
+    Several,
+}
+
+/// How a choice group's options are laid out.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Layout {
+    /// Side by side (short lists such as yes and no).
+    Inline,
+    /// One under another.
+    Stacked,
+}
+
+/// What a choice group shows, beside its callbacks.
+struct ChoiceGroup {
+    /// The fieldset's id; each input's id and name start with it.
     dom_id: String,
+    /// The question.
     legend: String,
+    /// The ids of the help and messages that describe the group.
+    described: Signal<Option<String>>,
+    /// The options.
+    choices: Vec<Choice>,
+    /// Radio buttons or checkboxes.
+    pick: Pick,
+    /// Side by side or stacked.
+    layout: Layout,
+}
+
+/// A fieldset of radio buttons or checkboxes with a legend, the `optional`
+/// mark after it and `help` under it; `checked` says whether an option is
+/// chosen and `set` chooses (or toggles) one.
+fn choice_group<H: IntoView + 'static, O: IntoView + 'static>(
+    group: ChoiceGroup,
     optional: O,
     help: H,
-    described: Signal<Option<String>>,
-    choices: Vec<Choice>,
-    input_type: &'static str,
     checked: impl Fn(&str) -> bool + Clone + Send + Sync + 'static,
     set: impl Fn(&str) + Clone + Send + Sync + 'static,
-    inline: bool,
 ) -> AnyView {
+    let ChoiceGroup {
+        dom_id,
+        legend,
+        described,
+        choices,
+        pick,
+        layout,
+    } = group;
+    let input_type = match pick {
+        Pick::One => "radio",
+        Pick::Several => "checkbox",
+    };
+    let inline = layout == Layout::Inline;
     let class = if inline { "choices inline" } else { "choices" };
     let items = choices
         .into_iter()

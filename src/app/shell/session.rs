@@ -29,21 +29,67 @@ pub enum SaveState {
     ChangedElsewhere,
 }
 
-/// The clause library a draft uses.
+/// The clause library a draft uses: one of its states, each with what it
+/// needs and nothing else.
 #[derive(Clone)]
-pub struct LibraryChoice {
-    /// The imported library's file and text, when there is one.
-    pub custom: Option<CustomLibrary>,
-    /// The imported library, checked; `None` when the shipped one is used.
-    pub loaded: Option<Arc<ClauseLibrary>>,
-    /// Why an imported library is not used, by line and column.
-    pub problems: Option<Diagnostics>,
-    /// Whether the imported library is being read by the PDF worker (a
-    /// draft stored before the page kept its JSON form); the shipped one is
-    /// used until then.
-    pub pending: bool,
-    /// Why the worker could not read it, when it could not.
-    pub failed: Option<String>,
+pub enum LibraryChoice {
+    /// The clauses that ship with the app.
+    Shipped,
+    /// An imported library, checked and in use.
+    Loaded {
+        /// The imported file and text.
+        custom: CustomLibrary,
+        /// The checked library.
+        library: Arc<ClauseLibrary>,
+    },
+    /// An imported library the PDF worker is reading (a draft stored before
+    /// the page kept its JSON form); the shipped one is used until then.
+    Pending(CustomLibrary),
+    /// An imported library that does not load, by line and column; the
+    /// shipped one is used and the file is kept.
+    Refused {
+        /// The imported file and text.
+        custom: CustomLibrary,
+        /// Why it is not used.
+        problems: Diagnostics,
+    },
+    /// An imported library the worker could not read just now; the shipped
+    /// one is used and the file is kept.
+    Failed {
+        /// The imported file and text.
+        custom: CustomLibrary,
+        /// Why, for the user.
+        reason: String,
+    },
+}
+
+impl LibraryChoice {
+    /// The imported file, whatever its state.
+    pub fn custom(&self) -> Option<&CustomLibrary> {
+        match self {
+            LibraryChoice::Shipped => None,
+            LibraryChoice::Loaded { custom, .. }
+            | LibraryChoice::Pending(custom)
+            | LibraryChoice::Refused { custom, .. }
+            | LibraryChoice::Failed { custom, .. } => Some(custom),
+        }
+    }
+
+    /// The imported library in use, if one is.
+    pub fn loaded(&self) -> Option<Arc<ClauseLibrary>> {
+        match self {
+            LibraryChoice::Loaded { library, .. } => Some(library.clone()),
+            _ => None,
+        }
+    }
+
+    /// Why the imported library is not used, when it has problems.
+    pub fn problems(&self) -> Option<&Diagnostics> {
+        match self {
+            LibraryChoice::Refused { problems, .. } => Some(problems),
+            _ => None,
+        }
+    }
 }
 
 /// The open draft, shared with every component of the draft's pages.
@@ -94,7 +140,7 @@ impl Session {
         let answers = RwSignal::new(draft.answers);
         let p = policy.clone();
         let document = Memo::new(move |_| {
-            let lib = library.with(|l| l.loaded.clone());
+            let lib = library.with(LibraryChoice::loaded);
             let lib = lib.as_deref().unwrap_or(&p.library);
             answers.with(|a| fill(&p.questionnaire, lib, a))
         });
@@ -138,10 +184,10 @@ impl Session {
     /// The draft uses the shipped library meanwhile; once read, the JSON is
     /// stored with the draft, so this happens once.
     fn resolve_library(&self) {
-        let Some(asked) = self
-            .library
-            .with_untracked(|l| l.pending.then(|| l.custom.clone()).flatten())
-        else {
+        let Some(asked) = self.library.with_untracked(|l| match l {
+            LibraryChoice::Pending(custom) => Some(custom.clone()),
+            _ => None,
+        }) else {
             return;
         };
         let this = self.clone();
@@ -150,7 +196,7 @@ impl Session {
             // The user may have chosen another library meanwhile.
             let same = this
                 .library
-                .try_with_untracked(|l| l.pending && l.custom.as_ref() == Some(&asked))
+                .try_with_untracked(|l| matches!(l, LibraryChoice::Pending(c) if *c == asked))
                 .unwrap_or(false);
             if !same {
                 return;
@@ -162,13 +208,14 @@ impl Session {
                         ..asked.clone()
                     };
                     let mut choice = choose_library(&this.policy, Some(custom));
-                    if choice.pending {
+                    if matches!(choice, LibraryChoice::Pending(_)) {
                         // The worker's JSON does not check in the page
                         // (the worker checks that it does): keep the draft
                         // as it was and say so.
-                        choice.pending = false;
-                        choice.failed = Some("the clauses could not be checked".to_owned());
-                        choice.custom = Some(asked);
+                        choice = LibraryChoice::Failed {
+                            custom: asked,
+                            reason: "the clauses could not be checked".to_owned(),
+                        };
                         this.skip_save.set_value(true);
                     }
                     // Otherwise storing the JSON with the draft is the
@@ -176,19 +223,19 @@ impl Session {
                     this.library.try_set(choice);
                 }
                 Err(e) => {
-                    let (problems, failed) = match e {
-                        FileError::Problems(d) => (Some(d), None),
-                        FileError::Worker(e) => (None, Some(e.to_string())),
+                    let choice = match e {
+                        FileError::Problems(problems) => LibraryChoice::Refused {
+                            custom: asked,
+                            problems,
+                        },
+                        FileError::Worker(e) => LibraryChoice::Failed {
+                            custom: asked,
+                            reason: e.to_string(),
+                        },
                     };
                     // Nothing about the draft changes: do not save.
                     this.skip_save.set_value(true);
-                    this.library.try_set(LibraryChoice {
-                        custom: Some(asked),
-                        loaded: None,
-                        problems,
-                        pending: false,
-                        failed,
-                    });
+                    this.library.try_set(choice);
                 }
             }
         });
@@ -202,7 +249,7 @@ impl Session {
         draft.name = name;
         draft.saved_at = self.saved_at.get_untracked();
         draft.answers = self.answers.get_untracked();
-        draft.library = self.library.with_untracked(|l| l.custom.clone());
+        draft.library = self.library.with_untracked(|l| l.custom().cloned());
         draft.review = self.review.get_untracked();
         draft
     }
@@ -294,10 +341,10 @@ impl Session {
     pub fn use_library(&self, custom: Option<CustomLibrary>) -> Result<(), Diagnostics> {
         let file = custom.as_ref().map(|c| c.file.clone()).unwrap_or_default();
         let choice = choose_library(&self.policy, custom);
-        if let Some(problems) = choice.problems {
-            return Err(problems);
+        if let Some(problems) = choice.problems() {
+            return Err(problems.clone());
         }
-        if choice.pending {
+        if matches!(choice, LibraryChoice::Pending(_)) {
             // Only a library without a JSON form that checks gets here.
             return Err(Diagnostics(vec![Diagnostic {
                 file,
@@ -316,25 +363,18 @@ impl Session {
 /// is left pending for the PDF worker (see [`Session::resolve_library`]);
 /// nothing is lost meanwhile, the shipped library is used.
 fn choose_library(policy: &Policy, custom: Option<CustomLibrary>) -> LibraryChoice {
-    let Some(lib) = custom else {
-        return LibraryChoice {
-            custom: None,
-            loaded: None,
-            problems: None,
-            pending: false,
-            failed: None,
-        };
+    let Some(custom) = custom else {
+        return LibraryChoice::Shipped;
     };
-    let loaded = lib
-        .json
-        .as_deref()
-        .and_then(|json| ClauseLibrary::from_sources(&[SourceFile::json(&lib.file, json)], &policy.questionnaire).ok());
-    LibraryChoice {
-        pending: loaded.is_none(),
-        custom: Some(lib),
-        loaded: loaded.map(Arc::new),
-        problems: None,
-        failed: None,
+    let loaded = custom.json.as_deref().and_then(|json| {
+        ClauseLibrary::from_sources(&[SourceFile::json(&custom.file, json)], &policy.questionnaire).ok()
+    });
+    match loaded {
+        Some(library) => LibraryChoice::Loaded {
+            custom,
+            library: Arc::new(library),
+        },
+        None => LibraryChoice::Pending(custom),
     }
 }
 

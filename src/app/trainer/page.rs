@@ -52,7 +52,7 @@ pub fn TrainerPage(
 fn scenarios(session: &Session) -> Result<Arc<ScenarioLibrary>, (Option<String>, Diagnostics)> {
     let (custom, loaded) = session
         .library
-        .with_untracked(|l| (l.custom.as_ref().map(|c| c.file.clone()), l.loaded.clone()));
+        .with_untracked(|l| (l.custom().map(|c| c.file.clone()), l.loaded()));
     let q = &session.policy.questionnaire;
     if let Some(lib) = loaded {
         return ScenarioLibrary::builtin(q, &lib).map(Arc::new).map_err(|d| (custom, d));

@@ -4,6 +4,8 @@
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
+use crate::policy::diag::{Problem, YamlPath};
+
 macro_rules! id_type {
     ($(#[$doc:meta])* $name:ident) => {
         $(#[$doc])*
@@ -44,14 +46,50 @@ id_type!(
     /// Identifies a section of the questionnaire or of the policy.
     SectionId
 );
+id_type!(
+    /// Identifies a trainer scenario; stable across wording changes, so
+    /// quiz scores and demo links can refer to it.
+    ScenarioId
+);
+id_type!(
+    /// Identifies a deck of trainer scenarios.
+    DeckId
+);
 
-/// Whether `s` is usable as an id: lowercase ASCII letters, digits, `_` and
-/// `.`, starting with a letter. Ids become template variables, so they must
-/// also be valid identifiers there (dots are only allowed in clause ids).
-pub fn is_valid_id(s: &str, allow_dots: bool) -> bool {
+/// Which characters an id may use beyond lowercase ASCII letters, digits
+/// and `_`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IdShape {
+    /// Nothing more: ids that become template variables (questions,
+    /// sections, checks, scenarios).
+    Plain,
+    /// Also `.`, for clause ids such as `privacy.photos`.
+    Dotted,
+}
+
+/// Whether `s` is usable as an id of `shape`: it starts with a lowercase
+/// ASCII letter. Ids become template variables, so they must also be
+/// valid identifiers there.
+pub fn is_valid_id(s: &str, shape: IdShape) -> bool {
     let mut chars = s.chars();
     matches!(chars.next(), Some('a'..='z'))
-        && chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || (allow_dots && c == '.'))
+        && chars
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || (shape == IdShape::Dotted && c == '.'))
+}
+
+/// Adds a problem at `path` when `id`, the id of a `what` ("question",
+/// "clause"...), is not a valid id of `shape`.
+pub fn check_id(id: &str, shape: IdShape, path: &YamlPath, what: &str, problems: &mut Vec<Problem>) {
+    if !is_valid_id(id, shape) {
+        let allowed = match shape {
+            IdShape::Plain => "lowercase letters, digits and '_'",
+            IdShape::Dotted => "lowercase letters, digits, '_' and '.'",
+        };
+        problems.push(Problem::new(
+            path.clone(),
+            format!("{what} id \"{id}\" must start with a lowercase letter and use only {allowed}"),
+        ));
+    }
 }
 
 #[cfg(test)]
@@ -60,12 +98,12 @@ mod tests {
 
     #[test]
     fn ids_must_be_lowercase_identifiers() {
-        assert!(is_valid_id("legal_name", false));
-        assert!(is_valid_id("privacy.photos2", true));
-        assert!(!is_valid_id("privacy.photos", false));
-        assert!(!is_valid_id("Legal", false));
-        assert!(!is_valid_id("2fa", false));
-        assert!(!is_valid_id("", false));
-        assert!(!is_valid_id("a-b", true));
+        assert!(is_valid_id("legal_name", IdShape::Plain));
+        assert!(is_valid_id("privacy.photos2", IdShape::Dotted));
+        assert!(!is_valid_id("privacy.photos", IdShape::Plain));
+        assert!(!is_valid_id("Legal", IdShape::Plain));
+        assert!(!is_valid_id("2fa", IdShape::Plain));
+        assert!(!is_valid_id("", IdShape::Plain));
+        assert!(!is_valid_id("a-b", IdShape::Dotted));
     }
 }

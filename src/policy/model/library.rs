@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::policy::diag::{Diagnostics, Problem, SourceFile, YamlPath};
 use crate::policy::model::condition::{Condition, RawCondition};
-use crate::policy::model::ids::{is_valid_id, ClauseId, SectionId};
+use crate::policy::model::ids::{check_id, ClauseId, IdShape, SectionId};
 use crate::policy::model::questionnaire::Questionnaire;
 use crate::policy::model::template::{TemplateId, Templates};
 
@@ -333,12 +333,7 @@ fn check(raw: RawLibrary, q: &Questionnaire, state: &mut State, problems: &mut V
     let mut sections = Vec::new();
     for (si, rs) in raw.sections.into_iter().enumerate() {
         let spath = root.key("sections").index(si);
-        if !is_valid_id(&rs.id, false) {
-            problems.push(Problem::new(
-                spath.key("id"),
-                format!("section id \"{}\" must start with a lowercase letter and use only lowercase letters, digits and '_'", rs.id),
-            ));
-        }
+        check_id(&rs.id, IdShape::Plain, &spath.key("id"), "section", problems);
         if !section_ids.insert(rs.id.clone()) {
             problems.push(Problem::new(
                 spath.key("id"),
@@ -352,12 +347,7 @@ fn check(raw: RawLibrary, q: &Questionnaire, state: &mut State, problems: &mut V
         let mut clauses = Vec::new();
         for (ci, rc) in rs.clauses.into_iter().enumerate() {
             let cpath = spath.key("clauses").index(ci);
-            if !is_valid_id(&rc.id, true) {
-                problems.push(Problem::new(
-                    cpath.key("id"),
-                    format!("clause id \"{}\" must start with a lowercase letter and use only lowercase letters, digits, '_' and '.'", rc.id),
-                ));
-            }
+            check_id(&rc.id, IdShape::Dotted, &cpath.key("id"), "clause", problems);
             if !clause_ids.insert(rc.id.clone()) {
                 problems.push(Problem::new(
                     cpath.key("id"),

@@ -12,7 +12,7 @@ use serde::Deserialize;
 use crate::policy::diag::{Diagnostics, Problem, SourceFile, YamlPath};
 use crate::policy::model::answers::{Answer, Answers};
 use crate::policy::model::condition::{Condition, RawCondition};
-use crate::policy::model::ids::{is_valid_id, QuestionId, SectionId};
+use crate::policy::model::ids::{check_id, IdShape, QuestionId, SectionId};
 
 /// The questionnaire file as written.
 #[derive(Debug, Deserialize)]
@@ -314,7 +314,7 @@ fn check(raw: RawQuestionnaire, problems: &mut Vec<Problem>) -> Questionnaire {
     let mut sections = Vec::new();
     for (si, rs) in raw.sections.into_iter().enumerate() {
         let spath = root.key("sections").index(si);
-        check_id(&rs.id, false, &spath.key("id"), "section", problems);
+        check_id(&rs.id, IdShape::Plain, &spath.key("id"), "section", problems);
         if !section_ids.insert(rs.id.clone()) {
             problems.push(Problem::new(
                 spath.key("id"),
@@ -324,7 +324,7 @@ fn check(raw: RawQuestionnaire, problems: &mut Vec<Problem>) -> Questionnaire {
         let mut questions = Vec::new();
         for (qi, rq) in rs.questions.into_iter().enumerate() {
             let qpath = spath.key("questions").index(qi);
-            check_id(&rq.id, false, &qpath.key("id"), "question", problems);
+            check_id(&rq.id, IdShape::Plain, &qpath.key("id"), "question", problems);
             let kind = check_kind(&rq, &qpath, problems);
             // Conditions may only read questions defined before this one, so
             // visibility never depends on itself.
@@ -360,7 +360,7 @@ fn check(raw: RawQuestionnaire, problems: &mut Vec<Problem>) -> Questionnaire {
     let mut checks = Vec::new();
     for (ci, rc) in raw.checks.into_iter().enumerate() {
         let cpath = root.key("checks").index(ci);
-        check_id(&rc.id, false, &cpath.key("id"), "check", problems);
+        check_id(&rc.id, IdShape::Plain, &cpath.key("id"), "check", problems);
         let when = check_condition(&rc.when, &cpath.key("when"), &|id| kinds.get(id), "", problems);
         if !kinds.contains_key(&rc.question) {
             problems.push(Problem::new(
@@ -383,20 +383,6 @@ fn check(raw: RawQuestionnaire, problems: &mut Vec<Problem>) -> Questionnaire {
     }
 }
 
-fn check_id(id: &str, allow_dots: bool, path: &YamlPath, what: &str, problems: &mut Vec<Problem>) {
-    if !is_valid_id(id, allow_dots) {
-        let allowed = if allow_dots {
-            "lowercase letters, digits, '_' and '.'"
-        } else {
-            "lowercase letters, digits and '_'"
-        };
-        problems.push(Problem::new(
-            path.clone(),
-            format!("{what} id \"{id}\" must start with a lowercase letter and use only {allowed}"),
-        ));
-    }
-}
-
 fn check_kind(rq: &RawQuestion, path: &YamlPath, problems: &mut Vec<Problem>) -> QuestionKind {
     let choices = |problems: &mut Vec<Problem>| -> Vec<Choice> {
         let Some(options) = &rq.options else {
@@ -416,7 +402,7 @@ fn check_kind(rq: &RawQuestion, path: &YamlPath, problems: &mut Vec<Problem>) ->
         for (i, o) in options.iter().enumerate() {
             check_id(
                 &o.id,
-                false,
+                IdShape::Plain,
                 &path.key("options").index(i).key("id"),
                 "option",
                 problems,

@@ -25,7 +25,7 @@ use crate::policy::document::{Block, BlockKind, Document, Section, Text};
 use crate::policy::fill::{context, runs, tidy};
 use crate::policy::model::answers::Answers;
 use crate::policy::model::condition::{Condition, RawCondition};
-use crate::policy::model::ids::{is_valid_id, ClauseId, SectionId};
+use crate::policy::model::ids::{check_id, ClauseId, IdShape, SectionId};
 use crate::policy::model::library::ClauseLibrary;
 use crate::policy::model::questionnaire::Questionnaire;
 use crate::policy::model::template::{TemplateId, Templates};
@@ -33,54 +33,7 @@ use crate::policy::model::template::{TemplateId, Templates};
 /// The version of the scenario-file format this build reads.
 pub const FORMAT_VERSION: u32 = 1;
 
-/// Identifies a scenario; stable across wording changes, so quiz scores
-/// and demo links can refer to it.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(transparent)]
-pub struct ScenarioId(pub String);
-
-/// Identifies a deck of scenarios.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(transparent)]
-pub struct DeckId(pub String);
-
-impl ScenarioId {
-    /// The id as written in the scenario file.
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
-}
-
-impl DeckId {
-    /// The id as written in the scenario file.
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
-}
-
-impl fmt::Display for ScenarioId {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-impl fmt::Display for DeckId {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-impl From<&str> for ScenarioId {
-    fn from(s: &str) -> Self {
-        Self(s.to_owned())
-    }
-}
-
-impl From<&str> for DeckId {
-    fn from(s: &str) -> Self {
-        Self(s.to_owned())
-    }
-}
+pub use crate::policy::model::ids::{DeckId, ScenarioId};
 
 /// What the policy says about a scenario.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -490,7 +443,7 @@ fn check(raw: RawFile, q: &Questionnaire, library: &ClauseLibrary, problems: &mu
     let mut scenarios = Vec::new();
     for (si, rs) in raw.scenarios.into_iter().enumerate() {
         let spath = root.key("scenarios").index(si);
-        check_id(&rs.id, &spath.key("id"), "scenario", problems);
+        check_id(&rs.id, IdShape::Plain, &spath.key("id"), "scenario", problems);
         if !ids.insert(rs.id.clone()) {
             problems.push(Problem::new(
                 spath.key("id"),
@@ -558,7 +511,7 @@ fn check(raw: RawFile, q: &Questionnaire, library: &ClauseLibrary, problems: &mu
     let mut decks = Vec::new();
     for (di, rd) in raw.decks.into_iter().enumerate() {
         let dpath = root.key("decks").index(di);
-        check_id(&rd.id, &dpath.key("id"), "deck", problems);
+        check_id(&rd.id, IdShape::Plain, &dpath.key("id"), "deck", problems);
         if !deck_ids.insert(rd.id.clone()) {
             problems.push(Problem::new(
                 dpath.key("id"),
@@ -621,17 +574,6 @@ fn check_cites(
         }
     }
     cites.iter().map(|c| ClauseId(c.clone())).collect()
-}
-
-fn check_id(id: &str, path: &YamlPath, what: &str, problems: &mut Vec<Problem>) {
-    if !is_valid_id(id, false) {
-        problems.push(Problem::new(
-            path.clone(),
-            format!(
-                "{what} id \"{id}\" must start with a lowercase letter and use only lowercase letters, digits and '_'"
-            ),
-        ));
-    }
 }
 
 #[cfg(test)]
