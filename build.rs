@@ -7,6 +7,10 @@
 //! A file that does not parse is written as `null` with a warning rather
 //! than failing the build, so that the native tests can show the author
 //! the located error.
+//!
+//! It also writes `bundle_lists.rs`: the lists of shipped clause files and
+//! samples, found in their folders, so that adding a clause file or a
+//! sample means adding the file and nothing else.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -21,6 +25,10 @@ fn main() {
     println!("cargo:rerun-if-changed={}", root.display());
     let mut files = Vec::new();
     yaml_files(&root, &mut files);
+    files.sort();
+    if let Err(e) = write_lists(&root, &out, &files) {
+        println!("cargo:warning=bundle lists: {e}");
+    }
     for file in files {
         println!("cargo:rerun-if-changed={}", file.display());
         let relative = file.strip_prefix(&root).unwrap_or(&file);
@@ -44,6 +52,33 @@ fn main() {
             println!("cargo:warning={}: {e}", target.display());
         }
     }
+}
+
+/// Writes `bundle_lists.rs` beside the JSON: `CLAUSES`/`CLAUSES_JSON` and
+/// `SAMPLES`/`SAMPLES_JSON`, each `(file name, text)` in file-name order
+/// (clause files are numbered for document order).
+fn write_lists(root: &Path, out: &Path, files: &[PathBuf]) -> std::io::Result<()> {
+    let here = std::env::current_dir()?;
+    let mut code = String::from("// Written by build.rs from the files in policy-templates/.\n");
+    for (folder, name, doc) in [
+        ("clauses", "CLAUSES", "The shipped clause library, in document order."),
+        ("samples", "SAMPLES", "The shipped sample organizations."),
+    ] {
+        let mut yaml = String::new();
+        let mut json = String::new();
+        for file in files.iter().filter(|f| f.parent() == Some(&root.join(folder))) {
+            let relative = file.strip_prefix(root).unwrap_or(file).display().to_string();
+            let source = here.join(file).display().to_string();
+            let compiled = out.join(&relative).with_extension("json").display().to_string();
+            yaml.push_str(&format!("    ({relative:?}, include_str!({source:?})),\n"));
+            json.push_str(&format!("    ({relative:?}, include_str!({compiled:?})),\n"));
+        }
+        code.push_str(&format!(
+            "/// {doc}\n#[cfg(feature = \"yaml\")]\npub const {name}: &[(&str, &str)] = &[\n{yaml}];\n/// [`{name}`] as JSON, as build.rs wrote them (under the YAML file names).\npub const {name}_JSON: &[(&str, &str)] = &[\n{json}];\n"
+        ));
+    }
+    fs::create_dir_all(out)?;
+    fs::write(out.join("bundle_lists.rs"), code)
 }
 
 /// Every `.yaml` file under `dir`, also in its folders (and each folder,

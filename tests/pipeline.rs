@@ -12,7 +12,11 @@ use common::policy;
 
 /// The Ontario hospital sample: a complete answer set.
 fn lakeside() -> Answers {
-    let (file, text) = SAMPLES[0];
+    let (file, text) = SAMPLES
+        .iter()
+        .find(|(file, _)| file.contains("ontario-hospital"))
+        .copied()
+        .expect("the Ontario hospital sample ships");
     match Sample::load(file, text) {
         Ok(sample) => sample.answers,
         Err(d) => panic!("{d}"),

@@ -31,20 +31,10 @@ macro_rules! json {
         )
     };
 }
-pub(crate) use json;
 
 /// The shipped questionnaire.
 #[cfg(feature = "yaml")]
 pub const QUESTIONNAIRE: (&str, &str) = yaml!("questionnaire");
-/// The shipped clause library, in document order.
-#[cfg(feature = "yaml")]
-pub const CLAUSES: &[(&str, &str)] = &[
-    yaml!("clauses/10-foundations"),
-    yaml!("clauses/20-governance"),
-    yaml!("clauses/30-conduct"),
-    yaml!("clauses/40-support"),
-    yaml!("clauses/50-laws"),
-];
 /// The staff quick reference, a document of its own.
 #[cfg(feature = "yaml")]
 pub const QUICK_REFERENCE: (&str, &str) = yaml!("quick-reference");
@@ -55,14 +45,9 @@ pub const SCENARIOS: (&str, &str) = yaml!("scenarios");
 
 /// [`QUESTIONNAIRE`] as JSON.
 pub const QUESTIONNAIRE_JSON: (&str, &str) = json!("questionnaire");
-/// [`CLAUSES`] as JSON.
-pub const CLAUSES_JSON: &[(&str, &str)] = &[
-    json!("clauses/10-foundations"),
-    json!("clauses/20-governance"),
-    json!("clauses/30-conduct"),
-    json!("clauses/40-support"),
-    json!("clauses/50-laws"),
-];
+// `CLAUSES`, `CLAUSES_JSON`, `SAMPLES` and `SAMPLES_JSON`: found in
+// their folders by build.rs, so they are written once.
+include!(concat!(env!("OUT_DIR"), "/templates/bundle_lists.rs"));
 /// [`QUICK_REFERENCE`] as JSON.
 pub const QUICK_REFERENCE_JSON: (&str, &str) = json!("quick-reference");
 /// [`SCENARIOS`] as JSON.

@@ -18,35 +18,9 @@ pub struct Sample {
     pub answers: Answers,
 }
 
-/// `(file name, YAML text)` of a shipped sample.
 #[cfg(feature = "yaml")]
-macro_rules! yaml {
-    ($stem:literal) => {
-        (
-            concat!("samples/", $stem, ".yaml"),
-            include_str!(concat!("../../policy-templates/samples/", $stem, ".yaml")),
-        )
-    };
-}
-
-/// The shipped samples, as (file name, YAML text).
-#[cfg(feature = "yaml")]
-pub const SAMPLES: &[(&str, &str)] = &[
-    yaml!("ontario-hospital"),
-    yaml!("us-primary-care"),
-    yaml!("uk-nhs-community"),
-    yaml!("quebec-long-term-care"),
-    yaml!("australia-allied-health"),
-];
-
-/// [`SAMPLES`] as JSON, as build.rs wrote them (under the YAML file names).
-pub const SAMPLES_JSON: &[(&str, &str)] = &[
-    crate::policy::bundle::json!("samples/ontario-hospital"),
-    crate::policy::bundle::json!("samples/us-primary-care"),
-    crate::policy::bundle::json!("samples/uk-nhs-community"),
-    crate::policy::bundle::json!("samples/quebec-long-term-care"),
-    crate::policy::bundle::json!("samples/australia-allied-health"),
-];
+pub use crate::policy::bundle::SAMPLES;
+pub use crate::policy::bundle::SAMPLES_JSON;
 
 impl Sample {
     /// Parses a YAML sample file.
