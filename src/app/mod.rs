@@ -118,26 +118,23 @@ fn DraftView(id: String) -> impl IntoView {
     let session = Session::open(app.policy.clone(), draft, app.scratch);
     provide_context(session.clone());
     let route = app.route;
-    // Arriving to change one answer: open its section and focus it.
-    Effect::new({
+    // Arriving to change one answer (a Change link, or a reload of its
+    // address): open its section and focus the question. The route
+    // listener is an event handler, so no effect writes the session.
+    let arrive = {
         let session = session.clone();
-        move |_| {
-            if let Route::Change(_, question) = route.get() {
-                let q = &session.policy.questionnaire;
-                if let Some(index) = q
-                    .sections
-                    .iter()
-                    .position(|s| s.questions.iter().any(|qn| qn.id.as_str() == question))
-                {
-                    session.section.set(index);
-                    session.from_check.set(true);
-                    request_animation_frame(move || {
-                        browser::focus::focus_question(&question);
-                    });
+        move |route: &Route| {
+            if let Route::Change(_, question) = route {
+                if session.change_answer(question) {
+                    let question = question.clone();
+                    request_animation_frame(move || browser::focus::focus_question(&question));
                 }
             }
         }
-    });
+    };
+    arrive(&route.get_untracked());
+    let listener = shell::route::listen(arrive);
+    on_cleanup(move || shell::route::unlisten(listener));
     view! {
         <DraftBar />
         <StorageNotice />

@@ -18,9 +18,9 @@ pub fn CheckPage() -> impl IntoView {
         return ().into_any();
     };
     let policy = session.policy.clone();
-    let answers = session.answers;
+    let answers = session.answers();
     let id = session.id.clone();
-    session.from_check.set(false);
+    session.at_check_page();
     request_animation_frame(|| crate::app::browser::focus::focus_id("check-heading"));
 
     let warnings = {
@@ -101,7 +101,7 @@ pub fn CheckPage() -> impl IntoView {
     };
     let open_comments = {
         let id = id.clone();
-        let review = session.review;
+        let review = session.review_edits();
         let document = session.document;
         move || {
             let open: Vec<_> = review.with(|r| {

@@ -13,8 +13,7 @@ pub fn ChecksPanel() -> impl IntoView {
         return ().into_any();
     };
     let policy = session.policy.clone();
-    let answers = session.answers;
-    let section = session.section;
+    let answers = session.answers();
     // (message, question label, section index, question id)
     let findings = Memo::new(move |_| {
         let q = &policy.questionnaire;
@@ -46,8 +45,10 @@ pub fn ChecksPanel() -> impl IntoView {
             (warnings, missing)
         })
     });
+    // Copy, so that every row's button can hold it.
+    let stored = StoredValue::new(session.clone());
     let open = move |index: usize, id: String| {
-        section.set(index);
+        stored.with_value(|s| s.go_to_section(index));
         // Focus the question once its section has rendered.
         // A choice question is a fieldset: focus its first option.
         request_animation_frame(move || {

@@ -18,12 +18,12 @@ pub fn DraftBar() -> impl IntoView {
     let name = {
         let session = session.clone();
         move || {
-            session.meta.track();
-            session.answers.track();
+            session.meta().track();
+            session.answers().track();
             session.snapshot().display_name()
         }
     };
-    let (save_state, saved_at) = (session.save_state, session.saved_at);
+    let (save_state, saved_at) = (session.save_state(), session.saved_at());
     let state = move || match save_state.get() {
         SaveState::Saved => format!("Saved in this browser {}", local_time(&saved_at.get())),
         SaveState::Failed(_) => "Not saved".to_owned(),

@@ -18,7 +18,7 @@ pub fn ExportButton() -> impl IntoView {
     };
     let status = RwSignal::new(String::new());
     let busy = RwSignal::new(false);
-    let review = session.review;
+    let review = session.review();
     let decided = move || review.with(|r| !r.decisions.is_empty());
     let include_approval = RwSignal::new(true);
     // Makes `doc` as a `kind` in the worker, saying so if it takes long
@@ -54,7 +54,7 @@ pub fn ExportButton() -> impl IntoView {
     // The one-page sheet for staff, from the same answers.
     let export_quick = move |_| {
         let doc = session
-            .answers
+            .answers()
             .with_untracked(|a| finish::quick_reference(&session.policy, a));
         let file_name = doc.file_name_as("staff-quick-reference", &today_iso());
         make(doc, DocumentKind::QuickReference, file_name, "quick reference");

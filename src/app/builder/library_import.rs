@@ -20,7 +20,7 @@ pub fn LibraryImport() -> impl IntoView {
     };
     let problems = RwSignal::new(None::<Diagnostics>);
     let status = RwSignal::new(String::new());
-    let library = session.library;
+    let library = session.library();
     let on_file = {
         let session = session.clone();
         move |ev: web_sys::Event| {

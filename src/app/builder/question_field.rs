@@ -27,7 +27,7 @@ pub fn QuestionField(
     let label_text = question.label.clone();
     let optional = (!required).then(|| view! { <span class="optional">" (optional)"</span> });
 
-    let answers = session.answers;
+    let answers = session.answers();
     let current_text = {
         let id = id.clone();
         move || match answers.with(|a| a.0.get(&id).cloned()) {
@@ -61,7 +61,7 @@ pub fn QuestionField(
     // After Next was pressed with this required question unanswered, say so
     // at the field too (the GOV.UK error message pattern).
     let unanswered = {
-        let (section, flagged, id) = (session.section, session.flagged, id.clone());
+        let (section, flagged, id) = (session.section(), session.flagged(), id.clone());
         move || required && flagged.get() == Some(section.get()) && answers.with(|a| a.get(&id).is_none())
     };
     let error_id = format!("{dom_id}-error");
@@ -200,7 +200,7 @@ pub fn QuestionField(
             let set = {
                 let (session, id) = (session.clone(), id.clone());
                 move |choice: &str| {
-                    let mut chosen = match session.answers.with_untracked(|a| a.0.get(&id).cloned()) {
+                    let mut chosen = match session.answers().with_untracked(|a| a.0.get(&id).cloned()) {
                         Some(Answer::Choices(cs)) => cs,
                         _ => Vec::new(),
                     };

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::app::builder::question_field::QuestionField;
-use crate::app::shell::session::use_session;
+use crate::app::shell::session::{use_session, Session};
 
 /// The current section's questions, showing only those whose conditions hold.
 #[component]
@@ -13,13 +13,13 @@ pub fn QuestionPage() -> impl IntoView {
         return ().into_any();
     };
     let policy = session.policy.clone();
-    let section = session.section;
+    let section = session.section();
     let count = policy.questionnaire.sections.len();
 
     // Per section: how many required questions on screen are unanswered.
     let left = Memo::new({
         let policy = policy.clone();
-        let answers = session.answers;
+        let answers = session.answers();
         move |_| {
             let q = &policy.questionnaire;
             answers.with(|a| {
@@ -43,6 +43,7 @@ pub fn QuestionPage() -> impl IntoView {
         .enumerate()
         .map(|(i, s)| {
             let title = s.title.clone();
+            let session = session.clone();
             let current = move || (section.get() == i).then_some("step");
             let progress = move || match left.with(|l| l.get(i).copied().unwrap_or(0)) {
                 0 => view! { <span class="progress done">"Done"</span> }.into_any(),
@@ -50,7 +51,7 @@ pub fn QuestionPage() -> impl IntoView {
             };
             view! {
                 <li>
-                    <button type="button" class="link" aria-current=current on:click=move |_| go(section, i)>
+                    <button type="button" class="link" aria-current=current on:click=move |_| go(&session, i)>
                         {title}
                     </button>
                     " "
@@ -64,7 +65,7 @@ pub fn QuestionPage() -> impl IntoView {
     // form re-renders then, not on every keystroke.
     let visible = Memo::new({
         let policy = policy.clone();
-        let answers = session.answers;
+        let answers = session.answers();
         move |_| {
             let q = &policy.questionnaire;
             answers.with(|a| {
@@ -111,10 +112,10 @@ pub fn QuestionPage() -> impl IntoView {
     // The GOV.UK pattern: leaving a section with required questions
     // unanswered lists them at the top, linked to the fields; pressing Next
     // again moves on (a draft may be incomplete).
-    let flagged = session.flagged;
+    let flagged = session.flagged();
     let missing_here = {
         let policy = policy.clone();
-        let answers = session.answers;
+        let answers = session.answers();
         move |index: usize| {
             let q = &policy.questionnaire;
             let Some(s) = q.sections.get(index) else {
@@ -131,21 +132,17 @@ pub fn QuestionPage() -> impl IntoView {
     };
     let next = {
         let missing_here = missing_here.clone();
+        let session = session.clone();
         move |_| {
             let here = section.get_untracked();
             if flagged.get_untracked() != Some(here) && !missing_here(here).is_empty() {
-                flagged.set(Some(here));
+                session.flag_section(Some(here));
                 request_animation_frame(|| crate::app::browser::focus::focus_id("error-summary"));
                 return;
             }
-            flagged.set(None);
-            go(section, (here + 1).min(count - 1));
+            go(&session, (here + 1).min(count - 1));
         }
     };
-    Effect::new(move |_| {
-        section.track();
-        flagged.set(None);
-    });
     let summary = move || {
         let here = section.get();
         if flagged.get() != Some(here) {
@@ -167,7 +164,7 @@ pub fn QuestionPage() -> impl IntoView {
             </div>
         })
     };
-    let from_check = session.from_check;
+    let from_check = session.came_from_check();
     let check_href = crate::app::shell::route::Route::Check(session.id.clone()).href();
 
     let body = move || {
@@ -187,7 +184,10 @@ pub fn QuestionPage() -> impl IntoView {
             </nav>
             {body}
             <div class="pager">
-                <button type="button" disabled=move || { section.get() == 0 } on:click=move |_| go(section, section.get_untracked().saturating_sub(1))>
+                <button type="button" disabled=move || { section.get() == 0 } on:click={
+                    let session = session.clone();
+                    move |_| go(&session, section.get_untracked().saturating_sub(1))
+                }>
                     "Back"
                 </button>
                 <button type="button" disabled=move || { section.get() + 1 >= count } on:click=next>
@@ -204,7 +204,7 @@ pub fn QuestionPage() -> impl IntoView {
 
 /// Shows section `index` and moves focus to its heading, so keyboard and
 /// screen-reader users land at the start of the new questions.
-fn go(section: RwSignal<usize>, index: usize) {
-    section.set(index);
+fn go(session: &Session, index: usize) {
+    session.go_to_section(index);
     request_animation_frame(|| crate::app::browser::focus::focus_id("section-heading"));
 }

@@ -11,7 +11,7 @@ use crate::app::browser::focus::focus_id;
 use crate::app::browser::storage::{local_time, now_iso, today_iso};
 use crate::app::shell::files::download_answer_file;
 use crate::app::shell::preview::render_section;
-use crate::app::shell::session::use_session;
+use crate::app::shell::session::{use_session, ReviewEdits};
 use crate::policy::files::review::{Decision, Review, Verdict};
 
 /// The review page.
@@ -21,8 +21,8 @@ pub fn ReviewPage() -> impl IntoView {
         return ().into_any();
     };
     let document = session.document;
-    let review = session.review;
-    let session_answers = session.answers;
+    let review = session.review_edits();
+    let session_answers = session.answers();
     let reviewer = RwSignal::new(crate::app::browser::storage::reviewer_name());
     let current = RwSignal::new(0_usize);
     let status = RwSignal::new(String::new());
@@ -299,7 +299,7 @@ pub fn ReviewPage() -> impl IntoView {
 
 fn comment_view(
     c: crate::policy::files::review::Comment,
-    review: RwSignal<Review>,
+    review: ReviewEdits,
     reviewer: RwSignal<String>,
     status: RwSignal<String>,
     reply_drafts: RwSignal<HashMap<String, String>>,

@@ -21,7 +21,7 @@ pub fn Preview() -> impl IntoView {
         return ().into_any();
     };
     let document = session.document;
-    let review = session.review;
+    let review = session.review_edits();
     let seen = StoredValue::new(None::<Seen>);
     let body = move || {
         review.track();

@@ -4,10 +4,12 @@
 
 use leptos::prelude::*;
 
-use crate::policy::files::review::{Change, Review, Verdict};
+use crate::app::shell::session::ReviewEdits;
+
+use crate::policy::files::review::{Change, Verdict};
 
 /// The notes for top-level section `id`, if the review says anything.
-pub fn review_notes(id: &str, review: RwSignal<Review>, changes: Option<&Vec<Change>>) -> Option<AnyView> {
+pub fn review_notes(id: &str, review: ReviewEdits, changes: Option<&Vec<Change>>) -> Option<AnyView> {
     let (verdict, open) = review.with_untracked(|r| {
         let s = r.sections.get(id);
         let open: Vec<_> = s

@@ -131,13 +131,45 @@ impl Route {
 /// The current route, following the fragment.
 pub fn current_route() -> RwSignal<Route> {
     let route = RwSignal::new(Route::parse(&hash()));
-    let on_change = Closure::<dyn Fn()>::new(move || route.set(Route::parse(&hash())));
+    let on_change = Closure::<dyn Fn()>::new(move || {
+        let now = Route::parse(&hash());
+        route.set(now.clone());
+        // Copied out first: a listener may add or remove listeners.
+        let listeners: Vec<Listener> = LISTENERS.with(|l| l.borrow().iter().map(|(_, f)| f.clone()).collect());
+        for listener in listeners {
+            listener(&now);
+        }
+    });
     if let Some(w) = web_sys::window() {
         let _ = w.add_event_listener_with_callback("hashchange", on_change.as_ref().unchecked_ref());
     }
     // The listener lives as long as the page.
     on_change.forget();
     route
+}
+
+type Listener = std::rc::Rc<dyn Fn(&Route)>;
+
+thread_local! {
+    static LISTENERS: std::cell::RefCell<Vec<(u32, Listener)>> = const { std::cell::RefCell::new(Vec::new()) };
+    static NEXT_LISTENER: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+}
+
+/// Calls `f` with each new route, after the route signal has changed, from
+/// the browser's `hashchange` event. Returns a handle for [`unlisten`].
+pub fn listen(f: impl Fn(&Route) + 'static) -> u32 {
+    let id = NEXT_LISTENER.with(|n| {
+        let id = n.get();
+        n.set(id.wrapping_add(1));
+        id
+    });
+    LISTENERS.with(|l| l.borrow_mut().push((id, std::rc::Rc::new(f))));
+    id
+}
+
+/// Stops the listener `id` made by [`listen`].
+pub fn unlisten(id: u32) {
+    LISTENERS.with(|l| l.borrow_mut().retain(|(i, _)| *i != id));
 }
 
 /// Goes to `route` (adding a history entry).

@@ -92,6 +92,38 @@ impl LibraryChoice {
     }
 }
 
+/// See [`Session::review_edits`].
+#[derive(Clone, Copy)]
+pub struct ReviewEdits {
+    review: RwSignal<Review>,
+    session: StoredValue<Session>,
+}
+
+impl ReviewEdits {
+    /// Reads the review, tracking it.
+    pub fn with<T>(&self, f: impl FnOnce(&Review) -> T) -> T {
+        self.review.with(f)
+    }
+
+    /// Reads the review without tracking it.
+    pub fn with_untracked<T>(&self, f: impl FnOnce(&Review) -> T) -> T {
+        self.review.with_untracked(f)
+    }
+
+    /// Subscribes the caller to changes of the review.
+    pub fn track(&self) {
+        self.review.track();
+    }
+
+    /// Changes the review and saves the draft; nothing happens once the
+    /// page that made the handle is gone.
+    pub fn update(&self, change: impl FnOnce(&mut Review)) {
+        if self.review.try_update(change).is_some() {
+            self.session.try_with_value(Session::save);
+        }
+    }
+}
+
 /// The open draft, shared with every component of the draft's pages.
 #[derive(Clone)]
 pub struct Session {
@@ -100,36 +132,33 @@ pub struct Session {
     /// The draft's id.
     pub id: String,
     /// The user's name for it and when it was created.
-    pub meta: RwSignal<(String, String)>,
+    meta: RwSignal<(String, String)>,
     /// The user's answers.
-    pub answers: RwSignal<Answers>,
+    answers: RwSignal<Answers>,
     /// The clause library in use.
-    pub library: RwSignal<LibraryChoice>,
+    library: RwSignal<LibraryChoice>,
     /// Reviewers' comments and decisions.
-    pub review: RwSignal<Review>,
+    review: RwSignal<Review>,
     /// The filled policy, recomputed when answers change.
     pub document: Memo<Document>,
     /// The consistency warnings that hold: (question to revisit, message).
     pub warnings: Memo<Vec<(QuestionId, String)>>,
     /// The save state.
-    pub save_state: RwSignal<SaveState>,
+    save_state: RwSignal<SaveState>,
     /// When the draft was last saved (ISO 8601).
-    pub saved_at: RwSignal<String>,
+    saved_at: RwSignal<String>,
     /// The text last written, to notice changes made in another tab.
     written: StoredValue<Option<String>>,
-    /// Set when the answers were just replaced by the stored version, so
-    /// that autosave does not write that same version back.
-    skip_save: StoredValue<bool>,
     /// Where a draft that cannot be stored is kept for this tab.
     scratch: RwSignal<Option<StoredDraft>>,
     /// The index of the question section on screen.
-    pub section: RwSignal<usize>,
+    section: RwSignal<usize>,
     /// The section whose unanswered required questions are flagged (the
     /// user pressed Next with some left), if any.
-    pub flagged: RwSignal<Option<usize>>,
+    flagged: RwSignal<Option<usize>>,
     /// Whether the user came from the check-answers page to change one
     /// answer, so that the way back is offered.
-    pub from_check: RwSignal<bool>,
+    from_check: RwSignal<bool>,
 }
 
 impl Session {
@@ -167,13 +196,11 @@ impl Session {
             save_state: RwSignal::new(SaveState::Saved),
             saved_at: RwSignal::new(draft.saved_at),
             written: StoredValue::new(written),
-            skip_save: StoredValue::new(false),
             scratch,
             section: RwSignal::new(0),
             flagged: RwSignal::new(None),
             from_check: RwSignal::new(false),
         };
-        session.autosave();
         session.resolve_library();
         session
     }
@@ -216,11 +243,13 @@ impl Session {
                             custom: asked,
                             reason: "the clauses could not be checked".to_owned(),
                         };
-                        this.skip_save.set_value(true);
                     }
-                    // Otherwise storing the JSON with the draft is the
-                    // migration.
+                    let migrated = matches!(choice, LibraryChoice::Loaded { .. });
                     this.library.try_set(choice);
+                    // Storing the JSON with the draft is the migration.
+                    if migrated {
+                        this.save();
+                    }
                 }
                 Err(e) => {
                     let choice = match e {
@@ -233,8 +262,7 @@ impl Session {
                             reason: e.to_string(),
                         },
                     };
-                    // Nothing about the draft changes: do not save.
-                    this.skip_save.set_value(true);
+                    // Nothing about the draft changes: nothing to save.
                     this.library.try_set(choice);
                 }
             }
@@ -252,21 +280,6 @@ impl Session {
         draft.library = self.library.with_untracked(|l| l.custom().cloned());
         draft.review = self.review.get_untracked();
         draft
-    }
-
-    /// Saves after every change of answers or library. The first run only
-    /// subscribes, so opening a draft never writes.
-    fn autosave(&self) {
-        let this = self.clone();
-        Effect::new(move |first: Option<()>| {
-            this.answers.track();
-            this.library.track();
-            this.review.track();
-            if first.is_some() && !this.skip_save.get_value() {
-                this.save();
-            }
-            this.skip_save.set_value(false);
-        });
     }
 
     /// Saves now, unless another tab has changed the stored copy since this
@@ -316,7 +329,6 @@ impl Session {
         };
         self.written.set_value(storage::raw(&self.id));
         self.save_state.set(SaveState::Saved);
-        self.skip_save.set_value(true);
         self.meta.set((draft.name, draft.created_at));
         self.saved_at.set(draft.saved_at);
         self.library.set(choose_library(&self.policy, draft.library));
@@ -326,12 +338,104 @@ impl Session {
         true
     }
 
-    /// Sets the answer to `id`.
+    /// The index of the question section on screen.
+    pub fn section(&self) -> ReadSignal<usize> {
+        self.section.read_only()
+    }
+
+    /// The section whose unanswered required questions are flagged, if any.
+    pub fn flagged(&self) -> ReadSignal<Option<usize>> {
+        self.flagged.read_only()
+    }
+
+    /// Whether the user came from the check-answers page to change one
+    /// answer.
+    pub fn came_from_check(&self) -> ReadSignal<bool> {
+        self.from_check.read_only()
+    }
+
+    /// Shows question section `index`; flags from another section go.
+    pub fn go_to_section(&self, index: usize) {
+        self.flagged.set(None);
+        self.section.set(index);
+    }
+
+    /// Flags the unanswered required questions of section `index` (the
+    /// user pressed Next with some left), or clears the flags for `None`.
+    pub fn flag_section(&self, index: Option<usize>) {
+        self.flagged.set(index);
+    }
+
+    /// The user came from the check-answers page to change `question`:
+    /// opens its section and offers the way back. False when no section
+    /// has that question.
+    pub fn change_answer(&self, question: &str) -> bool {
+        let Some(index) = self
+            .policy
+            .questionnaire
+            .sections
+            .iter()
+            .position(|s| s.questions.iter().any(|qn| qn.id.as_str() == question))
+        else {
+            return false;
+        };
+        self.go_to_section(index);
+        self.from_check.set(true);
+        true
+    }
+
+    /// The user is on the check-answers page: no way back to offer.
+    pub fn at_check_page(&self) {
+        self.from_check.set(false);
+    }
+
+    /// The draft's name and when it was created.
+    pub fn meta(&self) -> ReadSignal<(String, String)> {
+        self.meta.read_only()
+    }
+
+    /// The user's answers.
+    pub fn answers(&self) -> ReadSignal<Answers> {
+        self.answers.read_only()
+    }
+
+    /// The clause library in use.
+    pub fn library(&self) -> ReadSignal<LibraryChoice> {
+        self.library.read_only()
+    }
+
+    /// Reviewers' comments and decisions.
+    pub fn review(&self) -> ReadSignal<Review> {
+        self.review.read_only()
+    }
+
+    /// Whether the current answers are safely stored.
+    pub fn save_state(&self) -> ReadSignal<SaveState> {
+        self.save_state.read_only()
+    }
+
+    /// When the draft was last saved (ISO 8601).
+    pub fn saved_at(&self) -> ReadSignal<String> {
+        self.saved_at.read_only()
+    }
+
+    /// Sets the answer to `id`, and saves.
     pub fn answer(&self, id: &QuestionId, answer: Option<Answer>) {
         self.answers.update(|a| match answer {
             Some(v) => a.set(id.clone(), v),
             None => a.clear(id),
         });
+        self.save();
+    }
+
+    /// A copyable handle on the review for the many buttons of a review
+    /// page: reads like the signal, and every change is saved. It lives as
+    /// long as the component that asked for it.
+    pub fn review_edits(&self) -> ReviewEdits {
+        ReviewEdits {
+            review: self.review,
+            session: StoredValue::new(self.clone()),
+        }
     }
 
     /// Uses `custom` as the draft's clause library, or the shipped one for
@@ -354,6 +458,7 @@ impl Session {
             }]));
         }
         self.library.set(choice);
+        self.save();
         Ok(())
     }
 }

@@ -14,7 +14,7 @@ pub fn StorageNotice() -> impl IntoView {
     let Some(session) = use_session() else {
         return ().into_any();
     };
-    let save_state = session.save_state;
+    let save_state = session.save_state();
     let problem = RwSignal::new(String::new());
     let keep_copy = {
         let session = session.clone();

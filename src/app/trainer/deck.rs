@@ -119,7 +119,7 @@ pub fn TrainerDeck(
 
     let verdicts = {
         let (library, deck, policy) = (library.clone(), deck.clone(), session.policy.clone());
-        let (document, answers) = (session.document, session.answers);
+        let (document, answers) = (session.document, session.answers());
         Memo::new(move |_| {
             document.with(|doc| answers.with(|a| library.deck_verdicts(&deck, &policy.questionnaire, a, doc)))
         })

@@ -29,7 +29,7 @@ pub fn TrainerDecks(
         move || {
             let q = &session.policy.questionnaire;
             session.document.with(|doc| {
-                session.answers.with(|answers| {
+                session.answers().with(|answers| {
                     library
                         .decks
                         .iter()

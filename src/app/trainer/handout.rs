@@ -33,7 +33,7 @@ pub fn TrainerHandout(
         status.set("Making the handout\u{2026}".to_owned());
         let handout = session.document.with_untracked(|doc| {
             session
-                .answers
+                .answers()
                 .with_untracked(|answers| finish::handout(&library, &deck, &session.policy, answers, doc))
         });
         let problems = handout.problems.clone();

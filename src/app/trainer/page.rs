@@ -51,7 +51,7 @@ pub fn TrainerPage(
 /// the problems.
 fn scenarios(session: &Session) -> Result<Arc<ScenarioLibrary>, (Option<String>, Diagnostics)> {
     let (custom, loaded) = session
-        .library
+        .library()
         .with_untracked(|l| (l.custom().map(|c| c.file.clone()), l.loaded()));
     let q = &session.policy.questionnaire;
     if let Some(lib) = loaded {

@@ -28,7 +28,7 @@ pub fn TrainerShare(
     let samples = samples();
     // The draft's own sample when it is one unchanged, else the first.
     let matching = session
-        .answers
+        .answers()
         .with_untracked(|a| samples.iter().find(|(_, s)| &s.answers == a).map(|(stem, _)| *stem));
     let first = samples.first().map(|(stem, _)| *stem).unwrap_or_default();
     let chosen = RwSignal::new(matching.unwrap_or(first).to_owned());
