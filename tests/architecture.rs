@@ -294,3 +294,28 @@ fn the_rules_see_grouped_imports() {
         ]
     );
 }
+
+#[test]
+fn the_worker_protocol_never_sends_an_empty_message_for_one_it_could_not_write() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut bad = Vec::new();
+    for file in [
+        "src/policy/files/worker_protocol.rs",
+        "src/bin/pdf_worker.rs",
+        "src/app/browser/worker_client.rs",
+    ] {
+        let text = fs::read_to_string(root.join(file)).expect("a source file is readable");
+        let joined = code(&text).join("\n");
+        // A serialization's failure must be reported, not turned into "".
+        for (at, _) in joined.match_indices("to_string(") {
+            let rest = &joined[at..joined.len().min(at + 120)];
+            if rest.contains(".unwrap_or_default()") {
+                bad.push(format!("{file}: {}", rest.lines().next().unwrap_or_default()));
+            }
+        }
+        if joined.contains("to_json().unwrap_or_default()") {
+            bad.push(format!("{file}: to_json().unwrap_or_default()"));
+        }
+    }
+    assert!(bad.is_empty(), "{bad:#?}");
+}
