@@ -66,7 +66,7 @@ fn every_sample_fills_completely_with_no_placeholder_or_problem() {
     for (name, sample) in samples() {
         for lib in [&p.library, &p.quick_reference] {
             let doc = fill(&p.questionnaire, lib, &sample.answers);
-            assert_eq!(doc.problems, Vec::<String>::new(), "{name}");
+            assert!(doc.problems.is_empty(), "{name}: {:?}", doc.problems);
             assert_eq!(placeholders(&doc), Vec::<String>::new(), "{name}");
         }
     }

@@ -18,8 +18,28 @@ pub struct Document {
     pub cover: Cover,
     /// Numbered top-level sections.
     pub sections: Vec<Section>,
-    /// Clauses that could not be filled, as messages for the user.
-    pub problems: Vec<String>,
+    /// Clauses that could not be filled (they are left out).
+    pub problems: Vec<FillProblem>,
+}
+
+/// A template that could not be filled, and where it is.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FillProblem {
+    /// The clause (or scenario) whose text it is; `None` for the title,
+    /// author and cover.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub clause: Option<ClauseId>,
+    /// What went wrong, for the user.
+    pub message: String,
+}
+
+impl std::fmt::Display for FillProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match &self.clause {
+            Some(clause) => write!(f, "clause \"{clause}\": {}", self.message),
+            None => f.write_str(&self.message),
+        }
+    }
 }
 
 /// The facts a cover page gives about the policy. Every field but

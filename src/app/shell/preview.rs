@@ -47,7 +47,7 @@ pub fn Preview() -> impl IntoView {
         <aside class="preview" id="preview" aria-labelledby="preview-heading" tabindex="0">
             <h2 id="preview-heading" class="visually-hidden">"Policy preview"</h2>
             {move || document.with(|d| (!d.problems.is_empty()).then(|| {
-                let items = d.problems.iter().map(|p| view! { <li>{p.clone()}</li> }).collect_view();
+                let items = d.problems.iter().map(|p| view! { <li>{p.to_string()}</li> }).collect_view();
                 view! {
                     <div class="notice-box" role="alert">
                         <h3>"Some clauses could not be filled"</h3>

@@ -46,7 +46,7 @@ pub fn TrainerHandout(
             if !problems.is_empty() {
                 message.push_str(&format!(
                     " Some scenarios could not be filled: {}.",
-                    problems.join("; ")
+                    problems.iter().map(ToString::to_string).collect::<Vec<_>>().join("; ")
                 ));
             }
             status.try_set(message);

@@ -237,7 +237,10 @@ mod tests {
                 author: "A".into(),
                 cover: Default::default(),
                 sections: vec![],
-                problems: vec![Text::plain("x").to_plain()],
+                problems: vec![crate::policy::document::FillProblem {
+                    clause: Some("privacy.core".into()),
+                    message: Text::plain("x").to_plain(),
+                }],
             },
             kind: DocumentKind::QuickReference,
         };

@@ -7,10 +7,10 @@
 pub mod finish;
 pub mod text;
 
-use crate::policy::document::{Approval, Block, BlockKind, Cover, Document, Run, Section, Text};
+use crate::policy::document::{Approval, Block, BlockKind, Cover, Document, FillProblem, Run, Section, Text};
 use crate::policy::model::answers::{Answer, Answers};
 use crate::policy::model::dates::parse_iso;
-use crate::policy::model::ids::QuestionId;
+use crate::policy::model::ids::{ClauseId, QuestionId};
 use crate::policy::model::library::{ClauseBody, ClauseLibrary, Item};
 use crate::policy::model::questionnaire::{Question, QuestionKind, Questionnaire};
 use crate::policy::model::template::{missing, TemplateId, Value, MISSING_END, MISSING_START};
@@ -20,15 +20,19 @@ pub fn fill(q: &Questionnaire, lib: &ClauseLibrary, answers: &Answers) -> Docume
     let visible = q.visible_answers(answers);
     let ctx = context(q, &visible);
     let mut problems = Vec::new();
-    let mut render = |id: TemplateId| -> Text {
+    let mut render_at = |id: TemplateId, clause: Option<&ClauseId>| -> Text {
         match lib.templates.render(id, &ctx) {
             Ok(s) => runs(q, &s),
             Err(e) => {
-                problems.push(e);
+                problems.push(FillProblem {
+                    clause: clause.cloned(),
+                    message: e.to_string(),
+                });
                 Text::plain("")
             }
         }
     };
+    let mut render = |id: TemplateId| render_at(id, None);
     let title = render(lib.title).to_plain();
     let author = render(lib.author).to_plain();
     // The cover's facts read as entries ("Owner: The Director of ..."),
@@ -75,10 +79,16 @@ pub fn fill(q: &Questionnaire, lib: &ClauseLibrary, answers: &Answers) -> Docume
                     .collect()
             };
             let kinds: Vec<BlockKind> = match &clause.body {
-                ClauseBody::Text(t) => paragraphs(render(*t)).into_iter().map(BlockKind::Paragraph).collect(),
-                ClauseBody::Notice(t) => vec![BlockKind::Notice(tidy(render(*t)))],
+                ClauseBody::Text(t) => paragraphs(render_at(*t, Some(&clause.id)))
+                    .into_iter()
+                    .map(BlockKind::Paragraph)
+                    .collect(),
+                ClauseBody::Notice(t) => vec![BlockKind::Notice(tidy(render_at(*t, Some(&clause.id))))],
                 ClauseBody::Bullets(items) => {
-                    let texts: Vec<Text> = included(items).into_iter().map(|t| tidy(render(t))).collect();
+                    let texts: Vec<Text> = included(items)
+                        .into_iter()
+                        .map(|t| tidy(render_at(t, Some(&clause.id))))
+                        .collect();
                     if texts.is_empty() {
                         vec![]
                     } else {
@@ -86,7 +96,10 @@ pub fn fill(q: &Questionnaire, lib: &ClauseLibrary, answers: &Answers) -> Docume
                     }
                 }
                 ClauseBody::Numbered(items) => {
-                    let texts: Vec<Text> = included(items).into_iter().map(|t| tidy(render(t))).collect();
+                    let texts: Vec<Text> = included(items)
+                        .into_iter()
+                        .map(|t| tidy(render_at(t, Some(&clause.id))))
+                        .collect();
                     if texts.is_empty() {
                         vec![]
                     } else {

@@ -21,7 +21,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use crate::policy::diag::{Diagnostics, Problem, SourceFile, YamlPath};
-use crate::policy::document::{Block, BlockKind, Document, Section, Text};
+use crate::policy::document::{Block, BlockKind, Document, FillProblem, Section, Text};
 use crate::policy::fill::{context, runs, tidy};
 use crate::policy::model::answers::Answers;
 use crate::policy::model::condition::{Condition, RawCondition};
@@ -325,10 +325,16 @@ impl ScenarioLibrary {
         for id in &deck.scenarios {
             let (Some(scenario), Some(verdict)) = (self.scenario(id), verdicts.iter().find(|v| &v.scenario == id))
             else {
-                problems.push(format!("no verdict was worked out for scenario \"{id}\""));
+                problems.push(FillProblem {
+                    clause: None,
+                    message: format!("no verdict was worked out for scenario \"{id}\""),
+                });
                 continue;
             };
-            problems.extend(verdict.problems.iter().cloned());
+            problems.extend(verdict.problems.iter().map(|message| FillProblem {
+                clause: None,
+                message: message.clone(),
+            }));
             let tag = |part: &str| ClauseId(format!("scenario.{id}.{part}"));
             let mut blocks = vec![
                 Block {
