@@ -233,25 +233,35 @@ impl Reached {
     }
 }
 
-#[test]
-fn every_question_clause_and_list_item_is_reachable_by_some_answers() {
-    let p = policy();
+/// Explores outwards from the samples and from a blank draft, one answer
+/// at a time, keeping every answer set that reaches a question, clause or
+/// list item no earlier set reached. Returns what was reached and the
+/// answer sets kept.
+fn explore(p: &policy_builder::policy::bundle::Policy) -> (Reached, Vec<Answers>) {
     let libs = [&p.library, &p.quick_reference];
     let mut reached = Reached::default();
-    // Explore outwards from the samples and from a blank draft, keeping
-    // every answer set that reaches something new.
     let mut queue: Vec<Answers> = samples().into_iter().map(|(_, s)| s.answers).collect();
     queue.push(Answers::default());
     for a in &queue {
         reached.record(&p.questionnaire, &libs, a);
     }
+    let mut kept = queue.clone();
     while let Some(answers) = queue.pop() {
         for next in neighbours(&p.questionnaire, &answers) {
             if reached.record(&p.questionnaire, &libs, &next) {
+                kept.push(next.clone());
                 queue.push(next);
             }
         }
     }
+    (reached, kept)
+}
+
+#[test]
+fn every_question_clause_and_list_item_is_reachable_by_some_answers() {
+    let p = policy();
+    let libs = [&p.library, &p.quick_reference];
+    let (reached, _) = explore(&p);
     let unreached_questions: Vec<_> = p
         .questionnaire
         .questions()
@@ -318,4 +328,147 @@ fn every_topic_of_the_coverage_map_has_clauses_that_exist() {
             );
         }
     }
+}
+
+/// The text of a document in lower case, every run joined, for matching
+/// phrases across clauses.
+fn lower_text(doc: &Document) -> String {
+    let mut out = String::new();
+    for t in texts(doc) {
+        for r in &t.0 {
+            match r {
+                Run::Plain(s) => out.push_str(s),
+                Run::Missing { label, .. } => out.push_str(label),
+            }
+        }
+        out.push('\n');
+    }
+    out.to_lowercase()
+}
+
+/// Two statements that must not stand together in one organization's
+/// policy (`p`) and quick reference (`q`). Each names the phrases as the
+/// text words them, so a rewording that brings a clash back fails here.
+struct Clash {
+    what: &'static str,
+    clashes: fn(p: &str, q: &str) -> bool,
+}
+
+const CLASHES: &[Clash] = &[
+    Clash {
+        what: "one sequence after a mistaken post (capture, remove, report), not 'delete nothing' beside 'take it down'",
+        clashes: |p, q| {
+            let says_take_down = p.contains("take it down") || q.contains("take it down");
+            says_take_down && (p.contains("do not delete anything") || q.contains("you can't delete"))
+        },
+    },
+    Clash {
+        what: "an official account is defined by purpose, not by a mention of our name or logo",
+        clashes: |p, _| {
+            p.contains("uses our name or logo")
+                && (p.contains("say that you work for") || p.contains("you may show our logo") || p.contains("where you work"))
+        },
+    },
+    Clash {
+        what: "the scope and the personal-use section name the same reach",
+        clashes: |p, _| {
+            p.contains("about our work, our patients or your colleagues")
+                && p.contains("when you mention your job, health care, our patients or your colleagues")
+        },
+    },
+    Clash {
+        what: "the quick reference keeps the policy's 'only for official accounts' on patient photos",
+        clashes: |p, q| {
+            p.contains("photos or video of patients only for official accounts")
+                && q.contains("photo or video of a patient")
+                && !q.contains("only for official accounts")
+        },
+    },
+    Clash {
+        what: "no 'never our right to share for them' beside published patient stories",
+        clashes: |p, _| p.contains("never our right to share for them") && p.contains("we publish patient stories"),
+    },
+    Clash {
+        what: "no blanket 'never confirm or deny in public' beside published patient stories",
+        clashes: |p, _| p.contains("in public, never confirm or deny") && p.contains("we publish patient stories"),
+    },
+    Clash {
+        what: "no patient stories anywhere when the policy publishes none",
+        clashes: |p, q| {
+            p.contains("we do not publish patient testimonials or stories")
+                && (p.contains("patient stories and images")
+                    || p.contains("before we share a patient's image or story")
+                    || p.contains("consent forms for patient images and stories")
+                    || q.contains("patient stories"))
+        },
+    },
+    Clash {
+        what: "no consent forms for patient images when staff take none",
+        clashes: |p, _| {
+            p.contains("staff do not take photos or video of patients")
+                && p.contains("we do not publish patient testimonials or stories")
+                && p.contains("signed consent form")
+        },
+    },
+    Clash {
+        what: "'say you work here' is not also 'remove every detail that could point to us'",
+        clashes: |p, _| p.contains("say that you work for") && p.contains("could point to the patient or to us"),
+    },
+    Clash {
+        what: "'do not endorse services' is not also 'if you praise our services, say you work here'",
+        clashes: |p, _| {
+            p.contains("do not endorse products, services or companies") && p.contains("if you praise")
+        },
+    },
+    Clash {
+        what: "official posts are in French in Quebec, not in both languages",
+        clashes: |p, _| p.contains("post official content in both languages") && p.contains("write official posts in french"),
+    },
+    Clash {
+        what: "no 'time to practise' beside 'no test account yet'",
+        clashes: |p, _| p.contains("time to practise") && p.contains("do not yet have a test account"),
+    },
+    Clash {
+        what: "no 'we applaud good use' beside 'no formal way to recognize good use'",
+        clashes: |p, _| p.contains("we applaud good use") && p.contains("no formal way to recognize"),
+    },
+    Clash {
+        what: "staff are not told to send drafts where only the owning team posts",
+        clashes: |p, _| p.contains("send drafts early") && p.contains("only members of the owning team post"),
+    },
+    Clash {
+        what: "the quick reference offers no practice or recognition the organization does not have",
+        clashes: |p, q| {
+            (q.contains("practise") && !p.contains("we give you a safe place to practise"))
+                || (q.contains("share good examples") && !p.contains("we share good examples"))
+        },
+    },
+];
+
+/// The clashes `answers` make, by description.
+fn clashes(p: &policy_builder::policy::bundle::Policy, answers: &Answers) -> Vec<&'static str> {
+    let policy_text = lower_text(&fill(&p.questionnaire, &p.library, answers));
+    let quick_text = lower_text(&fill(&p.questionnaire, &p.quick_reference, answers));
+    CLASHES
+        .iter()
+        .filter(|c| (c.clashes)(&policy_text, &quick_text))
+        .map(|c| c.what)
+        .collect()
+}
+
+#[test]
+fn no_reachable_answers_make_the_policy_contradict_itself() {
+    let p = policy();
+    let (_, kept) = explore(&p);
+    let mut sets = kept;
+    for (_, sample) in samples() {
+        sets.extend(neighbours(&p.questionnaire, &sample.answers));
+    }
+    let mut found: BTreeMap<&str, usize> = BTreeMap::new();
+    for answers in &sets {
+        for what in clashes(&p, answers) {
+            *found.entry(what).or_default() += 1;
+        }
+    }
+    assert_eq!(found, BTreeMap::new(), "contradictions, with the number of answer sets that make each");
 }
