@@ -472,3 +472,30 @@ fn no_reachable_answers_make_the_policy_contradict_itself() {
     }
     assert_eq!(found, BTreeMap::new(), "contradictions, with the number of answer sets that make each");
 }
+
+#[test]
+fn an_answer_that_ends_with_a_full_stop_never_doubles_it() {
+    use policy_builder::policy::model::questionnaire::QuestionKind;
+    let p = policy();
+    for (name, sample) in samples() {
+        let mut answers = sample.answers.clone();
+        // Every text answer the sample gives now ends with a full stop, as
+        // "Maple Grove Family Health Clinic Inc." does.
+        for question in p.questionnaire.questions() {
+            if matches!(question.kind, QuestionKind::Text | QuestionKind::LongText) {
+                if let Some(Answer::Text(s)) = answers.get(&question.id).cloned() {
+                    answers.set(question.id.clone(), Answer::Text(format!("{s} Inc.")));
+                }
+            }
+        }
+        for lib in [&p.library, &p.quick_reference] {
+            let doc = fill(&p.questionnaire, lib, &answers);
+            let text = lower_text(&doc);
+            assert!(text.contains("inc."), "{name}: the answers' own full stops are kept");
+            let doubled: Vec<&str> = text.lines().filter(|l| l.contains("..") || l.contains(".\u{e002}")).collect();
+            assert_eq!(doubled, Vec::<&str>::new(), "{name}: {}", doc.title);
+            assert!(!doc.title.contains(".."), "{name}: {}", doc.title);
+            assert!(!doc.author.contains(".."), "{name}: {}", doc.author);
+        }
+    }
+}

@@ -5,7 +5,10 @@
 //! subsection. Unanswered questions become [`Run::Missing`] placeholders.
 
 pub mod finish;
+mod punctuation;
 pub mod text;
+
+use punctuation::{mark_end, settle, ANSWER_END};
 
 use crate::policy::document::{Approval, Block, BlockKind, Cover, Document, Run, Section, Text};
 use crate::policy::model::answers::{Answer, Answers};
@@ -156,7 +159,9 @@ pub(crate) fn context(q: &Questionnaire, visible: &Answers) -> Value {
 
 /// How an answer reads in policy text: option labels rather than ids,
 /// dates in long form, and user text cleaned of control characters and of
-/// the private markers used for placeholders.
+/// the private markers used for placeholders. An answer that ends with its
+/// own full stop is marked, so that the sentence around it does not add a
+/// second one (see [`punctuation`]).
 fn answer_value(question: &Question, answer: &Answer) -> Value {
     let label = |choices: &[crate::policy::model::questionnaire::Choice], id: &str| {
         choices
@@ -164,6 +169,7 @@ fn answer_value(question: &Question, answer: &Answer) -> Value {
             .find(|c| c.id == id)
             .map_or_else(|| id.to_owned(), |c| c.label.clone())
     };
+    let label = |choices: &[crate::policy::model::questionnaire::Choice], id: &str| mark_end(label(choices, id));
     match (&question.kind, answer) {
         (_, Answer::YesNo(b)) => Value::from(*b),
         (QuestionKind::OneOf(choices), Answer::Text(id)) => Value::from(label(choices, id)),
@@ -171,22 +177,26 @@ fn answer_value(question: &Question, answer: &Answer) -> Value {
             Value::from(ids.iter().map(|id| label(choices, id)).collect::<Vec<_>>())
         }
         (QuestionKind::Date, Answer::Text(s)) => Value::from(parse_iso(s).map_or_else(|| clean(s), |d| d.long())),
-        (_, Answer::Text(s)) => Value::from(clean(s)),
-        (_, Answer::Choices(ids)) => Value::from(ids.iter().map(|s| clean(s)).collect::<Vec<_>>()),
+        (_, Answer::Text(s)) => Value::from(mark_end(clean(s))),
+        (_, Answer::Choices(ids)) => Value::from(ids.iter().map(|s| mark_end(clean(s))).collect::<Vec<_>>()),
     }
 }
 
 /// Removes characters that must not reach the document from user text.
 pub fn clean(s: &str) -> String {
     s.chars()
-        .filter(|&c| c != MISSING_START && c != MISSING_END && (!c.is_control() || c == '\n' || c == '\t'))
+        .filter(|&c| {
+            c != MISSING_START && c != MISSING_END && c != ANSWER_END && (!c.is_control() || c == '\n' || c == '\t')
+        })
         .collect()
 }
 
-/// Splits rendered text at the markers of unanswered questions.
+/// Splits rendered text at the markers of unanswered questions, once the
+/// punctuation after answers is settled.
 pub(crate) fn runs(q: &Questionnaire, rendered: &str) -> Text {
+    let settled = settle(rendered);
     let mut out = Vec::new();
-    let mut rest = rendered;
+    let mut rest: &str = &settled;
     while let Some(start) = rest.find(MISSING_START) {
         if start > 0 {
             out.push(Run::Plain(rest[..start].to_owned()));
