@@ -492,7 +492,7 @@ fn an_answer_that_ends_with_a_full_stop_never_doubles_it() {
             let doc = fill(&p.questionnaire, lib, &answers);
             let text = lower_text(&doc);
             assert!(text.contains("inc."), "{name}: the answers' own full stops are kept");
-            let doubled: Vec<&str> = text.lines().filter(|l| l.contains("..") || l.contains(".\u{e002}")).collect();
+            let doubled: Vec<&str> = text.lines().filter(|l| l.contains("..") || l.contains(|c| ('\u{e000}'..='\u{e003}').contains(&c))).collect();
             assert_eq!(doubled, Vec::<&str>::new(), "{name}: {}", doc.title);
             assert!(!doc.title.contains(".."), "{name}: {}", doc.title);
             assert!(!doc.author.contains(".."), "{name}: {}", doc.author);

@@ -22,7 +22,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::policy::diag::{Diagnostics, Problem, SourceFile, YamlPath};
 use crate::policy::document::{Block, BlockKind, Document, Section, Text};
-use crate::policy::fill::{context, runs, tidy};
+use crate::policy::fill::{context, runs, tidy, Words};
 use crate::policy::model::answers::Answers;
 use crate::policy::model::condition::{Condition, RawCondition};
 use crate::policy::model::ids::{check_id, ClauseId, IdShape, SectionId};
@@ -278,7 +278,7 @@ impl ScenarioLibrary {
             .map_or((None, &scenario.default), |(i, r)| (Some(i), &r.outcome));
         let mut problems = Vec::new();
         let explanation = match self.templates.render(outcome.explanation, &context(q, &visible)) {
-            Ok(s) => tidy(runs(q, &s)),
+            Ok(s) => tidy(runs(q, &s, Words::for_answers(&visible))),
             Err(e) => {
                 problems.push(format!("scenario \"{}\": {e}", scenario.id));
                 Text::default()
