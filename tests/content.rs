@@ -499,3 +499,121 @@ fn an_answer_that_ends_with_a_full_stop_never_doubles_it() {
         }
     }
 }
+
+/// The part of a policy every member of staff reads: the sections before
+/// the first annex (the rules for running official accounts and the notes
+/// for approvers come after it).
+fn staff_part(doc: &Document) -> Document {
+    Document {
+        sections: doc
+            .sections
+            .iter()
+            .take_while(|s| !s.title.starts_with("Annex"))
+            .cloned()
+            .collect(),
+        ..doc.clone()
+    }
+}
+
+/// Words, sentences and grade of each section, for the failure message.
+fn section_words(doc: &Document) -> String {
+    doc.sections
+        .iter()
+        .map(|s| {
+            let one = Document {
+                sections: vec![s.clone()],
+                ..doc.clone()
+            };
+            format!("{} {}: {} words", s.number, s.title, document_counts(&one).words)
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The longest staff part any sample may have, in words.
+const STAFF_PART_WORDS: usize = 2_500;
+
+#[test]
+fn the_part_every_member_of_staff_reads_comes_first_and_stays_short() {
+    let p = policy();
+    for (name, sample) in samples() {
+        let doc = fill(&p.questionnaire, &p.library, &sample.answers);
+        let staff = staff_part(&doc);
+        let counts = document_counts(&staff);
+        eprintln!(
+            "{name}: staff part {} words, grade {:.1}; whole policy {} words",
+            counts.words,
+            counts.grade(),
+            document_counts(&doc).words
+        );
+        assert!(
+            counts.words <= STAFF_PART_WORDS,
+            "{name}: the staff part has {} words\n{}",
+            counts.words,
+            section_words(&doc)
+        );
+        assert!(
+            staff.sections.len() < doc.sections.len(),
+            "{name}: the rules for running official accounts are in an annex"
+        );
+    }
+}
+
+/// Words that only the drafter or the approvers need: the "not legal
+/// advice" notice, questions for counsel and gaps stated as to-dos. They
+/// belong in the app's checks or in the notes for approvers.
+const DRAFTER_ONLY: &[&str] = &[
+    "legal advice",
+    "counsel",
+    "policy builder",
+    "not yet",
+    "until we do",
+    "confirm which",
+    "confirm that it meets",
+];
+
+#[test]
+fn the_staff_part_holds_nothing_meant_only_for_the_drafter() {
+    let p = policy();
+    let (_, kept) = explore(&p);
+    let mut found: BTreeMap<String, usize> = BTreeMap::new();
+    for answers in &kept {
+        let doc = fill(&p.questionnaire, &p.library, answers);
+        let staff = staff_part(&doc);
+        for section in staff.all_sections() {
+            for block in &section.blocks {
+                let one = Document {
+                    sections: vec![policy_builder::policy::document::Section {
+                        blocks: vec![block.clone()],
+                        subsections: Vec::new(),
+                        ..section.clone()
+                    }],
+                    ..doc.clone()
+                };
+                let text = lower_text(&one);
+                for phrase in DRAFTER_ONLY {
+                    if text.contains(phrase) {
+                        *found.entry(format!("{} says \"{phrase}\"", block.clause)).or_default() += 1;
+                    }
+                }
+            }
+        }
+    }
+    assert_eq!(found, BTreeMap::new(), "drafter-only text in the staff part");
+}
+
+#[test]
+fn the_staff_part_names_each_contact_once_and_then_refers_to_it() {
+    let p = policy();
+    for (name, sample) in samples() {
+        let doc = fill(&p.questionnaire, &p.library, &sample.answers);
+        let text = lower_text(&staff_part(&doc));
+        for (question, most) in [("privacy_contact", 1), ("media_contact", 1), ("after_hours_contact", 1), ("legal_name", 1)] {
+            let Some(Answer::Text(value)) = sample.answers.get(&question.into()) else {
+                continue;
+            };
+            let times = text.matches(&value.to_lowercase()).count();
+            assert!(times <= most, "{name}: the staff part names {question} {times} times");
+        }
+    }
+}
