@@ -84,13 +84,7 @@ impl Words {
     }
 }
 
-fn capital(s: &str) -> String {
-    let mut chars = s.chars();
-    chars
-        .next()
-        .map(|f| f.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
-}
+use super::text::capitalize as capital;
 
 /// The answer between its markers. An empty answer stays empty, so that
 /// `{% if %}` still reads it as not given.
