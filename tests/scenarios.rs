@@ -70,7 +70,7 @@ fn the_shipped_scenarios_load_with_zero_diagnostics() {
     let lib = scenarios(&p);
     assert!(lib.scenarios.len() >= 24, "only {} scenarios", lib.scenarios.len());
     let decks: Vec<&str> = lib.decks.iter().map(|d| d.id.as_str()).collect();
-    assert_eq!(decks, ["privacy_basics", "speaking_for_us", "everything"]);
+    assert_eq!(decks, ["privacy_basics", "speaking_for_us", "everything", "worked_examples"]);
 }
 
 #[test]
