@@ -617,3 +617,21 @@ fn the_staff_part_names_each_contact_once_and_then_refers_to_it() {
         }
     }
 }
+
+#[test]
+fn the_quick_reference_agrees_with_the_policy_on_photos_and_livestreams() {
+    let p = policy();
+    let (_, kept) = explore(&p);
+    for answers in &kept {
+        let policy_text = lower_text(&fill(&p.questionnaire, &p.library, answers));
+        let quick = lower_text(&fill(&p.questionnaire, &p.quick_reference, answers));
+        let never = policy_text.contains("no one livestreams from any area where we give care");
+        let approved = policy_text.contains("only official accounts livestream from care areas");
+        assert_eq!(quick.contains("don't livestream from any area where we give care"), never);
+        assert_eq!(quick.contains("except on official accounts with approval"), approved);
+        let photos_allowed = policy_text.contains("photos or video of patients only for official accounts");
+        let photos_forbidden = policy_text.contains("staff do not take photos or video of patients");
+        assert_eq!(quick.contains("patients only for official accounts"), photos_allowed);
+        assert_eq!(quick.contains("don't take photos or video of patients"), photos_forbidden);
+    }
+}
