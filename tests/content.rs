@@ -356,7 +356,8 @@ struct Clash {
 
 const CLASHES: &[Clash] = &[
     Clash {
-        what: "one sequence after a mistaken post (capture, remove, report), not 'delete nothing' beside 'take it down'",
+        what:
+            "one sequence after a mistaken post (capture, remove, report), not 'delete nothing' beside 'take it down'",
         clashes: |p, q| {
             let says_take_down = p.contains("take it down") || q.contains("take it down");
             says_take_down && (p.contains("do not delete anything") || q.contains("you can't delete"))
@@ -366,7 +367,9 @@ const CLASHES: &[Clash] = &[
         what: "an official account is defined by purpose, not by a mention of our name or logo",
         clashes: |p, _| {
             p.contains("uses our name or logo")
-                && (p.contains("say that you work for") || p.contains("you may show our logo") || p.contains("where you work"))
+                && (p.contains("say that you work for")
+                    || p.contains("you may show our logo")
+                    || p.contains("where you work"))
         },
     },
     Clash {
@@ -416,13 +419,13 @@ const CLASHES: &[Clash] = &[
     },
     Clash {
         what: "'do not endorse services' is not also 'if you praise our services, say you work here'",
-        clashes: |p, _| {
-            p.contains("do not endorse products, services or companies") && p.contains("if you praise")
-        },
+        clashes: |p, _| p.contains("do not endorse products, services or companies") && p.contains("if you praise"),
     },
     Clash {
         what: "official posts are in French in Quebec, not in both languages",
-        clashes: |p, _| p.contains("post official content in both languages") && p.contains("write official posts in french"),
+        clashes: |p, _| {
+            p.contains("post official content in both languages") && p.contains("write official posts in french")
+        },
     },
     Clash {
         what: "no 'time to practise' beside 'no test account yet'",
@@ -470,7 +473,11 @@ fn no_reachable_answers_make_the_policy_contradict_itself() {
             *found.entry(what).or_default() += 1;
         }
     }
-    assert_eq!(found, BTreeMap::new(), "contradictions, with the number of answer sets that make each");
+    assert_eq!(
+        found,
+        BTreeMap::new(),
+        "contradictions, with the number of answer sets that make each"
+    );
 }
 
 #[test]
@@ -492,7 +499,10 @@ fn an_answer_that_ends_with_a_full_stop_never_doubles_it() {
             let doc = fill(&p.questionnaire, lib, &answers);
             let text = lower_text(&doc);
             assert!(text.contains("inc."), "{name}: the answers' own full stops are kept");
-            let doubled: Vec<&str> = text.lines().filter(|l| l.contains("..") || l.contains(|c| ('\u{e000}'..='\u{e003}').contains(&c))).collect();
+            let doubled: Vec<&str> = text
+                .lines()
+                .filter(|l| l.contains("..") || l.contains(|c| ('\u{e000}'..='\u{e003}').contains(&c)))
+                .collect();
             assert_eq!(doubled, Vec::<&str>::new(), "{name}: {}", doc.title);
             assert!(!doc.title.contains(".."), "{name}: {}", doc.title);
             assert!(!doc.author.contains(".."), "{name}: {}", doc.author);
@@ -608,7 +618,12 @@ fn the_staff_part_names_each_contact_once_and_then_refers_to_it() {
     for (name, sample) in samples() {
         let doc = fill(&p.questionnaire, &p.library, &sample.answers);
         let text = lower_text(&staff_part(&doc));
-        for (question, most) in [("privacy_contact", 1), ("media_contact", 1), ("after_hours_contact", 1), ("legal_name", 1)] {
+        for (question, most) in [
+            ("privacy_contact", 1),
+            ("media_contact", 1),
+            ("after_hours_contact", 1),
+            ("legal_name", 1),
+        ] {
             let Some(Answer::Text(value)) = sample.answers.get(&question.into()) else {
                 continue;
             };
@@ -627,11 +642,17 @@ fn the_quick_reference_agrees_with_the_policy_on_photos_and_livestreams() {
         let quick = lower_text(&fill(&p.questionnaire, &p.quick_reference, answers));
         let never = policy_text.contains("no one livestreams from any area where we give care");
         let approved = policy_text.contains("only official accounts livestream from care areas");
-        assert_eq!(quick.contains("don't livestream from any area where we give care"), never);
+        assert_eq!(
+            quick.contains("don't livestream from any area where we give care"),
+            never
+        );
         assert_eq!(quick.contains("except on official accounts with approval"), approved);
         let photos_allowed = policy_text.contains("photos or video of patients only for official accounts");
         let photos_forbidden = policy_text.contains("staff do not take photos or video of patients");
         assert_eq!(quick.contains("patients only for official accounts"), photos_allowed);
-        assert_eq!(quick.contains("don't take photos or video of patients"), photos_forbidden);
+        assert_eq!(
+            quick.contains("don't take photos or video of patients"),
+            photos_forbidden
+        );
     }
 }

@@ -70,7 +70,10 @@ fn the_shipped_scenarios_load_with_zero_diagnostics() {
     let lib = scenarios(&p);
     assert!(lib.scenarios.len() >= 24, "only {} scenarios", lib.scenarios.len());
     let decks: Vec<&str> = lib.decks.iter().map(|d| d.id.as_str()).collect();
-    assert_eq!(decks, ["privacy_basics", "speaking_for_us", "everything", "worked_examples"]);
+    assert_eq!(
+        decks,
+        ["privacy_basics", "speaking_for_us", "everything", "worked_examples"]
+    );
 }
 
 #[test]
@@ -884,7 +887,9 @@ fn every_sample_policy_ends_with_worked_examples_from_the_trainer_engine() {
             "{name}: {} worked examples",
             appendix.subsections.len()
         );
-        let deck = lib.deck(&DeckId::from("worked_examples")).expect("the worked examples deck");
+        let deck = lib
+            .deck(&DeckId::from("worked_examples"))
+            .expect("the worked examples deck");
         let verdicts = lib.deck_verdicts(deck, &p.questionnaire, &answers, &filled);
         for (example, verdict) in appendix.subsections.iter().zip(&verdicts) {
             // The appendix says what trainer mode says, and names the
@@ -895,11 +900,18 @@ fn every_sample_policy_ends_with_worked_examples_from_the_trainer_engine() {
                     _ => false,
                 })
             };
-            assert!(says(&format!("Verdict: {}.", verdict.kind.label())), "{name}: {}", example.title);
+            assert!(
+                says(&format!("Verdict: {}.", verdict.kind.label())),
+                "{name}: {}",
+                example.title
+            );
             assert!(!verdict.citations.is_empty(), "{name}: {}", example.title);
             for c in &verdict.citations {
                 assert!(
-                    filled.all_sections().iter().any(|s| s.number == c.number && s.title == c.title),
+                    filled
+                        .all_sections()
+                        .iter()
+                        .any(|s| s.number == c.number && s.title == c.title),
                     "{name}: {} cites {} {}, which is not in its policy",
                     example.title,
                     c.number,

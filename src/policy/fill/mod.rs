@@ -113,7 +113,11 @@ pub fn fill(q: &Questionnaire, lib: &ClauseLibrary, answers: &Answers) -> Docume
                 // subsection holds whichever are included.
                 Some((gi, heading))
                     if open == Some(gi)
-                        || (open.is_some() && section.subsections.last().is_some_and(|l| l.title == words.apply(heading))) =>
+                        || (open.is_some()
+                            && section
+                                .subsections
+                                .last()
+                                .is_some_and(|l| l.title == words.apply(heading))) =>
                 {
                     if let Some(last) = section.subsections.last_mut() {
                         last.blocks.extend(blocks);
@@ -188,7 +192,11 @@ fn answer_value(question: &Question, answer: &Answer) -> Value {
 pub fn clean(s: &str) -> String {
     s.chars()
         .filter(|&c| {
-            c != MISSING_START && c != MISSING_END && c != ANSWER_START && c != ANSWER_STOP && (!c.is_control() || c == '\n' || c == '\t')
+            c != MISSING_START
+                && c != MISSING_END
+                && c != ANSWER_START
+                && c != ANSWER_STOP
+                && (!c.is_control() || c == '\n' || c == '\t')
         })
         .collect()
 }

@@ -221,7 +221,10 @@ mod tests {
     fn a_care_home_speaks_of_residents_but_never_changes_an_answer() {
         let form = mark("Patient Consent Form".to_owned());
         assert_eq!(
-            settle(&format!("Patients and a patient's family sign the {form}. Outpatients too."), Words::Residents),
+            settle(
+                &format!("Patients and a patient's family sign the {form}. Outpatients too."),
+                Words::Residents
+            ),
             "Residents and a resident's family sign the Patient Consent Form. Outpatients too."
         );
     }
