@@ -233,25 +233,35 @@ impl Reached {
     }
 }
 
-#[test]
-fn every_question_clause_and_list_item_is_reachable_by_some_answers() {
-    let p = policy();
+/// Explores outwards from the samples and from a blank draft, one answer
+/// at a time, keeping every answer set that reaches a question, clause or
+/// list item no earlier set reached. Returns what was reached and the
+/// answer sets kept.
+fn explore(p: &policy_builder::policy::bundle::Policy) -> (Reached, Vec<Answers>) {
     let libs = [&p.library, &p.quick_reference];
     let mut reached = Reached::default();
-    // Explore outwards from the samples and from a blank draft, keeping
-    // every answer set that reaches something new.
     let mut queue: Vec<Answers> = samples().into_iter().map(|(_, s)| s.answers).collect();
     queue.push(Answers::default());
     for a in &queue {
         reached.record(&p.questionnaire, &libs, a);
     }
+    let mut kept = queue.clone();
     while let Some(answers) = queue.pop() {
         for next in neighbours(&p.questionnaire, &answers) {
             if reached.record(&p.questionnaire, &libs, &next) {
+                kept.push(next.clone());
                 queue.push(next);
             }
         }
     }
+    (reached, kept)
+}
+
+#[test]
+fn every_question_clause_and_list_item_is_reachable_by_some_answers() {
+    let p = policy();
+    let libs = [&p.library, &p.quick_reference];
+    let (reached, _) = explore(&p);
     let unreached_questions: Vec<_> = p
         .questionnaire
         .questions()
@@ -317,5 +327,332 @@ fn every_topic_of_the_coverage_map_has_clauses_that_exist() {
                 topic.id
             );
         }
+    }
+}
+
+/// The text of a document in lower case, every run joined, for matching
+/// phrases across clauses.
+fn lower_text(doc: &Document) -> String {
+    let mut out = String::new();
+    for t in texts(doc) {
+        for r in &t.0 {
+            match r {
+                Run::Plain(s) => out.push_str(s),
+                Run::Missing { label, .. } => out.push_str(label),
+            }
+        }
+        out.push('\n');
+    }
+    out.to_lowercase()
+}
+
+/// Two statements that must not stand together in one organization's
+/// policy (`p`) and quick reference (`q`). Each names the phrases as the
+/// text words them, so a rewording that brings a clash back fails here.
+struct Clash {
+    what: &'static str,
+    clashes: fn(p: &str, q: &str) -> bool,
+}
+
+const CLASHES: &[Clash] = &[
+    Clash {
+        what:
+            "one sequence after a mistaken post (capture, remove, report), not 'delete nothing' beside 'take it down'",
+        clashes: |p, q| {
+            let says_take_down = p.contains("take it down") || q.contains("take it down");
+            says_take_down && (p.contains("do not delete anything") || q.contains("you can't delete"))
+        },
+    },
+    Clash {
+        what: "an official account is defined by purpose, not by a mention of our name or logo",
+        clashes: |p, _| {
+            p.contains("uses our name or logo")
+                && (p.contains("say that you work for")
+                    || p.contains("you may show our logo")
+                    || p.contains("where you work"))
+        },
+    },
+    Clash {
+        what: "the scope and the personal-use section name the same reach",
+        clashes: |p, _| {
+            p.contains("about our work, our patients or your colleagues")
+                && p.contains("when you mention your job, health care, our patients or your colleagues")
+        },
+    },
+    Clash {
+        what: "the quick reference keeps the policy's 'only for official accounts' on patient photos",
+        clashes: |p, q| {
+            p.contains("photos or video of patients only for official accounts")
+                && q.contains("photo or video of a patient")
+                && !q.contains("only for official accounts")
+        },
+    },
+    Clash {
+        what: "no 'never our right to share for them' beside published patient stories",
+        clashes: |p, _| p.contains("never our right to share for them") && p.contains("we publish patient stories"),
+    },
+    Clash {
+        what: "no blanket 'never confirm or deny in public' beside published patient stories",
+        clashes: |p, _| p.contains("in public, never confirm or deny") && p.contains("we publish patient stories"),
+    },
+    Clash {
+        what: "no patient stories anywhere when the policy publishes none",
+        clashes: |p, q| {
+            p.contains("we do not publish patient testimonials or stories")
+                && (p.contains("patient stories and images")
+                    || p.contains("before we share a patient's image or story")
+                    || p.contains("consent forms for patient images and stories")
+                    || q.contains("patient stories"))
+        },
+    },
+    Clash {
+        what: "no consent forms for patient images when staff take none",
+        clashes: |p, _| {
+            p.contains("staff do not take photos or video of patients")
+                && p.contains("we do not publish patient testimonials or stories")
+                && p.contains("signed consent form")
+        },
+    },
+    Clash {
+        what: "'say you work here' is not also 'remove every detail that could point to us'",
+        clashes: |p, _| p.contains("say that you work for") && p.contains("could point to the patient or to us"),
+    },
+    Clash {
+        what: "'do not endorse services' is not also 'if you praise our services, say you work here'",
+        clashes: |p, _| p.contains("do not endorse products, services or companies") && p.contains("if you praise"),
+    },
+    Clash {
+        what: "official posts are in French in Quebec, not in both languages",
+        clashes: |p, _| {
+            p.contains("post official content in both languages") && p.contains("write official posts in french")
+        },
+    },
+    Clash {
+        what: "no 'time to practise' beside 'no test account yet'",
+        clashes: |p, _| p.contains("time to practise") && p.contains("do not yet have a test account"),
+    },
+    Clash {
+        what: "no 'we applaud good use' beside 'no formal way to recognize good use'",
+        clashes: |p, _| p.contains("we applaud good use") && p.contains("no formal way to recognize"),
+    },
+    Clash {
+        what: "staff are not told to send drafts where only the owning team posts",
+        clashes: |p, _| p.contains("send drafts early") && p.contains("only members of the owning team post"),
+    },
+    Clash {
+        what: "the quick reference offers no practice or recognition the organization does not have",
+        clashes: |p, q| {
+            (q.contains("practise") && !p.contains("we give you a safe place to practise"))
+                || (q.contains("share good examples") && !p.contains("we share good examples"))
+        },
+    },
+];
+
+/// The clashes `answers` make, by description.
+fn clashes(p: &policy_builder::policy::bundle::Policy, answers: &Answers) -> Vec<&'static str> {
+    let policy_text = lower_text(&fill(&p.questionnaire, &p.library, answers));
+    let quick_text = lower_text(&fill(&p.questionnaire, &p.quick_reference, answers));
+    CLASHES
+        .iter()
+        .filter(|c| (c.clashes)(&policy_text, &quick_text))
+        .map(|c| c.what)
+        .collect()
+}
+
+#[test]
+fn no_reachable_answers_make_the_policy_contradict_itself() {
+    let p = policy();
+    let (_, kept) = explore(&p);
+    let mut sets = kept;
+    for (_, sample) in samples() {
+        sets.extend(neighbours(&p.questionnaire, &sample.answers));
+    }
+    let mut found: BTreeMap<&str, usize> = BTreeMap::new();
+    for answers in &sets {
+        for what in clashes(&p, answers) {
+            *found.entry(what).or_default() += 1;
+        }
+    }
+    assert_eq!(
+        found,
+        BTreeMap::new(),
+        "contradictions, with the number of answer sets that make each"
+    );
+}
+
+#[test]
+fn an_answer_that_ends_with_a_full_stop_never_doubles_it() {
+    use policy_builder::policy::model::questionnaire::QuestionKind;
+    let p = policy();
+    for (name, sample) in samples() {
+        let mut answers = sample.answers.clone();
+        // Every text answer the sample gives now ends with a full stop, as
+        // "Maple Grove Family Health Clinic Inc." does.
+        for question in p.questionnaire.questions() {
+            if matches!(question.kind, QuestionKind::Text | QuestionKind::LongText) {
+                if let Some(Answer::Text(s)) = answers.get(&question.id).cloned() {
+                    answers.set(question.id.clone(), Answer::Text(format!("{s} Inc.")));
+                }
+            }
+        }
+        for lib in [&p.library, &p.quick_reference] {
+            let doc = fill(&p.questionnaire, lib, &answers);
+            let text = lower_text(&doc);
+            assert!(text.contains("inc."), "{name}: the answers' own full stops are kept");
+            let doubled: Vec<&str> = text
+                .lines()
+                .filter(|l| l.contains("..") || l.contains(|c| ('\u{e000}'..='\u{e003}').contains(&c)))
+                .collect();
+            assert_eq!(doubled, Vec::<&str>::new(), "{name}: {}", doc.title);
+            assert!(!doc.title.contains(".."), "{name}: {}", doc.title);
+            assert!(!doc.author.contains(".."), "{name}: {}", doc.author);
+        }
+    }
+}
+
+/// The part of a policy every member of staff reads: the sections before
+/// the first annex (the rules for running official accounts and the notes
+/// for approvers come after it).
+fn staff_part(doc: &Document) -> Document {
+    Document {
+        sections: doc
+            .sections
+            .iter()
+            .take_while(|s| !s.title.starts_with("Annex"))
+            .cloned()
+            .collect(),
+        ..doc.clone()
+    }
+}
+
+/// Words, sentences and grade of each section, for the failure message.
+fn section_words(doc: &Document) -> String {
+    doc.sections
+        .iter()
+        .map(|s| {
+            let one = Document {
+                sections: vec![s.clone()],
+                ..doc.clone()
+            };
+            format!("{} {}: {} words", s.number, s.title, document_counts(&one).words)
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The longest staff part any sample may have, in words.
+const STAFF_PART_WORDS: usize = 2_500;
+
+#[test]
+fn the_part_every_member_of_staff_reads_comes_first_and_stays_short() {
+    let p = policy();
+    for (name, sample) in samples() {
+        let doc = fill(&p.questionnaire, &p.library, &sample.answers);
+        let staff = staff_part(&doc);
+        let counts = document_counts(&staff);
+        eprintln!(
+            "{name}: staff part {} words, grade {:.1}; whole policy {} words",
+            counts.words,
+            counts.grade(),
+            document_counts(&doc).words
+        );
+        assert!(
+            counts.words <= STAFF_PART_WORDS,
+            "{name}: the staff part has {} words\n{}",
+            counts.words,
+            section_words(&doc)
+        );
+        assert!(
+            staff.sections.len() < doc.sections.len(),
+            "{name}: the rules for running official accounts are in an annex"
+        );
+    }
+}
+
+/// Words that only the drafter or the approvers need: the "not legal
+/// advice" notice, questions for counsel and gaps stated as to-dos. They
+/// belong in the app's checks or in the notes for approvers.
+const DRAFTER_ONLY: &[&str] = &[
+    "legal advice",
+    "counsel",
+    "policy builder",
+    "not yet",
+    "until we do",
+    "confirm which",
+    "confirm that it meets",
+];
+
+#[test]
+fn the_staff_part_holds_nothing_meant_only_for_the_drafter() {
+    let p = policy();
+    let (_, kept) = explore(&p);
+    let mut found: BTreeMap<String, usize> = BTreeMap::new();
+    for answers in &kept {
+        let doc = fill(&p.questionnaire, &p.library, answers);
+        let staff = staff_part(&doc);
+        for section in staff.all_sections() {
+            for block in &section.blocks {
+                let one = Document {
+                    sections: vec![policy_builder::policy::document::Section {
+                        blocks: vec![block.clone()],
+                        subsections: Vec::new(),
+                        ..section.clone()
+                    }],
+                    ..doc.clone()
+                };
+                let text = lower_text(&one);
+                for phrase in DRAFTER_ONLY {
+                    if text.contains(phrase) {
+                        *found.entry(format!("{} says \"{phrase}\"", block.clause)).or_default() += 1;
+                    }
+                }
+            }
+        }
+    }
+    assert_eq!(found, BTreeMap::new(), "drafter-only text in the staff part");
+}
+
+#[test]
+fn the_staff_part_names_each_contact_once_and_then_refers_to_it() {
+    let p = policy();
+    for (name, sample) in samples() {
+        let doc = fill(&p.questionnaire, &p.library, &sample.answers);
+        let text = lower_text(&staff_part(&doc));
+        for (question, most) in [
+            ("privacy_contact", 1),
+            ("media_contact", 1),
+            ("after_hours_contact", 1),
+            ("legal_name", 1),
+        ] {
+            let Some(Answer::Text(value)) = sample.answers.get(&question.into()) else {
+                continue;
+            };
+            let times = text.matches(&value.to_lowercase()).count();
+            assert!(times <= most, "{name}: the staff part names {question} {times} times");
+        }
+    }
+}
+
+#[test]
+fn the_quick_reference_agrees_with_the_policy_on_photos_and_livestreams() {
+    let p = policy();
+    let (_, kept) = explore(&p);
+    for answers in &kept {
+        let policy_text = lower_text(&fill(&p.questionnaire, &p.library, answers));
+        let quick = lower_text(&fill(&p.questionnaire, &p.quick_reference, answers));
+        let never = policy_text.contains("no one livestreams from any area where we give care");
+        let approved = policy_text.contains("only official accounts livestream from care areas");
+        assert_eq!(
+            quick.contains("don't livestream from any area where we give care"),
+            never
+        );
+        assert_eq!(quick.contains("except on official accounts with approval"), approved);
+        let photos_allowed = policy_text.contains("photos or video of patients only for official accounts");
+        let photos_forbidden = policy_text.contains("staff do not take photos or video of patients");
+        assert_eq!(quick.contains("patients only for official accounts"), photos_allowed);
+        assert_eq!(
+            quick.contains("don't take photos or video of patients"),
+            photos_forbidden
+        );
     }
 }

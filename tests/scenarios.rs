@@ -70,7 +70,10 @@ fn the_shipped_scenarios_load_with_zero_diagnostics() {
     let lib = scenarios(&p);
     assert!(lib.scenarios.len() >= 24, "only {} scenarios", lib.scenarios.len());
     let decks: Vec<&str> = lib.decks.iter().map(|d| d.id.as_str()).collect();
-    assert_eq!(decks, ["privacy_basics", "speaking_for_us", "everything"]);
+    assert_eq!(
+        decks,
+        ["privacy_basics", "speaking_for_us", "everything", "worked_examples"]
+    );
 }
 
 #[test]
@@ -848,4 +851,81 @@ fn every_explanation_reads_at_grade_10_or_lower_for_every_sample() {
         }
     }
     assert_eq!(hard, BTreeSet::new());
+}
+
+#[test]
+fn the_new_2026_scenarios_reach_different_verdicts_for_different_samples() {
+    let p = policy();
+    let lib = scenarios(&p);
+    for id in [
+        "ai_team_cartoon",
+        "doxxed_after_news",
+        "staff_room_dance",
+        "paid_creator",
+        "crash_night_share",
+    ] {
+        let kinds: BTreeSet<&str> = samples()
+            .values()
+            .map(|answers| verdict_on(&p, &lib, id, answers).kind.id())
+            .collect();
+        assert!(kinds.len() >= 2, "{id} gives every sample the same verdict: {kinds:?}");
+    }
+}
+
+#[test]
+fn every_sample_policy_ends_with_worked_examples_from_the_trainer_engine() {
+    let p = policy();
+    let lib = scenarios(&p);
+    let mut verdict_lines = BTreeSet::new();
+    for (name, answers) in samples() {
+        let filled = fill(&p.questionnaire, &p.library, &answers);
+        let doc = lib.with_worked_examples(&p.questionnaire, &answers, filled.clone());
+        assert_eq!(doc.sections.len(), filled.sections.len() + 1, "{name}");
+        let appendix = doc.sections.last().expect("an appendix");
+        assert_eq!(appendix.title, "Appendix: worked examples", "{name}");
+        assert!(
+            (4..=6).contains(&appendix.subsections.len()),
+            "{name}: {} worked examples",
+            appendix.subsections.len()
+        );
+        let deck = lib
+            .deck(&DeckId::from("worked_examples"))
+            .expect("the worked examples deck");
+        let verdicts = lib.deck_verdicts(deck, &p.questionnaire, &answers, &filled);
+        for (example, verdict) in appendix.subsections.iter().zip(&verdicts) {
+            // The appendix says what trainer mode says, and names the
+            // sections where the cited clauses are in this policy.
+            let says = |want: &str| {
+                example.blocks.iter().any(|b| match &b.kind {
+                    BlockKind::Paragraph(t) | BlockKind::Notice(t) => t.to_plain().contains(want),
+                    _ => false,
+                })
+            };
+            assert!(
+                says(&format!("Verdict: {}.", verdict.kind.label())),
+                "{name}: {}",
+                example.title
+            );
+            assert!(!verdict.citations.is_empty(), "{name}: {}", example.title);
+            for c in &verdict.citations {
+                assert!(
+                    filled
+                        .all_sections()
+                        .iter()
+                        .any(|s| s.number == c.number && s.title == c.title),
+                    "{name}: {} cites {} {}, which is not in its policy",
+                    example.title,
+                    c.number,
+                    c.title
+                );
+                assert!(says(&c.number), "{name}: {} does not name {}", example.title, c.number);
+            }
+            verdict_lines.insert((example.title.clone(), verdict.kind.id()));
+        }
+    }
+    let differing = verdict_lines
+        .iter()
+        .filter(|(title, _)| verdict_lines.iter().filter(|(t, _)| t == title).count() > 1)
+        .count();
+    assert!(differing > 0, "every sample gets the same verdicts: {verdict_lines:?}");
 }

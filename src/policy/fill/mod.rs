@@ -5,7 +5,11 @@
 //! subsection. Unanswered questions become [`Run::Missing`] placeholders.
 
 pub mod finish;
+mod punctuation;
 pub mod text;
+
+pub(crate) use punctuation::Words;
+use punctuation::{mark, settle, ANSWER_START, ANSWER_STOP};
 
 use crate::policy::document::{Approval, Block, BlockKind, Cover, Document, FillProblem, Run, Section, Text};
 use crate::policy::model::answers::{Answer, Answers};
@@ -19,10 +23,11 @@ use crate::policy::model::template::{missing, TemplateId, Value, MISSING_END, MI
 pub fn fill(q: &Questionnaire, lib: &ClauseLibrary, answers: &Answers) -> Document {
     let visible = q.visible_answers(answers);
     let ctx = context(q, &visible);
+    let words = Words::for_answers(&visible);
     let mut problems = Vec::new();
     let mut render_at = |id: TemplateId, clause: Option<&ClauseId>| -> Text {
         match lib.templates.render(id, &ctx) {
-            Ok(s) => runs(q, &s),
+            Ok(s) => runs(q, &s, words),
             Err(e) => {
                 problems.push(FillProblem {
                     clause: clause.cloned(),
@@ -54,7 +59,7 @@ pub fn fill(q: &Questionnaire, lib: &ClauseLibrary, answers: &Answers) -> Docume
         let mut section = Section {
             id: ps.id.clone(),
             number,
-            title: ps.title.clone(),
+            title: words.apply(&ps.title).into_owned(),
             blocks: Vec::new(),
             subsections: Vec::new(),
         };
@@ -121,7 +126,11 @@ pub fn fill(q: &Questionnaire, lib: &ClauseLibrary, answers: &Answers) -> Docume
                 // subsection holds whichever are included.
                 Some((gi, heading))
                     if open == Some(gi)
-                        || (open.is_some() && section.subsections.last().is_some_and(|l| l.title == heading)) =>
+                        || (open.is_some()
+                            && section
+                                .subsections
+                                .last()
+                                .is_some_and(|l| l.title == words.apply(heading))) =>
                 {
                     if let Some(last) = section.subsections.last_mut() {
                         last.blocks.extend(blocks);
@@ -132,7 +141,7 @@ pub fn fill(q: &Questionnaire, lib: &ClauseLibrary, answers: &Answers) -> Docume
                     section.subsections.push(Section {
                         id: ps.id.clone(),
                         number: format!("{}.{}", section.number, section.subsections.len() + 1),
-                        title: heading.to_owned(),
+                        title: words.apply(heading).into_owned(),
                         blocks: blocks.collect(),
                         subsections: Vec::new(),
                     });
@@ -169,7 +178,9 @@ pub(crate) fn context(q: &Questionnaire, visible: &Answers) -> Value {
 
 /// How an answer reads in policy text: option labels rather than ids,
 /// dates in long form, and user text cleaned of control characters and of
-/// the private markers used for placeholders.
+/// the private markers used for placeholders. Every answer is marked, so
+/// that the sentence around it fits its capitals and full stop to it (see
+/// [`punctuation`]).
 fn answer_value(question: &Question, answer: &Answer) -> Value {
     let label = |choices: &[crate::policy::model::questionnaire::Choice], id: &str| {
         choices
@@ -177,6 +188,7 @@ fn answer_value(question: &Question, answer: &Answer) -> Value {
             .find(|c| c.id == id)
             .map_or_else(|| id.to_owned(), |c| c.label.clone())
     };
+    let label = |choices: &[crate::policy::model::questionnaire::Choice], id: &str| mark(label(choices, id));
     match (&question.kind, answer) {
         (_, Answer::YesNo(b)) => Value::from(*b),
         (QuestionKind::OneOf(choices), Answer::Text(id)) => Value::from(label(choices, id)),
@@ -184,22 +196,31 @@ fn answer_value(question: &Question, answer: &Answer) -> Value {
             Value::from(ids.iter().map(|id| label(choices, id)).collect::<Vec<_>>())
         }
         (QuestionKind::Date, Answer::Text(s)) => Value::from(parse_iso(s).map_or_else(|| clean(s), |d| d.long())),
-        (_, Answer::Text(s)) => Value::from(clean(s)),
-        (_, Answer::Choices(ids)) => Value::from(ids.iter().map(|s| clean(s)).collect::<Vec<_>>()),
+        (_, Answer::Text(s)) => Value::from(mark(clean(s))),
+        (_, Answer::Choices(ids)) => Value::from(ids.iter().map(|s| mark(clean(s))).collect::<Vec<_>>()),
     }
 }
 
 /// Removes characters that must not reach the document from user text.
 pub fn clean(s: &str) -> String {
     s.chars()
-        .filter(|&c| c != MISSING_START && c != MISSING_END && (!c.is_control() || c == '\n' || c == '\t'))
+        .filter(|&c| {
+            c != MISSING_START
+                && c != MISSING_END
+                && c != ANSWER_START
+                && c != ANSWER_STOP
+                && (!c.is_control() || c == '\n' || c == '\t')
+        })
         .collect()
 }
 
-/// Splits rendered text at the markers of unanswered questions.
-pub(crate) fn runs(q: &Questionnaire, rendered: &str) -> Text {
+/// Splits rendered text at the markers of unanswered questions, once each
+/// answer is fitted to its sentence and the text is in the organization's
+/// `words`.
+pub(crate) fn runs(q: &Questionnaire, rendered: &str, words: Words) -> Text {
+    let settled = settle(rendered, words);
     let mut out = Vec::new();
-    let mut rest = rendered;
+    let mut rest: &str = &settled;
     while let Some(start) = rest.find(MISSING_START) {
         if start > 0 {
             out.push(Run::Plain(rest[..start].to_owned()));

@@ -22,7 +22,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::policy::diag::{Diagnostics, Problem, SourceFile, YamlPath};
 use crate::policy::document::{Block, BlockKind, Document, FillProblem, Section, Text};
-use crate::policy::fill::{context, runs, tidy};
+use crate::policy::fill::{context, runs, tidy, Words};
 use crate::policy::model::answers::Answers;
 use crate::policy::model::condition::{Condition, RawCondition};
 use crate::policy::model::ids::{check_id, ClauseId, IdShape, SectionId};
@@ -278,7 +278,7 @@ impl ScenarioLibrary {
             .map_or((None, &scenario.default), |(i, r)| (Some(i), &r.outcome));
         let mut problems = Vec::new();
         let explanation = match self.templates.render(outcome.explanation, &context(q, &visible)) {
-            Ok(s) => tidy(runs(q, &s)),
+            Ok(s) => tidy(runs(q, &s, Words::for_answers(&visible))),
             Err(e) => {
                 problems.push(format!("scenario \"{}\": {e}", scenario.id));
                 Text::default()
@@ -373,6 +373,54 @@ impl ScenarioLibrary {
             sections,
             problems,
         }
+    }
+}
+
+/// The deck whose scenarios the policy's worked-examples appendix shows.
+pub const WORKED_EXAMPLES_DECK: &str = "worked_examples";
+
+impl ScenarioLibrary {
+    /// The appendix of worked examples for this organization's policy:
+    /// each scenario of the [`WORKED_EXAMPLES_DECK`], with its situation,
+    /// the verdict for these answers and the sections of `policy` it rests
+    /// on. The verdicts come from the same engine as trainer mode and the
+    /// handout. `None` when the library has no such deck.
+    pub fn worked_examples(&self, q: &Questionnaire, answers: &Answers, policy: &Document) -> Option<Section> {
+        let deck = self.deck(&DeckId::from(WORKED_EXAMPLES_DECK))?;
+        let verdicts = self.deck_verdicts(deck, q, answers, policy);
+        let handout = self.handout(deck, &verdicts, policy);
+        let number = (policy.sections.len() + 1).to_string();
+        let subsections = handout
+            .sections
+            .into_iter()
+            .enumerate()
+            .map(|(i, s)| Section {
+                number: format!("{number}.{}", i + 1),
+                ..s
+            })
+            .collect();
+        Some(Section {
+            id: SectionId("worked_examples".to_owned()),
+            number,
+            title: "Appendix: worked examples".to_owned(),
+            blocks: vec![Block {
+                clause: ClauseId("worked_examples.intro".to_owned()),
+                kind: BlockKind::Paragraph(Text::plain(
+                    "These situations come from our training. Each shows what this policy says about it, \
+                     and the sections the answer rests on.",
+                )),
+            }],
+            subsections,
+        })
+    }
+
+    /// `policy` with the worked-examples appendix (see
+    /// [`Self::worked_examples`]) added as its last section.
+    pub fn with_worked_examples(&self, q: &Questionnaire, answers: &Answers, mut policy: Document) -> Document {
+        if let Some(appendix) = self.worked_examples(q, answers, &policy) {
+            policy.sections.push(appendix);
+        }
+        policy
     }
 }
 

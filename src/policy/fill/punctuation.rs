@@ -1,0 +1,231 @@
+//! Punctuation, capitals and words where an answer meets the clause
+//! around it.
+//!
+//! Answers are printed inside sentences that end with their own full stop,
+//! so an answer that ends with one ("Maple Grove Clinic Inc.") would print
+//! "Inc.." at the end of every sentence that names it. An answer is written
+//! once but read in many places: "A cross-team social media group" begins
+//! one sentence and sits in the middle of the next. And the clauses speak of
+//! patients, where a long-term care home speaks of residents.
+//!
+//! While the context is built, [`mark`] puts private markers around every
+//! answer. After the template is rendered, [`settle`] drops the clause's
+//! full stop that follows an answer's own, gives an answer that opens a
+//! sentence a capital, writes a leading article ("A", "An", "The") in lower
+//! case inside a sentence, puts the organization's own words in the
+//! clause's text (never in an answer), and removes every marker.
+
+use std::borrow::Cow;
+
+use crate::policy::model::answers::{Answer, Answers};
+use crate::policy::model::ids::QuestionId;
+
+/// Comes before every answer. A private-use character, removed from user
+/// text.
+pub(crate) const ANSWER_START: char = '\u{E002}';
+
+/// Comes after every answer. A private-use character, removed from user
+/// text.
+pub(crate) const ANSWER_STOP: char = '\u{E003}';
+
+/// The words a kind of organization uses for the people in its care, put
+/// in place of "patient" in the clauses' own text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(crate) enum Words {
+    /// Patients, as the clauses are written.
+    #[default]
+    Patients,
+    /// Residents, as a long-term care home says.
+    Residents,
+}
+
+impl Words {
+    /// The words for the organization the (visible) answers describe.
+    pub(crate) fn for_answers(visible: &Answers) -> Self {
+        match visible.get(&QuestionId("org_type".to_owned())) {
+            Some(Answer::Text(t)) if t == "long_term_care" => Words::Residents,
+            _ => Words::Patients,
+        }
+    }
+
+    /// `text` in these words: each whole word "patient" or "patients", with
+    /// its capital, becomes the organization's word.
+    pub(crate) fn apply<'a>(self, text: &'a str) -> Cow<'a, str> {
+        let (one, many) = match self {
+            Words::Patients => return Cow::Borrowed(text),
+            Words::Residents => ("resident", "residents"),
+        };
+        if !text.contains("atient") {
+            return Cow::Borrowed(text);
+        }
+        let mut out = String::with_capacity(text.len());
+        let mut word = String::new();
+        let flush = |word: &mut String, out: &mut String| {
+            let replaced = match word.as_str() {
+                "patient" => Some(one.to_owned()),
+                "patients" => Some(many.to_owned()),
+                "Patient" => Some(capital(one)),
+                "Patients" => Some(capital(many)),
+                _ => None,
+            };
+            out.push_str(replaced.as_deref().unwrap_or(word));
+            word.clear();
+        };
+        for c in text.chars() {
+            if c.is_alphanumeric() {
+                word.push(c);
+            } else {
+                flush(&mut word, &mut out);
+                out.push(c);
+            }
+        }
+        flush(&mut word, &mut out);
+        Cow::Owned(out)
+    }
+}
+
+use super::text::capitalize as capital;
+
+/// The answer between its markers. An empty answer stays empty, so that
+/// `{% if %}` still reads it as not given.
+pub(crate) fn mark(answer: String) -> String {
+    let trimmed = answer.trim_end();
+    if trimmed.is_empty() {
+        return answer;
+    }
+    let mut marked = String::with_capacity(trimmed.len() + 6);
+    marked.push(ANSWER_START);
+    marked.push_str(trimmed);
+    marked.push(ANSWER_STOP);
+    marked
+}
+
+/// Whether text written so far leaves the next word at the start of a
+/// sentence: nothing yet, a full stop, question or exclamation mark and a
+/// space, or an opening quotation mark.
+fn at_sentence_start(before: &str) -> bool {
+    let trimmed = before.trim_end();
+    match trimmed.chars().last() {
+        None => true,
+        Some('\u{201C}') => true,
+        Some('"') => trimmed.chars().filter(|&c| c == '"').count() % 2 == 1,
+        Some(c) => ['.', '?', '!'].contains(&c) && trimmed.len() < before.len(),
+    }
+}
+
+/// The length of the leading article of an answer, if it has one: "A",
+/// "An" or "The" followed by a space.
+fn leading_article(answer: &str) -> Option<usize> {
+    ["A ", "An ", "The "]
+        .iter()
+        .find(|a| answer.starts_with(**a))
+        .map(|a| a.len())
+}
+
+/// Rendered text with each answer fitted to its sentence, the clause's own
+/// text in the organization's words, and no marker left.
+pub(crate) fn settle(rendered: &str, words: Words) -> Cow<'_, str> {
+    if !rendered.contains(ANSWER_START) && words == Words::Patients {
+        return Cow::Borrowed(rendered);
+    }
+    let mut out = String::with_capacity(rendered.len());
+    let mut rest = rendered;
+    let mut after_full_stop = false;
+    while !rest.is_empty() {
+        // The clause's own text, up to the next answer.
+        let end = rest.find(ANSWER_START).unwrap_or(rest.len());
+        let mut own = &rest[..end];
+        if after_full_stop {
+            own = own.strip_prefix('.').unwrap_or(own);
+        }
+        out.push_str(&words.apply(own));
+        rest = &rest[end..];
+        let Some(after) = rest.strip_prefix(ANSWER_START) else {
+            break;
+        };
+        let stop = after.find(ANSWER_STOP).unwrap_or(after.len());
+        let answer = &after[..stop];
+        rest = after.get(stop + ANSWER_STOP.len_utf8()..).unwrap_or("");
+        if at_sentence_start(&out) {
+            out.push_str(&capital(answer));
+        } else if let Some(len) = leading_article(answer) {
+            out.push_str(&answer[..len].to_lowercase());
+            out.push_str(&answer[len..]);
+        } else {
+            out.push_str(answer);
+        }
+        after_full_stop = answer.ends_with(['.', '?', '!']);
+    }
+    Cow::Owned(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn settled(s: &str) -> String {
+        settle(s, Words::Patients).into_owned()
+    }
+
+    #[test]
+    fn a_name_that_ends_with_a_full_stop_ends_the_sentence_once() {
+        let name = mark("Maple Grove Clinic Inc.".to_owned());
+        assert_eq!(settled(&format!("This is {name}.")), "This is Maple Grove Clinic Inc.");
+    }
+
+    #[test]
+    fn other_punctuation_after_the_answer_is_kept() {
+        let name = mark("Maple Grove Clinic Inc.".to_owned());
+        assert_eq!(
+            settled(&format!("{name}, our clinic, and ({name})")),
+            "Maple Grove Clinic Inc., our clinic, and (Maple Grove Clinic Inc.)"
+        );
+    }
+
+    #[test]
+    fn a_question_or_exclamation_also_ends_the_sentence() {
+        let q = mark("Is it safe?".to_owned());
+        assert_eq!(settled(&format!("Ask: {q}.")), "Ask: Is it safe?");
+    }
+
+    #[test]
+    fn answers_that_end_otherwise_keep_their_ending() {
+        assert_eq!(settled(&format!("{}.", mark("Lakeside".to_owned()))), "Lakeside.");
+        assert_eq!(settled("Lakeside..."), "Lakeside...");
+        assert_eq!(mark(String::new()), "");
+    }
+
+    #[test]
+    fn an_answer_fits_its_place_in_the_sentence() {
+        let group = mark("A cross-team social media group".to_owned());
+        assert_eq!(
+            settled(&format!("{group} owns them. Training: {group}. Ask ({group}).")),
+            "A cross-team social media group owns them. Training: a cross-team social media group. \
+             Ask (a cross-team social media group)."
+        );
+        let owner = mark("the Director of Communications".to_owned());
+        assert_eq!(
+            settled(&format!("{owner} leads. Ask {owner}.")),
+            "The Director of Communications leads. Ask the Director of Communications."
+        );
+        let quote = mark("The views I share are my own.".to_owned());
+        assert_eq!(
+            settled(&format!("Use these words: \"{quote}\"")),
+            "Use these words: \"The views I share are my own.\""
+        );
+        let name = mark("Facebook".to_owned());
+        assert_eq!(settled(&format!("We use {name}.")), "We use Facebook.");
+    }
+
+    #[test]
+    fn a_care_home_speaks_of_residents_but_never_changes_an_answer() {
+        let form = mark("Patient Consent Form".to_owned());
+        assert_eq!(
+            settle(
+                &format!("Patients and a patient's family sign the {form}. Outpatients too."),
+                Words::Residents
+            ),
+            "Residents and a resident's family sign the Patient Consent Form. Outpatients too."
+        );
+    }
+}
