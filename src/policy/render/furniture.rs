@@ -10,6 +10,7 @@ use super::page::{
     PAGE_H, PAGE_W, TITLE, TOC_NUMBER_W, TOC_PAGE_W,
 };
 use super::paginate::Pager;
+use super::structure::{Role, Structure, Tag};
 use super::typeset::{Flow, Kind, Lines, Typesetter};
 use crate::policy::document::{Document, Text};
 
@@ -19,6 +20,8 @@ pub(super) struct Entry {
     pub(super) end: f32,
     pub(super) size: f32,
     pub(super) style: Style,
+    /// The entry's [`Role::Link`] element.
+    pub(super) link: usize,
 }
 
 impl Typesetter<'_, '_> {
@@ -37,11 +40,23 @@ impl Typesetter<'_, '_> {
             style: Style::Heading,
         });
         let mut y = 190.0;
-        for (text, style, size, after) in [
-            (&cover.organization, Style::Muted, 13.0, 14.0),
-            (&Text::plain(doc.title.clone()), Style::Heading, COVER_TITLE, 0.0),
+        let root = Structure::ROOT;
+        for (text, style, size, after, role) in [
+            (&cover.organization, Style::Muted, 13.0, 14.0, Role::Paragraph),
+            (
+                &Text::plain(doc.title.clone()),
+                Style::Heading,
+                COVER_TITLE,
+                0.0,
+                Role::Title,
+            ),
         ] {
-            if let Flow::Lines(l) = self.block(text, style, size, MARGIN_X, CONTENT_W, Kind::Keep) {
+            let tag = if text.is_empty() {
+                Tag::Artifact
+            } else {
+                self.structure.leaf(role, root)
+            };
+            if let Flow::Lines(l) = self.block(text, style, size, MARGIN_X, CONTENT_W, Kind::Keep, tag) {
                 for line in l.lines {
                     marks.extend(line.into_iter().map(|m| m.shifted(y)));
                     y += l.height;
@@ -62,7 +77,13 @@ impl Typesetter<'_, '_> {
         .collect();
         let label_w = 110.0;
         let mut blocks = Vec::new();
+        // A table of one header cell and one data cell a row, so that a
+        // screen reader says which fact each value is.
+        let table = (!rows.is_empty()).then(|| self.structure.add(Role::Table, root));
         for (label, value) in rows {
+            let row = self.structure.add(Role::Row, table.unwrap_or(root));
+            let header = self.structure.leaf(Role::RowHeader, row);
+            let cell = self.structure.leaf(Role::Cell, row);
             let label = self.block(
                 &Text::plain(label),
                 Style::Bold,
@@ -70,6 +91,7 @@ impl Typesetter<'_, '_> {
                 MARGIN_X,
                 label_w,
                 Kind::Keep,
+                header,
             );
             let value = self.block(
                 value,
@@ -78,6 +100,7 @@ impl Typesetter<'_, '_> {
                 MARGIN_X + label_w,
                 CONTENT_W - label_w,
                 Kind::Keep,
+                cell,
             );
             blocks.push((label, value));
         }
@@ -118,6 +141,8 @@ impl Typesetter<'_, '_> {
     /// The contents page(s): a heading and one entry a numbered heading.
     /// Returns the flow and, for each entry, what numbering it needs.
     pub(super) fn contents(&mut self, anchors: &[Anchor]) -> (Vec<Flow>, Vec<Entry>) {
+        let root = Structure::ROOT;
+        let heading = self.structure.leaf(Role::Heading(1), root);
         let mut flow = vec![self.block(
             &Text::plain("Contents"),
             Style::Heading,
@@ -125,7 +150,9 @@ impl Typesetter<'_, '_> {
             MARGIN_X,
             CONTENT_W,
             Kind::Keep,
+            heading,
         )];
+        let toc = self.structure.add(Role::Contents, root);
         flow.push(Flow::Space(10.0));
         let mut entries = Vec::new();
         for a in anchors {
@@ -141,7 +168,13 @@ impl Typesetter<'_, '_> {
             let title_x = x + TOC_NUMBER_W;
             let width = CONTENT_W - indent - TOC_NUMBER_W - TOC_PAGE_W;
             let number = self.checked(&a.number, style).into_owned();
-            let wrapped = self.set_lines(&Text::plain(a.title.clone()), style, size, title_x, width);
+            let item = self.structure.add(Role::ContentsItem, toc);
+            let link = self.structure.add(Role::Link, item);
+            if let Some(el) = self.structure.elements.get_mut(link) {
+                el.alt = Some(format!("{} {}", a.number, a.title));
+            }
+            let tag = Tag::Element(link);
+            let wrapped = self.set_lines(&Text::plain(a.title.clone()), style, size, title_x, width, tag);
             let mut lines = Vec::new();
             let mut end = title_x;
             for (i, (mut marks, right)) in wrapped.into_iter().enumerate() {
@@ -154,6 +187,7 @@ impl Typesetter<'_, '_> {
                             size,
                             style,
                             text: number.clone(),
+                            tag,
                         },
                     );
                 }
@@ -167,7 +201,7 @@ impl Typesetter<'_, '_> {
                 tagged: true,
                 keep_with_next: false,
             }));
-            entries.push(Entry { end, size, style });
+            entries.push(Entry { end, size, style, link });
         }
         (flow, entries)
     }
@@ -184,7 +218,17 @@ impl Typesetter<'_, '_> {
             let w = self.fonts.width(entry.style, entry.size, &label);
             let right = PAGE_W - MARGIN_X;
             let baseline = placed.last_top + entry.size;
-            let mut marks = Vec::new();
+            // The page number right after the entry's text, in the same
+            // link; the leader after both, so that it does not cut the
+            // link's content in two.
+            let mut marks = vec![Mark::Text {
+                x: right - w,
+                y: baseline,
+                size: entry.size,
+                style: entry.style,
+                text: label,
+                tag: Tag::Element(entry.link),
+            }];
             if right - w - 8.0 > entry.end + 8.0 {
                 marks.push(Mark::Rule {
                     x: entry.end + 6.0,
@@ -195,13 +239,6 @@ impl Typesetter<'_, '_> {
                     style: Style::Muted,
                 });
             }
-            marks.push(Mark::Text {
-                x: right - w,
-                y: baseline,
-                size: entry.size,
-                style: entry.style,
-                text: label,
-            });
             marks.push(Mark::Link {
                 x: MARGIN_X,
                 y: placed.first_top,
@@ -209,6 +246,7 @@ impl Typesetter<'_, '_> {
                 h: placed.last_top - placed.first_top + entry.size * 1.5,
                 page: anchor.page,
                 top: anchor.top,
+                element: entry.link,
             });
             if let Some(page) = pager.pages.get_mut(placed.page) {
                 let at = placed.end.min(page.marks.len());
@@ -251,6 +289,7 @@ impl Typesetter<'_, '_> {
                     size: FURNITURE,
                     style: Style::Muted,
                     text: short.clone(),
+                    tag: Tag::Artifact,
                 },
                 Mark::Text {
                     x: PAGE_W - MARGIN_X - title_w,
@@ -258,6 +297,7 @@ impl Typesetter<'_, '_> {
                     size: FURNITURE,
                     style: Style::Muted,
                     text: title.clone(),
+                    tag: Tag::Artifact,
                 },
                 Mark::Rule {
                     x: MARGIN_X,
@@ -284,6 +324,7 @@ impl Typesetter<'_, '_> {
                 size: FURNITURE,
                 style: Style::Muted,
                 text: left.to_owned(),
+                tag: Tag::Artifact,
             });
         }
         let label = format!("Page {} of {}", index + 1, total);
@@ -294,6 +335,7 @@ impl Typesetter<'_, '_> {
             size: FURNITURE,
             style: Style::Muted,
             text: label,
+            tag: Tag::Artifact,
         });
     }
 

@@ -20,6 +20,7 @@ pub use super::fonts::{FontError, Fonts, BOLD, REGULAR};
 pub use super::page::{Anchor, Laid, Mark, Page, Style};
 use super::page::{BODY, CONTENT_W, MARGIN_TOP, MARGIN_X, PAGE_H, PAGE_W, TITLE};
 use super::paginate::Pager;
+use super::structure::{Role, Structure};
 use super::typeset::{Flow, Kind, Typesetter};
 use crate::policy::document::{Document, DocumentKind, Text};
 
@@ -34,12 +35,16 @@ pub fn layout_as(doc: &Document, fonts: &Fonts<'_>, kind: DocumentKind) -> Laid 
     let mut t = Typesetter {
         fonts,
         missing: BTreeSet::new(),
+        structure: Structure::new(),
     };
     let mut anchors = Vec::new();
     let mut flow = Vec::new();
     for section in &doc.sections {
         t.section(section, 1, &mut anchors, &mut flow);
     }
+    // The cover, the contents and the quick reference's head are set after
+    // the body but read before it.
+    let body_elements = t.structure.elements[Structure::ROOT].children.len();
     let pages = match kind {
         DocumentKind::Policy => {
             let mut pager = Pager::new(MARGIN_TOP);
@@ -61,6 +66,7 @@ pub fn layout_as(doc: &Document, fonts: &Fonts<'_>, kind: DocumentKind) -> Laid 
             // No running header: the text starts higher.
             let mut pager = Pager::new(MARGIN_TOP - 16.0);
             pager.new_page();
+            let tag = t.structure.leaf(Role::Title, Structure::ROOT);
             let title = t.block(
                 &Text::plain(doc.title.clone()),
                 Style::Heading,
@@ -68,7 +74,9 @@ pub fn layout_as(doc: &Document, fonts: &Fonts<'_>, kind: DocumentKind) -> Laid 
                 MARGIN_X,
                 CONTENT_W,
                 Kind::Keep,
+                tag,
             );
+            let tag = t.structure.leaf(Role::Paragraph, Structure::ROOT);
             let author = t.block(
                 &Text::plain(doc.author.clone()),
                 Style::Muted,
@@ -76,6 +84,7 @@ pub fn layout_as(doc: &Document, fonts: &Fonts<'_>, kind: DocumentKind) -> Laid 
                 MARGIN_X,
                 CONTENT_W,
                 Kind::Keep,
+                tag,
             );
             let head = vec![title, Flow::Space(4.0), author, Flow::Space(6.0)];
             pager.run(&head);
@@ -88,11 +97,16 @@ pub fn layout_as(doc: &Document, fonts: &Fonts<'_>, kind: DocumentKind) -> Laid 
             pager.pages
         }
     };
+    let mut pages = pages;
+    t.space_marks(&mut pages);
+    let front = t.structure.elements[Structure::ROOT].children.len() - body_elements;
+    t.structure.move_last_to_front(front);
     Laid {
         width: PAGE_W,
         height: PAGE_H,
         pages,
         anchors,
         missing_glyphs: t.missing,
+        structure: t.structure,
     }
 }

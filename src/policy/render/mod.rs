@@ -13,4 +13,7 @@ pub mod page;
 mod paginate;
 #[cfg(feature = "pdf")]
 pub mod pdf;
+pub mod structure;
+#[cfg(feature = "pdf")]
+mod tagged;
 mod typeset;

@@ -5,6 +5,8 @@
 
 use std::collections::BTreeSet;
 
+use super::structure::{Structure, Tag};
+
 /// How a piece of text is set: its face and its colour.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Style {
@@ -42,9 +44,11 @@ pub enum Mark {
         style: Style,
         /// The characters; every one has a glyph in the font.
         text: String,
+        /// The structure element it belongs to, or that it is an artifact.
+        tag: Tag,
     },
     /// A filled rectangle in the shade of notices, whose top-left corner
-    /// is (`x`, `y`).
+    /// is (`x`, `y`); an artifact, like a rule.
     Rect {
         /// Left edge.
         x: f32,
@@ -84,6 +88,9 @@ pub enum Mark {
         page: usize,
         /// Where on that page, from the top.
         top: f32,
+        /// The [`Role::Link`](super::structure::Role::Link) element the
+        /// link belongs to.
+        element: usize,
     },
 }
 
@@ -132,6 +139,8 @@ pub struct Laid {
     pub anchors: Vec<Anchor>,
     /// Characters the font lacks, printed as `?`, for the user to be told.
     pub missing_glyphs: BTreeSet<char>,
+    /// The logical structure the marks' tags point into.
+    pub structure: Structure,
 }
 
 /// A4 in points.

@@ -10,7 +10,8 @@ use std::collections::BTreeSet;
 use std::ops::Range;
 
 use super::fonts::Fonts;
-use super::page::{Anchor, Mark, Style, BODY, CONTENT_W, H1, H2, INDENT, LEADING, MARGIN_X, NOTICE_PAD};
+use super::page::{Anchor, Mark, Page, Style, BODY, CONTENT_W, H1, H2, INDENT, LEADING, MARGIN_X, NOTICE_PAD};
+use super::structure::{Role, Structure, Tag};
 use crate::policy::document::{BlockKind, Run, Section, Text};
 
 /// How a block of lines may be cut between pages.
@@ -111,12 +112,15 @@ pub(super) struct Words<'t> {
 pub(super) struct Typesetter<'f, 'a> {
     pub(super) fonts: &'f Fonts<'a>,
     pub(super) missing: BTreeSet<char>,
+    /// The logical structure, built as the text is set.
+    pub(super) structure: Structure,
 }
 
 impl Typesetter<'_, '_> {
     pub(super) fn section(&mut self, s: &Section, level: usize, anchors: &mut Vec<Anchor>, flow: &mut Vec<Flow>) {
         let size = if level == 1 { H1 } else { H2 };
         flow.push(Flow::Space(if level == 1 { 14.0 } else { 7.0 }));
+        let tag = self.structure.leaf(Role::Heading(level.min(6) as u8), Structure::ROOT);
         let mut heading = self.block(
             &Text::plain(format!("{}  {}", s.number, s.title)),
             Style::Heading,
@@ -124,6 +128,7 @@ impl Typesetter<'_, '_> {
             MARGIN_X,
             CONTENT_W,
             Kind::Heading,
+            tag,
         );
         if let Flow::Lines(l) = &mut heading {
             l.tagged = true;
@@ -154,19 +159,25 @@ impl Typesetter<'_, '_> {
     }
 
     pub(super) fn body_block(&mut self, kind: &BlockKind, flow: &mut Vec<Flow>) {
+        let root = Structure::ROOT;
         match kind {
             BlockKind::Paragraph(t) => {
-                flow.push(self.block(t, Style::Regular, BODY, MARGIN_X, CONTENT_W, Kind::Lines));
+                let tag = self.structure.leaf(Role::Paragraph, root);
+                flow.push(self.block(t, Style::Regular, BODY, MARGIN_X, CONTENT_W, Kind::Lines, tag));
                 flow.push(Flow::Space(BODY * 0.6));
             }
             BlockKind::Bullets(items) | BlockKind::Numbered(items) => {
                 let numbered = matches!(kind, BlockKind::Numbered(_));
+                let list = self.structure.add(Role::List { numbered }, root);
                 for (i, item) in items.iter().enumerate() {
                     let marker = if numbered {
                         format!("{}.", i + 1)
                     } else {
                         "\u{2022}".to_owned()
                     };
+                    let li = self.structure.add(Role::ListItem, list);
+                    let label = self.structure.leaf(Role::Label, li);
+                    let body = self.structure.leaf(Role::ListBody, li);
                     let mut block = self.block(
                         item,
                         Style::Regular,
@@ -174,6 +185,7 @@ impl Typesetter<'_, '_> {
                         MARGIN_X + INDENT,
                         CONTENT_W - INDENT,
                         Kind::Lines,
+                        body,
                     );
                     let text = self.checked(&marker, Style::Regular).into_owned();
                     if let Flow::Lines(l) = &mut block {
@@ -186,6 +198,7 @@ impl Typesetter<'_, '_> {
                                     size: BODY,
                                     style: Style::Regular,
                                     text,
+                                    tag: label,
                                 },
                             );
                         }
@@ -196,6 +209,8 @@ impl Typesetter<'_, '_> {
                 flow.push(Flow::Space(BODY * 0.35));
             }
             BlockKind::Notice(t) => {
+                let aside = self.structure.add(Role::Aside, root);
+                let tag = self.structure.leaf(Role::Paragraph, aside);
                 flow.push(self.block(
                     t,
                     Style::Regular,
@@ -203,6 +218,7 @@ impl Typesetter<'_, '_> {
                     MARGIN_X + NOTICE_PAD,
                     CONTENT_W - 2.0 * NOTICE_PAD,
                     Kind::Notice,
+                    tag,
                 ));
                 flow.push(Flow::Space(BODY * 0.8));
             }
@@ -210,10 +226,20 @@ impl Typesetter<'_, '_> {
     }
 
     /// `text` wrapped to `width` from `x`, as a block of lines.
-    pub(super) fn block(&mut self, text: &Text, style: Style, size: f32, x: f32, width: f32, kind: Kind) -> Flow {
+    #[allow(clippy::too_many_arguments)]
+    pub(super) fn block(
+        &mut self,
+        text: &Text,
+        style: Style,
+        size: f32,
+        x: f32,
+        width: f32,
+        kind: Kind,
+        tag: Tag,
+    ) -> Flow {
         Flow::Lines(Lines {
             lines: self
-                .set_lines(text, style, size, x, width)
+                .set_lines(text, style, size, x, width, tag)
                 .into_iter()
                 .map(|(marks, _)| marks)
                 .collect(),
@@ -224,8 +250,8 @@ impl Typesetter<'_, '_> {
         })
     }
 
-    /// `text` wrapped to `width` from `x`: each line's marks and its
-    /// right end.
+    /// `text` wrapped to `width` from `x`: each line's marks, tagged
+    /// `tag`, and its right end.
     pub(super) fn set_lines(
         &mut self,
         text: &Text,
@@ -233,18 +259,26 @@ impl Typesetter<'_, '_> {
         size: f32,
         x: f32,
         width: f32,
+        tag: Tag,
     ) -> Vec<(Vec<Mark>, f32)> {
         let runs = self.checked_runs(text, base);
         let words = self.words(&runs, size, width);
         self.wrap(&words.words, size, width)
             .into_iter()
-            .map(|line| self.line_marks(&words.pieces, &words.words[line], size, x))
+            .map(|line| self.line_marks(&words.pieces, &words.words[line], size, x, tag))
             .collect()
     }
 
     /// The marks of one line, one text mark per run of one style, so that
     /// text extracts as the words and spaces it is; and the line's right end.
-    pub(super) fn line_marks(&self, pieces: &[Piece<'_>], line: &[Word], size: f32, x: f32) -> (Vec<Mark>, f32) {
+    pub(super) fn line_marks(
+        &self,
+        pieces: &[Piece<'_>],
+        line: &[Word],
+        size: f32,
+        x: f32,
+        tag: Tag,
+    ) -> (Vec<Mark>, f32) {
         let space = self.fonts.width(Style::Regular, size, " ");
         let mut marks = Vec::new();
         let mut cx = x;
@@ -267,6 +301,7 @@ impl Typesetter<'_, '_> {
                                 size,
                                 style: s,
                                 text,
+                                tag,
                             });
                         }
                         let start = if gap { cx + space } else { cx };
@@ -286,9 +321,50 @@ impl Typesetter<'_, '_> {
                 size,
                 style,
                 text,
+                tag,
             });
         }
         (marks, cx)
+    }
+
+    /// Ends each text mark with a space where the next mark of the same
+    /// element starts a new line or stands apart (a contents entry's
+    /// number, title and page number), so that text read from the
+    /// structure, which joins an element's marks as they are, keeps its
+    /// word breaks. The space is set at the end of the mark, where it
+    /// shows nothing.
+    pub(super) fn space_marks(&self, pages: &mut [Page]) {
+        for page in pages {
+            let mut previous: Option<usize> = None;
+            for i in 0..page.marks.len() {
+                let Mark::Text { x, y, tag, text, .. } = &page.marks[i] else {
+                    continue;
+                };
+                let (x, y, tag, starts_blank) = (*x, *y, *tag, text.starts_with(char::is_whitespace));
+                if let Some(p) = previous {
+                    if let Mark::Text {
+                        x: px,
+                        y: py,
+                        size,
+                        style,
+                        tag: ptag,
+                        text: ptext,
+                    } = &mut page.marks[p]
+                    {
+                        let apart = *py != y || x - (*px + self.fonts.width(*style, *size, ptext)) > 0.5;
+                        if *ptag == tag
+                            && tag != Tag::Artifact
+                            && apart
+                            && !starts_blank
+                            && !ptext.ends_with(char::is_whitespace)
+                        {
+                            ptext.push(' ');
+                        }
+                    }
+                }
+                previous = Some(i);
+            }
+        }
     }
 
     /// Replaces characters the font lacks with `?`, remembering them.
@@ -505,8 +581,9 @@ mod tests {
         let mut t = Typesetter {
             fonts: &fonts,
             missing: BTreeSet::new(),
+            structure: Structure::new(),
         };
-        let lines = t.set_lines(&Text(runs), Style::Regular, BODY, MARGIN_X, CONTENT_W);
+        let lines = t.set_lines(&Text(runs), Style::Regular, BODY, MARGIN_X, CONTENT_W, Tag::Artifact);
         lines
             .into_iter()
             .enumerate()
