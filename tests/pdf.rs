@@ -431,14 +431,23 @@ fn qpdf_finds_no_problem_in_the_pdf_of_any_sample() {
 }
 
 #[test]
-fn the_quick_reference_is_one_page_without_cover_or_contents() {
+fn the_quick_reference_is_one_page_without_cover_or_contents_and_gives_version_and_effective_date() {
     let p = policy();
     for (name, sample) in samples() {
         let doc = fill(&p.questionnaire, &p.quick_reference, &sample.answers);
+        let policy_doc = fill(&p.questionnaire, &p.library, &sample.answers);
         let pdf = render_quick_reference(&doc).expect("pdf");
         assert_eq!(pdf.pages, 1, "{name}");
         let text = &page_texts(&format!("quick-{name}"), &pdf.bytes)[0];
         assert!(text.starts_with(&flat(&doc.title)), "{name}: {text:.80}");
+        // The same version and date as the policy's cover, under the title.
+        let effective = flat(&format!("Effective {}", policy_doc.cover.effective_date.to_plain()));
+        assert!(text.contains(&effective), "{name}: no {effective:?} in {text:.300}");
+        let version = policy_doc.cover.version.to_plain();
+        if !version.trim().is_empty() {
+            let version = flat(&format!("Version {version}"));
+            assert!(text.contains(&version), "{name}: no {version:?} in {text:.300}");
+        }
         assert!(!text.contains("Contents"), "{name}");
         assert!(text.ends_with("Page 1 of 1"), "{name}");
         assert!(!shown_glyphs(&pdf.bytes).contains(&0), "{name}");

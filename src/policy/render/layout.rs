@@ -86,7 +86,30 @@ pub fn layout_as(doc: &Document, fonts: &Fonts<'_>, kind: DocumentKind) -> Laid 
                 Kind::Keep,
                 tag,
             );
-            let head = vec![title, Flow::Space(4.0), author, Flow::Space(6.0)];
+            // The version and the effective date of the policy it sums up.
+            let facts: Vec<String> = [
+                ("Version", &doc.cover.version),
+                ("Effective", &doc.cover.effective_date),
+            ]
+            .into_iter()
+            .filter(|(_, value)| !value.is_empty())
+            .map(|(label, value)| format!("{label} {}", value.to_plain().trim()))
+            .collect();
+            let mut head = vec![title, Flow::Space(4.0), author];
+            if !facts.is_empty() {
+                let tag = t.structure.leaf(Role::Paragraph, Structure::ROOT);
+                head.push(Flow::Space(2.0));
+                head.push(t.block(
+                    &Text::plain(facts.join(" \u{b7} ")),
+                    Style::Muted,
+                    BODY,
+                    MARGIN_X,
+                    CONTENT_W,
+                    Kind::Keep,
+                    tag,
+                ));
+            }
+            head.push(Flow::Space(6.0));
             pager.run(&head);
             pager.run(&flow);
             for (anchor, placed) in anchors.iter_mut().zip(&pager.placed) {
