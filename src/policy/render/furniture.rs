@@ -14,6 +14,15 @@ use super::structure::{Role, Structure, Tag};
 use super::typeset::{Flow, Kind, Lines, Typesetter};
 use crate::policy::document::{Document, Text};
 
+/// How closely the contents entries are set.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Spacing {
+    /// The usual spacing.
+    Normal,
+    /// Closer, so that contents a few lines longer than a page fit on it.
+    Tight,
+}
+
 /// A contents entry waiting for its page number.
 pub(super) struct Entry {
     /// Right end of the entry's title on its last line.
@@ -140,7 +149,11 @@ impl Typesetter<'_, '_> {
 
     /// The contents page(s): a heading and one entry a numbered heading.
     /// Returns the flow and, for each entry, what numbering it needs.
-    pub(super) fn contents(&mut self, anchors: &[Anchor]) -> (Vec<Flow>, Vec<Entry>) {
+    pub(super) fn contents(&mut self, anchors: &[Anchor], spacing: Spacing) -> (Vec<Flow>, Vec<Entry>) {
+        let (entry_leading, section_gap) = match spacing {
+            Spacing::Normal => (1.5, 5.0),
+            Spacing::Tight => (1.3, 2.0),
+        };
         let root = Structure::ROOT;
         let heading = self.structure.leaf(Role::Heading(1), root);
         let mut flow = vec![self.block(
@@ -162,7 +175,7 @@ impl Typesetter<'_, '_> {
                 (Style::Regular, BODY, TOC_NUMBER_W * 0.5)
             };
             if a.level == 1 {
-                flow.push(Flow::Space(5.0));
+                flow.push(Flow::Space(section_gap));
             }
             let x = MARGIN_X + indent;
             let title_x = x + TOC_NUMBER_W;
@@ -196,7 +209,7 @@ impl Typesetter<'_, '_> {
             }
             flow.push(Flow::Lines(Lines {
                 lines,
-                height: size * 1.5,
+                height: size * entry_leading,
                 kind: Kind::Keep,
                 tagged: true,
                 keep_with_next: false,
@@ -272,6 +285,10 @@ impl Typesetter<'_, '_> {
             format!("Version {}", version.trim())
         };
         let header_y = MARGIN_TOP - 30.0;
+        // A title that already names the organization ("Lakeside Social
+        // Media Policy") stands alone: the name once is enough.
+        let named = !short.trim().is_empty() && doc.title.to_lowercase().contains(&short.trim().to_lowercase());
+        let short = if named { String::new() } else { short };
         // Both in full when they fit; otherwise the short name keeps at
         // least half the width and the title is cut to the rest.
         let room = CONTENT_W - 24.0;
@@ -280,6 +297,7 @@ impl Typesetter<'_, '_> {
         let short = self.fitted(&short, Style::Muted, FURNITURE, short_room);
         let title = self.fitted(&doc.title, Style::Muted, FURNITURE, room - width(self, &short));
         let title_w = width(self, &title);
+        let title_x = if named { MARGIN_X } else { PAGE_W - MARGIN_X - title_w };
         let version = self.fitted(&version, Style::Muted, FURNITURE, room / 2.0);
         for (i, page) in pages.iter_mut().enumerate().skip(1) {
             let header = [
@@ -292,7 +310,7 @@ impl Typesetter<'_, '_> {
                     tag: Tag::Artifact,
                 },
                 Mark::Text {
-                    x: PAGE_W - MARGIN_X - title_w,
+                    x: title_x,
                     y: header_y,
                     size: FURNITURE,
                     style: Style::Muted,
@@ -308,6 +326,9 @@ impl Typesetter<'_, '_> {
                     style: Style::Muted,
                 },
             ];
+            let header = header
+                .into_iter()
+                .filter(|m| !matches!(m, Mark::Text { text, .. } if text.is_empty()));
             page.marks.splice(0..0, header);
             self.footer(page, &version, i, total);
         }

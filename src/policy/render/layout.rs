@@ -17,6 +17,7 @@
 use std::collections::BTreeSet;
 
 pub use super::fonts::{FontError, Fonts, BOLD, REGULAR};
+use super::furniture::Spacing;
 pub use super::page::{Anchor, Laid, Mark, Page, Style};
 use super::page::{BODY, CONTENT_W, MARGIN_TOP, MARGIN_X, PAGE_H, PAGE_W, TITLE};
 use super::paginate::Pager;
@@ -50,9 +51,29 @@ pub fn layout_as(doc: &Document, fonts: &Fonts<'_>, kind: DocumentKind) -> Laid 
             let mut pager = Pager::new(MARGIN_TOP);
             pager.pages.push(t.cover(doc));
             pager.new_page();
-            let (toc_flow, entries) = t.contents(&anchors);
+            // Contents that spill a few lines onto a page of their own are
+            // set closer, so that no page stands mostly empty.
+            let before = t.structure.elements.len();
+            let (mut toc_flow, mut entries) = t.contents(&anchors, Spacing::Normal);
+            let mut trial = Pager::new(MARGIN_TOP);
+            trial.new_page();
+            trial.run(&toc_flow);
+            let mut body_follows = false;
+            if trial.pages.len() > 1 && trial.filled() < 0.4 {
+                t.structure.truncate(before);
+                (toc_flow, entries) = t.contents(&anchors, Spacing::Tight);
+                let mut trial = Pager::new(MARGIN_TOP);
+                trial.new_page();
+                trial.run(&toc_flow);
+                // Still a few lines over: the body starts below them.
+                body_follows = trial.pages.len() > 1 && trial.filled() < 0.4;
+            }
             pager.run(&toc_flow);
-            pager.new_page();
+            if body_follows {
+                pager.run(&[Flow::Space(24.0)]);
+            } else {
+                pager.new_page();
+            }
             pager.run(&flow);
             for (anchor, placed) in anchors.iter_mut().zip(&pager.placed[entries.len()..]) {
                 anchor.page = placed.page;

@@ -1,5 +1,6 @@
-//! Rendering a finished Document for print: layout on pages with the
-//! font's real glyph widths, then the PDF writer.
+//! Rendering a finished Document: for print, layout on pages with the
+//! font's real glyph widths, then the PDF writer; for the intranet, one
+//! self-contained web page ([`html`]).
 //!
 //! [`layout`] runs the stages: [`typeset`] breaks the text into lines
 //! measured with [`fonts`], [`paginate`] cuts them into the pages of
@@ -8,6 +9,7 @@
 
 pub mod fonts;
 mod furniture;
+pub mod html;
 pub mod layout;
 pub mod page;
 mod paginate;

@@ -39,6 +39,11 @@ impl Pager {
         }
     }
 
+    /// How much of the current page's text area is used, from 0 to 1.
+    pub(super) fn filled(&self) -> f32 {
+        ((self.y - self.top) / (self.bottom() - self.top)).clamp(0.0, 1.0)
+    }
+
     pub(super) fn bottom(&self) -> f32 {
         PAGE_H - MARGIN_BOTTOM
     }

@@ -175,6 +175,16 @@ impl Structure {
         children.rotate_right(n);
     }
 
+    /// Drops every element from `len` on (those added since the tree had
+    /// `len` elements), with the references to them.
+    pub fn truncate(&mut self, len: usize) {
+        let len = len.max(1);
+        self.elements.truncate(len);
+        for e in &mut self.elements {
+            e.children.retain(|c| *c < len);
+        }
+    }
+
     /// The elements in reading order (depth first from the root).
     pub fn in_order(&self) -> Vec<usize> {
         let mut out = Vec::with_capacity(self.elements.len());
