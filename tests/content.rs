@@ -5,13 +5,14 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use policy_builder::policy::document::DocumentKind;
 use policy_builder::policy::document::{BlockKind, Document, Run, Text};
 use policy_builder::policy::fill::fill;
 use policy_builder::policy::model::answers::{Answer, Answers};
 use policy_builder::policy::model::library::{ClauseBody, ClauseLibrary};
 use policy_builder::policy::model::questionnaire::Questionnaire;
 use policy_builder::policy::readability::document_counts;
-use policy_builder::policy::render::layout::{layout_as, DocumentKind, Fonts, BOLD, REGULAR};
+use policy_builder::policy::render::layout::{layout_as, Fonts, BOLD, REGULAR};
 use serde::Deserialize;
 
 mod common;

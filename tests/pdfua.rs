@@ -15,8 +15,8 @@ use std::process::Command;
 use lopdf::content::Content;
 use lopdf::{Dictionary, Object, ObjectId};
 use policy_builder::policy::document::Document;
+use policy_builder::policy::document::DocumentKind;
 use policy_builder::policy::fill::fill;
-use policy_builder::policy::render::layout::DocumentKind;
 use policy_builder::policy::render::pdf::{render_pdf_as, render_quick_reference};
 use policy_builder::policy::trainer::scenario::ScenarioLibrary;
 
@@ -119,6 +119,10 @@ const STANDARD: &[&str] = &[
     "Formula",
     "Form",
 ];
+
+/// A structure node still to visit: the node, the page its content is on,
+/// the element that holds it and that element's role.
+type Pending = (Object, Option<ObjectId>, Option<ObjectId>, Option<String>);
 
 /// What the checker found: one message a failed checkpoint, with its
 /// Matterhorn number.
@@ -225,7 +229,7 @@ fn check(bytes: &[u8]) -> Vec<String> {
     let mut objrs: BTreeSet<ObjectId> = BTreeSet::new();
     let mut heading_levels = Vec::new();
     let mut mcid_owner: BTreeMap<(usize, i64), ObjectId> = BTreeMap::new();
-    let mut stack: Vec<(Object, Option<ObjectId>, Option<ObjectId>, Option<String>)> = Vec::new();
+    let mut stack: Vec<Pending> = Vec::new();
     match root.get(b"K") {
         Ok(Object::Array(a)) => stack.extend(a.iter().rev().map(|k| (k.clone(), None, None, None))),
         Ok(k) => stack.push((k.clone(), None, None, None)),
@@ -401,18 +405,14 @@ fn check(bytes: &[u8]) -> Vec<String> {
                         open.push(mcid);
                     }
                 }
-                "EMC" => {
-                    if open.pop().is_none() {
-                        fail("01-? an EMC with no sequence open".into());
-                    }
-                }
-                "Tj" | "TJ" | "'" | "\"" | "re" | "S" | "f" | "F" | "f*" | "B" | "b" | "Do" | "sh" => {
-                    if open.is_empty() {
-                        fail(format!(
-                            "01-005 content ({}) neither tagged nor an artifact",
-                            op.operator
-                        ));
-                    }
+                "EMC" if open.pop().is_none() => fail("01-? an EMC with no sequence open".into()),
+                "Tj" | "TJ" | "'" | "\"" | "re" | "S" | "f" | "F" | "f*" | "B" | "b" | "Do" | "sh"
+                    if open.is_empty() =>
+                {
+                    fail(format!(
+                        "01-005 content ({}) neither tagged nor an artifact",
+                        op.operator
+                    ));
                 }
                 _ => {}
             }
@@ -422,10 +422,7 @@ fn check(bytes: &[u8]) -> Vec<String> {
         }
         // The parent tree's entry for the page.
         if let Some(key) = key {
-            let entry = nums
-                .get(&key)
-                .and_then(|o| deref(o))
-                .and_then(|o| o.as_array().ok().cloned());
+            let entry = nums.get(&key).and_then(&deref).and_then(|o| o.as_array().ok().cloned());
             for (&(p, m), owner) in mcid_owner.iter().filter(|((p, _), _)| *p == n) {
                 let points = entry
                     .as_ref()
@@ -442,7 +439,7 @@ fn check(bytes: &[u8]) -> Vec<String> {
         let annots = page
             .get(b"Annots")
             .ok()
-            .and_then(|a| deref(a))
+            .and_then(&deref)
             .and_then(|a| a.as_array().ok().cloned())
             .unwrap_or_default();
         if !annots.is_empty() && page.get(b"Tabs").and_then(Object::as_name).ok() != Some(b"S".as_slice()) {
@@ -502,10 +499,8 @@ fn check(bytes: &[u8]) -> Vec<String> {
             continue;
         }
         let subtype = d.get(b"Subtype").and_then(Object::as_name).unwrap_or_default();
-        if subtype == b"Type0" || subtype == b"TrueType" || subtype == b"Type1" {
-            if d.get(b"ToUnicode").is_err() {
-                fail("31-009 a font without ToUnicode".into());
-            }
+        if (subtype == b"Type0" || subtype == b"TrueType" || subtype == b"Type1") && d.get(b"ToUnicode").is_err() {
+            fail("31-009 a font without ToUnicode".into());
         }
         if subtype == b"CIDFontType2" || subtype == b"TrueType" {
             let embedded = d
