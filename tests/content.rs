@@ -5,13 +5,14 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use policy_builder::policy::document::DocumentKind;
 use policy_builder::policy::document::{BlockKind, Document, Run, Text};
 use policy_builder::policy::fill::fill;
 use policy_builder::policy::model::answers::{Answer, Answers};
 use policy_builder::policy::model::library::{ClauseBody, ClauseLibrary};
 use policy_builder::policy::model::questionnaire::Questionnaire;
 use policy_builder::policy::readability::document_counts;
-use policy_builder::policy::render::layout::{layout, Fonts, BOLD, REGULAR};
+use policy_builder::policy::render::layout::{layout_as, Fonts, BOLD, REGULAR};
 use serde::Deserialize;
 
 mod common;
@@ -177,7 +178,11 @@ fn the_quick_reference_fits_on_one_page_for_every_sample() {
     let fonts = Fonts::new(REGULAR, BOLD).expect("fonts");
     for (name, sample) in samples() {
         let doc = fill(&p.questionnaire, &p.quick_reference, &sample.answers);
-        assert_eq!(layout(&doc, &fonts).pages.len(), 1, "{name}");
+        assert_eq!(
+            layout_as(&doc, &fonts, DocumentKind::QuickReference).pages.len(),
+            1,
+            "{name}"
+        );
     }
 }
 

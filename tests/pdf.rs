@@ -199,9 +199,23 @@ fn the_policy_has_a_cover_contents_and_numbered_pages_with_header_and_footer() {
     assert!(pages[1].contains("Contents"), "{}", pages[1]);
     let short = doc.cover.short_name.to_plain();
     let version = format!("Version {}", doc.cover.version.to_plain());
+    // The title names the organization by its short name, so the running
+    // header gives the title alone: the name is not printed twice.
+    assert!(doc.title.contains(&short), "{short} in {}", doc.title);
     for (i, page) in pages.iter().enumerate().skip(1) {
-        let header = format!("{short} {}", doc.title);
-        assert!(page.starts_with(&header), "page {} starts {page:.80}", i + 1);
+        assert!(page.starts_with(&flat(&doc.title)), "page {} starts {page:.80}", i + 1);
+        let header = &page[..doc.title.len()];
+        assert_eq!(
+            header.matches(short.as_str()).count(),
+            1,
+            "page {} starts {page:.80}",
+            i + 1
+        );
+        assert!(
+            !page[doc.title.len()..].trim_start().starts_with(&short),
+            "page {} starts {page:.80}",
+            i + 1
+        );
         let footer = format!("{version} Page {} of {}", i + 1, pdf.pages);
         assert!(
             page.ends_with(&footer),
@@ -431,14 +445,23 @@ fn qpdf_finds_no_problem_in_the_pdf_of_any_sample() {
 }
 
 #[test]
-fn the_quick_reference_is_one_page_without_cover_or_contents() {
+fn the_quick_reference_is_one_page_without_cover_or_contents_and_gives_version_and_effective_date() {
     let p = policy();
     for (name, sample) in samples() {
         let doc = fill(&p.questionnaire, &p.quick_reference, &sample.answers);
+        let policy_doc = fill(&p.questionnaire, &p.library, &sample.answers);
         let pdf = render_quick_reference(&doc).expect("pdf");
         assert_eq!(pdf.pages, 1, "{name}");
         let text = &page_texts(&format!("quick-{name}"), &pdf.bytes)[0];
         assert!(text.starts_with(&flat(&doc.title)), "{name}: {text:.80}");
+        // The same version and date as the policy's cover, under the title.
+        let effective = flat(&format!("Effective {}", policy_doc.cover.effective_date.to_plain()));
+        assert!(text.contains(&effective), "{name}: no {effective:?} in {text:.300}");
+        let version = policy_doc.cover.version.to_plain();
+        if !version.trim().is_empty() {
+            let version = flat(&format!("Version {version}"));
+            assert!(text.contains(&version), "{name}: no {version:?} in {text:.300}");
+        }
         assert!(!text.contains("Contents"), "{name}");
         assert!(text.ends_with("Page 1 of 1"), "{name}");
         assert!(!shown_glyphs(&pdf.bytes).contains(&0), "{name}");
@@ -606,4 +629,48 @@ fn a_notice_taller_than_a_page_is_split_with_its_box_on_each_page() {
             }
         }
     }
+}
+
+#[test]
+fn contents_a_few_lines_longer_than_a_page_leave_no_page_mostly_empty() {
+    // From contents that fit on one page to contents of two full pages.
+    let mut spilled = 0;
+    for n in 20..=80 {
+        let sections = (1..=n)
+            .map(|i| section(&i.to_string(), &format!("Section {i}"), vec![paragraph("x", 8)], vec![]))
+            .collect();
+        let laid = laid(&policy_doc(sections));
+        // The contents pages: after the cover, up to the page of section 1.
+        let first_body = laid
+            .pages
+            .iter()
+            .position(|p| {
+                p.marks.iter().any(
+                    |m| matches!(m, Mark::Text { text, style: Style::Heading, .. } if text.trim_end() == "1 Section 1"),
+                )
+            })
+            .expect("section 1 is set");
+        let contents = &laid.pages[1..first_body];
+        if contents.len() < 2 {
+            continue;
+        }
+        spilled += 1;
+        let last = contents.last().expect("a contents page");
+        // The lowest baseline of its text, the furniture aside.
+        let lowest = last
+            .marks
+            .iter()
+            .filter_map(|m| match m {
+                Mark::Text { y, style, .. } if *style != Style::Muted => Some(*y),
+                _ => None,
+            })
+            .fold(0.0_f32, f32::max);
+        let used = (lowest - 76.0) / (841.89 - 72.0 - 76.0);
+        assert!(
+            used >= 0.4,
+            "{n} sections: the last contents page is {:.0}% used",
+            used * 100.0
+        );
+    }
+    assert!(spilled > 5, "some of these contents take two pages");
 }

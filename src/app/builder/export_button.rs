@@ -3,12 +3,14 @@
 
 use leptos::prelude::*;
 
+use crate::app::browser::download::download;
 use crate::app::browser::storage::today_iso;
 use crate::app::browser::worker_client::{make_pdf, outcome};
 use crate::app::shell::files::Busy;
 use crate::app::shell::session::use_session;
 use crate::policy::document::{Document, DocumentKind};
 use crate::policy::fill::finish::{self, PolicyOptions};
+use crate::policy::render::html::render_html;
 
 /// Exports the current policy as a PDF and reports the outcome.
 #[component]
@@ -38,18 +40,32 @@ pub fn ExportButton() -> impl IntoView {
             status.try_set(outcome(result, &file_name, noun));
         });
     };
-    let export = {
+    // The policy as exported; the PDF and the web page are made from it.
+    let finished = {
         let session = session.clone();
-        move |_| {
+        move || {
             let options = PolicyOptions {
                 approval_record: include_approval.get_untracked(),
             };
-            let doc = session
+            session
                 .document
-                .with_untracked(|filled| review.with_untracked(|r| finish::policy(filled, r, options)));
-            let file_name = doc.file_name(&today_iso());
-            make(doc, DocumentKind::Policy, file_name, "PDF");
+                .with_untracked(|filled| review.with_untracked(|r| finish::policy(filled, r, options)))
         }
+    };
+    let export = move |_| {
+        let doc = finished();
+        let file_name = doc.file_name(&today_iso());
+        make(doc, DocumentKind::Policy, file_name, "PDF");
+    };
+    // The same policy as one self-contained web page, made in the page.
+    let export_html = move |_| {
+        let doc = finished();
+        let pdf_name = doc.file_name(&today_iso());
+        let file_name = format!("{}.html", pdf_name.strip_suffix(".pdf").unwrap_or(&pdf_name));
+        status.set(match download(render_html(&doc).as_bytes(), &file_name, "text/html") {
+            Ok(()) => "Web page downloaded.".to_owned(),
+            Err(e) => format!("The web page could not be downloaded: {e}."),
+        });
     };
     // The one-page sheet for staff, from the same answers.
     let export_quick = move |_| {
@@ -71,6 +87,8 @@ pub fn ExportButton() -> impl IntoView {
             <button type="button" class="primary" aria-busy=move || busy.get().to_string() on:click=export>
                 "Export PDF"
             </button>
+            " "
+            <button type="button" on:click=export_html>"Download as web page"</button>
             " "
             <button type="button" aria-busy=move || busy.get().to_string() on:click=export_quick>
                 "Staff quick reference (PDF)"

@@ -1,0 +1,297 @@
+//! The web-page export: a finished [`Document`] as one self-contained HTML
+//! file to post on an intranet, from the same Document the PDF is made of.
+//!
+//! Styles are inline, there is no script, and a content security policy
+//! forbids every request, so the file shows the same offline as on any
+//! server. The headings are those of the preview (the title as `h1`,
+//! sections as `h2`, subsections below), each with its number and an id
+//! that the linked table of contents points to. A print stylesheet drops
+//! the contents' links' colour and keeps headings with what follows.
+
+use std::fmt::Write;
+
+use html_escape::{encode_double_quoted_attribute, encode_text};
+
+use crate::policy::document::{BlockKind, Document, Run, Section, Text};
+
+/// The language of the policy text, for `<html lang>`.
+const LANGUAGE: &str = "en";
+
+/// The page's styles: readable line length, the preview's colours, and a
+/// print stylesheet.
+const STYLE: &str = "\
+:root{color-scheme:light;--ink:#1a1a1f;--accent:#14406b;--muted:#595960;--shade:#eef2fa}\
+body{margin:0;font:1rem/1.55 system-ui,-apple-system,'Segoe UI',Roboto,'Liberation Sans',Arial,sans-serif;color:var(--ink);background:#fff}\
+header,nav,main,footer{max-width:44rem;margin:0 auto;padding:0 1.25rem}\
+header{padding-top:2rem}\
+.organization{color:var(--muted);font-size:1.1rem;margin:0}\
+h1{color:var(--accent);font-size:2rem;line-height:1.2;margin:.25rem 0 1rem}\
+h2,h3,h4,h5,h6{color:var(--accent);line-height:1.25;margin:1.6rem 0 .4rem}\
+h2{font-size:1.35rem}h3{font-size:1.1rem}\
+.facts{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem;margin:0 0 1rem}\
+.facts dt{font-weight:700}.facts dd{margin:0}\
+nav ol{list-style:none;padding:0}nav ol ol{padding-left:1.5rem}\
+nav a{color:var(--accent)}\
+.notice{background:var(--shade);border-left:4px solid var(--accent);padding:.6rem .9rem;margin:1rem 0}\
+.placeholder{background:#fff3c4;color:var(--ink);padding:0 .15rem}\
+footer{color:var(--muted);font-size:.9rem;padding-bottom:2rem;margin-top:2rem}\
+a:focus-visible{outline:3px solid var(--accent);outline-offset:2px}\
+@media print{\
+body{font-size:10.5pt}\
+header,nav,main,footer{max-width:none;padding:0}\
+nav{break-after:page}\
+nav a{color:inherit;text-decoration:none}\
+h1,h2,h3,h4,h5,h6{break-after:avoid}\
+li,.notice{break-inside:avoid}\
+.notice{border:1px solid #999}\
+}";
+
+/// `doc` as a complete HTML page.
+pub fn render_html(doc: &Document) -> String {
+    let mut out = String::with_capacity(64 * 1024);
+    out.push_str("<!DOCTYPE html>\n");
+    let _ = write!(
+        out,
+        "<html lang=\"{LANGUAGE}\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n\
+         <title>{}</title>\n",
+        encode_text(&doc.title)
+    );
+    if !doc.author.trim().is_empty() {
+        let _ = writeln!(
+            out,
+            "<meta name=\"author\" content=\"{}\">",
+            encode_double_quoted_attribute(&doc.author)
+        );
+    }
+    let _ = write!(out, "<style>{STYLE}</style>\n</head>\n<body>\n<header>\n");
+    let organization = if doc.cover.organization.is_empty() {
+        Text::plain(doc.author.clone())
+    } else {
+        doc.cover.organization.clone()
+    };
+    if !organization.is_empty() {
+        out.push_str("<p class=\"organization\">");
+        push_text(&mut out, &organization);
+        out.push_str("</p>\n");
+    }
+    let _ = writeln!(out, "<h1>{}</h1>", encode_text(&doc.title));
+    let approval = Text::plain(doc.cover.approval.label());
+    let facts: Vec<(&str, &Text)> = [
+        ("Version", &doc.cover.version),
+        ("Effective date", &doc.cover.effective_date),
+        ("Policy owner", &doc.cover.owner),
+    ]
+    .into_iter()
+    .filter(|(_, value)| !value.is_empty())
+    .chain((!doc.cover.is_empty()).then_some(("Approval status", &approval)))
+    .collect();
+    if !facts.is_empty() {
+        out.push_str("<dl class=\"facts\">\n");
+        for (label, value) in facts {
+            let _ = write!(out, "<dt>{label}</dt><dd>");
+            push_text(&mut out, value);
+            out.push_str("</dd>\n");
+        }
+        out.push_str("</dl>\n");
+    }
+    out.push_str("</header>\n");
+    if !doc.sections.is_empty() {
+        out.push_str("<nav aria-labelledby=\"contents\">\n<h2 id=\"contents\">Contents</h2>\n<ol>\n");
+        for s in &doc.sections {
+            push_contents_entry(&mut out, s);
+        }
+        out.push_str("</ol>\n</nav>\n");
+    }
+    out.push_str("<main>\n");
+    for s in &doc.sections {
+        push_section(&mut out, s, 2);
+    }
+    out.push_str("</main>\n");
+    let version = doc.cover.version.to_plain();
+    let mut footer = doc.author.trim().to_owned();
+    if !version.trim().is_empty() {
+        if !footer.is_empty() {
+            footer.push_str(" \u{b7} ");
+        }
+        footer.push_str(&format!("Version {}", version.trim()));
+    }
+    if !footer.is_empty() {
+        let _ = writeln!(out, "<footer>\n<p>{}</p>\n</footer>", encode_text(&footer));
+    }
+    out.push_str("</body>\n</html>\n");
+    out
+}
+
+/// The id of a section's heading: `section-3-2` for section 3.2.
+fn anchor(s: &Section) -> String {
+    let mut id = String::from("section");
+    for part in s.number.split(|c: char| !c.is_ascii_alphanumeric()) {
+        if !part.is_empty() {
+            id.push('-');
+            id.push_str(part);
+        }
+    }
+    if id == "section" {
+        id.push_str("-untitled");
+    }
+    id
+}
+
+fn heading_text(s: &Section) -> String {
+    format!("{} {}", s.number, s.title).trim().to_owned()
+}
+
+fn push_contents_entry(out: &mut String, s: &Section) {
+    let _ = write!(
+        out,
+        "<li><a href=\"#{}\">{}</a>",
+        anchor(s),
+        encode_text(&heading_text(s))
+    );
+    if !s.subsections.is_empty() {
+        out.push_str("\n<ol>\n");
+        for sub in &s.subsections {
+            push_contents_entry(out, sub);
+        }
+        out.push_str("</ol>\n");
+    }
+    out.push_str("</li>\n");
+}
+
+fn push_section(out: &mut String, s: &Section, level: usize) {
+    let level = level.min(6);
+    let id = anchor(s);
+    let _ = writeln!(
+        out,
+        "<section aria-labelledby=\"{id}\">\n<h{level} id=\"{id}\">{}</h{level}>",
+        encode_text(&heading_text(s))
+    );
+    for block in &s.blocks {
+        match &block.kind {
+            BlockKind::Paragraph(t) => {
+                out.push_str("<p>");
+                push_text(out, t);
+                out.push_str("</p>\n");
+            }
+            BlockKind::Notice(t) => {
+                out.push_str("<div class=\"notice\" role=\"note\"><p>");
+                push_text(out, t);
+                out.push_str("</p></div>\n");
+            }
+            BlockKind::Bullets(items) | BlockKind::Numbered(items) => {
+                let tag = if matches!(block.kind, BlockKind::Numbered(_)) {
+                    "ol"
+                } else {
+                    "ul"
+                };
+                let _ = writeln!(out, "<{tag}>");
+                for item in items {
+                    out.push_str("<li>");
+                    push_text(out, item);
+                    out.push_str("</li>\n");
+                }
+                let _ = writeln!(out, "</{tag}>");
+            }
+        }
+    }
+    for sub in &s.subsections {
+        push_section(out, sub, level + 1);
+    }
+    out.push_str("</section>\n");
+}
+
+/// Inline text, a placeholder as its label in brackets, marked.
+fn push_text(out: &mut String, t: &Text) {
+    for run in &t.0 {
+        match run {
+            Run::Plain(s) => out.push_str(&encode_text(s)),
+            Run::Missing { label, .. } => {
+                let _ = write!(out, "<mark class=\"placeholder\">[{}]</mark>", encode_text(label));
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::policy::document::{Block, Cover};
+    use crate::policy::model::ids::{ClauseId, SectionId};
+
+    fn block(kind: BlockKind) -> Block {
+        Block {
+            clause: ClauseId::from("c"),
+            kind,
+        }
+    }
+
+    fn doc() -> Document {
+        let missing: Run = serde_json::from_str(r#"{"missing":{"question":"org_name","label":"name & role"}}"#)
+            .expect("a placeholder");
+        Document {
+            title: "Tom & Jerry's <Policy>".into(),
+            author: "Tom & Jerry Clinic".into(),
+            cover: Cover {
+                organization: Text::plain("Tom & Jerry Clinic"),
+                version: Text::plain("2.1"),
+                ..Cover::default()
+            },
+            sections: vec![Section {
+                id: SectionId::from("purpose"),
+                number: "1".into(),
+                title: "Purpose".into(),
+                blocks: vec![
+                    block(BlockKind::Paragraph(Text(vec![Run::Plain("Ask ".into()), missing]))),
+                    block(BlockKind::Numbered(vec![Text::plain("one"), Text::plain("two")])),
+                    block(BlockKind::Notice(Text::plain("Not legal advice."))),
+                ],
+                subsections: vec![Section {
+                    id: SectionId::from("scope"),
+                    number: "1.1".into(),
+                    title: "Scope".into(),
+                    blocks: vec![block(BlockKind::Bullets(vec![Text::plain("<b>staff</b>")]))],
+                    subsections: vec![],
+                }],
+            }],
+            problems: vec![],
+        }
+    }
+
+    #[test]
+    fn the_page_has_the_language_title_headings_contents_lists_and_notices() {
+        let html = render_html(&doc());
+        assert!(html.starts_with("<!DOCTYPE html>\n<html lang=\"en\">"));
+        assert!(
+            html.contains("<title>Tom &amp; Jerry's &lt;Policy&gt;</title>"),
+            "{html}"
+        );
+        assert!(html.contains("<h1>Tom &amp; Jerry's &lt;Policy&gt;</h1>"));
+        assert!(html.contains("<h2 id=\"section-1\">1 Purpose</h2>"));
+        assert!(html.contains("<h3 id=\"section-1-1\">1.1 Scope</h3>"));
+        assert!(html.contains(
+            "<li><a href=\"#section-1\">1 Purpose</a>\n<ol>\n<li><a href=\"#section-1-1\">1.1 Scope</a></li>"
+        ));
+        assert!(html.contains("<ol>\n<li>one</li>\n<li>two</li>\n</ol>"));
+        assert!(html.contains("<ul>\n<li>&lt;b&gt;staff&lt;/b&gt;</li>\n</ul>"));
+        assert!(html.contains("<div class=\"notice\" role=\"note\"><p>Not legal advice.</p></div>"));
+        assert!(html.contains("<p>Ask <mark class=\"placeholder\">[name &amp; role]</mark></p>"));
+        assert!(html.contains("<dt>Version</dt><dd>2.1</dd>"));
+        assert!(html.contains("@media print"));
+    }
+
+    #[test]
+    fn the_page_is_self_contained_with_no_script_and_no_request() {
+        let html = render_html(&doc());
+        for forbidden in ["<script", "src=", "<link", "http://", "https://", "@import", "url("] {
+            assert!(!html.contains(forbidden), "{forbidden}");
+        }
+        assert!(html.contains("default-src 'none'"));
+        // Every link goes to a heading of the page.
+        for href in html.split("href=\"#").skip(1) {
+            let id = &href[..href.find('"').expect("a closing quote")];
+            assert!(html.contains(&format!(" id=\"{id}\"")), "{id}");
+        }
+    }
+}
