@@ -25,14 +25,16 @@ impl Default for PolicyOptions {
 }
 
 /// The policy as exported: `filled` with the cover's status following the
-/// latest decision of `review` and, if `options` ask for it, the approval
+/// latest decision of `review` (an approval whose sections have changed
+/// since reads "In review") and, if `options` ask for it, the approval
 /// record appended.
 pub fn policy(filled: &Document, review: &Review, options: PolicyOptions) -> Document {
     let mut doc = filled.clone();
     if let Some(last) = review.decisions.last() {
+        // An approval holds only while no approved section has changed.
         doc.cover.approval = match last.verdict {
-            Verdict::Approved => Approval::Approved,
-            Verdict::ChangesRequested => Approval::InReview,
+            Verdict::Approved if review.approvals_out_of_date(filled).is_empty() => Approval::Approved,
+            Verdict::Approved | Verdict::ChangesRequested => Approval::InReview,
         };
     }
     if options.approval_record {
@@ -108,6 +110,24 @@ mod tests {
         );
         assert_eq!(asked.cover.approval, Approval::InReview);
         assert_eq!(asked.sections, filled.sections);
+    }
+
+    #[test]
+    fn an_approval_of_a_section_changed_since_leaves_the_cover_in_review() {
+        let (_, filled) = ontario();
+        let mut review = decided(Verdict::Approved);
+        let id = filled.sections[1].id.to_string();
+        review.set_verdict(&id, Some(Verdict::Approved), &filled);
+        assert_eq!(
+            policy(&filled, &review, PolicyOptions::default()).cover.approval,
+            Approval::Approved
+        );
+        let mut edited = filled.clone();
+        edited.sections[1].title.push_str(" (edited)");
+        assert_eq!(
+            policy(&edited, &review, PolicyOptions::default()).cover.approval,
+            Approval::InReview
+        );
     }
 
     #[test]
