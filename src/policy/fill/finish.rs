@@ -8,7 +8,7 @@ use crate::policy::document::{Approval, Document};
 use crate::policy::files::review::{approval_section, Review, Verdict};
 use crate::policy::fill::fill;
 use crate::policy::model::answers::Answers;
-use crate::policy::trainer::scenario::{Deck, ScenarioLibrary};
+use crate::policy::trainer::scenario::{Deck, HandoutOptions, ScenarioLibrary};
 
 /// What an exported policy includes beside its own text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -50,16 +50,18 @@ pub fn quick_reference(templates: &Policy, answers: &Answers) -> Document {
 
 /// The trainer's handout of `deck`: every scenario with this
 /// organization's verdict, worked out from `answers` and the filled
-/// `policy`.
+/// `policy`, laid out as `options` say (verdicts under each scenario, or
+/// at the back for a quiz).
 pub fn handout(
     scenarios: &ScenarioLibrary,
     deck: &Deck,
     templates: &Policy,
     answers: &Answers,
     policy: &Document,
+    options: &HandoutOptions,
 ) -> Document {
     let verdicts = scenarios.deck_verdicts(deck, &templates.questionnaire, answers, policy);
-    scenarios.handout(deck, &verdicts, policy)
+    scenarios.handout_with(deck, &verdicts, policy, options)
 }
 
 #[cfg(test)]
