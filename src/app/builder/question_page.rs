@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use crate::app::builder::question_field::QuestionField;
 use crate::app::shell::route::{navigate, Route};
 use crate::app::shell::session::use_session;
-use crate::app::use_app;
+use crate::app::shell::use_app;
 
 /// The current section's questions, showing only those whose conditions hold.
 #[component]
