@@ -12,7 +12,9 @@ use policy_builder::policy::document::{BlockKind, Document, Run, Text};
 use policy_builder::policy::fill::fill;
 use policy_builder::policy::model::answers::{Answer, Answers};
 use policy_builder::policy::readability::counts;
-use policy_builder::policy::trainer::scenario::{DeckId, ScenarioId, ScenarioLibrary, Verdict, VerdictKind};
+use policy_builder::policy::trainer::scenario::{
+    DeckId, HandoutOptions, ScenarioId, ScenarioLibrary, Verdict, VerdictKind,
+};
 use serde::Deserialize;
 
 mod common;
@@ -928,4 +930,32 @@ fn every_sample_policy_ends_with_worked_examples_from_the_trainer_engine() {
         .filter(|(title, _)| verdict_lines.iter().filter(|(t, _)| t == title).count() > 1)
         .count();
     assert!(differing > 0, "every sample gets the same verdicts: {verdict_lines:?}");
+}
+
+#[test]
+fn a_quiz_handout_names_the_organization_and_keeps_every_verdict_for_the_back() {
+    let p = policy();
+    let lib = scenarios(&p);
+    let answers = sample("ontario-hospital");
+    let policy_doc = fill(&p.questionnaire, &p.library, &answers);
+    let deck = lib.deck(&DeckId::from("privacy_basics")).expect("deck");
+    let verdicts = lib.deck_verdicts(deck, &p.questionnaire, &answers, &policy_doc);
+    let plain = lib.handout(deck, &verdicts, &policy_doc);
+    assert_eq!(plain.cover.organization, policy_doc.cover.organization);
+    assert!(!plain.cover.organization.is_empty());
+    let quiz = lib.handout_with(deck, &verdicts, &policy_doc, &HandoutOptions { verdicts_at_back: true });
+    assert_eq!(quiz.cover.organization, policy_doc.cover.organization);
+    let (back, scenarios_first) = quiz.sections.split_last().expect("sections");
+    assert_eq!(back.title, "Verdicts");
+    assert_eq!(back.subsections.len(), deck.scenarios.len());
+    assert_eq!(scenarios_first.len(), deck.scenarios.len());
+    for s in scenarios_first {
+        assert!(!s.to_plain().contains("Verdict: "), "{}", s.title);
+    }
+    let verdict_lines = back.to_plain().matches("Verdict: ").count();
+    assert_eq!(verdict_lines, deck.scenarios.len());
+    assert_eq!(
+        quiz.to_plain().matches("Verdict: ").count(),
+        plain.to_plain().matches("Verdict: ").count()
+    );
 }

@@ -1,6 +1,8 @@
 // Benchmark figures measured on the release build in dist/: transfer sizes
-// of the page's files, time to interactive and the time from a keystroke to
-// the updated preview, in headless Debian Chromium. Prints; asserts nothing.
+// of the page's files, time to first visible content and to interactive on
+// a slow connection, time to interactive, the time from a keystroke to the
+// updated preview, in headless Debian Chromium. Prints; asserts nothing.
+import { createServer } from 'node:http';
 import { readdir, readFile } from 'node:fs/promises';
 import { join, extname } from 'node:path';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
@@ -41,6 +43,98 @@ async function sizes() {
   }
 }
 
+// What a static host sends: each file compressed once, with brotli for a
+// browser that accepts it (as the usual hosts and CDNs do), else gzip.
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.json': 'application/json',
+  '.png': 'image/png',
+  '.webmanifest': 'application/manifest+json',
+};
+async function serveCompressed() {
+  const cache = new Map();
+  const server = createServer(async (req, res) => {
+    const path = new URL(req.url, 'http://x').pathname;
+    const name = path.endsWith('/') ? 'index.html' : path.slice(1);
+    if (name.includes('..')) {
+      res.writeHead(404).end();
+      return;
+    }
+    const accepts = req.headers['accept-encoding'] ?? '';
+    const encoding = /\bbr\b/.test(accepts) ? 'br' : /\bgzip\b/.test(accepts) ? 'gzip' : null;
+    try {
+      const key = `${name}:${encoding}`;
+      if (!cache.has(key)) {
+        const raw = await readFile(join(DIST, name));
+        const packed =
+          encoding === 'br'
+            ? brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } })
+            : encoding === 'gzip'
+              ? gzipSync(raw, { level: 9 })
+              : raw;
+        cache.set(key, packed);
+      }
+      res.writeHead(200, {
+        'content-type': TYPES[extname(name)] ?? 'application/octet-stream',
+        'cache-control': 'no-cache',
+        vary: 'accept-encoding',
+        ...(encoding ? { 'content-encoding': encoding } : {}),
+      });
+      res.end(cache.get(key));
+    } catch {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+    }
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${server.address().port}/`,
+    close: () => new Promise((r) => { server.close(r); server.closeAllConnections?.(); }),
+  };
+}
+
+/**
+ * A first visit on a slow connection (Chromium's network emulation: 150 ms
+ * latency, 200 KB/s down and up), served compressed: the time to the first
+ * visible content (the first contentful paint: index.html's loading line)
+ * and to interactive (the drafts page ready).
+ */
+async function slowConnection(browser) {
+  const server = await serveCompressed();
+  try {
+    const first = [];
+    const ready = [];
+    for (let i = 0; i < 3; i++) {
+      const context = await browser.newContext({ serviceWorkers: 'block' });
+      const page = await context.newPage();
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Network.enable');
+      await cdp.send('Network.emulateNetworkConditions', {
+        offline: false,
+        latency: 150,
+        downloadThroughput: 200 * 1024,
+        uploadThroughput: 200 * 1024,
+      });
+      await page.goto(server.url, { waitUntil: 'commit' });
+      await page.getByRole('button', { name: 'Start a new draft' }).waitFor({ timeout: 120_000 });
+      const [fcp, tti] = await page.evaluate(() => [
+        performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN,
+        performance.now(),
+      ]);
+      first.push(fcp);
+      ready.push(tti);
+      await context.close();
+    }
+    console.log('\nFirst visit at 150 ms latency and 200 KB/s, served compressed (brotli), median of 3:');
+    console.log(`  time to first visible content (first contentful paint) ${ms(pct(first, 50))}`);
+    console.log(`  time to interactive (the drafts page ready)             ${ms(pct(ready, 50))}`);
+  } finally {
+    await server.close();
+  }
+}
+
 async function browserTimings() {
   const server = await serveDist();
   const browser = await launch();
@@ -55,6 +149,7 @@ async function browserTimings() {
       await context.close();
     }
     console.log(`\nTime to interactive (navigation start to the drafts page ready), median of 7: ${ms(pct(tti, 50))}`);
+    await slowConnection(browser);
 
     const context = await browser.newContext();
     const page = await context.newPage();

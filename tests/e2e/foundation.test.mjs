@@ -146,7 +146,10 @@ test('the builder has no axe-core violations', async () => {
 
 test('the keyboard alone can answer a question and export', async () => {
   const { context, page } = await openDraft(env.browser, env.server.url);
-  // Tab from the top of the page reaches the export button and the first field.
+  // Tab from the top of the page reaches the export button and the first
+  // field. (A new draft starts with focus on its first section's heading.)
+  await page.getByRole('heading', { level: 2, name: 'Your organization' }).waitFor();
+  await page.evaluate(() => document.activeElement?.blur());
   const reached = [];
   for (let i = 0; i < 24; i++) {
     await page.keyboard.press('Tab');

@@ -163,10 +163,210 @@ test('a tampered review file is refused with its lines and changes nothing', asy
   await writeFile(path, tampered);
   const before = await page.evaluate(() => JSON.stringify(localStorage));
   await page.getByLabel('Review a draft file').setInputFiles(path);
-  const problems = page.getByRole('alert').filter({ hasText: 'The answer file could not be imported' });
+  // The message says what the reviewer was doing.
+  const problems = page.getByRole('alert').filter({ hasText: 'The draft file could not be opened for review' });
   await problems.getByText(/approved_by_ceo/).waitFor();
   await problems.getByText(/\.tampered\.yaml:\d+:\d+/).waitFor();
   assert.equal(await page.evaluate(() => JSON.stringify(localStorage)), before);
+  await context.close();
+});
+
+/** The text of the elements that describe `locator` (aria-describedby). */
+async function description(locator) {
+  return locator.evaluate((el) =>
+    (el.getAttribute('aria-describedby') ?? '')
+      .split(/\s+/)
+      .filter(Boolean)
+      .map((id) => document.getElementById(id)?.textContent ?? '')
+      .join(' '),
+  );
+}
+
+/** Opens the draft file in review mode; resolves to { context, page, errors, sections }. */
+async function openReview() {
+  const opened = await openApp(browser, server.url);
+  await opened.page.getByLabel('Review a draft file').setInputFiles(draftFile);
+  await opened.page.getByRole('heading', { name: 'Review this draft' }).waitFor();
+  return { ...opened, sections: opened.page.getByRole('navigation', { name: 'Sections to review' }) };
+}
+
+/** As Ana Silva, approves section `title` and records the decision `decision`. */
+async function approveAndDecide(page, sections, title = '2 Purpose', decision = 'Approve the policy') {
+  await page.getByLabel('Your name').fill('Ana Silva');
+  await sections.getByRole('button', { name: title }).click();
+  await page.getByRole('group', { name: 'Your verdict on this section' }).getByLabel('Approved').check();
+  await page.getByLabel('Your role').fill('HR business partner');
+  await page.getByRole('group', { name: 'Decision on the whole policy' }).getByLabel(decision).check();
+  await page.getByRole('button', { name: 'Record decision' }).click();
+  await page.getByRole('region', { name: 'Your decision' }).getByRole('listitem').first().waitFor();
+}
+
+test('"Next section" walks every section, and each section is numbered and titled once', async () => {
+  const { context, page, errors, sections } = await openReview();
+  // The titles carry their numbers; the list adds none of its own.
+  const markers = await sections.getByRole('listitem').evaluateAll((lis) => lis.map((li) => getComputedStyle(li).listStyleType));
+  assert.ok(markers.length > 10, `${markers.length} sections`);
+  assert.deepEqual([...new Set(markers)], ['none'], 'list markers before the section numbers');
+  // The section's title shows once, as its heading.
+  assert.equal(await page.locator('.review-section').getByText('1 About this document', { exact: true }).count(), 1);
+  // "Next section" is a button that says so, and walks every section.
+  const next = page.getByRole('button', { name: 'Next section', exact: true });
+  const heading = page.locator('#review-section');
+  for (let n = 2; n <= markers.length; n++) {
+    assert.equal(await next.isEnabled(), true, `Next section on section ${n - 1}`);
+    await next.click();
+    await heading.filter({ hasText: new RegExp(`^${n} `) }).waitFor();
+  }
+  assert.equal(await next.isDisabled(), true, 'Next section on the last section');
+  assert.deepEqual(await axeViolations(page), [], 'axe on the last section');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('an incomplete decision is shown as errors at the fields, with a summary linked to them', async () => {
+  const { context, page, errors } = await openReview();
+  await page.getByRole('button', { name: 'Record decision' }).click();
+  const summary = page.getByRole('alert').filter({ hasText: 'Your decision could not be recorded yet' });
+  await summary.waitFor();
+  await page.waitForFunction(() => document.activeElement?.id === 'decision-errors');
+  for (const name of ['Enter your name', 'Enter your role', 'Choose approve or request changes']) {
+    await summary.getByRole('link', { name }).waitFor();
+  }
+  const role = page.getByLabel('Your role');
+  assert.equal(await role.getAttribute('aria-invalid'), 'true');
+  assert.match(await description(role), /Error: Enter your role/);
+  assert.match(await description(page.getByRole('group', { name: 'Decision on the whole policy' })), /Choose approve or request changes/);
+  assert.deepEqual(await axeViolations(page), [], 'axe with the decision errors');
+  await summary.getByRole('link', { name: 'Enter your role' }).click();
+  await page.waitForFunction(() => document.activeElement?.id === 'reviewer-role');
+  // Complete, the errors go.
+  await page.getByLabel('Your name').fill('Ana Silva');
+  await role.fill('HR business partner');
+  await page.getByRole('group', { name: 'Decision on the whole policy' }).getByLabel('Request changes').check();
+  await page.getByRole('button', { name: 'Record decision' }).click();
+  await page.getByRole('region', { name: 'Your decision' }).getByRole('listitem').first().waitFor();
+  assert.equal(await summary.count(), 0);
+  assert.equal(await role.getAttribute('aria-invalid'), null);
+  assert.deepEqual(await axeViolations(page), [], 'axe after the decision');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('"Record decision" pressed twice records one decision', async () => {
+  const { context, page, errors, sections } = await openReview();
+  await approveAndDecide(page, sections);
+  await page.getByRole('button', { name: 'Record decision' }).click();
+  await page.getByRole('status').filter({ hasText: 'This decision is already recorded: Approved.' }).waitFor();
+  assert.equal(await page.getByRole('region', { name: 'Your decision' }).getByRole('listitem').count(), 1);
+  const reviewed = await downloadOf(page, () => page.getByRole('button', { name: 'Download the reviewed file' }).click());
+  const text = await readFile(reviewed.path, 'utf8');
+  assert.equal([...text.matchAll(/reviewer: Ana Silva/g)].length, 1, text);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('the reviewed file is named as reviewed, by whom and when', async () => {
+  const { context, page, errors, sections } = await openReview();
+  await approveAndDecide(page, sections);
+  const reviewed = await downloadOf(page, () => page.getByRole('button', { name: 'Download the reviewed file' }).click());
+  assert.match(reviewed.name, /^lakeside-reviewed-by-ana-silva-\d{4}-\d{2}-\d{2}\.yaml$/);
+  assert.notEqual(reviewed.name, draftFile.split('/').pop());
+  await page.getByRole('status').filter({ hasText: `Downloaded "${reviewed.name}".` }).waitFor();
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("review notes sit under their own section's heading in the preview", async () => {
+  const { context, page, errors, sections } = await openReview();
+  await approveAndDecide(page, sections);
+  await sections.getByRole('button', { name: /Patient privacy/ }).click();
+  await page.getByLabel('Add a comment on this section').fill('Name the consent form.');
+  await page.getByRole('button', { name: 'Add comment' }).click();
+  await page.getByText('Name the consent form.').waitFor();
+  await page.getByRole('link', { name: 'Questions', exact: true }).click();
+  const notes = page.getByRole('complementary', { name: 'Policy preview' }).getByRole('note', { name: 'Review notes' });
+  await notes.getByText('Review: Approved', { exact: true }).waitFor();
+  const owners = await notes.evaluateAll((all) =>
+    all.map((n) => {
+      const section = n.closest('section');
+      return section ? section.querySelector('h2')?.textContent : `(outside any section, after "${n.previousElementSibling?.textContent?.slice(-40)}")`;
+    }),
+  );
+  assert.deepEqual(owners, ['2 Purpose', '9 Patient privacy and confidentiality']);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('the "changed since reviewed" difference keeps the paragraphs and list items of its section', async () => {
+  const { context, page, errors, sections } = await openReview();
+  await approveAndDecide(page, sections);
+  await page.getByRole('link', { name: 'Questions', exact: true }).click();
+  const notes = page.getByRole('complementary', { name: 'Policy preview' }).getByRole('note', { name: 'Review notes' });
+  await notes.first().waitFor();
+  await page.getByLabel('Legal name of the organization').fill('Lakeside Regional Hospital');
+  const since = notes.locator('details.since-review');
+  await since.locator('summary').click();
+  await since.locator('ins', { hasText: 'Regional' }).first().waitFor();
+  // The heading and the paragraph, then the goals as a list.
+  assert.equal(await since.locator('.diff p').count(), 2, 'paragraphs of the difference');
+  assert.equal(await since.locator('.diff ul li').count(), 4, 'the goals, as a list');
+  assert.deepEqual(await axeViolations(page), [], 'axe with the difference open');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('an approval of a section changed since is out of date: in the preview, on the check page, on the cover and in the record', async () => {
+  const { context, page, errors, sections } = await openReview();
+  await approveAndDecide(page, sections);
+  await page.getByRole('link', { name: 'Questions', exact: true }).click();
+  const notes = page.getByRole('complementary', { name: 'Policy preview' }).getByRole('note', { name: 'Review notes' });
+  await notes.getByText('Review: Approved', { exact: true }).waitFor();
+  await page.getByLabel('Legal name of the organization').fill('Lakeside Regional Hospital');
+  await notes.getByText('Review: Approved, but changed since: review again').waitFor();
+  assert.deepEqual(await axeViolations(page), [], 'axe with an out-of-date approval');
+
+  await page.getByRole('link', { name: 'Check answers' }).click();
+  const outdated = page.getByRole('region', { name: 'Approvals out of date' });
+  await outdated.getByText('2 Purpose').waitFor();
+  assert.deepEqual(await axeViolations(page), [], 'axe on the check page');
+
+  const pdf = await downloadOf(page, () => page.getByRole('button', { name: 'Export PDF' }).click());
+  const raw = pdfText(pdf.path);
+  const cover = flat(raw.split('\f')[0]);
+  assert.match(cover, /Approval status In review/, cover);
+  const printed = flat(raw);
+  assert.match(printed, /Sections approved before their text changed, to be reviewed again: 2 Purpose\./);
+  assert.doesNotMatch(printed, /Sections approved: /);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('the PDF with an approval record has one "Version history", the policy\'s own', async () => {
+  const { context, page, errors, sections } = await openReview();
+  await approveAndDecide(page, sections);
+  await page.getByRole('link', { name: 'Questions', exact: true }).click();
+  const pdf = await downloadOf(page, () => page.getByRole('button', { name: 'Export PDF' }).click());
+  const printed = flat(pdfText(pdf.path));
+  assert.match(printed, /Sections approved: 2 Purpose\./);
+  const record = printed.slice(printed.lastIndexOf('Approval record'));
+  assert.doesNotMatch(record, /Version history/, record);
+  assert.match(record, /Reviews by version: 1\. (Version [^,]+|Unnumbered version), \d+ \w+ \d{4}: reviewed by Ana Silva, approved\./, record);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('importing a file without a review again does not offer to add its review', async () => {
+  const { context, page } = await openApp(browser, server.url);
+  await page.getByLabel('Import an answer file').setInputFiles(draftFile);
+  await page.getByRole('link', { name: 'Lakeside', exact: true }).waitFor();
+  await page.getByLabel('Import an answer file').setInputFiles(draftFile);
+  const clash = page.getByRole('alertdialog', { name: 'You already have this draft' });
+  await clash.waitFor();
+  const said = await clash.innerText();
+  assert.doesNotMatch(said, /Add the file's review/);
+  assert.match(said, /The file holds no review\./);
+  assert.equal(await clash.getByRole('button', { name: 'Add the review to the draft here' }).count(), 0);
+  assert.deepEqual(await axeViolations(page), [], 'axe with the clash dialog');
   await context.close();
 });
 

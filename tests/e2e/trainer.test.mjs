@@ -207,7 +207,9 @@ test('quiz mode: the room votes, the reveal says whether it was right, the score
   await page.getByRole('button', { name: 'Reset score' }).click();
   await page.getByText('Score: No votes yet').waitFor();
   await page.getByRole('status').filter({ hasText: 'Score reset.' }).waitFor();
-  assert.equal(await page.evaluate((k) => localStorage.getItem(k), `policy-builder/quiz/${draftId}/privacy_basics`), null);
+  // The votes go; quiz mode, remembered with the deck, stays on.
+  const reset = JSON.parse(await page.evaluate((k) => localStorage.getItem(k), `policy-builder/quiz/${draftId}/privacy_basics`));
+  assert.deepEqual(reset, { votes: {}, quiz_mode: true });
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -30,3 +30,38 @@ pub fn focus_question(id: &str) {
     focus_id(&format!("q-{id}"));
     focus_selector(&format!("fieldset#q-{id} input"));
 }
+
+/// Scrolls the element with id `container` (a scrolling box) so that its
+/// first descendant matching `selector` is in view, without scrolling the
+/// window: the author's place in the questions stays where it is. Returns
+/// whether it scrolled.
+pub fn scroll_within(container: &str, selector: &str) -> bool {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return false;
+    };
+    let Some(boxed) = document.get_element_by_id(container) else {
+        return false;
+    };
+    let Some(target) = boxed
+        .query_selector(selector)
+        .ok()
+        .flatten()
+        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
+    else {
+        return false;
+    };
+    // Offsets are measured from the box only when it is the target's
+    // offset parent (the preview is positioned, so it is).
+    let parent = target.offset_parent();
+    if !parent.is_some_and(|p| p.is_same_node(Some(boxed.as_ref()))) {
+        return false;
+    }
+    let (top, height) = (target.offset_top(), target.offset_height());
+    let (shown, room) = (boxed.scroll_top(), boxed.client_height());
+    if room <= 0 || (top >= shown && top + height <= shown + room) {
+        return false;
+    }
+    // A quarter down the box, so the text before it gives context.
+    boxed.set_scroll_top((top - room / 4).max(0));
+    true
+}

@@ -159,9 +159,39 @@ pub fn CheckPage() -> impl IntoView {
             })
         }
     };
+    // An approval holds only for the text that was approved.
+    let outdated = {
+        let (review, document) = (session.review(), session.document);
+        let id = id.clone();
+        move || {
+            let items: Vec<_> = review.with(|r| {
+                document.with(|d| {
+                    r.approvals_out_of_date(d)
+                        .into_iter()
+                        .map(|s| view! { <li>{format!("{} {}", s.number, s.title)}</li> })
+                        .collect()
+                })
+            });
+            (!items.is_empty()).then(|| view! {
+                <section class="check-warnings" aria-labelledby="outdated-heading">
+                    <h2 id="outdated-heading">"Approvals out of date"</h2>
+                    <p>"These sections were approved, but their text has changed since. Their approval no longer counts: send the draft for "<a href=Route::Review(id.clone()).href()>"review"</a>" again."</p>
+                    <ul>{items}</ul>
+                </section>
+            })
+        }
+    };
     let missing = {
         let policy = policy.clone();
         move || answers.with(|a| policy.questionnaire.unanswered_required(a).len())
+    };
+    // Back to the section the author was on, not the first.
+    let back_to_questions = {
+        let (policy, section, id) = (policy.clone(), session.section(), id.clone());
+        move || match policy.questionnaire.sections.get(section.get()) {
+            Some(s) => Route::Section(id.clone(), s.id.to_string()).href(),
+            None => Route::Questions(id.clone()).href(),
+        }
     };
     view! {
         <main class="check-page" id="main">
@@ -175,10 +205,11 @@ pub fn CheckPage() -> impl IntoView {
             </p>
             {warnings}
             {open_comments}
+            {outdated}
             {unknown}
             {sections}
             <LibraryImport />
-            <p><a href=Route::Questions(id.clone()).href()>"Back to the questions"</a></p>
+            <p><a href=back_to_questions>"Back to the questions"</a></p>
         </main>
     }
     .into_any()

@@ -43,11 +43,19 @@ pub fn DraftBar() -> impl IntoView {
         }
     };
     let id = session.id.clone();
+    // Back to the section the author was on, not the first.
+    let questions = {
+        let (policy, section, id) = (session.policy.clone(), session.section(), id.clone());
+        move || match policy.questionnaire.sections.get(section.get()) {
+            Some(s) => Route::Section(id.clone(), s.id.to_string()).href(),
+            None => Route::Questions(id.clone()).href(),
+        }
+    };
     view! {
         <header class="topbar">
             <nav aria-label="Draft" class="draft-nav">
                 <a href=Route::Drafts.href()>"All drafts"</a>
-                <a href=Route::Questions(id.clone()).href()>"Questions"</a>
+                <a href=questions>"Questions"</a>
                 <a href=Route::Check(id.clone()).href()>"Check answers"</a>
                 <a href=Route::Review(id.clone()).href()>"Review"</a>
                 <a href=Route::Trainer { draft: id, deck: None, card: None }.href()>"Trainer mode"</a>

@@ -4,7 +4,9 @@
 use leptos::prelude::*;
 
 use crate::app::builder::question_field::QuestionField;
+use crate::app::shell::route::{navigate, Route};
 use crate::app::shell::session::{use_session, Session};
+use crate::app::shell::use_app;
 
 /// The current section's questions, showing only those whose conditions hold.
 #[component]
@@ -15,6 +17,52 @@ pub fn QuestionPage() -> impl IntoView {
     let policy = session.policy.clone();
     let section = session.section();
     let count = policy.questionnaire.sections.len();
+    let ids: Vec<String> = policy.questionnaire.sections.iter().map(|s| s.id.to_string()).collect();
+    let ids = StoredValue::new(ids);
+    let draft = session.id.clone();
+
+    // The section is in the address (`#/draft/<id>/<section>`): a reload
+    // comes back to it, and Back and Forward move between sections. The
+    // address is the source; the route listener (an event handler, not an
+    // effect) moves the session to the section it names.
+    let wanted = move |route: &Route| match route {
+        Route::Section(_, id) => ids.with_value(|ids| ids.iter().position(|s| s == id)),
+        Route::Questions(_) => Some(0),
+        _ => None,
+    };
+    if let Some(route) = use_app().map(|a| a.route) {
+        if let Some(i) = wanted(&route.get_untracked()) {
+            if i != section.get_untracked() {
+                session.go_to_section(i);
+            }
+            // Arriving at the questions (a new draft, a draft opened from
+            // the list), focus starts at the section's heading, not the
+            // page's body.
+            request_animation_frame(|| crate::app::browser::focus::focus_id("section-heading"));
+        }
+        let listener = crate::app::shell::route::listen({
+            let session = session.clone();
+            move |route| {
+                if let Some(i) = wanted(route) {
+                    if i != session.section().get_untracked() {
+                        go(&session, i);
+                    }
+                }
+            }
+        });
+        on_cleanup(move || crate::app::shell::route::unlisten(listener));
+    }
+    // Moving to section `i` adds it to the browser's history.
+    let show = {
+        let draft = draft.clone();
+        let session = session.clone();
+        move |i: usize| {
+            go(&session, i);
+            if let Some(id) = ids.with_value(|ids| ids.get(i).cloned()) {
+                navigate(&Route::Section(draft.clone(), id));
+            }
+        }
+    };
 
     // Per section: how many required questions on screen are unanswered.
     let left = Memo::new({
@@ -42,8 +90,8 @@ pub fn QuestionPage() -> impl IntoView {
         .iter()
         .enumerate()
         .map(|(i, s)| {
+            let show = show.clone();
             let title = s.title.clone();
-            let session = session.clone();
             let current = move || (section.get() == i).then_some("step");
             let progress = move || match left.with(|l| l.get(i).copied().unwrap_or(0)) {
                 0 => view! { <span class="progress done">"Done"</span> }.into_any(),
@@ -51,7 +99,7 @@ pub fn QuestionPage() -> impl IntoView {
             };
             view! {
                 <li>
-                    <button type="button" class="link" aria-current=current on:click=move |_| go(&session, i)>
+                    <button type="button" class="link" aria-current=current on:click=move |_| show(i)>
                         {title}
                     </button>
                     " "
@@ -132,6 +180,7 @@ pub fn QuestionPage() -> impl IntoView {
     };
     let next = {
         let missing_here = missing_here.clone();
+        let show = show.clone();
         let session = session.clone();
         move |_| {
             let here = section.get_untracked();
@@ -140,9 +189,16 @@ pub fn QuestionPage() -> impl IntoView {
                 request_animation_frame(|| crate::app::browser::focus::focus_id("error-summary"));
                 return;
             }
-            go(&session, (here + 1).min(count - 1));
+            show((here + 1).min(count - 1));
         }
     };
+    let back = {
+        let show = show.clone();
+        move |_| show(section.get_untracked().saturating_sub(1))
+    };
+    // The last section ends with the way on: check the answers, then export.
+    let last = move || section.get() + 1 >= count;
+    let check_answers = Route::Check(draft.clone()).href();
     let summary = move || {
         let here = section.get();
         if flagged.get() != Some(here) {
@@ -159,7 +215,9 @@ pub fn QuestionPage() -> impl IntoView {
         Some(view! {
             <div class="error-summary" id="error-summary" tabindex="-1" role="alert" aria-labelledby="error-summary-title">
                 <h3 id="error-summary-title">"Some required questions are not answered"</h3>
-                <p>"The policy shows a placeholder until they are. Answer them now, or press Next again to answer them later."</p>
+                // One rule, as the intro says: blanks are fine. Next reminds
+                // once, and moves on when pressed again.
+                <p>"You can leave them blank for now: the policy shows a placeholder until they are answered. Answer them now, or press Next again to move on."</p>
                 <ul>{links}</ul>
             </div>
         })
@@ -184,16 +242,15 @@ pub fn QuestionPage() -> impl IntoView {
             </nav>
             {body}
             <div class="pager">
-                <button type="button" disabled=move || { section.get() == 0 } on:click={
-                    let session = session.clone();
-                    move |_| go(&session, section.get_untracked().saturating_sub(1))
-                }>
+                <button type="button" disabled=move || { section.get() == 0 } on:click=back>
                     "Back"
                 </button>
-                <button type="button" disabled=move || { section.get() + 1 >= count } on:click=next>
-                    "Next"
-                </button>
-                {move || from_check.get().then(|| view! {
+                <Show when=move || !last() fallback=move || view! {
+                    <a class="button primary" href=check_answers.clone()>"Check your answers"</a>
+                }>
+                    <button type="button" on:click=next.clone()>"Next"</button>
+                </Show>
+                {move || (from_check.get() && !last()).then(|| view! {
                     <a class="button primary" href=check_href.clone()>"Return to check answers"</a>
                 })}
             </div>

@@ -86,6 +86,9 @@ pub fn DraftsPage() -> impl IntoView {
         let name = draft.display_name();
         match storage::save(&draft) {
             Ok(_) if for_review.try_get_untracked().unwrap_or(false) => navigate(&Route::Review(draft.id.clone())),
+            Err(e) if for_review.try_get_untracked().unwrap_or(false) => {
+                status.set(format!("The file was read but could not be stored for review: {e}."))
+            }
             Ok(_) => {
                 status.set(format!("{verb} \"{name}\"."));
                 refresh();
@@ -116,6 +119,9 @@ pub fn DraftsPage() -> impl IntoView {
             {
                 let file = name;
                 match result {
+                    Err(FileError::Worker(e)) if review => {
+                        status.try_set(format!("\"{file}\" could not be opened for review: {e}."));
+                    }
                     Err(FileError::Worker(e)) => {
                         status.try_set(format!("\"{file}\" could not be read: {e}."));
                     }
@@ -209,6 +215,12 @@ pub fn DraftsPage() -> impl IntoView {
                         let _ = storage::restore_key(key, raw);
                     }
                     status.set(format!("Restored \"{}\".", r.name));
+                    // Focus goes to the draft that came back, where the
+                    // Delete button was, not the page's body.
+                    if let Some(id) = r.key.strip_prefix(storage::DRAFT_PREFIX) {
+                        let target = format!("open-{id}");
+                        request_animation_frame(move || focus_id(&target));
+                    }
                 }
                 Err(e) => status.set(format!("\"{}\" could not be restored: {e}.", r.name)),
             }
@@ -227,10 +239,21 @@ pub fn DraftsPage() -> impl IntoView {
         .into_any(),
         Ok(list) if list.is_empty() => view! { <p>"You have no drafts yet."</p> }.into_any(),
         Ok(list) => {
+            // Two drafts with the same name are told apart by their ids.
+            let names: Vec<String> = list
+                .iter()
+                .filter_map(|e| match e {
+                    Entry::Draft(d) => Some(d.display_name()),
+                    Entry::Unreadable { .. } => None,
+                })
+                .collect();
             let items = list
                 .into_iter()
                 .map(|entry| match entry {
-                    Entry::Draft(d) => draft_row(d, remove, refresh, status).into_any(),
+                    Entry::Draft(d) => {
+                        let shared = names.iter().filter(|n| **n == d.display_name()).count() > 1;
+                        draft_row(d, RowOptions { shared_name: shared }, remove, refresh, status).into_any()
+                    }
                     Entry::Unreadable { key, error, raw } => damaged_row(key, error.to_string(), raw, remove, status),
                 })
                 .collect_view();
@@ -238,13 +261,26 @@ pub fn DraftsPage() -> impl IntoView {
         }
     };
 
+    let has_drafts = move || entries.with(|e| e.as_ref().is_ok_and(|l| !l.is_empty()));
+    let saved = move || {
+        view! {
+            <section aria-labelledby="list-heading">
+                <h2 id="list-heading">"Saved in this browser"</h2>
+                {rows}
+            </section>
+        }
+    };
     view! {
+        // The address holds the page, so the skip link moves focus itself
+        // instead of following `#main`.
+        <a class="skip-link" href="#main" on:click=move |ev| { ev.prevent_default(); focus_id("main"); }>"Skip to main content"</a>
         <header class="topbar">
             <p class="app-name">"Social Media Policy Builder"</p>
         </header>
-        <main class="drafts-page" id="main">
+        <main class="drafts-page" id="main" tabindex="-1">
             <h1>"Your drafts"</h1>
             <p class="lede">
+                "Answer questions about your healthcare organization and get a social media policy for its staff, ready to review and export as a PDF. "
                 "Drafts stay in this browser. Nothing you type is sent anywhere. "
                 "Download an answer file to keep a copy or send it to a reviewer."
             </p>
@@ -259,7 +295,11 @@ pub fn DraftsPage() -> impl IntoView {
                     <p id="clash-text">
                         {format!("The file is a version of \"{}\"", c.existing_name)}
                         {(!c.existing_saved.is_empty()).then(|| format!(", last changed here {}", c.existing_saved))}
-                        ". Add the file's review to the draft here, replace the draft here with the file, or keep both?"
+                        {if c.has_review {
+                            ". Add the file's review to the draft here, replace the draft here with the file, or keep both?"
+                        } else {
+                            ". The file holds no review. Replace the draft here with the file, or keep both?"
+                        }}
                     </p>
                     <div class="actions">
                         {c.has_review.then(|| view! { <button type="button" class="primary" on:click=add_review>"Add the review to the draft here"</button> })}
@@ -269,7 +309,18 @@ pub fn DraftsPage() -> impl IntoView {
                     </div>
                 </div>
             })}
-            {move || import_problems.get().map(|d| crate::app::shell::problem_list::problem_summary("import-problems", "The answer file could not be imported", &d))}
+            // Say what the user was doing: importing, or opening a file to review.
+            {move || import_problems.get().map(|d| {
+                let title = if for_review.get_untracked() {
+                    "The draft file could not be opened for review"
+                } else {
+                    "The answer file could not be imported"
+                };
+                crate::app::shell::problem_list::problem_summary("import-problems", title, &d)
+            })}
+            // Saved drafts come first when there are any, so that they show
+            // without scrolling.
+            {move || has_drafts().then(saved)}
             <section class="start" aria-labelledby="start-heading">
                 <h2 id="start-heading">"Start a draft"</h2>
                 <div class="start-options">
@@ -292,10 +343,7 @@ pub fn DraftsPage() -> impl IntoView {
                     </div>
                 </div>
             </section>
-            <section aria-labelledby="list-heading">
-                <h2 id="list-heading">"Saved in this browser"</h2>
-                {rows}
-            </section>
+            {move || (!has_drafts()).then(saved)}
         </main>
     }
     .into_any()
@@ -310,8 +358,15 @@ fn open_new(app: &AppState, draft: StoredDraft) {
     navigate(&Route::Questions(id));
 }
 
+/// How a draft's row is shown.
+struct RowOptions {
+    /// Another draft has the same name: show the draft's id too.
+    shared_name: bool,
+}
+
 fn draft_row(
     d: StoredDraft,
+    options: RowOptions,
     remove: impl Fn(String, String) + Copy + Send + Sync + 'static,
     refresh: impl Fn() + Copy + Send + Sync + 'static,
     status: RwSignal<String>,
@@ -319,7 +374,9 @@ fn draft_row(
     let name = d.display_name();
     let id = d.id.clone();
     let renaming = RwSignal::new(false);
-    let new_name = RwSignal::new(d.name.clone());
+    // The field starts with the name the list shows, even when the draft
+    // is named after its organization.
+    let new_name = RwSignal::new(name.clone());
     // Read the entry again at each action: another tab may have changed it
     // since the list was drawn.
     let fresh = {
@@ -411,7 +468,10 @@ fn draft_row(
     view! {
         <li class="draft">
             <h3><a id=open_id.clone() href=href aria-describedby=time_id.clone()>{name.clone()}</a></h3>
-            <p class="meta" id=time_id>{format!("Last changed {}", local_time(&d.saved_at))}</p>
+            <p class="meta" id=time_id>
+                {format!("Last changed {}", local_time(&d.saved_at))}
+                {options.shared_name.then(|| format!(" (draft {id})"))}
+            </p>
             {move || {
                 if renaming.get() {
                     let save_name = save_name.clone();

@@ -9,10 +9,41 @@ use leptos::prelude::*;
 
 use crate::app::browser::focus::focus_id;
 use crate::app::browser::storage::{local_time, now_iso, today_iso};
-use crate::app::shell::files::download_answer_file;
-use crate::app::shell::preview::render_section;
+use crate::app::shell::files::download_answer_file_as;
+use crate::app::shell::preview::{render_section, Place};
 use crate::app::shell::session::{use_session, ReviewEdits};
-use crate::policy::files::review::{Decision, Review, Verdict};
+use crate::policy::files::review::{reviewed_file_name, Decision, Recorded, Review, Standing, Verdict};
+
+/// A part of the decision form that is not filled in yet.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Missing {
+    Name,
+    Role,
+    Date,
+    Decision,
+}
+
+impl Missing {
+    /// The id of the field to fix.
+    fn field(self) -> &'static str {
+        match self {
+            Missing::Name => "reviewer-name",
+            Missing::Role => "reviewer-role",
+            Missing::Date => "decision-date",
+            Missing::Decision => "decision-approved",
+        }
+    }
+
+    /// What to do, at the field and in the summary.
+    fn message(self) -> &'static str {
+        match self {
+            Missing::Name => "Enter your name",
+            Missing::Role => "Enter your role",
+            Missing::Date => "Enter the date of your decision",
+            Missing::Decision => "Choose approve or request changes",
+        }
+    }
+}
 
 /// The review page.
 #[component]
@@ -51,7 +82,8 @@ pub fn ReviewPage() -> impl IntoView {
                 let state = move || {
                     review.with(|r| {
                         let s = r.sections.get(&id);
-                        let verdict = s.and_then(|s| s.verdict).map_or("Not reviewed", Verdict::label);
+                        let standing = document.with(|d| r.standing(&id, d));
+                        let verdict = standing.map_or("Not reviewed", Standing::label);
                         let comments = s.map_or(0, |s| s.comments.len());
                         match comments {
                             0 => verdict.to_owned(),
@@ -78,10 +110,16 @@ pub fn ReviewPage() -> impl IntoView {
             return ().into_any();
         };
         let shown = document.with(|d| {
-            d.sections
-                .iter()
-                .find(|s| s.id.as_str() == id)
-                .map(|s| render_section(s, 4))
+            d.sections.iter().find(|s| s.id.as_str() == id).map(|s| {
+                // The title is the heading above; only subsections
+                // keep theirs.
+                let place = Place {
+                    level: 4,
+                    anchor: None,
+                    heading: false,
+                };
+                render_section(s, &place)
+            })
         });
         let verdict_of = {
             let id = id.clone();
@@ -171,51 +209,109 @@ pub fn ReviewPage() -> impl IntoView {
         }
     };
 
+    // The last section's Next is disabled; a closure outside `view!`,
+    // because the macro reads a `>=` written inside it as markup.
+    let at_last = move || current.get() + 1 >= count();
+
     // The overall decision.
     let role = RwSignal::new(String::new());
     let date = RwSignal::new(today_iso());
     let decision = RwSignal::new(None::<Verdict>);
+    // What the last press of "Record decision" found missing: shown as a
+    // summary above the form and an error at each field (the GOV.UK error
+    // summary pattern, as the question pages use).
+    let missing = RwSignal::new(Vec::<Missing>::new());
     let record = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let (name, role_text, when) = (reviewer.get_untracked(), role.get_untracked(), date.get_untracked());
-        let mut missing = Vec::new();
+        let mut gaps = Vec::new();
         if name.trim().is_empty() {
-            missing.push("your name");
+            gaps.push(Missing::Name);
         }
         if role_text.trim().is_empty() {
-            missing.push("your role");
+            gaps.push(Missing::Role);
         }
         if crate::policy::model::dates::parse_iso(&when).is_none() {
-            missing.push("the date");
+            gaps.push(Missing::Date);
         }
-        let Some(verdict) = decision.get_untracked() else {
-            missing.push("your decision");
-            status.set(format!("To record the decision, give {}.", missing.join(", ")));
+        let verdict = decision.get_untracked();
+        if verdict.is_none() {
+            gaps.push(Missing::Decision);
+        }
+        let (Some(verdict), true) = (verdict, gaps.is_empty()) else {
+            missing.set(gaps);
+            status.set(String::new());
+            request_animation_frame(|| focus_id("decision-errors"));
             return;
         };
-        if !missing.is_empty() {
-            status.set(format!("To record the decision, give {}.", missing.join(", ")));
-            return;
-        }
+        missing.set(Vec::new());
         let version = session_answers
             .with_untracked(|a| {
                 a.text(&crate::policy::model::ids::QuestionId::from("policy_version"))
                     .map(str::to_owned)
             })
             .unwrap_or_default();
-        review.update(|r: &mut Review| {
-            r.decisions.push(Decision {
-                reviewer: name.trim().to_owned(),
-                role: role_text.trim().to_owned(),
-                date: when,
-                verdict,
-                version,
+        let decided = Decision {
+            reviewer: name.trim().to_owned(),
+            role: role_text.trim().to_owned(),
+            date: when,
+            verdict,
+            version,
+        };
+        // A second press records nothing new (and leaves the review as it is).
+        let mut next = review.with_untracked(Review::clone);
+        let label = verdict.label();
+        let message = match next.decide(decided) {
+            Recorded::AlreadyRecorded => format!("This decision is already recorded: {label}."),
+            Recorded::Added => {
+                review.update(|r| *r = next);
+                format!("Decision recorded: {label}. Download the reviewed file to send it back.")
+            }
+            Recorded::Replaced => {
+                review.update(|r| *r = next);
+                format!("Decision changed to: {label}. Download the reviewed file to send it back.")
+            }
+        };
+        status.set(message);
+    };
+    let field_error = move |which: Missing| {
+        move || {
+            missing.with(|m| m.contains(&which)).then(|| {
+                view! {
+                    <p class="field-error" id=format!("{}-error", which.field())>
+                        <span class="visually-hidden">"Error: "</span>{which.message()}
+                    </p>
+                }
             })
-        });
-        status.set(format!(
-            "Decision recorded: {}. Download the reviewed file to send it back.",
-            verdict.label()
-        ));
+        }
+    };
+    let flagged = move |which: Missing| move || missing.with(|m| m.contains(&which));
+    let invalid = move |which: Missing| move || flagged(which)().then_some("true");
+    let described = move |which: Missing| {
+        move || {
+            missing
+                .with(|m| m.contains(&which))
+                .then(|| format!("{}-error", which.field()))
+        }
+    };
+    let error_summary = move || {
+        let gaps = missing.get();
+        (!gaps.is_empty()).then(|| {
+            let links = gaps
+                .into_iter()
+                .map(|m| {
+                    view! {
+                        <li><a href=format!("#{}", m.field()) on:click=move |ev| { ev.prevent_default(); focus_id(m.field()); }>{m.message()}</a></li>
+                    }
+                })
+                .collect_view();
+            view! {
+                <div class="error-summary" id="decision-errors" tabindex="-1" role="alert" aria-labelledby="decision-errors-title">
+                    <h4 id="decision-errors-title">"Your decision could not be recorded yet"</h4>
+                    <ul>{links}</ul>
+                </div>
+            }
+        })
     };
     let decisions = move || {
         review.with(|r| {
@@ -228,13 +324,14 @@ pub fn ReviewPage() -> impl IntoView {
     let export = {
         let session = session.clone();
         move |_| {
+            // Named as reviewed (by whom, when), so that it is not taken
+            // for the file it came from.
             let draft = session.snapshot();
+            let name = reviewed_file_name(&draft.display_name(), &reviewer.get_untracked(), &today_iso());
             leptos::task::spawn_local(async move {
-                match download_answer_file(draft, status).await {
-                    Ok(()) => {
-                        status.try_set("Reviewed file downloaded. Send it back to the policy's authors.".to_owned())
-                    }
-                    Err(e) => status.try_set(format!("The file could not be downloaded: {e}.")),
+                match download_answer_file_as(draft, &name, status).await {
+                    Ok(()) => status.try_set(format!("Downloaded \"{name}\". Send it back to the policy's authors.")),
+                    Err(e) => status.try_set(format!("The reviewed file could not be downloaded: {e}.")),
                 };
             });
         }
@@ -244,39 +341,48 @@ pub fn ReviewPage() -> impl IntoView {
         <main class="review-page" id="main">
             <h2 id="review-heading" class="page-heading" tabindex="-1">"Review this draft"</h2>
             <p class="lede">"Read each section, comment, and mark it approved or changes requested. Then record your decision and download the reviewed file to send back. Everything stays in this browser until you send the file."</p>
-            <div class="field">
+            <div class="field" class:has-error=flagged(Missing::Name)>
                 <label for="reviewer-name">"Your name"</label>
-                <input id="reviewer-name" type="text" autocomplete="name" prop:value=move || reviewer.get()
+                {field_error(Missing::Name)}
+                <input id="reviewer-name" type="text" autocomplete="name" aria-invalid=invalid(Missing::Name)
+                    aria-describedby=described(Missing::Name) prop:value=move || reviewer.get()
                     on:input=move |ev| reviewer.set(event_target_value(&ev))
                     on:change=move |ev| crate::app::browser::storage::remember_reviewer_name(&event_target_value(&ev)) />
             </div>
             <p class="status" role="status" aria-live="polite">{move || status.get()}</p>
             <div class="review-layout">
                 <nav aria-label="Sections to review">
-                    <ol class="review-nav">{nav}</ol>
+                    // A list without numbers: each title carries its own.
+                    <ul class="review-nav">{nav}</ul>
                 </nav>
                 <div>
                     {body}
                     <div class="pager">
                         <button type="button" disabled=move || current.get() == 0 on:click=move |_| go(-1)>"Previous section"</button>
-                        <button type="button" disabled=move || current.get() + 1 >= count() on:click=move |_| go(1)>"Next section"</button>
+                        <button type="button" disabled=at_last on:click=move |_| go(1)>"Next section"</button>
                     </div>
                 </div>
             </div>
             <section class="decision" aria-labelledby="decision-heading">
                 <h3 id="decision-heading">"Your decision"</h3>
                 <ul>{decisions}</ul>
-                <form on:submit=record>
-                    <div class="field">
+                {error_summary}
+                <form on:submit=record novalidate>
+                    <div class="field" class:has-error=flagged(Missing::Role)>
                         <label for="reviewer-role">"Your role"</label>
-                        <input id="reviewer-role" type="text" prop:value=move || role.get() on:input=move |ev| role.set(event_target_value(&ev)) />
+                        {field_error(Missing::Role)}
+                        <input id="reviewer-role" type="text" aria-invalid=invalid(Missing::Role) aria-describedby=described(Missing::Role)
+                            prop:value=move || role.get() on:input=move |ev| role.set(event_target_value(&ev)) />
                     </div>
-                    <div class="field">
+                    <div class="field" class:has-error=flagged(Missing::Date)>
                         <label for="decision-date">"Date"</label>
-                        <input id="decision-date" type="date" prop:value=move || date.get() on:input=move |ev| date.set(event_target_value(&ev)) />
+                        {field_error(Missing::Date)}
+                        <input id="decision-date" type="date" aria-invalid=invalid(Missing::Date) aria-describedby=described(Missing::Date)
+                            prop:value=move || date.get() on:input=move |ev| date.set(event_target_value(&ev)) />
                     </div>
-                    <fieldset class="field">
+                    <fieldset class="field" class:has-error=flagged(Missing::Decision) aria-describedby=described(Missing::Decision)>
                         <legend>"Decision on the whole policy"</legend>
+                        {field_error(Missing::Decision)}
                         <div class="choices inline">
                             <div class="choice">
                                 <input type="radio" id="decision-approved" name="decision" on:change=move |_| decision.set(Some(Verdict::Approved)) />

@@ -71,10 +71,20 @@ pub enum AnswerFileError {
 /// enough to notice.
 pub async fn download_answer_file(draft: StoredDraft, status: RwSignal<String>) -> Result<(), AnswerFileError> {
     let name = answer_file_name(&draft);
+    download_answer_file_as(draft, &name, status).await
+}
+
+/// Offers `draft` as a YAML answer file called `name` (a reviewed file is
+/// named after its reviewer), as [`download_answer_file`] does.
+pub async fn download_answer_file_as(
+    draft: StoredDraft,
+    name: &str,
+    status: RwSignal<String>,
+) -> Result<(), AnswerFileError> {
     let busy = Busy::start(status, "Writing the answer file…");
     let text = write_answer_file(draft).await;
     busy.done();
-    Ok(download(text?.as_bytes(), &name, "application/yaml")?)
+    Ok(download(text?.as_bytes(), name, "application/yaml")?)
 }
 
 /// How long work may take before the user is told it is under way.

@@ -14,6 +14,14 @@ use crate::policy::document::{Block, BlockKind, Run, Section, Text};
 /// changed.
 type Seen = HashMap<String, String>;
 
+/// How long after the author scrolls the preview it is left where they put
+/// it, instead of following their answers.
+const LEAVE_AFTER_SCROLL_MS: f64 = 4000.0;
+
+/// How long a scroll event after the preview scrolled itself counts as its
+/// own, not the author's.
+const OWN_SCROLL_MS: f64 = 600.0;
+
 /// The policy as it stands, updated as the user answers.
 #[component]
 pub fn Preview() -> impl IntoView {
@@ -23,6 +31,16 @@ pub fn Preview() -> impl IntoView {
     let document = session.document;
     let review = session.review_edits();
     let seen = StoredValue::new(None::<Seen>);
+    // When the author last scrolled the preview, and until when a scroll
+    // is the preview's own (ms since the epoch).
+    let author_scrolled = StoredValue::new(f64::NEG_INFINITY);
+    let own_until = StoredValue::new(f64::NEG_INFINITY);
+    let on_scroll = move |_| {
+        let now = js_sys::Date::now();
+        if now > own_until.get_value() {
+            author_scrolled.set_value(now);
+        }
+    };
     let body = move || {
         review.track();
         document.with(|d| {
@@ -36,15 +54,33 @@ pub fn Preview() -> impl IntoView {
                     let changed = changes.iter().find(|(id, _)| id == s.id.as_str()).map(|(_, c)| c);
                     let notes = crate::app::shell::review_notes::review_notes(s.id.as_str(), review, changed);
                     let anchor = format!("preview-{}", s.id);
-                    view! { {notes}{section(s, 2, before.as_ref(), &mut now, Some(anchor))} }
+                    let place = Place {
+                        level: 2,
+                        anchor: Some(anchor),
+                        heading: true,
+                    };
+                    section(s, &place, before.as_ref(), &mut now, notes)
                 })
                 .collect_view();
+            // The preview follows the author: once drawn, it scrolls to the
+            // first block their answer changed, unless they have just
+            // scrolled it themselves.
+            if before.is_some() {
+                request_animation_frame(move || {
+                    let at = js_sys::Date::now();
+                    if at - author_scrolled.get_value() > LEAVE_AFTER_SCROLL_MS
+                        && crate::app::browser::focus::scroll_within("preview", ".changed")
+                    {
+                        own_until.set_value(at + OWN_SCROLL_MS);
+                    }
+                });
+            }
             seen.set_value(Some(now));
             view
         })
     };
     view! {
-        <aside class="preview" id="preview" aria-labelledby="preview-heading" tabindex="0">
+        <aside class="preview" id="preview" aria-labelledby="preview-heading" tabindex="0" on:scroll=on_scroll>
             <h2 id="preview-heading" class="visually-hidden">"Policy preview"</h2>
             {move || document.with(|d| (!d.problems.is_empty()).then(|| {
                 let items = d.problems.iter().map(|p| view! { <li>{p.to_string()}</li> }).collect_view();
@@ -66,17 +102,31 @@ pub fn Preview() -> impl IntoView {
     .into_any()
 }
 
-/// One section of the policy as HTML, as the preview shows it, its
-/// heading at `level` (2 to 5).
-pub fn render_section(s: &Section, level: u8) -> AnyView {
-    section(s, level, None, &mut Seen::new(), None)
+/// Where a section is shown, and how.
+pub struct Place {
+    /// The heading level of the section (2 to 5); subsections go one down.
+    pub level: u8,
+    /// An id for the heading, which can then take focus.
+    pub anchor: Option<String>,
+    /// Whether the section's own heading is shown (the review page shows
+    /// it above the text already); its subsections' headings always are.
+    pub heading: bool,
 }
 
-/// `anchor` is an id for the heading, which can then take focus.
-fn section(s: &Section, level: u8, before: Option<&Seen>, now: &mut Seen, anchor: Option<String>) -> AnyView {
+/// One section of the policy as HTML, as the preview shows it, placed as
+/// `place` says.
+pub fn render_section(s: &Section, place: &Place) -> AnyView {
+    section(s, place, None, &mut Seen::new(), None)
+}
+
+/// `notes` (a reviewer's) go right under the heading, so that they read
+/// as part of this section and not the end of the one before.
+fn section(s: &Section, place: &Place, before: Option<&Seen>, now: &mut Seen, notes: Option<AnyView>) -> AnyView {
     let heading = format!("{} {}", s.number, s.title);
+    let anchor = place.anchor.clone();
     let focusable = anchor.as_ref().map(|_| "-1");
-    let heading = match level {
+    let heading = match place.level {
+        _ if !place.heading => ().into_any(),
         2 => view! { <h2 id=anchor tabindex=focusable>{heading}</h2> }.into_any(),
         3 => view! { <h3>{heading}</h3> }.into_any(),
         4 => view! { <h4>{heading}</h4> }.into_any(),
@@ -95,12 +145,17 @@ fn section(s: &Section, level: u8, before: Option<&Seen>, now: &mut Seen, anchor
             block(&b.kind, changed)
         })
         .collect_view();
+    let sub_place = Place {
+        level: place.level + 1,
+        anchor: None,
+        heading: true,
+    };
     let subs = s
         .subsections
         .iter()
-        .map(|sub| section(sub, level + 1, before, now, None))
+        .map(|sub| section(sub, &sub_place, before, now, None))
         .collect_view();
-    view! { <section>{heading}{blocks}{subs}</section> }.into_any()
+    view! { <section>{heading}{notes}{blocks}{subs}</section> }.into_any()
 }
 
 fn plain(b: &Block) -> String {

@@ -5,11 +5,11 @@
 use leptos::prelude::*;
 
 use crate::app::shell::session::ReviewEdits;
-
-use crate::policy::files::review::{Change, Verdict};
+use crate::policy::files::review::{Change, DiffLine, Standing, Verdict};
 
 /// The notes for top-level section `id`, if the review says anything.
-pub fn review_notes(id: &str, review: ReviewEdits, changes: Option<&Vec<Change>>) -> Option<AnyView> {
+/// `changes` is the difference since its verdict, when its text changed.
+pub fn review_notes(id: &str, review: ReviewEdits, changes: Option<&Vec<DiffLine>>) -> Option<AnyView> {
     let (verdict, open) = review.with_untracked(|r| {
         let s = r.sections.get(id);
         let open: Vec<_> = s
@@ -20,11 +20,17 @@ pub fn review_notes(id: &str, review: ReviewEdits, changes: Option<&Vec<Change>>
     if verdict.is_none() && open.is_empty() && changes.is_none() {
         return None;
     }
-    let verdict = verdict.map(|v| {
-        let class = if v == Verdict::Approved {
-            "verdict approved"
-        } else {
-            "verdict changes"
+    // An approval counts only for the text that was approved.
+    let standing = verdict.map(|v| match (v, changes.is_some()) {
+        (Verdict::Approved, false) => Standing::Approved,
+        (Verdict::Approved, true) => Standing::ApprovedBeforeChange,
+        (Verdict::ChangesRequested, _) => Standing::ChangesRequested,
+    });
+    let verdict = standing.map(|v| {
+        let class = match v {
+            Standing::Approved => "verdict approved",
+            Standing::ApprovedBeforeChange => "verdict outdated",
+            Standing::ChangesRequested => "verdict changes",
         };
         view! { <p class=class>{format!("Review: {}", v.label())}</p> }
     });
@@ -60,19 +66,11 @@ pub fn review_notes(id: &str, review: ReviewEdits, changes: Option<&Vec<Change>>
             }
         })
         .collect_view();
-    let diff = changes.map(|changes| {
-        let runs = changes
-            .iter()
-            .map(|c| match c {
-                Change::Same(t) => view! { <span>{t.clone()}</span> }.into_any(),
-                Change::Added(t) => view! { <ins>{t.clone()}</ins> }.into_any(),
-                Change::Removed(t) => view! { <del>{t.clone()}</del> }.into_any(),
-            })
-            .collect_view();
+    let diff = changes.map(|lines| {
         view! {
             <details class="since-review">
                 <summary>"Changed since it was reviewed"</summary>
-                <p class="diff">{runs}</p>
+                <div class="diff">{diff_view(lines)}</div>
             </details>
         }
     });
@@ -86,4 +84,35 @@ pub fn review_notes(id: &str, review: ReviewEdits, changes: Option<&Vec<Change>>
         }
         .into_any(),
     )
+}
+
+/// The difference as paragraphs and lists, as the section reads.
+fn diff_view(lines: &[DiffLine]) -> AnyView {
+    let runs = |line: &DiffLine| {
+        line.changes
+            .iter()
+            .map(|c| match c {
+                Change::Same(t) => view! { <span>{t.clone()}</span> }.into_any(),
+                Change::Added(t) => view! { <ins>{t.clone()}</ins> }.into_any(),
+                Change::Removed(t) => view! { <del>{t.clone()}</del> }.into_any(),
+            })
+            .collect_view()
+    };
+    // Neighbouring list items make one list.
+    let mut out = Vec::new();
+    let mut items = Vec::new();
+    for line in lines {
+        if line.item {
+            items.push(view! { <li>{runs(line)}</li> });
+            continue;
+        }
+        if !items.is_empty() {
+            out.push(view! { <ul>{std::mem::take(&mut items)}</ul> }.into_any());
+        }
+        out.push(view! { <p>{runs(line)}</p> }.into_any());
+    }
+    if !items.is_empty() {
+        out.push(view! { <ul>{items}</ul> }.into_any());
+    }
+    out.into_any()
 }

@@ -1,7 +1,8 @@
 //! Which page is on screen, kept in the URL fragment so that the browser's
 //! back button and bookmarks work and nothing is sent to a server.
 //!
-//! `#/` drafts, `#/draft/<id>` questions, `#/draft/<id>/check` check
+//! `#/` drafts, `#/draft/<id>` questions, `#/draft/<id>/<section>` one
+//! section of the questions, `#/draft/<id>/check` check
 //! answers, `#/draft/<id>/change/<question>` one question, from the check
 //! page, `#/draft/<id>/trainer[/<deck>[/<n>]]` trainer mode (the deck
 //! picker, a deck, its `n`th card), `#/demo/<sample>/<deck>[/<n>]` a demo
@@ -17,6 +18,9 @@ pub enum Route {
     Drafts,
     /// A draft's questions and preview.
     Questions(String),
+    /// A draft's questions at one section (by its id), so that a reload
+    /// and the browser's Back and Forward return to it.
+    Section(String, String),
     /// A draft's answers, to check before export.
     Check(String),
     /// One question of a draft, reached from the check page.
@@ -45,6 +49,9 @@ pub enum Route {
     },
 }
 
+/// The words after a draft's id that name a page, never a section.
+const RESERVED: [&str; 4] = ["check", "review", "change", "trainer"];
+
 /// The most cards a link may name; decks are far smaller.
 const MAX_CARD: usize = 999;
 
@@ -64,6 +71,10 @@ impl Route {
             ["draft", id, "check"] if ok(id) => Self::Check((*id).to_owned()),
             ["draft", id, "review"] if ok(id) => Self::Review((*id).to_owned()),
             ["draft", id, "change", q] if ok(id) && ok(q) => Self::Change((*id).to_owned(), (*q).to_owned()),
+            // After the fixed words above, so a section can never hide a page.
+            ["draft", id, section] if ok(id) && ok(section) && !RESERVED.contains(section) => {
+                Self::Section((*id).to_owned(), (*section).to_owned())
+            }
             ["draft", id, "trainer", rest @ ..] if ok(id) => match rest {
                 [] => Self::trainer(id, None, None),
                 [deck] if ok(deck) => Self::trainer(id, Some(deck), None),
@@ -92,6 +103,7 @@ impl Route {
         match self {
             Self::Drafts => "#/".to_owned(),
             Self::Questions(id) => format!("#/draft/{id}"),
+            Self::Section(id, section) => format!("#/draft/{id}/{section}"),
             Self::Check(id) => format!("#/draft/{id}/check"),
             Self::Change(id, q) => format!("#/draft/{id}/change/{q}"),
             Self::Review(id) => format!("#/draft/{id}/review"),
@@ -120,6 +132,7 @@ impl Route {
         match self {
             Self::Drafts | Self::Demo { .. } => None,
             Self::Questions(id)
+            | Self::Section(id, _)
             | Self::Check(id)
             | Self::Change(id, _)
             | Self::Review(id)
@@ -211,6 +224,7 @@ mod tests {
         for r in [
             Route::Drafts,
             Route::Questions("k3j2".into()),
+            Route::Section("k3j2".into(), "privacy".into()),
             Route::Check("k3j2".into()),
             Route::Change("k3j2".into(), "legal_name".into()),
             Route::Review("k3j2".into()),
@@ -248,6 +262,7 @@ mod tests {
             "#/nowhere",
             "#/draft/",
             "#/draft/<script>",
+            "#/draft/k3j2/<b>",
             "#/draft/a/b/c/d/e",
             "#/draft/k3j2/trainer/deck/0",
             "#/draft/k3j2/trainer/deck/1000",
@@ -262,6 +277,19 @@ mod tests {
         ] {
             assert_eq!(Route::parse(junk), Route::Drafts, "{junk}");
         }
+    }
+
+    #[test]
+    fn a_section_address_belongs_to_its_draft_and_never_hides_a_page() {
+        assert_eq!(
+            Route::parse("#/draft/k3j2/privacy"),
+            Route::Section("k3j2".into(), "privacy".into())
+        );
+        assert_eq!(Route::parse("#/draft/k3j2/privacy").draft(), Some("k3j2"));
+        assert_eq!(Route::parse("#/draft/k3j2/check"), Route::Check("k3j2".into()));
+        assert_eq!(Route::parse("#/draft/k3j2/review"), Route::Review("k3j2".into()));
+        assert_eq!(Route::parse("#/draft/k3j2/trainer").draft(), Some("k3j2"));
+        assert_eq!(Route::parse("#/draft/k3j2/change"), Route::Drafts);
     }
 
     #[test]

@@ -110,8 +110,9 @@ pub fn TrainerDeck(
     let here = StoredValue::new((session.id.clone(), deck.id.to_string()));
     let index = RwSignal::new(start.min(total - 1));
     let revealed = RwSignal::new(false);
-    let quiz = RwSignal::new(false);
     let score = RwSignal::new(quiz::load(&session.id, deck.id.as_str()));
+    // Quiz mode is kept with the deck's score, so a reload keeps it.
+    let quiz = RwSignal::new(score.with_untracked(|s| s.quiz_mode));
     let status = RwSignal::new(String::new());
     let id_at = move |i: usize| cards.with_value(|c| c.get(i).map(|c| c.id.clone()));
     let remembered = move |i: usize| id_at(i).and_then(|id| score.with_untracked(|s| s.vote_on(&id)));
@@ -169,9 +170,28 @@ pub fn TrainerDeck(
             vote.set(Some(kind));
         }
     };
+    let set_quiz = move |on: bool| {
+        quiz.set(on);
+        score.update(|s| s.quiz_mode = on);
+        here.with_value(|(draft, deck)| {
+            if let Err(e) = score.with_untracked(|s| quiz::save(s, draft, deck)) {
+                status.set(format!("Quiz mode could not be remembered in this browser: {e}."));
+            }
+        });
+    };
     let reset = move |()| {
-        score.set(QuizScore::default());
-        here.with_value(|(draft, deck)| crate::app::browser::storage::clear_quiz_score(draft, deck));
+        // Starting again keeps quiz mode on.
+        score.set(QuizScore {
+            quiz_mode: quiz.get_untracked(),
+            ..QuizScore::default()
+        });
+        here.with_value(|(draft, deck)| {
+            if quiz.get_untracked() {
+                let _ = score.with_untracked(|s| quiz::save(s, draft, deck));
+            } else {
+                crate::app::browser::storage::clear_quiz_score(draft, deck);
+            }
+        });
         if !revealed.get_untracked() {
             vote.set(None);
         }
@@ -226,7 +246,7 @@ pub fn TrainerDeck(
                 </div>
                 <div class="choice">
                     <input type="checkbox" id="quiz-mode" prop:checked=move || quiz.get()
-                        on:change=move |ev| quiz.set(event_target_checked(&ev)) />
+                        on:change=move |ev| set_quiz(event_target_checked(&ev)) />
                     <label for="quiz-mode">"Quiz mode"</label>
                 </div>
                 {move || quiz.get().then(|| view! {

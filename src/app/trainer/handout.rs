@@ -10,7 +10,7 @@ use crate::app::browser::worker_client::{make_pdf, outcome};
 use crate::app::shell::session::use_session;
 use crate::policy::document::DocumentKind;
 use crate::policy::fill::finish;
-use crate::policy::trainer::scenario::{handout_file_name, Deck, ScenarioLibrary};
+use crate::policy::trainer::scenario::{handout_file_name, Deck, HandoutOptions, ScenarioLibrary};
 
 /// A button that downloads the handout PDF of `deck`.
 #[component]
@@ -25,6 +25,7 @@ pub fn TrainerHandout(
     };
     let busy = RwSignal::new(false);
     let status = RwSignal::new(String::new());
+    let at_back = RwSignal::new(false);
     let make = move |_| {
         if busy.get_untracked() {
             return;
@@ -32,9 +33,12 @@ pub fn TrainerHandout(
         busy.set(true);
         status.set("Making the handout\u{2026}".to_owned());
         let handout = session.document.with_untracked(|doc| {
+            let options = HandoutOptions {
+                verdicts_at_back: at_back.get_untracked(),
+            };
             session
                 .answers()
-                .with_untracked(|answers| finish::handout(&library, &deck, &session.policy, answers, doc))
+                .with_untracked(|answers| finish::handout(&library, &deck, &session.policy, answers, doc, &options))
         });
         let problems = handout.problems.clone();
         let file_name = handout_file_name(&deck, &handout, &today_iso());
@@ -54,6 +58,11 @@ pub fn TrainerHandout(
     };
     view! {
         <div class="trainer-handout">
+            <div class="choice">
+                <input type="checkbox" id="handout-at-back" prop:checked=move || at_back.get()
+                    on:change=move |ev| at_back.set(event_target_checked(&ev)) />
+                <label for="handout-at-back">"Print the verdicts at the back, to use the handout as a quiz"</label>
+            </div>
             <button type="button" aria-busy=move || busy.get().to_string() aria-describedby="handout-hint" on:click=make>
                 "Download handout PDF"
             </button>

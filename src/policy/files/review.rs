@@ -107,6 +107,51 @@ pub struct Review {
     pub decisions: Vec<Decision>,
 }
 
+/// Where a section stands with its reviewer now: an approval counts only
+/// while the section's text is the text that was approved.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Standing {
+    /// Approved, and the text is unchanged since.
+    Approved,
+    /// Approved, but the text has changed since: to be reviewed again.
+    ApprovedBeforeChange,
+    /// Changes requested.
+    ChangesRequested,
+}
+
+impl Standing {
+    /// How the standing reads beside the section.
+    pub fn label(self) -> &'static str {
+        match self {
+            Standing::Approved => "Approved",
+            Standing::ApprovedBeforeChange => "Approved, but changed since: review again",
+            Standing::ChangesRequested => "Changes requested",
+        }
+    }
+}
+
+/// What recording a decision did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Recorded {
+    /// A new decision was added.
+    Added,
+    /// The same reviewer's decision of the same day and version was
+    /// replaced (they changed their mind).
+    Replaced,
+    /// The very same decision was already recorded: nothing changed.
+    AlreadyRecorded,
+}
+
+/// One paragraph, list item or heading of a section, as a difference from
+/// the reviewed text to the current one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DiffLine {
+    /// Whether the line is a list item (its marker is not in `changes`).
+    pub item: bool,
+    /// The line's runs.
+    pub changes: Vec<Change>,
+}
+
 /// A run of a word-level difference.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Change {
@@ -146,6 +191,45 @@ impl Review {
         // Stable: within a section, comments keep the order they were made.
         open.sort_by_key(|(id, _)| place(id));
         open
+    }
+
+    /// Where section `id` stands now against `doc`, if it has a verdict.
+    pub fn standing(&self, id: &str, doc: &Document) -> Option<Standing> {
+        let s = self.sections.get(id)?;
+        match s.verdict? {
+            Verdict::ChangesRequested => Some(Standing::ChangesRequested),
+            Verdict::Approved if section_text(doc, id).unwrap_or_default() == s.reviewed_text => {
+                Some(Standing::Approved)
+            }
+            Verdict::Approved => Some(Standing::ApprovedBeforeChange),
+        }
+    }
+
+    /// The approved sections of `doc` whose text has changed since.
+    pub fn approvals_out_of_date<'d>(&self, doc: &'d Document) -> Vec<&'d Section> {
+        doc.sections
+            .iter()
+            .filter(|s| self.standing(s.id.as_str(), doc) == Some(Standing::ApprovedBeforeChange))
+            .collect()
+    }
+
+    /// Records `decision`. A second press with the same decision records
+    /// nothing; the same reviewer deciding again on the same day about the
+    /// same version replaces their earlier decision.
+    pub fn decide(&mut self, decision: Decision) -> Recorded {
+        let same_round =
+            |d: &Decision| d.reviewer == decision.reviewer && d.date == decision.date && d.version == decision.version;
+        match self.decisions.iter().position(same_round) {
+            Some(i) if self.decisions[i] == decision => Recorded::AlreadyRecorded,
+            Some(i) => {
+                self.decisions[i] = decision;
+                Recorded::Replaced
+            }
+            None => {
+                self.decisions.push(decision);
+                Recorded::Added
+            }
+        }
     }
 
     /// Gives `verdict` on section `id`, recording its text as reviewed.
@@ -200,14 +284,15 @@ impl Review {
     }
 
     /// The sections whose text changed since their verdict, with a
-    /// word-level difference from the reviewed text to the current one.
-    pub fn changes_since(&self, doc: &Document) -> Vec<(String, Vec<Change>)> {
+    /// word-level difference from the reviewed text to the current one,
+    /// line by line (paragraphs and list items stay apart).
+    pub fn changes_since(&self, doc: &Document) -> Vec<(String, Vec<DiffLine>)> {
         self.sections
             .iter()
             .filter(|(_, s)| s.verdict.is_some())
             .filter_map(|(id, s)| {
                 let now = section_text(doc, id).unwrap_or_default();
-                (now != s.reviewed_text).then(|| (id.clone(), word_diff(&s.reviewed_text, &now)))
+                (now != s.reviewed_text).then(|| (id.clone(), diff_lines(&word_diff(&s.reviewed_text, &now))))
             })
             .collect()
     }
@@ -238,10 +323,10 @@ pub fn approval_section(review: &Review, doc: &Document) -> Option<Section> {
             ))
         })
         .collect();
-    let titles = |verdict: Verdict| -> Vec<String> {
+    let titles = |standing: Standing| -> Vec<String> {
         doc.sections
             .iter()
-            .filter(|s| review.sections.get(s.id.as_str()).and_then(|r| r.verdict) == Some(verdict))
+            .filter(|s| review.standing(s.id.as_str(), doc) == Some(standing))
             .map(|s| format!("{} {}", s.number, s.title))
             .collect()
     };
@@ -254,11 +339,15 @@ pub fn approval_section(review: &Review, doc: &Document) -> Option<Section> {
         ),
         block("approval.decisions", BlockKind::Bullets(decisions)),
     ];
-    for (verdict, lead) in [
-        (Verdict::Approved, "Sections approved"),
-        (Verdict::ChangesRequested, "Sections with changes requested"),
+    for (standing, lead) in [
+        (Standing::Approved, "Sections approved"),
+        (
+            Standing::ApprovedBeforeChange,
+            "Sections approved before their text changed, to be reviewed again",
+        ),
+        (Standing::ChangesRequested, "Sections with changes requested"),
     ] {
-        let list = titles(verdict);
+        let list = titles(standing);
         if !list.is_empty() {
             blocks.push(block(
                 "approval.sections",
@@ -283,19 +372,19 @@ pub fn approval_section(review: &Review, doc: &Document) -> Option<Section> {
             ))
         })
         .collect();
-    let number = (doc.sections.len() + 1).to_string();
+    // The policy has a "Version history" of its own; this is the record
+    // of which version each review was about, and stays inside the record.
+    blocks.push(block(
+        "approval.history_intro",
+        BlockKind::Paragraph(Text::plain("Reviews by version:")),
+    ));
+    blocks.push(block("approval.history", BlockKind::Numbered(history)));
     Some(Section {
         id: SectionId::from("approval_record"),
-        number: number.clone(),
+        number: (doc.sections.len() + 1).to_string(),
         title: "Approval record".to_owned(),
         blocks,
-        subsections: vec![Section {
-            id: SectionId::from("version_history"),
-            number: format!("{number}.1"),
-            title: "Version history".to_owned(),
-            blocks: vec![block("approval.history", BlockKind::Numbered(history))],
-            subsections: Vec::new(),
-        }],
+        subsections: Vec::new(),
     })
 }
 
@@ -303,6 +392,81 @@ pub fn approval_section(review: &Review, doc: &Document) -> Option<Section> {
 /// reader sees it.
 pub fn section_text(doc: &Document, id: &str) -> Option<String> {
     doc.sections.iter().find(|s| s.id.as_str() == id).map(Section::to_plain)
+}
+
+/// A slug of `s` for a file name: ASCII letters and digits, lowercase,
+/// words joined by `-`, at most six words.
+fn slug(s: &str) -> String {
+    let lower: String = s
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    lower
+        .split('-')
+        .filter(|w| !w.is_empty())
+        .take(6)
+        .collect::<Vec<_>>()
+        .join("-")
+}
+
+/// The name of a reviewed answer file, told apart from the file it came
+/// from by the reviewer and the date:
+/// `lakeside-reviewed-by-ana-silva-2026-12-03.yaml`.
+pub fn reviewed_file_name(draft_name: &str, reviewer: &str, date: &str) -> String {
+    let draft = slug(draft_name);
+    let draft = if draft.is_empty() { "policy".to_owned() } else { draft };
+    let date: String = date.chars().filter(|c| c.is_ascii_digit() || *c == '-').collect();
+    match slug(reviewer) {
+        who if who.is_empty() => format!("{draft}-reviewed-{date}.yaml"),
+        who => format!("{draft}-reviewed-by-{who}-{date}.yaml"),
+    }
+}
+
+/// `changes` cut at each line break into paragraphs, headings and list
+/// items (lines that start with the `- ` marker of [`Section::to_plain`]).
+pub fn diff_lines(changes: &[Change]) -> Vec<DiffLine> {
+    let mut lines = vec![DiffLine {
+        item: false,
+        changes: Vec::new(),
+    }];
+    for change in changes {
+        let (text, make): (&str, fn(String) -> Change) = match change {
+            Change::Same(t) => (t, Change::Same),
+            Change::Added(t) => (t, Change::Added),
+            Change::Removed(t) => (t, Change::Removed),
+        };
+        for (i, part) in text.split('\n').enumerate() {
+            if i > 0 {
+                lines.push(DiffLine {
+                    item: false,
+                    changes: Vec::new(),
+                });
+            }
+            if part.is_empty() {
+                continue;
+            }
+            if let Some(line) = lines.last_mut() {
+                let mut part = part;
+                if line.changes.is_empty() {
+                    if let Some(rest) = part.strip_prefix("- ") {
+                        line.item = true;
+                        part = rest;
+                    }
+                }
+                if !part.is_empty() {
+                    line.changes.push(make(part.to_owned()));
+                }
+            }
+        }
+    }
+    lines.retain(|l| !l.changes.is_empty());
+    lines
 }
 
 /// A word-level difference from `old` to `new`, with neighbouring runs of
@@ -393,10 +557,110 @@ mod tests {
         assert!(text.contains("2 Approval record"), "{text}");
         assert!(text.contains("Ana (HR): approved on 25 November 2026."), "{text}");
         assert!(text.contains("Sections approved: 1 Patient privacy."), "{text}");
-        assert!(text.contains("2.1 Version history"), "{text}");
+        assert!(!text.contains("Version history"), "the policy has its own: {text}");
+        assert!(text.contains("Reviews by version:"), "{text}");
         assert!(
             text.contains("Version 1.2, 25 November 2026: reviewed by Ana, approved."),
             "{text}"
+        );
+    }
+
+    /// A document with one section `privacy` holding `paragraph`.
+    fn doc_saying(paragraph: &str) -> Document {
+        let mut d = doc_of(&["privacy"]);
+        d.sections[0].blocks.push(Block {
+            clause: ClauseId::from("p"),
+            kind: BlockKind::Paragraph(Text::plain(paragraph)),
+        });
+        d
+    }
+
+    #[test]
+    fn an_approval_of_a_section_changed_since_is_out_of_date_in_the_record() {
+        let before = doc_saying("Ask first.");
+        let mut r = Review::default();
+        r.set_verdict("privacy", Some(Verdict::Approved), &before);
+        assert_eq!(r.standing("privacy", &before), Some(Standing::Approved));
+        let after = doc_saying("Ask a manager first.");
+        assert_eq!(r.standing("privacy", &after), Some(Standing::ApprovedBeforeChange));
+        assert_eq!(r.approvals_out_of_date(&after).len(), 1);
+        r.decide(Decision {
+            reviewer: "Ana".into(),
+            role: "HR".into(),
+            date: "2026-11-25".into(),
+            verdict: Verdict::Approved,
+            version: String::new(),
+        });
+        let text = approval_section(&r, &after).map(|s| s.to_plain()).unwrap_or_default();
+        assert!(!text.contains("Sections approved: "), "{text}");
+        assert!(
+            text.contains("Sections approved before their text changed, to be reviewed again: 1 Patient privacy."),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn the_same_decision_twice_is_recorded_once_and_a_new_mind_replaces_it() {
+        let mut r = Review::default();
+        let ana = |verdict| Decision {
+            reviewer: "Ana".into(),
+            role: "HR".into(),
+            date: "2026-11-25".into(),
+            verdict,
+            version: "1".into(),
+        };
+        assert_eq!(r.decide(ana(Verdict::ChangesRequested)), Recorded::Added);
+        assert_eq!(r.decide(ana(Verdict::ChangesRequested)), Recorded::AlreadyRecorded);
+        assert_eq!(r.decisions.len(), 1);
+        assert_eq!(r.decide(ana(Verdict::Approved)), Recorded::Replaced);
+        assert_eq!(r.decisions.len(), 1);
+        assert_eq!(r.decisions[0].verdict, Verdict::Approved);
+        let mut next_day = ana(Verdict::Approved);
+        next_day.date = "2026-11-26".into();
+        assert_eq!(r.decide(next_day), Recorded::Added);
+        assert_eq!(r.decisions.len(), 2);
+    }
+
+    #[test]
+    fn a_section_difference_keeps_its_paragraphs_and_list_items() {
+        let old = "1 Purpose\nStaff ask first.\n- Photos\n- Videos\n";
+        let new = "1 Purpose\nStaff ask a manager first.\n- Photos\n- Live streams\n";
+        let lines = diff_lines(&word_diff(old, new));
+        let shown: Vec<(bool, String)> = lines
+            .iter()
+            .map(|l| {
+                let text = l
+                    .changes
+                    .iter()
+                    .map(|c| match c {
+                        Change::Same(t) => t.clone(),
+                        Change::Added(t) => format!("+{t}"),
+                        Change::Removed(t) => format!("-{t}"),
+                    })
+                    .collect::<String>();
+                (l.item, text)
+            })
+            .collect();
+        assert_eq!(
+            shown,
+            vec![
+                (false, "1 Purpose".to_owned()),
+                (false, "Staff ask +a manager first.".to_owned()),
+                (true, "Photos".to_owned()),
+                (true, "-Videos+Live streams".to_owned()),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_reviewed_file_is_named_after_its_reviewer_and_date() {
+        assert_eq!(
+            reviewed_file_name("Lakeside", "Ana Silva", "2026-12-03"),
+            "lakeside-reviewed-by-ana-silva-2026-12-03.yaml"
+        );
+        assert_eq!(
+            reviewed_file_name("", " ", "2026-12-03"),
+            "policy-reviewed-2026-12-03.yaml"
         );
     }
 

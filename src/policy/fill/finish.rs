@@ -8,7 +8,7 @@ use crate::policy::document::{Approval, Document};
 use crate::policy::files::review::{approval_section, Review, Verdict};
 use crate::policy::fill::fill;
 use crate::policy::model::answers::Answers;
-use crate::policy::trainer::scenario::{Deck, ScenarioLibrary};
+use crate::policy::trainer::scenario::{Deck, HandoutOptions, ScenarioLibrary};
 
 /// What an exported policy includes beside its own text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -25,14 +25,16 @@ impl Default for PolicyOptions {
 }
 
 /// The policy as exported: `filled` with the cover's status following the
-/// latest decision of `review` and, if `options` ask for it, the approval
+/// latest decision of `review` (an approval whose sections have changed
+/// since reads "In review") and, if `options` ask for it, the approval
 /// record appended.
 pub fn policy(filled: &Document, review: &Review, options: PolicyOptions) -> Document {
     let mut doc = filled.clone();
     if let Some(last) = review.decisions.last() {
+        // An approval holds only while no approved section has changed.
         doc.cover.approval = match last.verdict {
-            Verdict::Approved => Approval::Approved,
-            Verdict::ChangesRequested => Approval::InReview,
+            Verdict::Approved if review.approvals_out_of_date(filled).is_empty() => Approval::Approved,
+            Verdict::Approved | Verdict::ChangesRequested => Approval::InReview,
         };
     }
     if options.approval_record {
@@ -48,16 +50,18 @@ pub fn quick_reference(templates: &Policy, answers: &Answers) -> Document {
 
 /// The trainer's handout of `deck`: every scenario with this
 /// organization's verdict, worked out from `answers` and the filled
-/// `policy`.
+/// `policy`, laid out as `options` say (verdicts under each scenario, or
+/// at the back for a quiz).
 pub fn handout(
     scenarios: &ScenarioLibrary,
     deck: &Deck,
     templates: &Policy,
     answers: &Answers,
     policy: &Document,
+    options: &HandoutOptions,
 ) -> Document {
     let verdicts = scenarios.deck_verdicts(deck, &templates.questionnaire, answers, policy);
-    scenarios.handout(deck, &verdicts, policy)
+    scenarios.handout_with(deck, &verdicts, policy, options)
 }
 
 #[cfg(test)]
@@ -108,6 +112,24 @@ mod tests {
         );
         assert_eq!(asked.cover.approval, Approval::InReview);
         assert_eq!(asked.sections, filled.sections);
+    }
+
+    #[test]
+    fn an_approval_of_a_section_changed_since_leaves_the_cover_in_review() {
+        let (_, filled) = ontario();
+        let mut review = decided(Verdict::Approved);
+        let id = filled.sections[1].id.to_string();
+        review.set_verdict(&id, Some(Verdict::Approved), &filled);
+        assert_eq!(
+            policy(&filled, &review, PolicyOptions::default()).cover.approval,
+            Approval::Approved
+        );
+        let mut edited = filled.clone();
+        edited.sections[1].title.push_str(" (edited)");
+        assert_eq!(
+            policy(&edited, &review, PolicyOptions::default()).cover.approval,
+            Approval::InReview
+        );
     }
 
     #[test]

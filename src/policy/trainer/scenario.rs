@@ -21,7 +21,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use crate::policy::diag::{Diagnostics, Problem, SourceFile, YamlPath};
-use crate::policy::document::{Block, BlockKind, Document, FillProblem, Section, Text};
+use crate::policy::document::{Block, BlockKind, Cover, Document, FillProblem, Section, Text};
 use crate::policy::fill::{context, runs, tidy, Words};
 use crate::policy::model::answers::Answers;
 use crate::policy::model::condition::{Condition, RawCondition};
@@ -320,7 +320,21 @@ impl ScenarioLibrary {
     /// named in the document's problems. `policy` gives the organization's
     /// name.
     pub fn handout(&self, deck: &Deck, verdicts: &[Verdict], policy: &Document) -> Document {
+        self.handout_with(deck, verdicts, policy, &HandoutOptions::default())
+    }
+
+    /// The handout of `deck` as `options` say: with each verdict under its
+    /// scenario, or every verdict at the back, so that the handout can be
+    /// used as a quiz. Its cover names the organization.
+    pub fn handout_with(
+        &self,
+        deck: &Deck,
+        verdicts: &[Verdict],
+        policy: &Document,
+        options: &HandoutOptions,
+    ) -> Document {
         let mut sections = Vec::new();
+        let mut answers = Vec::new();
         let mut problems = Vec::new();
         for id in &deck.scenarios {
             let (Some(scenario), Some(verdict)) = (self.scenario(id), verdicts.iter().find(|v| &v.scenario == id))
@@ -336,16 +350,14 @@ impl ScenarioLibrary {
                 message: message.clone(),
             }));
             let tag = |part: &str| ClauseId(format!("scenario.{id}.{part}"));
-            let mut blocks = vec![
-                Block {
-                    clause: tag("situation"),
-                    kind: BlockKind::Paragraph(Text::plain(scenario.situation.trim())),
-                },
-                Block {
-                    clause: tag("verdict"),
-                    kind: BlockKind::Notice(Text::plain(format!("Verdict: {}.", verdict.kind.label()))),
-                },
-            ];
+            let situation = Block {
+                clause: tag("situation"),
+                kind: BlockKind::Paragraph(Text::plain(scenario.situation.trim())),
+            };
+            let mut blocks = vec![Block {
+                clause: tag("verdict"),
+                kind: BlockKind::Notice(Text::plain(format!("Verdict: {}.", verdict.kind.label()))),
+            }];
             if !verdict.explanation.0.is_empty() {
                 blocks.push(Block {
                     clause: tag("explanation"),
@@ -358,16 +370,52 @@ impl ScenarioLibrary {
                     kind: BlockKind::Paragraph(Text::plain(format!("Policy clauses: {}", verdict.numbers()))),
                 });
             }
+            let number = (sections.len() + 1).to_string();
+            if options.verdicts_at_back {
+                answers.push(Section {
+                    id: SectionId(format!("{}_verdict", id.0)),
+                    number: String::new(),
+                    title: scenario.title.clone(),
+                    blocks,
+                    subsections: Vec::new(),
+                });
+                blocks = vec![situation];
+            } else {
+                blocks.insert(0, situation);
+            }
             sections.push(Section {
                 id: SectionId(id.0.clone()),
-                number: (sections.len() + 1).to_string(),
+                number,
                 title: scenario.title.clone(),
                 blocks,
                 subsections: Vec::new(),
             });
         }
+        if !answers.is_empty() {
+            let number = (sections.len() + 1).to_string();
+            for (i, a) in answers.iter_mut().enumerate() {
+                a.number = format!("{number}.{}", i + 1);
+            }
+            sections.push(Section {
+                id: SectionId("verdicts".to_owned()),
+                number,
+                title: "Verdicts".to_owned(),
+                blocks: vec![Block {
+                    clause: ClauseId("handout.verdicts".to_owned()),
+                    kind: BlockKind::Paragraph(Text::plain(
+                        "What the policy says about each scenario, in the same order.",
+                    )),
+                }],
+                subsections: answers,
+            });
+        }
         Document {
-            cover: Default::default(),
+            // The cover names the organization, as the policy's does.
+            cover: Cover {
+                organization: policy.cover.organization.clone(),
+                short_name: policy.cover.short_name.clone(),
+                ..Cover::default()
+            },
             title: format!("{}: practice scenarios", deck.title),
             author: policy.author.clone(),
             sections,
@@ -422,6 +470,14 @@ impl ScenarioLibrary {
         }
         policy
     }
+}
+
+/// How a handout is laid out.
+#[derive(Debug, Clone, Default)]
+pub struct HandoutOptions {
+    /// Print the verdicts in a section at the back instead of under each
+    /// scenario, so the handout can be used as a quiz.
+    pub verdicts_at_back: bool,
 }
 
 /// The handout PDF's file name: the organization, the deck and `today`

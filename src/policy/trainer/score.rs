@@ -26,6 +26,9 @@ pub struct Vote {
 pub struct QuizScore {
     /// The room's votes, by scenario.
     pub votes: BTreeMap<ScenarioId, Vote>,
+    /// Whether the deck is shown in quiz mode, so that a reload keeps it.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub quiz_mode: bool,
 }
 
 impl QuizScore {
@@ -95,5 +98,14 @@ mod tests {
         for junk in ["", "{", "[]", r#"{"votes":{"a":{"vote":"maybe","verdict":"fine"}}}"#] {
             assert_eq!(QuizScore::parse(junk), QuizScore::default(), "{junk}");
         }
+    }
+
+    #[test]
+    fn quiz_mode_is_kept_with_the_score_and_old_scores_read_without_it() {
+        let mut s = QuizScore::parse(r#"{"votes":{}}"#);
+        assert!(!s.quiz_mode);
+        s.quiz_mode = true;
+        assert!(QuizScore::parse(&s.to_json()).quiz_mode);
+        assert!(!QuizScore::default().to_json().contains("quiz_mode"));
     }
 }
