@@ -2,6 +2,7 @@
 //! worker client) and no `view!`.
 
 pub mod download;
+pub mod features;
 pub mod focus;
 pub mod storage;
 pub mod worker_client;
