@@ -174,6 +174,8 @@ export async function launchFirefox({ downloads }) {
     browser: 'firefox',
     executablePath: process.env.FIREFOX ?? '/usr/bin/firefox-esr',
     headless: true,
+    // Wide enough for the preview beside the questions, as in Chromium's tests.
+    defaultViewport: { width: 1280, height: 900 },
     extraPrefsFirefox: {
       'browser.download.dir': downloads,
       'browser.download.folderList': 2,

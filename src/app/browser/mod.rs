@@ -4,5 +4,6 @@
 pub mod download;
 pub mod features;
 pub mod focus;
+pub mod persistence;
 pub mod storage;
 pub mod worker_client;

@@ -33,12 +33,23 @@ pub fn read_chosen(
     status: leptos::prelude::RwSignal<String>,
     then: impl FnOnce(String, String) + 'static,
 ) -> bool {
+    read_chosen_up_to(ev, MAX_FILE_BYTES, status, then)
+}
+
+/// As [`read_chosen`], for files that may be larger (a backup of every
+/// draft): at most `max_bytes`.
+pub fn read_chosen_up_to(
+    ev: &web_sys::Event,
+    max_bytes: f64,
+    status: leptos::prelude::RwSignal<String>,
+    then: impl FnOnce(String, String) + 'static,
+) -> bool {
     let Some(file) = chosen_file(ev) else {
         return false;
     };
     leptos::task::spawn_local(async move {
         let name = file.name();
-        match read_text(&file).await {
+        match read_text_up_to(&file, max_bytes).await {
             Ok(text) => then(name, text),
             Err(e) => status.set(format!("\"{name}\" could not be read: {e}.")),
         }
@@ -46,12 +57,13 @@ pub fn read_chosen(
     true
 }
 
-/// Reads `file` as text.
-pub async fn read_text(file: &web_sys::File) -> Result<String, String> {
-    if file.size() > MAX_FILE_BYTES {
+/// Reads `file` as text if it has at most `max_bytes`.
+pub async fn read_text_up_to(file: &web_sys::File, max_bytes: f64) -> Result<String, String> {
+    if file.size() > max_bytes {
         return Err(format!(
-            "the file is {:.1} MB; the largest the app reads is 2 MB",
-            file.size() / 1024.0 / 1024.0
+            "the file is {:.1} MB; the largest the app reads is {:.0} MB",
+            file.size() / 1024.0 / 1024.0,
+            max_bytes / 1024.0 / 1024.0
         ));
     }
     let text = JsFuture::from(file.text()).await.map_err(|e| js_message(&e))?;
@@ -68,9 +80,15 @@ pub fn download_answer_file(
 ) {
     let name = answer_file_name(draft);
     let busy = Busy::start(status, "Writing the answer file…");
+    let draft_now = draft.clone();
     write_answer_file(draft.clone(), move |text| {
         busy.done();
-        done(text.and_then(|text| download(text.as_bytes(), &name, "application/yaml")));
+        let saved = text.and_then(|text| download(text.as_bytes(), &name, "application/yaml"));
+        if saved.is_ok() {
+            // The drafts page counts this draft as kept safe as it is now.
+            crate::app::browser::storage::remember_download(&draft_now);
+        }
+        done(saved);
     });
 }
 
