@@ -153,14 +153,14 @@ test('Firefox: once the service worker controls the page, a reload with the serv
   await until(page, () => navigator.serviceWorker.controller !== null);
   await own.close();
   assert.equal(await page.evaluate(() => fetch(`/not-cached-${Math.random()}`).then(() => 'reached', () => 'blocked')), 'blocked');
-  // That refused fetch is logged as an error; only what follows counts.
-  errors.length = 0;
   await page.reload();
   await find(page, aria('Your drafts', 'heading'));
   await click(page, aria('Start a new draft', 'button'));
   await type(page, aria('Legal name of the organization', 'textbox'), 'Offline Fox Clinic');
   await find(page, aria('Offline Fox Clinic Social Media Policy', 'heading'));
-  assert.deepEqual(errors, []);
+  // The refused probe above is logged as an error (in its own time); only
+  // the others count.
+  assert.deepEqual(errors.filter((e) => !e.includes('/not-cached-')), []);
   await context.close();
 });
 
