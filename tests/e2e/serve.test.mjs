@@ -38,7 +38,7 @@ async function builtPage(url, alive, log) {
       const res = await fetch(url);
       const html = await res.text();
       // The finished build: Trunk's bootstrap and its hash in the policy.
-      if (res.ok && html.includes('pdf-worker') && !html.includes('inline-bootstrap-added-at-build')) return html;
+      if (res.ok && html.includes('policy-builder-') && /'sha256-[A-Za-z0-9+/=]+'/.test(html)) return html;
     } catch {
       // Not listening yet.
     }

@@ -284,7 +284,7 @@ mod tests {
             Err(BackupError::NotABackup)
         );
         assert_eq!(
-            Backup::parse("format: x\n"),
+            Backup::parse("key: x\n"),
             Err(BackupError::Unreadable {
                 line: 1,
                 column: 1,
