@@ -60,6 +60,7 @@ pub fn App() -> impl IntoView {
         scratch: RwSignal::new(None),
     };
     provide_context(app.clone());
+    let features = browser::features::Features::detect();
     let update = RwSignal::new(shell::update_banner::Update::None);
     shell::update_banner::register(update);
     let route = app.route;
@@ -68,6 +69,7 @@ pub fn App() -> impl IntoView {
     let demo = Memo::new(move |_| route.with(|r| matches!(r, Route::Demo { .. }).then(|| r.clone())));
     view! {
         <shell::update_banner::UpdateBanner update=update />
+        <shell::feature_notice::FeatureNotice features=features />
         // One variant per page, so that changing page replaces the view
         // whole (with erased components every page has the same view type,
         // and an `AnyView` would be patched node by node instead, moving

@@ -349,3 +349,45 @@ test('a 100 KB hostile name reaches the preview and the PDF as text, and the exp
   await context.close();
 });
 
+
+// What Safari or an old browser may lack, switched off here one at a time:
+// the app says at start-up what will not work and what to do instead, and
+// the rest still works.
+const missing = [
+  {
+    feature: 'Web Workers',
+    init: 'delete window.Worker;',
+    says: "cannot run the app's file and PDF helper",
+  },
+  {
+    feature: 'Blob downloads',
+    init: 'delete HTMLAnchorElement.prototype.download;',
+    says: 'cannot save files that the page makes',
+  },
+  {
+    feature: 'service workers',
+    init: 'delete Navigator.prototype.serviceWorker;',
+    says: 'does not let the app work offline',
+  },
+];
+for (const { feature, init, says } of missing) {
+  test(`without ${feature} the app says what will not work and still saves answers`, async () => {
+    const { context, page, errors } = await openApp(browser, plain.url, { init });
+    const notice = page.getByRole('region', { name: 'Some features do not work in this browser' });
+    await notice.getByText(says).waitFor();
+    assert.equal(await notice.locator('p').count(), 1, 'only the missing feature is named');
+    await page.getByRole('button', { name: 'Start a new draft' }).click();
+    await page.getByLabel('Legal name of the organization').fill(`No ${feature} Clinic`);
+    await savedWith(page, `No ${feature} Clinic`);
+    await notice.waitFor();
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+}
+
+test('a browser with every feature shows no feature notice', async () => {
+  const { context, page } = await openApp(browser, plain.url);
+  await page.getByRole('button', { name: 'Start a new draft' }).waitFor();
+  assert.equal(await page.getByRole('region', { name: 'Some features do not work in this browser' }).count(), 0);
+  await context.close();
+});

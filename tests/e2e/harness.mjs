@@ -160,3 +160,52 @@ export async function savedWith(page, text) {
   );
   await page.getByText(/^Saved in this browser/).waitFor();
 }
+
+/**
+ * Launches Debian's Firefox ESR headless through puppeteer-core over
+ * WebDriver BiDi (playwright-core drives only Playwright's own Firefox
+ * build). Puppeteer's download handling is Chromium-only, so Firefox is
+ * told through its preferences to save every download into `downloads`
+ * without asking, and to save PDFs rather than open them in its viewer.
+ */
+export async function launchFirefox({ downloads }) {
+  const { default: puppeteer } = await import('puppeteer-core');
+  return puppeteer.launch({
+    browser: 'firefox',
+    executablePath: process.env.FIREFOX ?? '/usr/bin/firefox-esr',
+    headless: true,
+    // Wide enough for the preview beside the questions, as in Chromium's tests.
+    defaultViewport: { width: 1280, height: 900 },
+    extraPrefsFirefox: {
+      'browser.download.dir': downloads,
+      'browser.download.folderList': 2,
+      'browser.download.useDownloadDir': true,
+      'browser.download.always_ask_before_handling_new_types': false,
+      'browser.helperApps.neverAsk.saveToDisk': 'application/pdf,application/yaml,application/json,text/plain',
+      'pdfjs.disabled': true,
+    },
+  });
+}
+
+/**
+ * Waits until a file whose name matches `pattern` is complete in `dir`
+ * (Firefox writes a `.part` file beside it until then), moves it to a
+ * folder of its own, so that the next download of the same name is not
+ * renamed, and resolves to { name, path }.
+ */
+export async function savedFile(dir, pattern, { timeout = 30_000 } = {}) {
+  const { readdir, stat: statFile, mkdtemp, rename } = await import('node:fs/promises');
+  const { tmpdir } = await import('node:os');
+  const deadline = Date.now() + timeout;
+  while (Date.now() < deadline) {
+    const names = await readdir(dir);
+    const name = names.find((n) => pattern.test(n) && !names.includes(`${n}.part`));
+    if (name && (await statFile(join(dir, name))).size > 0) {
+      const path = join(await mkdtemp(join(tmpdir(), 'policy-ff-')), name);
+      await rename(join(dir, name), path);
+      return { name, path };
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`no download matching ${pattern} in ${dir} within ${timeout} ms`);
+}

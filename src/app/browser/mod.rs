@@ -2,6 +2,8 @@
 //! worker client) and no `view!`.
 
 pub mod download;
+pub mod features;
 pub mod focus;
+pub mod persistence;
 pub mod storage;
 pub mod worker_client;

@@ -15,6 +15,9 @@
 
 use gloo_storage::{LocalStorage, Storage};
 
+use std::collections::BTreeSet;
+
+use crate::policy::files::backup::DraftCopy;
 use crate::policy::files::draft::{DraftError, StoredDraft};
 
 /// The start of every key the app writes.
@@ -30,6 +33,15 @@ const DEMO_PREFIX: &str = "policy-builder/demo/";
 const REVIEWER_KEY: &str = "policy-builder/reviewer";
 /// Where the single draft of schema 1 lived.
 pub const LEGACY_KEY: &str = "policy-builder/draft";
+/// When the last backup of every draft was made (an ISO timestamp).
+const BACKED_UP_KEY: &str = "policy-builder/backed-up-at";
+/// When each draft was last downloaded as an answer file: this prefix and
+/// the draft's id, holding the draft's `saved_at` at that moment.
+const DOWNLOADED_PREFIX: &str = "policy-builder/downloaded/";
+/// The most localStorage takes from one site in the browsers the app
+/// supports (5 MiB, counted as UTF-16 code units of keys and values, two
+/// bytes each); the browsers do not say theirs, so the smallest is used.
+pub const LOCAL_STORAGE_LIMIT: u64 = 5 * 1024 * 1024;
 
 /// A stored entry as found.
 #[derive(Debug, Clone, PartialEq)]
@@ -271,7 +283,109 @@ pub fn companions(key: &str) -> Vec<(String, String)> {
     };
     let mut found = entries_with_prefix(&format!("{QUIZ_PREFIX}{id}/"));
     found.extend(entries_with_prefix(DEMO_PREFIX).into_iter().filter(|(_, v)| v == id));
+    found.extend(entries_with_prefix(&format!("{DOWNLOADED_PREFIX}{id}")));
     found
+}
+
+/// Every stored draft (damaged ones too, as their text) with its quiz
+/// scores and demo links, and the reviewer's name: what a backup holds.
+pub fn backup_copies() -> Result<(Vec<DraftCopy>, Option<String>), SaveError> {
+    let store = storage().ok_or(SaveError::Unavailable)?;
+    let all = entries_with_prefix(APP_PREFIX);
+    let copies = all
+        .iter()
+        .filter_map(|(k, v)| Some((k.strip_prefix(DRAFT_PREFIX)?, v)))
+        .map(|(id, stored)| {
+            let scores = format!("{QUIZ_PREFIX}{id}/");
+            DraftCopy {
+                id: id.to_owned(),
+                stored: stored.clone(),
+                quiz_scores: all
+                    .iter()
+                    .filter_map(|(k, v)| Some((k.strip_prefix(&scores)?.to_owned(), v.clone())))
+                    .collect(),
+                demo_links: all
+                    .iter()
+                    .filter(|(_, v)| v == id)
+                    .filter_map(|(k, _)| Some(k.strip_prefix(DEMO_PREFIX)?.to_owned()))
+                    .collect(),
+            }
+        })
+        .collect();
+    let reviewer = store.get_item(REVIEWER_KEY).ok().flatten();
+    Ok((copies, reviewer))
+}
+
+/// The ids of every stored draft, readable or not.
+pub fn draft_ids() -> BTreeSet<String> {
+    entries_with_prefix(DRAFT_PREFIX)
+        .into_iter()
+        .filter_map(|(k, _)| Some(k.strip_prefix(DRAFT_PREFIX)?.to_owned()))
+        .collect()
+}
+
+/// Stores `copy` from a backup: the draft's text exactly as it was, its
+/// quiz scores and its demo links, replacing what is under its id. The
+/// draft is read back and compared; the others are best effort, as when
+/// they were first written.
+pub fn restore_copy(copy: &DraftCopy) -> Result<(), SaveError> {
+    let store = storage().ok_or(SaveError::Unavailable)?;
+    let key = key(&copy.id);
+    store
+        .set_item(&key, &copy.stored)
+        .map_err(|e| SaveError::Refused(js_message(&e)))?;
+    match store.get_item(&key) {
+        Ok(Some(back)) if back == copy.stored => {}
+        _ => return Err(SaveError::Mismatch),
+    }
+    for (deck, score) in &copy.quiz_scores {
+        let _ = store.set_item(&quiz_key(&copy.id, deck), score);
+    }
+    for stem in &copy.demo_links {
+        let _ = store.set_item(&format!("{DEMO_PREFIX}{stem}"), &copy.id);
+    }
+    Ok(())
+}
+
+/// Restores the reviewer's name from a backup unless one is remembered here.
+pub fn restore_reviewer_name(name: &str) {
+    if reviewer_name().is_empty() {
+        remember_reviewer_name(name);
+    }
+}
+
+/// When the last backup was made, if ever.
+pub fn backed_up_at() -> Option<String> {
+    storage()?.get_item(BACKED_UP_KEY).ok().flatten()
+}
+
+/// Records that a backup of every draft was made at `now`.
+pub fn remember_backup(now: &str) {
+    if let Some(store) = storage() {
+        let _ = store.set_item(BACKED_UP_KEY, now);
+    }
+}
+
+/// Records that `draft` was downloaded as an answer file as it is now.
+pub fn remember_download(draft: &StoredDraft) {
+    if let Some(store) = storage() {
+        let _ = store.set_item(&format!("{DOWNLOADED_PREFIX}{}", draft.id), &draft.saved_at);
+    }
+}
+
+/// The `saved_at` of draft `id` when it was last downloaded, if ever.
+pub fn downloaded_at(id: &str) -> Option<String> {
+    storage()?.get_item(&format!("{DOWNLOADED_PREFIX}{id}")).ok().flatten()
+}
+
+/// What this site's entries take of localStorage (the app's and any
+/// other's: the limit is for the whole site), in bytes as browsers count
+/// them (UTF-16 code units of every key and value, two bytes each).
+pub fn used_bytes() -> u64 {
+    entries_with_prefix("")
+        .iter()
+        .map(|(k, v)| 2 * (k.encode_utf16().count() + v.encode_utf16().count()) as u64)
+        .sum()
 }
 
 /// Every entry the app wrote, with its text, in storage order; `None` when

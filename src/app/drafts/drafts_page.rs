@@ -1,7 +1,8 @@
 //! The drafts page: every draft in this browser with its name and time of
 //! last change; start one (empty, from a sample, or from an answer file);
 //! rename, duplicate, download or delete (with undo). Damaged entries are
-//! listed too, with a way to keep them as a file.
+//! listed too, with a way to keep them as a file. Below the list, the
+//! backup and what the browser promises about keeping drafts.
 
 use leptos::prelude::*;
 
@@ -9,6 +10,7 @@ use crate::app::browser::download::download;
 use crate::app::browser::focus::focus_id;
 use crate::app::browser::storage::{self, local_time, Entry};
 use crate::app::browser::worker_client::{read_answer_file, FileError};
+use crate::app::drafts::safekeeping::Safekeeping;
 use crate::app::shell::files::{chosen_file, download_answer_file, read_text, Busy};
 use crate::app::shell::route::{navigate, Route};
 use crate::app::shell::{use_app, AppState};
@@ -344,6 +346,7 @@ pub fn DraftsPage() -> impl IntoView {
                 </div>
             </section>
             {move || (!has_drafts()).then(saved)}
+            <Safekeeping entries=entries.into() on_restored=Callback::new(move |_| refresh()) />
         </main>
     }
     .into_any()

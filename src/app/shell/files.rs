@@ -28,11 +28,13 @@ pub fn chosen_file(ev: &web_sys::Event) -> Option<web_sys::File> {
 /// Why a chosen file could not be read.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum ReadError {
-    /// It is over [`MAX_FILE_BYTES`]; it was not read.
-    #[error("the file is {megabytes:.1} MB; the largest the app reads is 2 MB")]
+    /// It is over the size limit; it was not read.
+    #[error("the file is {megabytes:.1} MB; the largest the app reads is {limit:.0} MB")]
     TooBig {
         /// Its size.
         megabytes: f64,
+        /// The limit.
+        limit: f64,
     },
     /// The browser could not read it (the message is the browser's).
     #[error("{0}")]
@@ -42,11 +44,42 @@ pub enum ReadError {
     NotText,
 }
 
-/// Reads `file` as text.
+/// Reads `file` as text, if it is within [`MAX_FILE_BYTES`].
 pub async fn read_text(file: &web_sys::File) -> Result<String, ReadError> {
-    if file.size() > MAX_FILE_BYTES {
+    read_text_up_to(file, MAX_FILE_BYTES).await
+}
+
+/// Reads the file chosen in the input that fired `ev` if it has at most
+/// `max_bytes` (a backup of every draft may be larger than an answer
+/// file), then calls `then(file name, text)`; a file that cannot be read
+/// is reported in `status`. Returns whether a file was chosen.
+pub fn read_chosen_up_to(
+    ev: &web_sys::Event,
+    max_bytes: f64,
+    status: RwSignal<String>,
+    then: impl FnOnce(String, String) + 'static,
+) -> bool {
+    let Some(file) = chosen_file(ev) else {
+        return false;
+    };
+    leptos::task::spawn_local(async move {
+        let name = file.name();
+        match read_text_up_to(&file, max_bytes).await {
+            Ok(text) => then(name, text),
+            Err(e) => {
+                status.try_set(format!("\"{name}\" could not be read: {e}."));
+            }
+        }
+    });
+    true
+}
+
+/// Reads `file` as text if it has at most `max_bytes`.
+pub async fn read_text_up_to(file: &web_sys::File, max_bytes: f64) -> Result<String, ReadError> {
+    if file.size() > max_bytes {
         return Err(ReadError::TooBig {
             megabytes: file.size() / 1024.0 / 1024.0,
+            limit: max_bytes / 1024.0 / 1024.0,
         });
     }
     let text = JsFuture::from(file.text())
@@ -82,9 +115,12 @@ pub async fn download_answer_file_as(
     status: RwSignal<String>,
 ) -> Result<(), AnswerFileError> {
     let busy = Busy::start(status, "Writing the answer file…");
-    let text = write_answer_file(draft).await;
+    let text = write_answer_file(draft.clone()).await;
     busy.done();
-    Ok(download(text?.as_bytes(), name, "application/yaml")?)
+    download(text?.as_bytes(), name, "application/yaml")?;
+    // The drafts page counts this draft as kept safe as it is now.
+    crate::app::browser::storage::remember_download(&draft);
+    Ok(())
 }
 
 /// How long work may take before the user is told it is under way.

@@ -1,6 +1,7 @@
 //! What every page shares: the session, the route, the preview, the update
 //! banner, the panic screen and shared pieces.
 
+pub mod feature_notice;
 pub mod files;
 pub mod panic_screen;
 pub mod preview;

@@ -1,7 +1,8 @@
-//! File formats: the stored draft, answer and reviewed files, the review
+//! File formats: the stored draft, the backup of every draft, answer and reviewed files, the review
 //! itself, and the messages between the page and its worker.
 
 pub mod answer_file;
+pub mod backup;
 pub mod draft;
 #[cfg(feature = "yaml")]
 pub mod jobs;
