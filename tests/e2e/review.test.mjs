@@ -87,7 +87,7 @@ test('with the network off: open a draft file, comment, approve, decide, export,
   await page.getByText('Also name the consent form.').waitFor();
   await sections.getByText(/Changes requested, 1 comment/).waitFor();
 
-  await sections.getByRole('button', { name: /Scope/ }).click();
+  await sections.getByRole('button', { name: /Why we use social media/ }).click();
   await page.getByRole('group', { name: 'Your verdict on this section' }).getByLabel('Approved').check();
   await sections.getByText('Approved', { exact: true }).waitFor();
 
@@ -111,7 +111,7 @@ test('with the network off: open a draft file, comment, approve, decide, export,
   // The approval record and version history close the exported policy.
   assert.match(printed, /Approval record/);
   assert.match(printed, /Ana Silva \(HR business partner\): changes requested on \d+ \w+ \d{4}\./);
-  assert.match(printed, /Sections approved: \d+ Scope\./);
+  assert.match(printed, /Sections approved: \d+ Why we use social media\./);
   assert.match(printed, /Version history/);
   assert.deepEqual(errors, []);
   await context.close();
@@ -191,7 +191,7 @@ async function openReview() {
 }
 
 /** As Ana Silva, approves section `title` and records the decision `decision`. */
-async function approveAndDecide(page, sections, title = '2 Purpose', decision = 'Approve the policy') {
+async function approveAndDecide(page, sections, title = '1 Why we use social media', decision = 'Approve the policy') {
   await page.getByLabel('Your name').fill('Ana Silva');
   await sections.getByRole('button', { name: title }).click();
   await page.getByRole('group', { name: 'Your verdict on this section' }).getByLabel('Approved').check();
@@ -208,7 +208,7 @@ test('"Next section" walks every section, and each section is numbered and title
   assert.ok(markers.length > 10, `${markers.length} sections`);
   assert.deepEqual([...new Set(markers)], ['none'], 'list markers before the section numbers');
   // The section's title shows once, as its heading.
-  assert.equal(await page.locator('.review-section').getByText('1 About this document', { exact: true }).count(), 1);
+  assert.equal(await page.locator('.review-section').getByText('1 Why we use social media', { exact: true }).count(), 1);
   // "Next section" is a button that says so, and walks every section.
   const next = page.getByRole('button', { name: 'Next section', exact: true });
   const heading = page.locator('#review-section');
@@ -292,7 +292,7 @@ test("review notes sit under their own section's heading in the preview", async 
       return section ? section.querySelector('h2')?.textContent : `(outside any section, after "${n.previousElementSibling?.textContent?.slice(-40)}")`;
     }),
   );
-  assert.deepEqual(owners, ['2 Purpose', '9 Patient privacy and confidentiality']);
+  assert.deepEqual(owners, ['1 Why we use social media', '6 Patient privacy']);
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -307,9 +307,10 @@ test('the "changed since reviewed" difference keeps the paragraphs and list item
   const since = notes.locator('details.since-review');
   await since.locator('summary').click();
   await since.locator('ins', { hasText: 'Regional' }).first().waitFor();
-  // The heading and the paragraph, then the goals as a list.
-  assert.equal(await since.locator('.diff p').count(), 2, 'paragraphs of the difference');
-  assert.equal(await since.locator('.diff ul li').count(), 4, 'the goals, as a list');
+  // The heading and the section's six paragraphs, then its five purposes
+  // as a list.
+  assert.equal(await since.locator('.diff p').count(), 7, 'paragraphs of the difference');
+  assert.equal(await since.locator('.diff ul li').count(), 5, 'the purposes, as a list');
   assert.deepEqual(await axeViolations(page), [], 'axe with the difference open');
   assert.deepEqual(errors, []);
   await context.close();
@@ -327,7 +328,7 @@ test('an approval of a section changed since is out of date: in the preview, on 
 
   await page.getByRole('link', { name: 'Check answers' }).click();
   const outdated = page.getByRole('region', { name: 'Approvals out of date' });
-  await outdated.getByText('2 Purpose').waitFor();
+  await outdated.getByText('1 Why we use social media').waitFor();
   assert.deepEqual(await axeViolations(page), [], 'axe on the check page');
 
   const pdf = await downloadOf(page, () => page.getByRole('button', { name: 'Export PDF' }).click());
@@ -335,7 +336,7 @@ test('an approval of a section changed since is out of date: in the preview, on 
   const cover = flat(raw.split('\f')[0]);
   assert.match(cover, /Approval status In review/, cover);
   const printed = flat(raw);
-  assert.match(printed, /Sections approved before their text changed, to be reviewed again: 2 Purpose\./);
+  assert.match(printed, /Sections approved before their text changed, to be reviewed again: 1 Why we use social media\./);
   assert.doesNotMatch(printed, /Sections approved: /);
   assert.deepEqual(errors, []);
   await context.close();
@@ -347,7 +348,7 @@ test('the PDF with an approval record has one "Version history", the policy\'s o
   await page.getByRole('link', { name: 'Questions', exact: true }).click();
   const pdf = await downloadOf(page, () => page.getByRole('button', { name: 'Export PDF' }).click());
   const printed = flat(pdfText(pdf.path));
-  assert.match(printed, /Sections approved: 2 Purpose\./);
+  assert.match(printed, /Sections approved: 1 Why we use social media\./);
   const record = printed.slice(printed.lastIndexOf('Approval record'));
   assert.doesNotMatch(record, /Version history/, record);
   assert.match(record, /Reviews by version: 1\. (Version [^,]+|Unnumbered version), \d+ \w+ \d{4}: reviewed by Ana Silva, approved\./, record);

@@ -294,7 +294,7 @@ test('copy demo link: to the clipboard, or shown in a box when there is no clipb
   const bare = await openApp(env.browser, `${env.server.url}#/demo/uk-nhs-community/everything/4`, {
     init: () => Object.defineProperty(Navigator.prototype, 'clipboard', { get: () => undefined }),
   });
-  await atCard(bare.page, 4, 37);
+  await atCard(bare.page, 4, 42);
   await bare.page.getByText('Handout and demo link').click();
   await bare.page.getByLabel('Sample organization for a demo link').selectOption('quebec-long-term-care');
   await bare.page.getByRole('button', { name: 'Copy demo link' }).click();
@@ -391,6 +391,6 @@ test('the drafts page links each draft to its trainer mode', async () => {
   await link.click();
   await page.getByRole('heading', { name: 'Trainer mode' }).waitFor();
   await page.getByRole('link', { name: 'Everything' }).click();
-  await atCard(page, 1, 37);
+  await atCard(page, 1, 42);
   await context.close();
 });
