@@ -4,6 +4,7 @@
 //! holds are rendered in order; a clause with a heading starts a numbered
 //! subsection. Unanswered questions become [`Run::Missing`] placeholders.
 
+pub mod changes;
 pub mod finish;
 pub mod text;
 
@@ -11,9 +12,36 @@ use crate::policy::document::{Approval, Block, BlockKind, Cover, Document, Run, 
 use crate::policy::model::answers::{Answer, Answers};
 use crate::policy::model::dates::parse_iso;
 use crate::policy::model::ids::QuestionId;
-use crate::policy::model::library::{ClauseBody, ClauseLibrary, Item};
+use crate::policy::model::library::{ClauseBody, ClauseLibrary, Item, GENERAL_PACK};
 use crate::policy::model::questionnaire::{Question, QuestionKind, Questionnaire};
 use crate::policy::model::template::{missing, TemplateId, Value, MISSING_END, MISSING_START};
+
+/// The packs whose clauses this policy uses, in the order declared, as the
+/// context of a `pack_list` line: the general pack always, and each other
+/// pack with at least one clause that the answers include.
+fn pack_lines(lib: &ClauseLibrary, visible: &Answers) -> Vec<Value> {
+    let holds = |c: &Option<crate::policy::model::condition::Condition>| c.as_ref().is_none_or(|c| c.holds(visible));
+    let used: std::collections::BTreeSet<&str> = lib
+        .sections
+        .iter()
+        .filter(|s| holds(&s.when))
+        .flat_map(|s| s.clauses.iter())
+        .filter(|c| holds(&c.when))
+        .filter_map(|c| c.pack.as_deref())
+        .chain([GENERAL_PACK])
+        .collect();
+    lib.packs
+        .iter()
+        .filter(|p| used.contains(p.id.as_str()))
+        .map(|p| {
+            Value::from([
+                ("pack", Value::from(p.title.clone())),
+                ("version", Value::from(p.version.to_string())),
+                ("checked", Value::from(p.as_of.long())),
+            ])
+        })
+        .collect()
+}
 
 /// Fills the policy for `answers`.
 pub fn fill(q: &Questionnaire, lib: &ClauseLibrary, answers: &Answers) -> Document {
@@ -41,6 +69,9 @@ pub fn fill(q: &Questionnaire, lib: &ClauseLibrary, answers: &Answers) -> Docume
         owner: capitalized(tidy(render(c.owner))),
         approval: Approval::Draft,
     });
+    let pack_lines = pack_lines(lib, &visible);
+    // `render` holds `problems`; a pack line's problem joins them at the end.
+    let mut line_problems = Vec::new();
     let mut sections = Vec::new();
     for ps in &lib.sections {
         if !ps.when.as_ref().is_none_or(|c| c.holds(&visible)) {
@@ -77,6 +108,23 @@ pub fn fill(q: &Questionnaire, lib: &ClauseLibrary, answers: &Answers) -> Docume
             let kinds: Vec<BlockKind> = match &clause.body {
                 ClauseBody::Text(t) => paragraphs(render(*t)).into_iter().map(BlockKind::Paragraph).collect(),
                 ClauseBody::Notice(t) => vec![BlockKind::Notice(tidy(render(*t)))],
+                ClauseBody::PackList(t) => {
+                    let texts: Vec<Text> = pack_lines
+                        .iter()
+                        .map(|ctx| match lib.templates.render(*t, ctx) {
+                            Ok(s) => tidy(runs(q, &s)),
+                            Err(e) => {
+                                line_problems.push(e);
+                                Text::plain("")
+                            }
+                        })
+                        .collect();
+                    if texts.is_empty() {
+                        vec![]
+                    } else {
+                        vec![BlockKind::Bullets(texts)]
+                    }
+                }
                 ClauseBody::Bullets(items) => {
                     let texts: Vec<Text> = included(items).into_iter().map(|t| tidy(render(t))).collect();
                     if texts.is_empty() {
@@ -133,6 +181,7 @@ pub fn fill(q: &Questionnaire, lib: &ClauseLibrary, answers: &Answers) -> Docume
             sections.push(section);
         }
     }
+    problems.extend(line_problems);
     Document {
         title,
         author,
