@@ -311,7 +311,10 @@ fn clauses_after_a_left_out_heading_keep_its_subsection_and_empty_sections_go() 
 fn with_packs(packs: &str, pack: &str) -> String {
     LIBRARY
         .replace("sections:\n", &format!("packs:\n{packs}sections:\n"))
-        .replace("      - id: purpose.why\n", &format!("      - id: purpose.why\n        pack: {pack}\n"))
+        .replace(
+            "      - id: purpose.why\n",
+            &format!("      - id: purpose.why\n        pack: {pack}\n"),
+        )
 }
 
 const PACKS: &str = r"  - id: general
@@ -330,7 +333,10 @@ const PACKS: &str = r"  - id: general
 
 #[test]
 fn packs_load_with_their_versions_and_clauses_name_their_pack_or_the_general_one() {
-    let text = format!("{}      - id: purpose.how\n        text: Plainly.\n", with_packs(PACKS, "quebec"));
+    let text = format!(
+        "{}      - id: purpose.how\n        text: Plainly.\n",
+        with_packs(PACKS, "quebec")
+    );
     let lib = ClauseLibrary::load("clauses.yaml", &text, &questionnaire()).expect("loads");
     let versions: Vec<(String, u32)> = lib.pack_versions().into_iter().collect();
     assert_eq!(versions, vec![("general".to_owned(), 1), ("quebec".to_owned(), 2)]);
@@ -343,25 +349,50 @@ fn packs_load_with_their_versions_and_clauses_name_their_pack_or_the_general_one
 fn pack_problems_are_located_where_the_author_must_fix_them() {
     let cases = [
         (
-            with_packs(&PACKS.replace("    as_of: 2026-12-03\n  - id: quebec", "    as_of: 2026-12-03\n    owner: me\n  - id: quebec"), "quebec"),
+            with_packs(
+                &PACKS.replace(
+                    "    as_of: 2026-12-03\n  - id: quebec",
+                    "    as_of: 2026-12-03\n    owner: me\n  - id: quebec",
+                ),
+                "quebec",
+            ),
             "clauses.yaml:9:5: packs[0]: unknown field `owner`",
         ),
-        (with_packs(PACKS, "ontario"), "clauses.yaml:22:15: \"ontario\" is not a pack declared under `packs`"),
         (
-            with_packs(&PACKS.replace("clauses: [purpose.why]", "clauses: [purpose.gone]"), "quebec"),
+            with_packs(PACKS, "ontario"),
+            "clauses.yaml:22:15: \"ontario\" is not a pack declared under `packs`",
+        ),
+        (
+            with_packs(
+                &PACKS.replace("clauses: [purpose.why]", "clauses: [purpose.gone]"),
+                "quebec",
+            ),
             "clauses.yaml:16:19: \"purpose.gone\" is not a clause of this library",
         ),
         (
-            with_packs(&PACKS.replace("    as_of: 2026-12-03\n    changes", "    as_of: 3 December 2026\n    changes"), "quebec"),
+            with_packs(
+                &PACKS.replace(
+                    "    as_of: 2026-12-03\n    changes",
+                    "    as_of: 3 December 2026\n    changes",
+                ),
+                "quebec",
+            ),
             "clauses.yaml:12:12: \"3 December 2026\" is not a date written as YYYY-MM-DD",
         ),
         (
-            with_packs(&PACKS.replace("version: 2\n    as_of", "version: 3\n    as_of"), "quebec"),
+            with_packs(
+                &PACKS.replace("version: 2\n    as_of", "version: 3\n    as_of"),
+                "quebec",
+            ),
             "clauses.yaml:14:7: version 3 of pack \"quebec\" needs a `changes` entry",
         ),
         (
             with_packs(&PACKS.replace("      - version: 2\n", "      - version: 3\n"), "quebec"),
             "clauses.yaml:14:18: expected the change made by version 2 here",
+        ),
+        (
+            with_packs(PACKS, "general"),
+            "clauses.yaml:16:19: clause \"purpose.why\" is in pack \"general\", not \"quebec\"",
         ),
         (
             with_packs(&PACKS.replace("  - id: general\n", "  - id: generic\n"), "quebec"),
@@ -372,7 +403,10 @@ fn pack_problems_are_located_where_the_author_must_fix_them() {
         let all = lib_errors(&text);
         // One problem, one message: a broken pack is not also unknown where it is used.
         assert_eq!(all.0.len(), 1, "{all}");
-        assert!(all.to_string().contains(expected), "expected {expected:?} in:\n{all}\n--- from:\n{text}");
+        assert!(
+            all.to_string().contains(expected),
+            "expected {expected:?} in:\n{all}\n--- from:\n{text}"
+        );
     }
 }
 
@@ -397,7 +431,10 @@ fn a_pack_list_reads_only_the_pack_its_version_and_the_date_checked() {
         .collect();
     assert_eq!(
         lines,
-        vec!["General rules: version 1, 3 December 2026.", "Quebec law: version 2, 3 December 2026."]
+        vec![
+            "General rules: version 1, 3 December 2026.",
+            "Quebec law: version 2, 3 December 2026."
+        ]
     );
     let bad = good.replace("{{ checked }}", "{{ name }}");
     let msg = only(&lib_errors(&bad));

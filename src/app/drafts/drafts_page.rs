@@ -80,7 +80,13 @@ pub fn DraftsPage() -> impl IntoView {
     let start_empty = {
         let start = start.clone();
         let made_on = made_on.clone();
-        move |_| start(StoredDraft::new(storage::fresh_id(), storage::now_iso(), made_on.clone()))
+        move |_| {
+            start(StoredDraft::new(
+                storage::fresh_id(),
+                storage::now_iso(),
+                made_on.clone(),
+            ))
+        }
     };
 
     // Whether the file being imported is to be reviewed: then it opens in

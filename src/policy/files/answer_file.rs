@@ -55,7 +55,10 @@ pub struct DraftInfo {
     pub saved_at: String,
     /// The version of each clause pack the draft was made on (see
     /// [`crate::policy::files::draft::StoredDraft::made_on`]); absent in files written before it was kept.
-    #[serde(default, skip_serializing_if = "crate::policy::model::library::PackVersions::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "crate::policy::model::library::PackVersions::is_empty"
+    )]
     pub made_on: crate::policy::model::library::PackVersions,
 }
 

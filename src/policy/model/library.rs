@@ -360,7 +360,7 @@ impl ClauseLibrary {
                     for (ci, change) in rp.changes.iter().enumerate() {
                         for (k, clause) in change.clauses.iter().enumerate() {
                             let at = path.key("changes").index(ci).key("clauses").index(k);
-                            references.push((i, at, clause.clone(), Reference::Clause));
+                            references.push((i, at, clause.clone(), Reference::Clause(rp.id.clone())));
                         }
                     }
                     packs.push(pack);
@@ -378,17 +378,34 @@ impl ClauseLibrary {
             sections.extend(file_sections);
             diagnostics.extend(source.locate(problems).0);
         }
+        if !declared.is_empty() {
+            for clause in sections.iter_mut().flat_map(|s| s.clauses.iter_mut()) {
+                clause.pack.get_or_insert_with(|| GENERAL_PACK.to_owned());
+            }
+        }
+        let pack_of: BTreeMap<&str, Option<&str>> = sections
+            .iter()
+            .flat_map(|s| s.clauses.iter())
+            .map(|c| (c.id.as_str(), c.pack.as_deref()))
+            .collect();
         for (file, path, name, kind) in &references {
-            let known = match kind {
-                Reference::Pack => declared.contains(name),
-                Reference::Clause => state.clause_ids.contains(name),
+            let problem = match kind {
+                Reference::Pack if !declared.contains(name) => Some(format!("\"{name}\" is not a pack declared under `packs`")),
+                Reference::Pack => None,
+                Reference::Clause(pack) => match pack_of.get(name.as_str()) {
+                    None => Some(format!("\"{name}\" is not a clause of this library")),
+                    // A version of a pack changes only the pack's own clauses, so
+                    // that a draft compares each clause with the right version.
+                    // (A clause in an undeclared pack is reported as that.)
+                    Some(of) if *of != Some(pack.as_str()) && of.is_none_or(|o| declared.contains(o)) => Some(format!(
+                        "clause \"{name}\" is in pack \"{}\", not \"{pack}\": list it under the changes of its own pack",
+                        of.unwrap_or(GENERAL_PACK)
+                    )),
+                    Some(_) => None,
+                },
             };
-            if !known {
-                let what = match kind {
-                    Reference::Pack => "a pack declared under `packs`",
-                    Reference::Clause => "a clause of this library",
-                };
-                late[*file].push(Problem::new(path.clone(), format!("\"{name}\" is not {what}")));
+            if let Some(message) = problem {
+                late[*file].push(Problem::new(path.clone(), message));
             }
         }
         if !declared.is_empty() && !declared.contains(GENERAL_PACK) {
@@ -400,11 +417,6 @@ impl ClauseLibrary {
         for (source, problems) in files.iter().zip(late) {
             if !problems.is_empty() {
                 diagnostics.extend(source.locate(problems).0);
-            }
-        }
-        if !packs.is_empty() {
-            for clause in sections.iter_mut().flat_map(|s| s.clauses.iter_mut()) {
-                clause.pack.get_or_insert_with(|| GENERAL_PACK.to_owned());
             }
         }
         match (title, author) {
@@ -457,10 +469,11 @@ impl ClauseLibrary {
     }
 }
 
-/// What a name that is checked after every file is read must name.
+/// What a name that is checked after every file is read must name: a
+/// declared pack, or a clause of the pack (by id) whose change lists it.
 enum Reference {
     Pack,
-    Clause,
+    Clause(String),
 }
 
 /// Checks one declared pack; `None` when it cannot be used at all.
@@ -471,7 +484,10 @@ fn check_pack(rp: &RawPack, path: &YamlPath, twice: bool, problems: &mut Vec<Pro
         ok = false;
     }
     if twice {
-        problems.push(Problem::new(path.key("id"), format!("pack id \"{}\" is used twice", rp.id)));
+        problems.push(Problem::new(
+            path.key("id"),
+            format!("pack id \"{}\" is used twice", rp.id),
+        ));
         ok = false;
     }
     if rp.title.trim().is_empty() {
