@@ -58,12 +58,11 @@ pub fn CheckPage() -> impl IntoView {
         let session = session.clone();
         move || {
             let policy = &session.policy;
-            let found = session.library.with(|l| {
-                let lib = l.loaded.as_deref().unwrap_or(&policy.library);
-                session
-                    .document
-                    .with(|d| session.made_on.with(|m| changed_sections(lib, d, m)))
-            });
+            let loaded = session.library().with(|l| l.loaded());
+            let lib = loaded.as_deref().unwrap_or(&policy.library);
+            let found = session
+                .document
+                .with(|d| session.made_on().with(|m| changed_sections(lib, d, m)));
             (!found.is_empty()).then(|| {
                 let items = found
                     .into_iter()
