@@ -19,7 +19,7 @@ fn lakeside_draft() -> StoredDraft {
         .copied()
         .expect("the Ontario hospital sample ships");
     let sample = Sample::load(file, text).unwrap_or_else(|d| panic!("{d}"));
-    let mut draft = StoredDraft::new("k3j2h1".into(), "2026-11-25T10:00:00.000Z".into());
+    let mut draft = StoredDraft::new("k3j2h1".into(), "2026-11-25T10:00:00.000Z".into(), Default::default());
     draft.name = "Board version: \"final\"".into();
     draft.answers = sample.answers;
     draft
@@ -41,7 +41,7 @@ fn every_sample_survives_a_round_trip() {
     let p = policy();
     for (file, text) in SAMPLES {
         let sample = Sample::load(file, text).unwrap_or_else(|d| panic!("{d}"));
-        let mut draft = StoredDraft::new("id1".into(), "2026-11-25T10:00:00Z".into());
+        let mut draft = StoredDraft::new("id1".into(), "2026-11-25T10:00:00Z".into(), Default::default());
         draft.answers = sample.answers;
         let yaml = write(&draft);
         let back = read("a.yaml", &yaml, &p.questionnaire).unwrap_or_else(|d| panic!("{file}: {d}"));

@@ -220,7 +220,7 @@ fn a_clause_needs_exactly_one_body() {
     let all = lib_errors(&text).to_string();
     assert!(
         all.contains(
-            "clauses.yaml:10:9: clause \"purpose.two\" needs exactly one of text, bullets, numbered or notice"
+            "clauses.yaml:10:9: clause \"purpose.two\" needs exactly one of text, bullets, numbered, notice or pack_list"
         ),
         "{all}"
     );
@@ -304,5 +304,142 @@ fn clauses_after_a_left_out_heading_keep_its_subsection_and_empty_sections_go() 
     assert_eq!(
         outline,
         vec!["1 Purpose (1)", "1.1 Photos (2)", "1.2 Kind (1)", "2 Last (1)"]
+    );
+}
+
+/// `LIBRARY` with these packs declared, and `purpose.why` in pack `pack`.
+fn with_packs(packs: &str, pack: &str) -> String {
+    LIBRARY
+        .replace("sections:\n", &format!("packs:\n{packs}sections:\n"))
+        .replace(
+            "      - id: purpose.why\n",
+            &format!("      - id: purpose.why\n        pack: {pack}\n"),
+        )
+}
+
+const PACKS: &str = r"  - id: general
+    title: General rules
+    version: 1
+    as_of: 2026-12-03
+  - id: quebec
+    title: Quebec law
+    version: 2
+    as_of: 2026-12-03
+    changes:
+      - version: 2
+        summary: The incident rules changed.
+        clauses: [purpose.why]
+";
+
+#[test]
+fn packs_load_with_their_versions_and_clauses_name_their_pack_or_the_general_one() {
+    let text = format!(
+        "{}      - id: purpose.how\n        text: Plainly.\n",
+        with_packs(PACKS, "quebec")
+    );
+    let lib = ClauseLibrary::load("clauses.yaml", &text, &questionnaire()).expect("loads");
+    let versions: Vec<(String, u32)> = lib.pack_versions().into_iter().collect();
+    assert_eq!(versions, vec![("general".to_owned(), 1), ("quebec".to_owned(), 2)]);
+    let packs: Vec<Option<&str>> = lib.clauses().map(|c| c.pack.as_deref()).collect();
+    assert_eq!(packs, vec![Some("quebec"), Some("general")]);
+    assert_eq!(lib.pack("quebec").map(|p| p.as_of.iso()), Some("2026-12-03".to_owned()));
+}
+
+#[test]
+fn pack_problems_are_located_where_the_author_must_fix_them() {
+    let cases = [
+        (
+            with_packs(
+                &PACKS.replace(
+                    "    as_of: 2026-12-03\n  - id: quebec",
+                    "    as_of: 2026-12-03\n    owner: me\n  - id: quebec",
+                ),
+                "quebec",
+            ),
+            "clauses.yaml:9:5: packs[0]: unknown field `owner`",
+        ),
+        (
+            with_packs(PACKS, "ontario"),
+            "clauses.yaml:22:15: \"ontario\" is not a pack declared under `packs`",
+        ),
+        (
+            with_packs(
+                &PACKS.replace("clauses: [purpose.why]", "clauses: [purpose.gone]"),
+                "quebec",
+            ),
+            "clauses.yaml:16:19: \"purpose.gone\" is not a clause of this library",
+        ),
+        (
+            with_packs(
+                &PACKS.replace(
+                    "    as_of: 2026-12-03\n    changes",
+                    "    as_of: 3 December 2026\n    changes",
+                ),
+                "quebec",
+            ),
+            "clauses.yaml:12:12: \"3 December 2026\" is not a date written as YYYY-MM-DD",
+        ),
+        (
+            with_packs(
+                &PACKS.replace("version: 2\n    as_of", "version: 3\n    as_of"),
+                "quebec",
+            ),
+            "clauses.yaml:14:7: version 3 of pack \"quebec\" needs a `changes` entry",
+        ),
+        (
+            with_packs(&PACKS.replace("      - version: 2\n", "      - version: 3\n"), "quebec"),
+            "clauses.yaml:14:18: expected the change made by version 2 here",
+        ),
+        (
+            with_packs(PACKS, "general"),
+            "clauses.yaml:16:19: clause \"purpose.why\" is in pack \"general\", not \"quebec\"",
+        ),
+        (
+            with_packs(&PACKS.replace("  - id: general\n", "  - id: generic\n"), "quebec"),
+            "a library with packs must declare the \"general\" pack",
+        ),
+    ];
+    for (text, expected) in cases {
+        let all = lib_errors(&text);
+        // One problem, one message: a broken pack is not also unknown where it is used.
+        assert_eq!(all.0.len(), 1, "{all}");
+        assert!(
+            all.to_string().contains(expected),
+            "expected {expected:?} in:\n{all}\n--- from:\n{text}"
+        );
+    }
+}
+
+#[test]
+fn a_pack_list_reads_only_the_pack_its_version_and_the_date_checked() {
+    let packs = with_packs(PACKS, "quebec");
+    let good = format!("{packs}      - id: purpose.checked\n        pack_list: \"{{{{ pack }}}}: version {{{{ version }}}}, {{{{ checked }}}}.\"\n");
+    let lib = ClauseLibrary::load("clauses.yaml", &good, &questionnaire()).expect("loads");
+    let mut answers = Answers::default();
+    answers.set("name".into(), Answer::Text("Lakeside".into()));
+    let doc = policy_builder::policy::fill::fill(&questionnaire(), &lib, &answers);
+    let lines: Vec<String> = doc.sections[0]
+        .blocks
+        .iter()
+        .filter_map(|b| match &b.kind {
+            policy_builder::policy::document::BlockKind::Bullets(items) => {
+                Some(items.iter().map(|t| t.to_plain()).collect::<Vec<_>>())
+            }
+            _ => None,
+        })
+        .flatten()
+        .collect();
+    assert_eq!(
+        lines,
+        vec![
+            "General rules: version 1, 3 December 2026.",
+            "Quebec law: version 2, 3 December 2026."
+        ]
+    );
+    let bad = good.replace("{{ checked }}", "{{ name }}");
+    let msg = only(&lib_errors(&bad));
+    assert!(
+        msg.contains("the text refers to \"name\", which is not one of pack, version, checked"),
+        "{msg}"
     );
 }

@@ -139,7 +139,7 @@ fuzz_target!(|data: &[u8]| {
         name.ends_with(".pdf") && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '.'),
         "{name}"
     );
-    let mut draft = StoredDraft::new("k3j2h1".into(), "2026-11-25T10:00:00Z".into());
+    let mut draft = StoredDraft::new("k3j2h1".into(), "2026-11-25T10:00:00Z".into(), Default::default());
     draft.answers = answers;
     assert_eq!(
         StoredDraft::parse(&draft.to_json(), &draft.id),

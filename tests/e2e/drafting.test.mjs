@@ -412,3 +412,64 @@ function description(control) {
       .trim(),
   );
 }
+
+test('a draft made on older legal content lists the sections that now read differently until the user has read them', async () => {
+  // As drafts were stored before they recorded the clause packs they were
+  // made on: made on version 1 of every pack.
+  const stored = {
+    schema: 2,
+    id: 'packs1',
+    name: '',
+    created_at: '2026-01-02T03:04:05.000Z',
+    saved_at: '2026-01-02T03:04:05.000Z',
+    answers: { legal_name: 'Old Content Clinic', country: 'canada', province: 'quebec' },
+  };
+  const { context, page, errors } = await openApp(env.browser, env.server.url, {
+    init: `if (!sessionStorage.getItem('seeded')) {
+      sessionStorage.setItem('seeded', '1');
+      localStorage.setItem('${PREFIX}packs1', ${JSON.stringify(JSON.stringify(stored))});
+    }`,
+  });
+  await page.goto(`${env.server.url}#/draft/packs1/check`);
+  const changed = page.getByRole('region', { name: 'Sections that now read differently' });
+  await changed.waitFor();
+  // The Quebec incident rules and the general breach rules changed; each
+  // section is named with what changed in it.
+  await changed.getByText(/Health and social services bodies and private health facilities follow the Act/).first().waitFor();
+  await changed.getByText(/the 72-hour deadline is named only where it applies/).first().waitFor();
+  assert.equal(await changed.getByText(/Ahpra/).count(), 0, 'a jurisdiction the policy does not use changes nothing');
+  await noAxe(page, 'check answers with changed sections');
+
+  await changed.getByRole('button', { name: 'I have read these changes' }).click();
+  await page.getByRole('heading', { name: 'Sections that now read differently' }).waitFor({ state: 'detached' });
+  await page.waitForFunction((k) => JSON.parse(localStorage.getItem(k)).made_on?.quebec === 2, `${PREFIX}packs1`);
+  const saved = JSON.parse(await page.evaluate((k) => localStorage.getItem(k), `${PREFIX}packs1`));
+  assert.deepEqual(saved.answers, stored.answers, 'the answers are kept');
+  assert.equal(saved.made_on.general, 2);
+
+  // After a reload the list stays gone.
+  await page.reload();
+  await page.getByRole('heading', { name: 'Check your answers' }).waitFor();
+  assert.equal(await page.getByRole('region', { name: 'Sections that now read differently' }).count(), 0);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a new draft records the legal content it is made on and has nothing that reads differently', async () => {
+  const { context, page, errors } = await openDraft(env.browser, env.server.url);
+  await page.getByLabel('Legal name of the organization').fill('Fresh Content Clinic');
+  await savedWith(page, 'Fresh Content Clinic');
+  const entry = await page.evaluate(() =>
+    Object.keys(localStorage)
+      .filter((k) => k.startsWith('policy-builder/drafts/'))
+      .map((k) => JSON.parse(localStorage.getItem(k)))
+      .find((d) => d.answers.legal_name === 'Fresh Content Clinic'),
+  );
+  assert.equal(entry.made_on.general, 2);
+  assert.equal(entry.made_on.quebec, 2);
+  await page.goto(`${env.server.url}#/draft/${entry.id}/check`);
+  await page.getByRole('heading', { name: 'Check your answers' }).waitFor();
+  assert.equal(await page.getByRole('region', { name: 'Sections that now read differently' }).count(), 0);
+  assert.deepEqual(errors, []);
+  await context.close();
+});

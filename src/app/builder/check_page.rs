@@ -1,6 +1,7 @@
 //! Check answers: every answer by section with a Change link, the
-//! consistency warnings, the required questions left, and the draft's
-//! clause library. The GOV.UK "check answers" pattern is the model.
+//! consistency warnings, the sections that read differently since the draft
+//! was made on older clause packs, the required questions left, and the
+//! draft's clause library. The GOV.UK "check answers" pattern is the model.
 
 use leptos::prelude::*;
 
@@ -8,6 +9,7 @@ use crate::app::browser::focus::focus_id;
 use crate::app::builder::library_import::LibraryImport;
 use crate::app::shell::route::Route;
 use crate::app::shell::session::use_session;
+use crate::policy::fill::changes::changed_sections;
 use crate::policy::model::answers::Answer;
 use crate::policy::model::questionnaire::{Question, QuestionKind};
 
@@ -47,6 +49,44 @@ pub fn CheckPage() -> impl IntoView {
                     <section class="check-warnings" aria-labelledby="warnings-heading">
                         <h2 id="warnings-heading">"Consistency warnings"</h2>
                         <ul class="findings">{items}</ul>
+                    </section>
+                }
+            })
+        }
+    };
+    let changed = {
+        let session = session.clone();
+        move || {
+            let policy = &session.policy;
+            let loaded = session.library().with(|l| l.loaded());
+            let lib = loaded.as_deref().unwrap_or(&policy.library);
+            let found = session
+                .document
+                .with(|d| session.made_on().with(|m| changed_sections(lib, d, m)));
+            (!found.is_empty()).then(|| {
+                let items = found
+                    .into_iter()
+                    .map(|c| {
+                        let changes = c.changes.into_iter().map(|t| view! { <li>{t}</li> }).collect_view();
+                        view! {
+                            <li>
+                                <strong>{format!("{} {}", c.number, c.title)}</strong>
+                                <ul>{changes}</ul>
+                            </li>
+                        }
+                    })
+                    .collect_view();
+                let session = session.clone();
+                let read = move |_| {
+                    session.mark_changes_read();
+                    request_animation_frame(|| focus_id("check-heading"));
+                };
+                view! {
+                    <section class="check-warnings" aria-labelledby="changed-heading">
+                        <h2 id="changed-heading">"Sections that now read differently"</h2>
+                        <p>"This draft was made on an older version of the legal content. These sections of its policy now read differently. The clause library's changelog says what changed and why."</p>
+                        <ul class="findings">{items}</ul>
+                        <button type="button" on:click=read>"I have read these changes"</button>
                     </section>
                 }
             })
@@ -204,6 +244,7 @@ pub fn CheckPage() -> impl IntoView {
                 }}
             </p>
             {warnings}
+            {changed}
             {open_comments}
             {outdated}
             {unknown}

@@ -56,6 +56,8 @@ pub fn DraftsPage() -> impl IntoView {
         let app = app.clone();
         move |draft: StoredDraft| open_new(&app, draft)
     };
+    // A new draft records the clause packs it is made on.
+    let made_on = app.policy.library.pack_versions();
 
     // Samples that fail to parse are left out rather than shown broken;
     // the content tests guarantee the shipped ones parse.
@@ -65,10 +67,11 @@ pub fn DraftsPage() -> impl IntoView {
         .map(|sample| {
             let start = start.clone();
             let name = sample.name.clone();
+            let made_on = made_on.clone();
             view! {
                 <li>
                     <button type="button" on:click=move |_| {
-                        let mut draft = StoredDraft::new(storage::fresh_id(), storage::now_iso());
+                        let mut draft = StoredDraft::new(storage::fresh_id(), storage::now_iso(), made_on.clone());
                         draft.answers = sample.answers.clone();
                         start(draft);
                     }>{name}</button>
@@ -78,7 +81,14 @@ pub fn DraftsPage() -> impl IntoView {
         .collect_view();
     let start_empty = {
         let start = start.clone();
-        move |_| start(StoredDraft::new(storage::fresh_id(), storage::now_iso()))
+        let made_on = made_on.clone();
+        move |_| {
+            start(StoredDraft::new(
+                storage::fresh_id(),
+                storage::now_iso(),
+                made_on.clone(),
+            ))
+        }
     };
 
     // Whether the file being imported is to be reviewed: then it opens in

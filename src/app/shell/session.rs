@@ -16,7 +16,7 @@ use crate::policy::files::review::Review;
 use crate::policy::fill::fill;
 use crate::policy::model::answers::{Answer, Answers};
 use crate::policy::model::ids::QuestionId;
-use crate::policy::model::library::ClauseLibrary;
+use crate::policy::model::library::{ClauseLibrary, PackVersions};
 
 /// Whether the current answers are safely stored.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -139,6 +139,9 @@ pub struct Session {
     library: RwSignal<LibraryChoice>,
     /// Reviewers' comments and decisions.
     review: RwSignal<Review>,
+    /// The clause pack versions the draft was made on, or whose changes
+    /// the user has since read.
+    made_on: RwSignal<PackVersions>,
     /// The filled policy, recomputed when answers change.
     pub document: Memo<Document>,
     /// The consistency warnings that hold: (question to revisit, message).
@@ -188,6 +191,7 @@ impl Session {
             policy,
             warnings,
             review,
+            made_on: RwSignal::new(draft.made_on),
             id: draft.id,
             meta: RwSignal::new((draft.name, draft.created_at)),
             answers,
@@ -272,7 +276,7 @@ impl Session {
     /// The draft as it stands, to store or export.
     pub fn snapshot(&self) -> StoredDraft {
         let (name, created_at) = self.meta.get_untracked();
-        let mut draft = StoredDraft::new(self.id.clone(), created_at.clone());
+        let mut draft = StoredDraft::new(self.id.clone(), created_at.clone(), self.made_on.get_untracked());
         draft.created_at = created_at;
         draft.name = name;
         draft.saved_at = self.saved_at.get_untracked();
@@ -333,6 +337,7 @@ impl Session {
         self.saved_at.set(draft.saved_at);
         self.library.set(choose_library(&self.policy, draft.library));
         self.review.set(draft.review);
+        self.made_on.set(draft.made_on);
         self.answers.set(draft.answers);
         self.resolve_library();
         true
@@ -417,6 +422,26 @@ impl Session {
     /// When the draft was last saved (ISO 8601).
     pub fn saved_at(&self) -> ReadSignal<String> {
         self.saved_at.read_only()
+    }
+
+    /// The clause pack versions the draft was made on, or whose changes
+    /// the user has since read.
+    pub fn made_on(&self) -> ReadSignal<PackVersions> {
+        self.made_on.read_only()
+    }
+
+    /// Records that the user has read what changed in the clause packs
+    /// since the draft was made: the draft now counts as made on the
+    /// versions of the library in use. Saves.
+    pub fn mark_changes_read(&self) {
+        let versions = self.library.with_untracked(|l| {
+            l.loaded()
+                .as_deref()
+                .map_or_else(|| self.policy.library.pack_versions(), ClauseLibrary::pack_versions)
+        });
+        // Keep what the draft recorded of packs this library does not have.
+        self.made_on.update(|m| m.extend(versions));
+        self.save();
     }
 
     /// Sets the answer to `id`, and saves.

@@ -95,7 +95,11 @@ fn demo_draft(app: &AppState, stem: &str) -> Result<String, String> {
     {
         return Ok(d.id);
     }
-    let mut draft = StoredDraft::new(storage::fresh_id(), storage::now_iso());
+    let mut draft = StoredDraft::new(
+        storage::fresh_id(),
+        storage::now_iso(),
+        app.policy.library.pack_versions(),
+    );
     draft.name = format!("Demo: {}", sample.name);
     draft.answers = sample.answers;
     let id = draft.id.clone();

@@ -53,6 +53,13 @@ pub struct DraftInfo {
     /// When it was last saved.
     #[serde(default)]
     pub saved_at: String,
+    /// The version of each clause pack the draft was made on (see
+    /// [`crate::policy::files::draft::StoredDraft::made_on`]); absent in files written before it was kept.
+    #[serde(
+        default,
+        skip_serializing_if = "crate::policy::model::library::PackVersions::is_empty"
+    )]
+    pub made_on: crate::policy::model::library::PackVersions,
 }
 
 /// An answer file.
@@ -98,6 +105,7 @@ pub fn write(draft: &StoredDraft) -> String {
             name: draft.name.clone(),
             created_at: draft.created_at.clone(),
             saved_at: draft.saved_at.clone(),
+            made_on: draft.made_on.clone(),
         },
         answers: draft.answers.clone(),
         // The JSON form kept for the page is not part of the file.
@@ -196,6 +204,7 @@ pub fn read(file: &str, text: &str, questionnaire: &Questionnaire) -> Result<Sto
         answers: parsed.answers,
         library,
         review: parsed.review,
+        made_on: parsed.draft.made_on,
     };
     // Aliases (`*name`) can repeat one long text many times: the file is
     // small, the draft is not. Refuse a draft whose own answer file could

@@ -236,7 +236,7 @@ mod tests {
     use crate::policy::model::answers::Answer;
 
     fn copy(id: &str, name: &str) -> DraftCopy {
-        let mut draft = StoredDraft::new(id.into(), "2026-12-03T10:00:00.000Z".into());
+        let mut draft = StoredDraft::new(id.into(), "2026-12-03T10:00:00.000Z".into(), Default::default());
         draft.answers.set("legal_name".into(), Answer::Text(name.into()));
         DraftCopy {
             id: id.into(),

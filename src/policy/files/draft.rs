@@ -5,6 +5,13 @@
 //!
 //! Older schemas are migrated on read, one step at a time, on the JSON
 //! value: each step is a pure function from schema `n` to `n + 1`.
+//!
+//! A draft records the version of each clause pack it was made on
+//! (`made_on`). The field was added within schema 2 because a draft without
+//! it reads correctly: it was made before packs were versioned, on version 1
+//! of each, which is what an absent entry means (see
+//! [`crate::policy::fill::changes`]). An older build ignores the field, so a
+//! draft stays readable in both directions.
 
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
@@ -12,6 +19,7 @@ use serde_json::{Map, Value};
 use crate::policy::files::review::Review;
 use crate::policy::model::answers::Answers;
 use crate::policy::model::ids::QuestionId;
+use crate::policy::model::library::PackVersions;
 
 /// The schema this build writes.
 pub const SCHEMA: u32 = 2;
@@ -42,6 +50,10 @@ pub struct StoredDraft {
     /// What reviewers said, section by section.
     #[serde(default, skip_serializing_if = "Review::is_empty")]
     pub review: Review,
+    /// The version of each clause pack the draft was made on; a pack not
+    /// named was version 1.
+    #[serde(default, skip_serializing_if = "PackVersions::is_empty")]
+    pub made_on: PackVersions,
 }
 
 /// An imported clause library, kept as the text the user gave so that it
@@ -77,8 +89,9 @@ pub enum DraftError {
 }
 
 impl StoredDraft {
-    /// A new, empty draft.
-    pub fn new(id: String, now: String) -> Self {
+    /// A new, empty draft made on the clause packs `made_on` (see
+    /// [`crate::policy::model::library::ClauseLibrary::pack_versions`]).
+    pub fn new(id: String, now: String, made_on: PackVersions) -> Self {
         Self {
             schema: SCHEMA,
             id,
@@ -88,6 +101,7 @@ impl StoredDraft {
             answers: Answers::default(),
             library: None,
             review: Review::default(),
+            made_on,
         }
     }
 
@@ -181,7 +195,7 @@ mod tests {
     use crate::policy::model::answers::Answer;
 
     fn sample() -> StoredDraft {
-        let mut draft = StoredDraft::new("d1".into(), "2026-11-25T10:00:00Z".into());
+        let mut draft = StoredDraft::new("d1".into(), "2026-11-25T10:00:00Z".into(), PackVersions::new());
         draft
             .answers
             .set("legal_name".into(), Answer::Text("Lakeside \"Health\" <script>".into()));
@@ -250,8 +264,22 @@ mod tests {
     }
 
     #[test]
+    fn the_pack_versions_a_draft_was_made_on_survive_and_old_drafts_have_none() {
+        let mut draft = sample();
+        draft.made_on = PackVersions::from([("general".to_owned(), 2), ("quebec".to_owned(), 3)]);
+        let text = draft.to_json();
+        assert!(text.contains(r#""made_on":{"general":2,"quebec":3}"#), "{text}");
+        assert_eq!(StoredDraft::parse(&text, "d1"), Ok(draft));
+        // A schema 2 draft written before packs were recorded.
+        let old = r#"{"schema":2,"id":"d9","created_at":"t","saved_at":"t","answers":{}}"#;
+        let read = StoredDraft::parse(old, "d9").expect("an old draft stays readable");
+        assert!(read.made_on.is_empty());
+        assert!(!read.to_json().contains("made_on"), "nothing is invented for it");
+    }
+
+    #[test]
     fn the_display_name_prefers_the_users_then_the_organizations() {
-        let mut draft = StoredDraft::new("d".into(), "t".into());
+        let mut draft = StoredDraft::new("d".into(), "t".into(), PackVersions::new());
         assert_eq!(draft.display_name(), UNTITLED);
         draft
             .answers

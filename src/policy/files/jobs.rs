@@ -44,7 +44,7 @@ mod tests {
         let q = &policy.questionnaire;
         let ask = |job| run(FileRequest { id: 1, job }, q);
 
-        let mut draft = StoredDraft::new("d1".into(), "2026-11-26T00:00:00Z".into());
+        let mut draft = StoredDraft::new("d1".into(), "2026-11-26T00:00:00Z".into(), Default::default());
         draft.answers.set(
             "legal_name".into(),
             crate::policy::model::answers::Answer::Text("Lakeside".into()),

@@ -4,6 +4,7 @@
 //! holds are rendered in order; a clause with a heading starts a numbered
 //! subsection. Unanswered questions become [`Run::Missing`] placeholders.
 
+pub mod changes;
 pub mod finish;
 mod punctuation;
 pub mod text;
@@ -15,9 +16,36 @@ use crate::policy::document::{Approval, Block, BlockKind, Cover, Document, FillP
 use crate::policy::model::answers::{Answer, Answers};
 use crate::policy::model::dates::parse_iso;
 use crate::policy::model::ids::{ClauseId, QuestionId};
-use crate::policy::model::library::{ClauseBody, ClauseLibrary, Item};
+use crate::policy::model::library::{ClauseBody, ClauseLibrary, Item, GENERAL_PACK};
 use crate::policy::model::questionnaire::{Question, QuestionKind, Questionnaire};
 use crate::policy::model::template::{missing, TemplateId, Value, MISSING_END, MISSING_START};
+
+/// The packs whose clauses this policy uses, in the order declared, as the
+/// context of a `pack_list` line: the general pack always, and each other
+/// pack with at least one clause that the answers include.
+fn pack_lines(lib: &ClauseLibrary, visible: &Answers) -> Vec<Value> {
+    let holds = |c: &Option<crate::policy::model::condition::Condition>| c.as_ref().is_none_or(|c| c.holds(visible));
+    let used: std::collections::BTreeSet<&str> = lib
+        .sections
+        .iter()
+        .filter(|s| holds(&s.when))
+        .flat_map(|s| s.clauses.iter())
+        .filter(|c| holds(&c.when))
+        .filter_map(|c| c.pack.as_deref())
+        .chain([GENERAL_PACK])
+        .collect();
+    lib.packs
+        .iter()
+        .filter(|p| used.contains(p.id.as_str()))
+        .map(|p| {
+            Value::from([
+                ("pack", Value::from(p.title.clone())),
+                ("version", Value::from(p.version.to_string())),
+                ("checked", Value::from(p.as_of.long())),
+            ])
+        })
+        .collect()
+}
 
 /// Fills the policy for `answers`.
 pub fn fill(q: &Questionnaire, lib: &ClauseLibrary, answers: &Answers) -> Document {
@@ -25,8 +53,8 @@ pub fn fill(q: &Questionnaire, lib: &ClauseLibrary, answers: &Answers) -> Docume
     let ctx = context(q, &visible);
     let words = Words::for_answers(&visible);
     let mut problems = Vec::new();
-    let mut render_at = |id: TemplateId, clause: Option<&ClauseId>| -> Text {
-        match lib.templates.render(id, &ctx) {
+    let mut render_at = |id: TemplateId, ctx: &Value, clause: Option<&ClauseId>| -> Text {
+        match lib.templates.render(id, ctx) {
             Ok(s) => runs(q, &s, words),
             Err(e) => {
                 problems.push(FillProblem {
@@ -37,7 +65,7 @@ pub fn fill(q: &Questionnaire, lib: &ClauseLibrary, answers: &Answers) -> Docume
             }
         }
     };
-    let mut render = |id: TemplateId| render_at(id, None);
+    let mut render = |id: TemplateId| render_at(id, &ctx, None);
     let title = render(lib.title).to_plain();
     let author = render(lib.author).to_plain();
     // The cover's facts read as entries ("Owner: The Director of ..."),
@@ -50,6 +78,7 @@ pub fn fill(q: &Questionnaire, lib: &ClauseLibrary, answers: &Answers) -> Docume
         owner: capitalized(tidy(render(c.owner))),
         approval: Approval::Draft,
     });
+    let pack_lines = pack_lines(lib, &visible);
     let mut sections = Vec::new();
     for ps in &lib.sections {
         if !ps.when.as_ref().is_none_or(|c| c.holds(&visible)) {
@@ -84,15 +113,28 @@ pub fn fill(q: &Questionnaire, lib: &ClauseLibrary, answers: &Answers) -> Docume
                     .collect()
             };
             let kinds: Vec<BlockKind> = match &clause.body {
-                ClauseBody::Text(t) => paragraphs(render_at(*t, Some(&clause.id)))
+                ClauseBody::Text(t) => paragraphs(render_at(*t, &ctx, Some(&clause.id)))
                     .into_iter()
                     .map(BlockKind::Paragraph)
                     .collect(),
-                ClauseBody::Notice(t) => vec![BlockKind::Notice(tidy(render_at(*t, Some(&clause.id))))],
+                ClauseBody::Notice(t) => vec![BlockKind::Notice(tidy(render_at(*t, &ctx, Some(&clause.id))))],
+                // One bullet per pack in use, each rendered with that pack's
+                // own context; a line that fails is a problem of this clause.
+                ClauseBody::PackList(t) => {
+                    let texts: Vec<Text> = pack_lines
+                        .iter()
+                        .map(|line| tidy(render_at(*t, line, Some(&clause.id))))
+                        .collect();
+                    if texts.is_empty() {
+                        vec![]
+                    } else {
+                        vec![BlockKind::Bullets(texts)]
+                    }
+                }
                 ClauseBody::Bullets(items) => {
                     let texts: Vec<Text> = included(items)
                         .into_iter()
-                        .map(|t| tidy(render_at(t, Some(&clause.id))))
+                        .map(|t| tidy(render_at(t, &ctx, Some(&clause.id))))
                         .collect();
                     if texts.is_empty() {
                         vec![]
@@ -103,7 +145,7 @@ pub fn fill(q: &Questionnaire, lib: &ClauseLibrary, answers: &Answers) -> Docume
                 ClauseBody::Numbered(items) => {
                     let texts: Vec<Text> = included(items)
                         .into_iter()
-                        .map(|t| tidy(render_at(t, Some(&clause.id))))
+                        .map(|t| tidy(render_at(t, &ctx, Some(&clause.id))))
                         .collect();
                     if texts.is_empty() {
                         vec![]

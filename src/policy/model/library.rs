@@ -5,14 +5,21 @@
 //! Loading checks every condition against the questionnaire and every
 //! template variable against its question ids, so filling never meets an
 //! unknown name.
+//!
+//! Clauses belong to packs: the general clauses, and one pack per
+//! jurisdiction. Each pack carries a version, the date its legal content was
+//! last checked, and what changed in each version, so that a draft made on an
+//! older version can say which of its sections now read differently (see
+//! [`crate::policy::fill::changes`]).
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
 
 use crate::policy::diag::{Diagnostics, Problem, SourceFile, YamlPath};
 use crate::policy::model::condition::{Condition, RawCondition};
-use crate::policy::model::ids::{check_id, ClauseId, IdShape, SectionId};
+use crate::policy::model::dates::{parse_iso, Date};
+use crate::policy::model::ids::{check_id, is_valid_id, ClauseId, IdShape, SectionId};
 use crate::policy::model::questionnaire::Questionnaire;
 use crate::policy::model::template::{TemplateId, Templates};
 
@@ -29,8 +36,30 @@ struct RawLibrary {
     author: Option<String>,
     #[serde(default)]
     cover: Option<RawCover>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    packs: Vec<RawPack>,
     #[serde(default)]
     sections: Vec<RawSection>,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPack {
+    id: String,
+    title: String,
+    version: u32,
+    as_of: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    changes: Vec<RawChange>,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawChange {
+    version: u32,
+    summary: String,
+    #[serde(default)]
+    clauses: Vec<String>,
 }
 
 #[derive(Debug, Serialize, Deserialize)]
@@ -61,6 +90,8 @@ struct RawClause {
     when: Option<RawCondition>,
     #[serde(default)]
     heading: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pack: Option<String>,
     #[serde(default)]
     sources: Vec<String>,
     #[serde(default)]
@@ -71,6 +102,8 @@ struct RawClause {
     numbered: Option<Vec<RawItem>>,
     #[serde(default)]
     notice: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pack_list: Option<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -121,11 +154,51 @@ pub struct ClauseLibrary {
     pub author: TemplateId,
     /// Templates of the cover page's facts, when the document has a cover.
     pub cover: Option<CoverTemplates>,
+    /// The clause packs, in the order declared; empty for a library that
+    /// does not version its clauses.
+    pub packs: Vec<Pack>,
     /// Policy sections, in order.
     pub sections: Vec<PolicySection>,
     /// The compiled templates the clauses refer to.
     pub templates: Templates,
 }
+
+/// The id of the pack that holds every clause that names no pack.
+pub const GENERAL_PACK: &str = "general";
+
+/// The variables a `pack_list` line may read.
+pub const PACK_LINE_VARIABLES: [&str; 3] = ["pack", "version", "checked"];
+
+/// A set of clauses versioned together: the general clauses, or the
+/// clauses of one jurisdiction.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Pack {
+    /// Stable id, recorded in drafts.
+    pub id: String,
+    /// What the policy calls it ("Quebec law").
+    pub title: String,
+    /// Its version, from 1; raised whenever its text changes.
+    pub version: u32,
+    /// When its legal content was last checked against its sources.
+    pub as_of: Date,
+    /// What changed in each version after the first, oldest first.
+    pub changes: Vec<PackChange>,
+}
+
+/// What one version of a pack changed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PackChange {
+    /// The version that made the change.
+    pub version: u32,
+    /// What changed, in a sentence for the people who approve the policy.
+    pub summary: String,
+    /// The clauses whose text changed or that were added.
+    pub clauses: Vec<ClauseId>,
+}
+
+/// The version of each pack, by pack id: what a draft records of the
+/// library it was made on.
+pub type PackVersions = BTreeMap<String, u32>;
 
 /// The templates of a cover page's facts (see [`crate::policy::document::Cover`]).
 #[derive(Debug, Clone, Copy)]
@@ -166,6 +239,9 @@ pub struct Clause {
     pub heading: Option<String>,
     /// Where its substance comes from, by name.
     pub sources: Vec<String>,
+    /// The pack it belongs to: the one it names, else [`GENERAL_PACK`]
+    /// when the library declares packs, else none.
+    pub pack: Option<String>,
     /// The text.
     pub body: ClauseBody,
 }
@@ -181,6 +257,9 @@ pub enum ClauseBody {
     Numbered(Vec<Item>),
     /// A notice set apart from the text.
     Notice(TemplateId),
+    /// A bulleted list with one line for each pack the policy uses, made
+    /// from this template (which reads `pack`, `version` and `checked`).
+    PackList(TemplateId),
 }
 
 /// A list item, possibly conditional.
@@ -222,6 +301,15 @@ impl ClauseLibrary {
         let mut author = None;
         let mut cover = None;
         let mut sections = Vec::new();
+        let mut packs: Vec<Pack> = Vec::new();
+        // Every pack id declared, usable or not, so that a pack with a
+        // problem of its own is not also reported as unknown where it is used.
+        let mut declared: BTreeSet<String> = BTreeSet::new();
+        // Names of packs and clauses can be declared in a later file than
+        // the one that refers to them, so those references are checked once
+        // every file is read: (file, where, what is named, what it must be).
+        let mut references: Vec<(usize, YamlPath, String, Reference)> = Vec::new();
+        let mut late: Vec<Vec<Problem>> = files.iter().map(|_| Vec::new()).collect();
         for (i, source) in files.iter().enumerate() {
             let raw: RawLibrary = match source.parse() {
                 Ok(raw) => raw,
@@ -265,19 +353,93 @@ impl ClauseLibrary {
                     ));
                 }
             }
-            sections.extend(check(raw, questionnaire, &mut state, &mut problems));
+            for (pi, rp) in raw.packs.iter().enumerate() {
+                let path = root.key("packs").index(pi);
+                let twice = !declared.insert(rp.id.clone());
+                if let Some(pack) = check_pack(rp, &path, twice, &mut problems) {
+                    for (ci, change) in rp.changes.iter().enumerate() {
+                        for (k, clause) in change.clauses.iter().enumerate() {
+                            let at = path.key("changes").index(ci).key("clauses").index(k);
+                            references.push((i, at, clause.clone(), Reference::Clause(rp.id.clone())));
+                        }
+                    }
+                    packs.push(pack);
+                }
+            }
+            let file_sections = check(raw, questionnaire, &mut state, &mut problems);
+            for (si, section) in file_sections.iter().enumerate() {
+                for (ci, clause) in section.clauses.iter().enumerate() {
+                    if let Some(pack) = &clause.pack {
+                        let at = root.key("sections").index(si).key("clauses").index(ci).key("pack");
+                        references.push((i, at, pack.clone(), Reference::Pack));
+                    }
+                }
+            }
+            sections.extend(file_sections);
             diagnostics.extend(source.locate(problems).0);
+        }
+        if !declared.is_empty() {
+            for clause in sections.iter_mut().flat_map(|s| s.clauses.iter_mut()) {
+                clause.pack.get_or_insert_with(|| GENERAL_PACK.to_owned());
+            }
+        }
+        let pack_of: BTreeMap<&str, Option<&str>> = sections
+            .iter()
+            .flat_map(|s| s.clauses.iter())
+            .map(|c| (c.id.as_str(), c.pack.as_deref()))
+            .collect();
+        for (file, path, name, kind) in &references {
+            let problem = match kind {
+                Reference::Pack if !declared.contains(name) => Some(format!("\"{name}\" is not a pack declared under `packs`")),
+                Reference::Pack => None,
+                Reference::Clause(pack) => match pack_of.get(name.as_str()) {
+                    None => Some(format!("\"{name}\" is not a clause of this library")),
+                    // A version of a pack changes only the pack's own clauses, so
+                    // that a draft compares each clause with the right version.
+                    // (A clause in an undeclared pack is reported as that.)
+                    Some(of) if *of != Some(pack.as_str()) && of.is_none_or(|o| declared.contains(o)) => Some(format!(
+                        "clause \"{name}\" is in pack \"{}\", not \"{pack}\": list it under the changes of its own pack",
+                        of.unwrap_or(GENERAL_PACK)
+                    )),
+                    Some(_) => None,
+                },
+            };
+            if let Some(message) = problem {
+                late[*file].push(Problem::new(path.clone(), message));
+            }
+        }
+        if !declared.is_empty() && !declared.contains(GENERAL_PACK) {
+            late[0].push(Problem::new(
+                YamlPath::root(),
+                format!("a library with packs must declare the \"{GENERAL_PACK}\" pack, which holds the clauses that name none"),
+            ));
+        }
+        for (source, problems) in files.iter().zip(late) {
+            if !problems.is_empty() {
+                diagnostics.extend(source.locate(problems).0);
+            }
         }
         match (title, author) {
             (Some(title), Some(author)) if diagnostics.is_empty() => Ok(ClauseLibrary {
                 title,
                 author,
                 cover,
+                packs,
                 sections,
                 templates: state.templates,
             }),
             _ => Err(Diagnostics(diagnostics)),
         }
+    }
+
+    /// The version of each pack: what a new draft records.
+    pub fn pack_versions(&self) -> PackVersions {
+        self.packs.iter().map(|p| (p.id.clone(), p.version)).collect()
+    }
+
+    /// The pack with this id.
+    pub fn pack(&self, id: &str) -> Option<&Pack> {
+        self.packs.iter().find(|p| p.id == id)
     }
 
     /// Checks an imported YAML library named `file` and gives its raw form
@@ -305,6 +467,91 @@ impl ClauseLibrary {
     pub fn clauses(&self) -> impl Iterator<Item = &Clause> {
         self.sections.iter().flat_map(|s| s.clauses.iter())
     }
+}
+
+/// What a name that is checked after every file is read must name: a
+/// declared pack, or a clause of the pack (by id) whose change lists it.
+enum Reference {
+    Pack,
+    Clause(String),
+}
+
+/// Checks one declared pack; `None` when it cannot be used at all.
+fn check_pack(rp: &RawPack, path: &YamlPath, twice: bool, problems: &mut Vec<Problem>) -> Option<Pack> {
+    let mut ok = true;
+    if !is_valid_id(&rp.id, IdShape::Plain) {
+        check_id(&rp.id, IdShape::Plain, &path.key("id"), "pack", problems);
+        ok = false;
+    }
+    if twice {
+        problems.push(Problem::new(
+            path.key("id"),
+            format!("pack id \"{}\" is used twice", rp.id),
+        ));
+        ok = false;
+    }
+    if rp.title.trim().is_empty() {
+        problems.push(Problem::new(path.key("title"), "a pack needs a title"));
+    }
+    if rp.version == 0 {
+        problems.push(Problem::new(path.key("version"), "a pack's version starts at 1"));
+        ok = false;
+    }
+    let as_of = parse_iso(&rp.as_of);
+    if as_of.is_none() {
+        problems.push(Problem::new(
+            path.key("as_of"),
+            format!("\"{}\" is not a date written as YYYY-MM-DD", rp.as_of),
+        ));
+    }
+    // Every version after the first says what it changed, in order, so that
+    // the changes since any older version can be listed.
+    let mut expected = 2;
+    for (ci, change) in rp.changes.iter().enumerate() {
+        let cpath = path.key("changes").index(ci);
+        if change.version != expected || change.version > rp.version {
+            problems.push(Problem::new(
+                cpath.key("version"),
+                format!(
+                    "expected the change made by version {expected} here (changes run from version 2 to the pack's version, {}, in order)",
+                    rp.version
+                ),
+            ));
+            ok = false;
+        }
+        if change.summary.trim().is_empty() {
+            problems.push(Problem::new(cpath.key("summary"), "a change needs a summary"));
+        }
+        expected = change.version.saturating_add(1);
+    }
+    if ok && expected <= rp.version {
+        let which = if expected == rp.version {
+            format!("version {expected} of pack \"{}\" needs", rp.id)
+        } else {
+            format!("versions {expected} to {} of pack \"{}\" need", rp.version, rp.id)
+        };
+        problems.push(Problem::new(
+            path.key("changes"),
+            format!("{which} a `changes` entry that says what changed"),
+        ));
+        ok = false;
+    }
+    let as_of = as_of?;
+    ok.then(|| Pack {
+        id: rp.id.clone(),
+        title: rp.title.clone(),
+        version: rp.version,
+        as_of,
+        changes: rp
+            .changes
+            .iter()
+            .map(|c| PackChange {
+                version: c.version,
+                summary: c.summary.trim().to_owned(),
+                clauses: c.clauses.iter().cloned().map(ClauseId).collect(),
+            })
+            .collect(),
+    })
 }
 
 /// What must be unique or shared across the files of one library.
@@ -364,6 +611,7 @@ fn check(raw: RawLibrary, q: &Questionnaire, state: &mut State, problems: &mut V
                 when,
                 heading: rc.heading,
                 sources: rc.sources,
+                pack: rc.pack,
                 body,
             });
         }
@@ -389,12 +637,13 @@ fn clause_body(
         rc.bullets.is_some(),
         rc.numbered.is_some(),
         rc.notice.is_some(),
+        rc.pack_list.is_some(),
     ];
     if given.iter().filter(|g| **g).count() != 1 {
         problems.push(Problem::new(
             path.clone(),
             format!(
-                "clause \"{}\" needs exactly one of text, bullets, numbered or notice",
+                "clause \"{}\" needs exactly one of text, bullets, numbered, notice or pack_list",
                 rc.id
             ),
         ));
@@ -423,6 +672,8 @@ fn clause_body(
         ClauseBody::Numbered(items(list, "numbered"))
     } else if let Some(t) = &rc.notice {
         ClauseBody::Notice(templates.add(t, &path.key("notice"), problems))
+    } else if let Some(t) = &rc.pack_list {
+        ClauseBody::PackList(templates.add_fixed(t, &path.key("pack_list"), problems, &PACK_LINE_VARIABLES))
     } else {
         let t = rc.text.as_deref().unwrap_or_default();
         ClauseBody::Text(templates.add(t, &path.key("text"), problems))

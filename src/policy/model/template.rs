@@ -66,15 +66,41 @@ impl Templates {
 
     /// Compiles `source`, reporting syntax errors and unknown variables at `path`.
     pub fn add(&mut self, source: &str, path: &YamlPath, problems: &mut Vec<Problem>) -> TemplateId {
+        let known = std::mem::take(&mut self.variables);
+        let id = self.add_reading(source, path, problems, &known, "a question id");
+        self.variables = known;
+        id
+    }
+
+    /// Compiles `source`, a template that reads only the variables `known`
+    /// (not answers), such as a line about a clause pack. Unknown variables
+    /// are reported at `path`, naming the ones it may read.
+    pub fn add_fixed(
+        &mut self,
+        source: &str,
+        path: &YamlPath,
+        problems: &mut Vec<Problem>,
+        known: &[&str],
+    ) -> TemplateId {
+        let names: BTreeSet<String> = known.iter().map(|k| (*k).to_owned()).collect();
+        let what = format!("one of {}", known.join(", "));
+        self.add_reading(source, path, problems, &names, &what)
+    }
+
+    fn add_reading(
+        &mut self,
+        source: &str,
+        path: &YamlPath,
+        problems: &mut Vec<Problem>,
+        known: &BTreeSet<String>,
+        what: &str,
+    ) -> TemplateId {
         let id = TemplateId(self.compiled.len());
         match self.engine.compile(source.to_owned()) {
             Ok(t) => {
-                match unknown_variables(&self.engine, &t, &self.variables) {
+                match unknown_variables(&self.engine, &t, known) {
                     Ok(unknown) => problems.extend(unknown.into_iter().map(|v| {
-                        Problem::new(
-                            path.clone(),
-                            format!("the text refers to \"{v}\", which is not a question id"),
-                        )
+                        Problem::new(path.clone(), format!("the text refers to \"{v}\", which is not {what}"))
                     })),
                     Err(e) => problems.push(Problem::new(path.clone(), template_error(&e))),
                 }
