@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use crate::app::browser::focus::focus_id;
 use crate::app::browser::worker_client::{read_library, FileError};
-use crate::app::shell::files::{chosen_file, read_text, Busy};
+use crate::app::shell::files::{chosen_file, read_or_report, Busy, MAX_FILE_BYTES};
 use crate::app::shell::problem_list::problem_summary;
 use crate::app::shell::session::{use_session, LibraryChoice};
 use crate::policy::diag::Diagnostics;
@@ -28,13 +28,8 @@ pub fn LibraryImport() -> impl IntoView {
             problems.set(None);
             let Some(file) = chosen_file(&ev) else { return };
             leptos::task::spawn_local(async move {
-                let name = file.name();
-                let text = match read_text(&file).await {
-                    Ok(text) => text,
-                    Err(e) => {
-                        status.try_set(format!("\"{name}\" could not be read: {e}."));
-                        return;
-                    }
+                let Some((name, text)) = read_or_report(&file, MAX_FILE_BYTES, status).await else {
+                    return;
                 };
                 // The PDF worker reads the YAML; the page has no parser.
                 let busy = Busy::start(status, "Reading the clauses…");

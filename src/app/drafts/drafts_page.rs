@@ -11,7 +11,7 @@ use crate::app::browser::focus::focus_id;
 use crate::app::browser::storage::{self, local_time, Entry};
 use crate::app::browser::worker_client::{read_answer_file, FileError};
 use crate::app::drafts::safekeeping::Safekeeping;
-use crate::app::shell::files::{chosen_file, download_answer_file, read_text, Busy};
+use crate::app::shell::files::{chosen_file, download_answer_file, read_or_report, Busy, MAX_FILE_BYTES};
 use crate::app::shell::route::{navigate, Route};
 use crate::app::shell::{use_app, AppState};
 use crate::policy::diag::Diagnostics;
@@ -116,48 +116,40 @@ pub fn DraftsPage() -> impl IntoView {
         status.set(String::new());
         let Some(file) = chosen_file(&ev) else { return };
         leptos::task::spawn_local(async move {
-            let name = file.name();
-            let text = match read_text(&file).await {
-                Ok(text) => text,
-                Err(e) => {
-                    status.try_set(format!("\"{name}\" could not be read: {e}."));
-                    return;
-                }
+            let Some((file, text)) = read_or_report(&file, MAX_FILE_BYTES, status).await else {
+                return;
             };
             // The PDF worker reads the YAML; the page has no parser.
             let busy = Busy::start(status, "Reading the file…");
-            let result = read_answer_file(name.clone(), text).await;
+            let result = read_answer_file(file.clone(), text).await;
             busy.done();
-            {
-                let file = name;
-                match result {
-                    Err(FileError::Worker(e)) if review => {
-                        status.try_set(format!("\"{file}\" could not be opened for review: {e}."));
-                    }
-                    Err(FileError::Worker(e)) => {
-                        status.try_set(format!("\"{file}\" could not be read: {e}."));
-                    }
-                    Err(FileError::Problems(problems)) => {
-                        import_problems.set(Some(problems));
-                        request_animation_frame(|| focus_id("import-problems"));
-                    }
-                    Ok(draft) => match storage::load(&draft.id) {
-                        Ok(Some(existing)) => {
-                            let (existing_name, existing_saved) = match existing {
-                                Entry::Draft(d) => (d.display_name(), local_time(&d.saved_at)),
-                                Entry::Unreadable { .. } => ("a damaged draft".to_owned(), String::new()),
-                            };
-                            clash.set(Some(Clash {
-                                has_review: !draft.review.is_empty(),
-                                incoming: draft,
-                                existing_name,
-                                existing_saved,
-                            }));
-                            request_animation_frame(|| focus_id("clash-cancel"));
-                        }
-                        _ => store_import(draft, "Imported"),
-                    },
+            match result {
+                Err(FileError::Worker(e)) if review => {
+                    status.try_set(format!("\"{file}\" could not be opened for review: {e}."));
                 }
+                Err(FileError::Worker(e)) => {
+                    status.try_set(format!("\"{file}\" could not be read: {e}."));
+                }
+                Err(FileError::Problems(problems)) => {
+                    import_problems.set(Some(problems));
+                    request_animation_frame(|| focus_id("import-problems"));
+                }
+                Ok(draft) => match storage::load(&draft.id) {
+                    Ok(Some(existing)) => {
+                        let (existing_name, existing_saved) = match existing {
+                            Entry::Draft(d) => (d.display_name(), local_time(&d.saved_at)),
+                            Entry::Unreadable { .. } => ("a damaged draft".to_owned(), String::new()),
+                        };
+                        clash.set(Some(Clash {
+                            has_review: !draft.review.is_empty(),
+                            incoming: draft,
+                            existing_name,
+                            existing_saved,
+                        }));
+                        request_animation_frame(|| focus_id("clash-cancel"));
+                    }
+                    _ => store_import(draft, "Imported"),
+                },
             }
         });
     };

@@ -44,9 +44,21 @@ pub enum ReadError {
     NotText,
 }
 
-/// Reads `file` as text, if it is within [`MAX_FILE_BYTES`].
-pub async fn read_text(file: &web_sys::File) -> Result<String, ReadError> {
-    read_text_up_to(file, MAX_FILE_BYTES).await
+/// Reads `file` as text if it has at most `max_bytes`: its name and text,
+/// or `None` after saying in `status` why it could not be read.
+pub async fn read_or_report(
+    file: &web_sys::File,
+    max_bytes: f64,
+    status: RwSignal<String>,
+) -> Option<(String, String)> {
+    let name = file.name();
+    match read_text_up_to(file, max_bytes).await {
+        Ok(text) => Some((name, text)),
+        Err(e) => {
+            status.try_set(format!("\"{name}\" could not be read: {e}."));
+            None
+        }
+    }
 }
 
 /// Reads the file chosen in the input that fired `ev` if it has at most
@@ -63,12 +75,8 @@ pub fn read_chosen_up_to(
         return false;
     };
     leptos::task::spawn_local(async move {
-        let name = file.name();
-        match read_text_up_to(&file, max_bytes).await {
-            Ok(text) => then(name, text),
-            Err(e) => {
-                status.try_set(format!("\"{name}\" could not be read: {e}."));
-            }
+        if let Some((name, text)) = read_or_report(&file, max_bytes, status).await {
+            then(name, text);
         }
     });
     true

@@ -47,6 +47,16 @@ fn pack_lines(lib: &ClauseLibrary, visible: &Answers) -> Vec<Value> {
         .collect()
 }
 
+/// A list block of `items`, or nothing when no item is included (a list
+/// with no items is left out, not printed empty).
+fn list(make: fn(Vec<Text>) -> BlockKind, items: Vec<Text>) -> Vec<BlockKind> {
+    if items.is_empty() {
+        vec![]
+    } else {
+        vec![make(items)]
+    }
+}
+
 /// Fills the policy for `answers`.
 pub fn fill(q: &Questionnaire, lib: &ClauseLibrary, answers: &Answers) -> Document {
     let visible = q.visible_answers(answers);
@@ -120,39 +130,27 @@ pub fn fill(q: &Questionnaire, lib: &ClauseLibrary, answers: &Answers) -> Docume
                 ClauseBody::Notice(t) => vec![BlockKind::Notice(tidy(render_at(*t, &ctx, Some(&clause.id))))],
                 // One bullet per pack in use, each rendered with that pack's
                 // own context; a line that fails is a problem of this clause.
-                ClauseBody::PackList(t) => {
-                    let texts: Vec<Text> = pack_lines
+                ClauseBody::PackList(t) => list(
+                    BlockKind::Bullets,
+                    pack_lines
                         .iter()
                         .map(|line| tidy(render_at(*t, line, Some(&clause.id))))
-                        .collect();
-                    if texts.is_empty() {
-                        vec![]
-                    } else {
-                        vec![BlockKind::Bullets(texts)]
-                    }
-                }
-                ClauseBody::Bullets(items) => {
-                    let texts: Vec<Text> = included(items)
+                        .collect(),
+                ),
+                ClauseBody::Bullets(items) => list(
+                    BlockKind::Bullets,
+                    included(items)
                         .into_iter()
                         .map(|t| tidy(render_at(t, &ctx, Some(&clause.id))))
-                        .collect();
-                    if texts.is_empty() {
-                        vec![]
-                    } else {
-                        vec![BlockKind::Bullets(texts)]
-                    }
-                }
-                ClauseBody::Numbered(items) => {
-                    let texts: Vec<Text> = included(items)
+                        .collect(),
+                ),
+                ClauseBody::Numbered(items) => list(
+                    BlockKind::Numbered,
+                    included(items)
                         .into_iter()
                         .map(|t| tidy(render_at(t, &ctx, Some(&clause.id))))
-                        .collect();
-                    if texts.is_empty() {
-                        vec![]
-                    } else {
-                        vec![BlockKind::Numbered(texts)]
-                    }
-                }
+                        .collect(),
+                ),
             };
             if kinds.is_empty() {
                 continue;
