@@ -9,8 +9,8 @@ use std::process::ExitCode;
 
 use policy_builder::policy::bundle::Policy;
 use policy_builder::policy::files::answer_file;
-use policy_builder::policy::fill::fill;
 use policy_builder::policy::fill::finish::{self, PolicyOptions};
+use policy_builder::policy::trainer::scenario::ScenarioLibrary;
 
 fn main() -> ExitCode {
     let Some(path) = std::env::args().nth(1) else {
@@ -42,7 +42,8 @@ fn main() -> ExitCode {
         eprintln!("{path}: drafts with their own clause library are not supported here");
         return ExitCode::FAILURE;
     }
-    let filled = fill(&policy.questionnaire, &policy.library, &draft.answers);
+    let scenarios = ScenarioLibrary::builtin(&policy.questionnaire, &policy.library).ok();
+    let filled = finish::draft(&policy, &policy.library, scenarios.as_ref(), &draft.answers);
     let finished = finish::policy(&filled, &draft.review, PolicyOptions::default());
     match serde_json::to_string(&finished) {
         Ok(json) => {

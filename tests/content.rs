@@ -7,7 +7,8 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use policy_builder::policy::document::DocumentKind;
 use policy_builder::policy::document::{BlockKind, Document, Run, Text};
-use policy_builder::policy::fill::fill;
+use policy_builder::policy::fill::{fill, finish};
+use policy_builder::policy::trainer::scenario::ScenarioLibrary;
 use policy_builder::policy::model::answers::{Answer, Answers};
 use policy_builder::policy::model::library::{ClauseBody, ClauseLibrary};
 use policy_builder::policy::model::questionnaire::Questionnaire;
@@ -121,8 +122,11 @@ fn every_sample_policy_reads_at_grade_10_or_lower() {
 #[test]
 fn every_sample_policy_matches_its_reviewed_snapshot() {
     let p = policy();
+    let scenarios = ScenarioLibrary::builtin(&p.questionnaire, &p.library).expect("the shipped scenarios load");
     for (name, sample) in samples() {
-        let doc = fill(&p.questionnaire, &p.library, &sample.answers);
+        // The policy as the app previews and exports it, worked examples
+        // included.
+        let doc = finish::draft(&p, &p.library, Some(&scenarios), &sample.answers);
         insta::assert_yaml_snapshot!(format!("policy-{name}"), doc);
         let quick = fill(&p.questionnaire, &p.quick_reference, &sample.answers);
         insta::assert_yaml_snapshot!(format!("quick-reference-{name}"), quick);

@@ -13,10 +13,11 @@ use crate::policy::diag::{Diagnostic, Diagnostics, SourceFile};
 use crate::policy::document::Document;
 use crate::policy::files::draft::{CustomLibrary, StoredDraft};
 use crate::policy::files::review::Review;
-use crate::policy::fill::fill;
+use crate::policy::fill::finish;
 use crate::policy::model::answers::{Answer, Answers};
 use crate::policy::model::ids::QuestionId;
 use crate::policy::model::library::{ClauseLibrary, PackVersions};
+use crate::policy::trainer::scenario::ScenarioLibrary;
 
 /// Whether the current answers are safely stored.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -164,17 +165,40 @@ pub struct Session {
     from_check: RwSignal<bool>,
 }
 
+/// The scenarios that fit the draft's clause library, if they do. Two are
+/// equal only when they are the same loaded library, so that a new clause
+/// library always refills the policy.
+#[derive(Clone)]
+struct Fitted(Option<Arc<ScenarioLibrary>>);
+
+impl PartialEq for Fitted {
+    fn eq(&self, other: &Self) -> bool {
+        match (&self.0, &other.0) {
+            (Some(a), Some(b)) => Arc::ptr_eq(a, b),
+            (None, None) => true,
+            _ => false,
+        }
+    }
+}
+
 impl Session {
     /// Opens `draft` and starts autosaving it.
     pub fn open(policy: Arc<Policy>, draft: StoredDraft, scratch: RwSignal<Option<StoredDraft>>) -> Self {
         let written = storage::raw(&draft.id);
         let library = RwSignal::new(choose_library(&policy, draft.library.clone()));
         let answers = RwSignal::new(draft.answers);
+        // The trainer's scenarios, checked once for each clause library,
+        // give the policy its worked examples.
+        let p = policy.clone();
+        let scenarios = Memo::new(move |_| {
+            let lib = library.with(LibraryChoice::loaded);
+            Fitted(ScenarioLibrary::builtin(&p.questionnaire, lib.as_deref().unwrap_or(&p.library)).ok().map(Arc::new))
+        });
         let p = policy.clone();
         let document = Memo::new(move |_| {
             let lib = library.with(LibraryChoice::loaded);
             let lib = lib.as_deref().unwrap_or(&p.library);
-            answers.with(|a| fill(&p.questionnaire, lib, a))
+            scenarios.with(|s| answers.with(|a| finish::draft(&p, lib, s.0.as_deref(), a)))
         });
         let p = policy.clone();
         let warnings = Memo::new(move |_| {

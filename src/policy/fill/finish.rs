@@ -8,6 +8,7 @@ use crate::policy::document::{Approval, Document};
 use crate::policy::files::review::{approval_section, Review, Verdict};
 use crate::policy::fill::fill;
 use crate::policy::model::answers::Answers;
+use crate::policy::model::library::ClauseLibrary;
 use crate::policy::trainer::scenario::{Deck, HandoutOptions, ScenarioLibrary};
 
 /// What an exported policy includes beside its own text.
@@ -24,7 +25,25 @@ impl Default for PolicyOptions {
     }
 }
 
-/// The policy as exported: `filled` with the cover's status following the
+/// The policy the author drafts, previews and exports: filled from
+/// `answers` with `library`, ending with the appendix of worked examples
+/// when `scenarios` (the trainer's, checked against `library`) are given.
+/// A clause library of the author's own that the scenarios do not fit
+/// gives `None`, and the policy has no worked examples.
+pub fn draft(
+    templates: &Policy,
+    library: &ClauseLibrary,
+    scenarios: Option<&ScenarioLibrary>,
+    answers: &Answers,
+) -> Document {
+    let filled = fill(&templates.questionnaire, library, answers);
+    match scenarios {
+        Some(scenarios) => scenarios.with_worked_examples(&templates.questionnaire, answers, filled),
+        None => filled,
+    }
+}
+
+/// The policy as exported: `filled` (the [`draft`]) with the cover's status following the
 /// latest decision of `review` (an approval whose sections have changed
 /// since reads "In review") and, if `options` ask for it, the approval
 /// record appended.
@@ -130,6 +149,29 @@ mod tests {
             policy(&edited, &review, PolicyOptions::default()).cover.approval,
             Approval::InReview
         );
+    }
+
+    #[test]
+    fn the_exported_policy_ends_with_worked_examples_before_the_approval_record() {
+        let (templates, filled) = ontario();
+        let (_, sample) = Sample::builtin()
+            .into_iter()
+            .find(|(f, _)| f.contains("ontario"))
+            .expect("ships");
+        let scenarios =
+            ScenarioLibrary::builtin(&templates.questionnaire, &templates.library).expect("the shipped scenarios load");
+        let drafted = draft(&templates, &templates.library, Some(&scenarios), &sample.answers);
+        assert_eq!(drafted.sections.len(), filled.sections.len() + 1);
+        let examples = drafted.sections.last().expect("an appendix");
+        assert_eq!(examples.title, "Appendix: worked examples");
+        assert!((4..=6).contains(&examples.subsections.len()), "{}", examples.subsections.len());
+        // Without the scenarios (a library of the author's own that they
+        // do not fit), the policy is the filled text alone.
+        assert_eq!(draft(&templates, &templates.library, None, &sample.answers), filled);
+        let exported = policy(&drafted, &decided(Verdict::Approved), PolicyOptions::default());
+        let titles: Vec<&str> = exported.sections.iter().rev().take(2).map(|s| s.title.as_str()).collect();
+        assert_eq!(titles[1], "Appendix: worked examples");
+        assert_ne!(titles[0], "Appendix: worked examples");
     }
 
     #[test]
