@@ -284,6 +284,91 @@ fn fold_accent(c: char) -> impl Iterator<Item = char> {
     std::iter::once(base)
 }
 
+/// How much of a document still stands in for unanswered questions, so
+/// that an export can ask before it prints placeholders.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Placeholders {
+    /// Placeholders printed, counting each time one appears.
+    pub count: usize,
+    /// Different questions they stand for.
+    pub questions: usize,
+    /// Numbered top-level sections that show at least one.
+    pub sections: usize,
+    /// Whether the cover shows one.
+    pub on_cover: bool,
+}
+
+impl Placeholders {
+    /// The question to ask before exporting `what` (such as "policy"),
+    /// or `None` when nothing is left to answer.
+    pub fn question(&self, what: &str) -> Option<String> {
+        if self.count == 0 {
+            return None;
+        }
+        let plural = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+        let mut places = Vec::new();
+        if self.sections > 0 {
+            places.push(plural(self.sections, "section", "sections"));
+        }
+        if self.on_cover {
+            places.push("the cover".to_owned());
+        }
+        Some(format!(
+            "This {what} still has {} with {} shown as placeholders ({}). Export it anyway?",
+            places.join(" and "),
+            plural(self.questions, "unanswered question", "unanswered questions"),
+            plural(self.count, "placeholder", "placeholders"),
+        ))
+    }
+}
+
+impl Document {
+    /// The placeholders this document would print.
+    pub fn placeholders(&self) -> Placeholders {
+        fn runs<'a>(t: &'a Text, out: &mut Vec<&'a QuestionId>) {
+            for r in &t.0 {
+                if let Run::Missing { question, .. } = r {
+                    out.push(question);
+                }
+            }
+        }
+        fn walk<'a>(s: &'a Section, out: &mut Vec<&'a QuestionId>) {
+            for b in &s.blocks {
+                match &b.kind {
+                    BlockKind::Paragraph(t) | BlockKind::Notice(t) => runs(t, out),
+                    BlockKind::Bullets(items) | BlockKind::Numbered(items) => items.iter().for_each(|t| runs(t, out)),
+                }
+            }
+            for sub in &s.subsections {
+                walk(sub, out);
+            }
+        }
+        let mut all = Vec::new();
+        let c = &self.cover;
+        for t in [&c.organization, &c.short_name, &c.version, &c.effective_date, &c.owner] {
+            runs(t, &mut all);
+        }
+        let on_cover = !all.is_empty();
+        let mut sections = 0;
+        for s in &self.sections {
+            let before = all.len();
+            walk(s, &mut all);
+            if all.len() > before {
+                sections += 1;
+            }
+        }
+        let count = all.len();
+        all.sort();
+        all.dedup();
+        Placeholders {
+            count,
+            questions: all.len(),
+            sections,
+            on_cover,
+        }
+    }
+}
+
 /// What is being laid out; it decides the furniture around the text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -354,5 +439,49 @@ mod tests {
             "social-media-policy-2026-11-25.pdf"
         );
         assert_eq!(doc("").file_name("2026-11-25"), "social-media-policy-2026-11-25.pdf");
+    }
+
+    #[test]
+    fn placeholders_are_counted_by_section_and_question_and_asked_about() {
+        let missing = |q: &str| Run::Missing {
+            question: QuestionId(q.to_owned()),
+            label: q.to_owned(),
+        };
+        let section = |n: &str, runs: Vec<Run>| Section {
+            id: SectionId(n.to_owned()),
+            number: n.to_owned(),
+            title: n.to_owned(),
+            blocks: vec![Block {
+                clause: ClauseId(format!("c{n}")),
+                kind: BlockKind::Bullets(vec![Text(runs)]),
+            }],
+            subsections: Vec::new(),
+        };
+        let mut d = doc("Org");
+        assert_eq!(d.placeholders(), Placeholders::default());
+        assert_eq!(d.placeholders().question("policy"), None);
+        d.sections = vec![
+            section("1", vec![missing("a"), Run::Plain("x".into()), missing("b")]),
+            section("2", vec![Run::Plain("all answered".into())]),
+            section("3", vec![missing("a")]),
+        ];
+        d.cover.owner = Text(vec![missing("owner")]);
+        let found = d.placeholders();
+        assert_eq!(
+            found,
+            Placeholders {
+                count: 4,
+                questions: 3,
+                sections: 2,
+                on_cover: true
+            }
+        );
+        assert_eq!(
+            found.question("policy").as_deref(),
+            Some(
+                "This policy still has 2 sections and the cover with 3 unanswered questions shown as placeholders \
+                 (4 placeholders). Export it anyway?"
+            )
+        );
     }
 }

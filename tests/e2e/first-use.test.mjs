@@ -265,3 +265,51 @@ test('the handout names the organization on its cover and can print the verdicts
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+/** Opens the check-answers page from the draft bar. */
+async function checkPage(page) {
+  await page.getByRole('link', { name: 'Check answers', exact: true }).click();
+  await page.getByRole('heading', { name: 'Check your answers' }).waitFor();
+}
+
+test('exporting a policy that still shows placeholders asks first, and Cancel exports nothing', async () => {
+  const { context, page, errors } = await openDraft(env.browser, env.server.url);
+  await page.getByLabel('Legal name of the organization').fill('Ask First Clinic');
+  await checkPage(page);
+  // Each export button is on the page once.
+  const exports = page;
+  let downloads = 0;
+  page.on('download', () => downloads++);
+  await exports.getByRole('button', { name: 'Export PDF' }).click();
+  const dialog = page.getByRole('alertdialog');
+  await dialog.waitFor();
+  const question = await dialog.getAttribute('aria-labelledby').then((id) => page.locator(`#${id}`).innerText());
+  assert.match(
+    question,
+    /^This policy still has \d+ sections and the cover with \d+ unanswered questions shown as placeholders \(\d+ placeholders\)\. Export it anyway\?$/,
+  );
+  // The dialog is named by its question and focus is on its first button.
+  await page.getByRole('alertdialog', { name: question }).waitFor();
+  await page.waitForFunction(() => document.activeElement?.textContent === 'Export anyway');
+  assert.deepEqual(await axeViolations(page), []);
+  // Escape cancels, back on the button pressed, with nothing downloaded.
+  await page.keyboard.press('Escape');
+  await dialog.waitFor({ state: 'detached' });
+  await page.waitForFunction(() => document.activeElement?.id === 'export-pdf');
+  await exports.getByRole('button', { name: 'Staff quick reference (PDF)' }).click();
+  assert.match(await dialog.innerText(), /This quick reference still has/);
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await dialog.waitFor({ state: 'detached' });
+  await page.waitForFunction(() => document.activeElement?.id === 'export-quick');
+  await page.waitForTimeout(500);
+  assert.equal(downloads, 0);
+  // Export anyway prints the placeholders.
+  await exports.getByRole('button', { name: 'Export PDF' }).click();
+  const pdf = await downloadOf(page, () => dialog.getByRole('button', { name: 'Export anyway' }).click());
+  const text = flat(pdfText(pdf.path));
+  assert.match(text, /Ask First Clinic/);
+  assert.match(text, /\[[^\]]+\]/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+

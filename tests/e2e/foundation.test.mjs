@@ -6,7 +6,7 @@ import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { suite, openApp, openDraft, pdfText, flat, savedWith } from './harness.mjs';
+import { suite, openApp, openDraft, pdfText, flat, savedWith, exportAnyway } from './harness.mjs';
 
 const env = suite();
 
@@ -43,7 +43,7 @@ test('answers drive the preview, survive a reload and reach the PDF', async () =
 
   const [download] = await Promise.all([
     page.waitForEvent('download'),
-    page.getByRole('button', { name: 'Export PDF' }).click(),
+    exportAnyway(page),
   ]);
   assert.match(download.suggestedFilename(), /^riverbend-health-centre-social-media-policy-\d{4}-\d{2}-\d{2}\.pdf$/);
   const dir = await mkdtemp(join(tmpdir(), 'policy-pdf-'));
@@ -61,7 +61,7 @@ test('answers drive the preview, survive a reload and reach the PDF', async () =
   // The staff quick reference is a PDF of its own, on one page.
   const [sheet] = await Promise.all([
     page.waitForEvent('download'),
-    page.getByRole('button', { name: 'Staff quick reference (PDF)' }).click(),
+    exportAnyway(page, 'Staff quick reference (PDF)'),
   ]);
   assert.match(sheet.suggestedFilename(), /^riverbend-health-centre-staff-quick-reference-\d{4}-\d{2}-\d{2}\.pdf$/);
   await sheet.saveAs(join(dir, sheet.suggestedFilename()));
@@ -122,7 +122,7 @@ test('hostile text stays text in the preview and the PDF', async () => {
   assert.equal(await preview.locator('img').count(), 0);
   const [download] = await Promise.all([
     page.waitForEvent('download'),
-    page.getByRole('button', { name: 'Export PDF' }).click(),
+    exportAnyway(page),
   ]);
   const dir = await mkdtemp(join(tmpdir(), 'policy-hostile-'));
   await download.saveAs(join(dir, 'p.pdf'));
@@ -174,7 +174,7 @@ test('the PDF worker is fetched on the first export only, and a missing worker i
   assert.deepEqual(requested.filter((p) => p.includes('pdf-worker')), []);
   const [download] = await Promise.all([
     page.waitForEvent('download'),
-    page.getByRole('button', { name: 'Export PDF' }).click(),
+    exportAnyway(page),
   ]);
   assert.match(download.suggestedFilename(), /^worker-clinic-social-media-policy-/);
   assert.ok(requested.some((p) => p.endsWith('/pdf-worker_bg.wasm')), requested.join(' '));
@@ -183,7 +183,7 @@ test('the PDF worker is fetched on the first export only, and a missing worker i
   // Without the service worker, which would serve its cached copy.
   const broken = await openDraft(env.browser, env.server.url, { serviceWorkers: 'block' });
   await broken.context.route('**/pdf-worker_loader.js', (route) => route.fulfill({ status: 404, body: 'gone' }));
-  await broken.page.getByRole('button', { name: 'Export PDF' }).click();
+  await exportAnyway(broken.page);
   await broken.page.getByText(/The PDF could not be made: the app's file and PDF helper (could not be loaded|failed)/).waitFor();
   await broken.context.close();
 });
@@ -195,7 +195,7 @@ test('leaving the draft while its PDF is being made loses nothing and breaks not
   // PDF comes back.
   const [download] = await Promise.all([
     page.waitForEvent('download'),
-    page.getByRole('button', { name: 'Export PDF' }).click().then(() => page.getByRole('link', { name: 'All drafts' }).click()),
+    exportAnyway(page).then(() => page.getByRole('link', { name: 'All drafts' }).click()),
   ]);
   assert.match(download.suggestedFilename(), /^hasty-clinic-social-media-policy-/);
   await page.getByRole('heading', { name: 'Your drafts', level: 1 }).waitFor();

@@ -113,6 +113,15 @@ export async function downloadOf(page, trigger) {
   return { name: download.suggestedFilename(), path };
 }
 
+/**
+ * Clicks the export button `name` of a draft that still shows placeholders,
+ * and answers the question it asks first with "Export anyway".
+ */
+export async function exportAnyway(page, name = 'Export PDF') {
+  await page.getByRole('button', { name }).click();
+  await page.getByRole('alertdialog').getByRole('button', { name: 'Export anyway' }).click();
+}
+
 /** axe-core violations on the page as it is, one line each. */
 export async function axeViolations(page) {
   const { default: AxeBuilder } = await import('@axe-core/playwright');
