@@ -313,3 +313,28 @@ test('exporting a policy that still shows placeholders asks first, and Cancel ex
   await context.close();
 });
 
+test('the check page ends with the export buttons, offered once', async () => {
+  const { context, page, errors } = await lakeside();
+  // On a question page the draft bar offers them.
+  await page.getByRole('banner').getByRole('button', { name: 'Export PDF' }).waitFor();
+  await checkPage(page);
+  const main = page.getByRole('main');
+  const exports = main.getByRole('region', { name: 'Export the policy' });
+  await exports.getByRole('button', { name: 'Export PDF' }).waitFor();
+  for (const name of ['Download as web page', 'Staff quick reference (PDF)']) {
+    await exports.getByRole('button', { name }).waitFor();
+  }
+  // Last on the page, and not in the draft bar as well.
+  assert.equal(await exports.evaluate((el) => el === el.parentElement.lastElementChild), true);
+  assert.equal(await page.getByRole('button', { name: 'Export PDF' }).count(), 1);
+  assert.deepEqual(await axeViolations(page), []);
+  // A complete policy exports at once, worked examples in.
+  const pdf = await downloadOf(page, () => exports.getByRole('button', { name: 'Export PDF' }).click());
+  assert.equal(await page.getByRole('alertdialog').count(), 0);
+  const text = flat(pdfText(pdf.path));
+  assert.match(text, /Appendix: worked examples/);
+  assert.match(text, /A team selfie at the front desk .*Verdict: Not fine\./);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+

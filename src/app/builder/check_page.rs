@@ -1,11 +1,13 @@
 //! Check answers: every answer by section with a Change link, the
 //! consistency warnings, the sections that read differently since the draft
 //! was made on older clause packs, the required questions left, and the
-//! draft's clause library. The GOV.UK "check answers" pattern is the model.
+//! draft's clause library, and last the export buttons. The GOV.UK "check
+//! answers" pattern is the model.
 
 use leptos::prelude::*;
 
 use crate::app::browser::focus::focus_id;
+use crate::app::builder::export_button::ExportButton;
 use crate::app::builder::library_import::LibraryImport;
 use crate::app::shell::route::Route;
 use crate::app::shell::session::use_session;
@@ -251,6 +253,11 @@ pub fn CheckPage() -> impl IntoView {
             {sections}
             <LibraryImport />
             <p><a href=back_to_questions>"Back to the questions"</a></p>
+            // The way on, once the answers are checked.
+            <section class="check-export" aria-labelledby="export-heading">
+                <h2 id="export-heading">"Export the policy"</h2>
+                <ExportButton />
+            </section>
         </main>
     }
     .into_any()

@@ -8,6 +8,7 @@ use crate::app::builder::export_button::ExportButton;
 use crate::app::shell::files::download_answer_file;
 use crate::app::shell::route::Route;
 use crate::app::shell::session::{use_session, SaveState};
+use crate::app::shell::use_app;
 
 /// The draft's top bar.
 #[component]
@@ -51,6 +52,10 @@ pub fn DraftBar() -> impl IntoView {
             None => Route::Questions(id.clone()).href(),
         }
     };
+    let on_check = {
+        let route = use_app().map(|app| app.route);
+        move || route.is_some_and(|r| r.with(|r| matches!(r, Route::Check(_))))
+    };
     view! {
         <header class="topbar">
             <nav aria-label="Draft" class="draft-nav">
@@ -66,7 +71,9 @@ pub fn DraftBar() -> impl IntoView {
             </div>
             <div class="draft-actions">
                 <button type="button" on:click=download>"Download answer file"</button>
-                <ExportButton />
+                // The check-answers page ends with the export buttons, so
+                // they are not offered twice there.
+                {move || (!on_check()).then(|| view! { <ExportButton /> })}
             </div>
             <p class="status visually-hidden" role="status" aria-live="polite">{move || status.get()}</p>
         </header>
