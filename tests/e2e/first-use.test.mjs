@@ -338,3 +338,33 @@ test('the check page ends with the export buttons, offered once', async () => {
   await context.close();
 });
 
+test('returning from a Change link lands on the answer that was changed', async () => {
+  const { context, page, errors } = await lakeside();
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await checkPage(page);
+  const label = 'Is there a written crisis communications plan that covers social media?';
+  const row = page.getByRole('region', { name: 'Monitoring, incidents and enforcement' });
+  await row.getByRole('link', { name: `Change ${label}` }).click();
+  const group = page.getByRole('group', { name: label });
+  const was = await group.getByLabel('Yes').isChecked();
+  await group.getByLabel(was ? 'No' : 'Yes').check();
+  await page.getByRole('link', { name: 'Return to check answers', exact: true }).click();
+  await page.getByRole('heading', { name: 'Check your answers' }).waitFor();
+  // Focus is on the changed answer's Change link, scrolled into view, and
+  // the row shows the new answer.
+  await page.waitForFunction(() => document.activeElement?.id === 'change-crisis_plan');
+  const shown = await page.evaluate(() => {
+    const r = document.activeElement.getBoundingClientRect();
+    return { top: r.top, bottom: r.bottom, height: innerHeight, scrolled: scrollY };
+  });
+  assert.ok(shown.top >= 0 && shown.bottom <= shown.height, JSON.stringify(shown));
+  assert.ok(shown.scrolled > 0, JSON.stringify(shown));
+  await row.getByText(was ? 'No' : 'Yes', { exact: true }).waitFor();
+  assert.deepEqual(await axeViolations(page), []);
+  // Arriving any other way starts at the heading.
+  await page.getByRole('link', { name: 'Questions', exact: true }).click();
+  await checkPage(page);
+  await page.waitForFunction(() => document.activeElement?.id === 'check-heading');
+  assert.deepEqual(errors, []);
+  await context.close();
+});

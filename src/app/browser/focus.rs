@@ -4,12 +4,19 @@ use wasm_bindgen::JsCast;
 
 /// Focuses the element with `id`, if there is one that can take focus.
 pub fn focus_id(id: &str) {
-    if let Some(el) = web_sys::window()
+    let _ = try_focus_id(id);
+}
+
+/// Focuses the element with `id`, if there is one that can take focus,
+/// and says whether there was. Focusing scrolls it into view.
+pub fn try_focus_id(id: &str) -> bool {
+    match web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id(id))
         .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
     {
-        let _ = el.focus();
+        Some(el) => el.focus().is_ok(),
+        None => false,
     }
 }
 

@@ -6,7 +6,7 @@
 
 use leptos::prelude::*;
 
-use crate::app::browser::focus::focus_id;
+use crate::app::browser::focus::{focus_id, try_focus_id};
 use crate::app::builder::export_button::ExportButton;
 use crate::app::builder::library_import::LibraryImport;
 use crate::app::shell::route::Route;
@@ -24,8 +24,15 @@ pub fn CheckPage() -> impl IntoView {
     let policy = session.policy.clone();
     let answers = session.answers();
     let id = session.id.clone();
-    session.at_check_page();
-    request_animation_frame(|| crate::app::browser::focus::focus_id("check-heading"));
+    // Back from changing an answer: land on it (focus scrolls its row
+    // into view); otherwise, and if the question is no longer shown, on
+    // the heading.
+    let changed = session.at_check_page();
+    request_animation_frame(move || {
+        if !changed.is_some_and(|q| try_focus_id(&format!("change-{q}"))) {
+            focus_id("check-heading");
+        }
+    });
 
     let warnings = {
         let (policy, id) = (policy.clone(), id.clone());
@@ -280,7 +287,9 @@ fn row(question: &Question, answer: Option<&Answer>, draft: &str) -> impl IntoVi
             <dt>{question.label.clone()}</dt>
             <dd class:missing=missing>{shown}</dd>
             <dd class="summary-action">
-                <a href=href>{action}<span class="visually-hidden">{format!(" {}", question.label)}</span></a>
+                <a href=href id=format!("change-{}", question.id)>
+                    {action}<span class="visually-hidden">{format!(" {}", question.label)}</span>
+                </a>
             </dd>
         </div>
     }

@@ -163,6 +163,9 @@ pub struct Session {
     /// Whether the user came from the check-answers page to change one
     /// answer, so that the way back is offered.
     from_check: RwSignal<bool>,
+    /// The question last opened from the check-answers page, so that the
+    /// way back lands on its answer.
+    changed: StoredValue<Option<String>>,
 }
 
 /// The scenarios that fit the draft's clause library, if they do. Two are
@@ -228,6 +231,7 @@ impl Session {
             section: RwSignal::new(0),
             flagged: RwSignal::new(None),
             from_check: RwSignal::new(false),
+            changed: StoredValue::new(None),
         };
         session.resolve_library();
         session
@@ -410,12 +414,15 @@ impl Session {
         };
         self.go_to_section(index);
         self.from_check.set(true);
+        self.changed.set_value(Some(question.to_owned()));
         true
     }
 
-    /// The user is on the check-answers page: no way back to offer.
-    pub fn at_check_page(&self) {
+    /// The user is on the check-answers page: no way back to offer. Gives
+    /// the question they went to change from it, if any, once.
+    pub fn at_check_page(&self) -> Option<String> {
         self.from_check.set(false);
+        self.changed.try_update_value(Option::take).flatten()
     }
 
     /// The draft's name and when it was created.
