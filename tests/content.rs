@@ -150,7 +150,17 @@ fn every_sample_exports_a_pdf_with_its_name_and_every_glyph() {
             .collect::<Vec<_>>()
             .join(" ");
         assert!(text.contains(&doc.author), "{name}: the PDF lacks {}", doc.author);
-        assert!(text.contains("not legal advice"), "{name}");
+        // The notice is for the approvers, in their cover note, not in
+        // the policy staff read.
+        assert!(!text.contains("not legal advice"), "{name}");
+        let notes = finish::approver_notes(&p, &sample.answers);
+        let pdf = policy_builder::policy::render::pdf::render_pdf_as(&notes, DocumentKind::Note).expect("pdf");
+        assert_eq!(pdf.missing_glyphs, Vec::<char>::new(), "{name}");
+        let parsed = lopdf::Document::load_mem(&pdf.bytes).expect("a readable PDF");
+        let pages: Vec<u32> = parsed.get_pages().keys().copied().collect();
+        let text = parsed.extract_text(&pages).expect("text").split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(text.contains("not legal advice"), "{name}: {text}");
+        assert!(text.contains("Notes for approvers"), "{name}: {text}");
     }
 }
 
@@ -247,7 +257,7 @@ impl Reached {
 /// list item no earlier set reached. Returns what was reached and the
 /// answer sets kept.
 fn explore(p: &policy_builder::policy::bundle::Policy) -> (Reached, Vec<Answers>) {
-    let libs = [&p.library, &p.quick_reference];
+    let libs = [&p.library, &p.quick_reference, &p.approver_notes];
     let mut reached = Reached::default();
     let mut queue: Vec<Answers> = samples().into_iter().map(|(_, s)| s.answers).collect();
     queue.push(Answers::default());
@@ -269,7 +279,7 @@ fn explore(p: &policy_builder::policy::bundle::Policy) -> (Reached, Vec<Answers>
 #[test]
 fn every_question_clause_and_list_item_is_reachable_by_some_answers() {
     let p = policy();
-    let libs = [&p.library, &p.quick_reference];
+    let libs = [&p.library, &p.quick_reference, &p.approver_notes];
     let (reached, _) = explore(&p);
     let unreached_questions: Vec<_> = p
         .questionnaire
@@ -320,6 +330,7 @@ fn every_topic_of_the_coverage_map_has_clauses_that_exist() {
         .library
         .clauses()
         .chain(p.quick_reference.clauses())
+        .chain(p.approver_notes.clauses())
         .map(|c| c.id.to_string())
         .collect();
     assert!(
@@ -580,25 +591,40 @@ fn the_part_every_member_of_staff_reads_comes_first_and_stays_short() {
 
 /// Words that only the drafter or the approvers need: the "not legal
 /// advice" notice, questions for counsel and gaps stated as to-dos. They
-/// belong in the app's checks or in the notes for approvers.
+/// belong in the app's checks or in the cover note for approvers.
 const DRAFTER_ONLY: &[&str] = &[
     "legal advice",
     "counsel",
     "policy builder",
     "not yet",
     "until we do",
+    "until there is",
     "confirm which",
     "confirm that it meets",
+    "approver",
 ];
 
 #[test]
 fn the_staff_part_holds_nothing_meant_only_for_the_drafter() {
     let p = policy();
     let (_, kept) = explore(&p);
+    let notes: BTreeSet<String> = p.approver_notes.clauses().map(|c| c.id.to_string()).collect();
     let mut found: BTreeMap<String, usize> = BTreeMap::new();
     for answers in &kept {
         let doc = fill(&p.questionnaire, &p.library, answers);
         let staff = staff_part(&doc);
+        // No note for approvers anywhere in the policy, annexes included:
+        // they are in the cover note the app makes beside it.
+        for section in doc.all_sections() {
+            if section.title.to_lowercase().contains("approver") {
+                *found.entry(format!("section {}", section.title)).or_default() += 1;
+            }
+            for block in &section.blocks {
+                if notes.contains(block.clause.as_str()) {
+                    *found.entry(format!("{} is a note for approvers", block.clause)).or_default() += 1;
+                }
+            }
+        }
         for section in staff.all_sections() {
             for block in &section.blocks {
                 let one = Document {
@@ -617,8 +643,39 @@ fn the_staff_part_holds_nothing_meant_only_for_the_drafter() {
                 }
             }
         }
+        let whole = lower_text(&doc);
+        for phrase in ["not legal advice", "policy builder", "approver"] {
+            if whole.contains(phrase) {
+                *found.entry(format!("the policy says \"{phrase}\"")).or_default() += 1;
+            }
+        }
     }
-    assert_eq!(found, BTreeMap::new(), "drafter-only text in the staff part");
+    assert_eq!(found, BTreeMap::new(), "drafter-only text in the policy");
+}
+
+#[test]
+fn the_cover_note_for_approvers_says_it_is_not_legal_advice_and_lists_each_gap_the_answers_leave() {
+    let p = policy();
+    for (name, sample) in samples() {
+        let notes = finish::approver_notes(&p, &sample.answers);
+        assert!(notes.problems.is_empty(), "{name}: {:?}", notes.problems);
+        assert_eq!(placeholders(&notes), Vec::<String>::new(), "{name}");
+        let text = lower_text(&notes);
+        assert!(text.contains("not legal advice"), "{name}");
+        assert!(text.contains("legal counsel"), "{name}");
+        // Each gap is listed exactly when the answers leave it open.
+        for (question, gap) in [
+            ("crisis_plan", "no written crisis plan"),
+            ("moderation_rules", "no rules for comments"),
+            ("practice_space", "no test account or workshop"),
+            ("onboarding_training", "not yet part of onboarding"),
+            ("recognition", "no formal way yet to recognize"),
+            ("manager_briefings", "managers are not yet briefed"),
+        ] {
+            let open = sample.answers.get(&question.into()) == Some(&Answer::YesNo(false));
+            assert_eq!(text.contains(gap), open, "{name}: {question}");
+        }
+    }
 }
 
 #[test]

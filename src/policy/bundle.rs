@@ -38,6 +38,9 @@ pub const QUESTIONNAIRE: (&str, &str) = yaml!("questionnaire");
 /// The staff quick reference, a document of its own.
 #[cfg(feature = "yaml")]
 pub const QUICK_REFERENCE: (&str, &str) = yaml!("quick-reference");
+/// The cover note for approvers, a document of its own beside the policy.
+#[cfg(feature = "yaml")]
+pub const APPROVER_NOTES: (&str, &str) = yaml!("approver-notes");
 /// The trainer's scenarios and decks, checked against the questionnaire
 /// and the clause library (see [`crate::policy::trainer::scenario`]).
 #[cfg(feature = "yaml")]
@@ -50,6 +53,8 @@ pub const QUESTIONNAIRE_JSON: (&str, &str) = json!("questionnaire");
 include!(concat!(env!("OUT_DIR"), "/templates/bundle_lists.rs"));
 /// [`QUICK_REFERENCE`] as JSON.
 pub const QUICK_REFERENCE_JSON: (&str, &str) = json!("quick-reference");
+/// [`APPROVER_NOTES`] as JSON.
+pub const APPROVER_NOTES_JSON: (&str, &str) = json!("approver-notes");
 /// [`SCENARIOS`] as JSON.
 pub const SCENARIOS_JSON: (&str, &str) = json!("scenarios");
 
@@ -62,45 +67,65 @@ pub struct Policy {
     pub library: ClauseLibrary,
     /// The one-page staff quick reference.
     pub quick_reference: ClauseLibrary,
+    /// The cover note for approvers: what the drafter must still check or
+    /// do, kept out of the policy staff read.
+    pub approver_notes: ClauseLibrary,
+}
+
+/// The files of the documents filled beside the policy, as sources.
+pub struct Companions<'a> {
+    /// The staff quick reference.
+    pub quick_reference: SourceFile<'a>,
+    /// The cover note for approvers.
+    pub approver_notes: SourceFile<'a>,
 }
 
 impl Policy {
-    /// Loads and checks a YAML questionnaire, clause library and quick
-    /// reference, given as (file name, text) pairs (see [`Self::from_sources`]).
+    /// Loads and checks a YAML questionnaire, clause library, quick
+    /// reference and approver notes, given as (file name, text) pairs (see
+    /// [`Self::from_sources`]).
     #[cfg(feature = "yaml")]
     pub fn load(
         questionnaire: (&str, &str),
         clauses: &[(&str, &str)],
         quick_reference: (&str, &str),
+        approver_notes: (&str, &str),
     ) -> Result<Self, Diagnostics> {
         let clauses: Vec<SourceFile<'_>> = clauses.iter().map(|(n, t)| SourceFile::yaml(n, t)).collect();
         Self::from_sources(
             &SourceFile::yaml(questionnaire.0, questionnaire.1),
             &clauses,
-            &SourceFile::yaml(quick_reference.0, quick_reference.1),
+            &Companions {
+                quick_reference: SourceFile::yaml(quick_reference.0, quick_reference.1),
+                approver_notes: SourceFile::yaml(approver_notes.0, approver_notes.1),
+            },
         )
     }
 
-    /// Loads and checks a questionnaire, a clause library and a quick
-    /// reference. Problems in the library and the quick reference are
-    /// reported together.
+    /// Loads and checks a questionnaire, a clause library and the
+    /// documents filled beside it. Problems in the library and the
+    /// companions are reported together.
     pub fn from_sources(
         questionnaire: &SourceFile<'_>,
         clauses: &[SourceFile<'_>],
-        quick_reference: &SourceFile<'_>,
+        companions: &Companions<'_>,
     ) -> Result<Self, Diagnostics> {
         let questionnaire = Questionnaire::from_source(questionnaire)?;
         let library = ClauseLibrary::from_sources(clauses, &questionnaire);
-        let quick_reference = ClauseLibrary::from_sources(std::slice::from_ref(quick_reference), &questionnaire);
-        match (library, quick_reference) {
-            (Ok(library), Ok(quick_reference)) => Ok(Self {
+        let one = |file: &SourceFile<'_>| ClauseLibrary::from_sources(std::slice::from_ref(file), &questionnaire);
+        let quick_reference = one(&companions.quick_reference);
+        let approver_notes = one(&companions.approver_notes);
+        match (library, quick_reference, approver_notes) {
+            (Ok(library), Ok(quick_reference), Ok(approver_notes)) => Ok(Self {
                 questionnaire,
                 library,
                 quick_reference,
+                approver_notes,
             }),
-            (library, quick_reference) => {
+            (library, quick_reference, approver_notes) => {
                 let mut all = library.err().map(|d| d.0).unwrap_or_default();
                 all.extend(quick_reference.err().map(|d| d.0).unwrap_or_default());
+                all.extend(approver_notes.err().map(|d| d.0).unwrap_or_default());
                 Err(Diagnostics(all))
             }
         }
@@ -111,7 +136,11 @@ impl Policy {
     pub fn builtin() -> Result<Self, Diagnostics> {
         let json = |(name, text): &(&'static str, &'static str)| SourceFile::json(name, text);
         let clauses: Vec<SourceFile<'static>> = CLAUSES_JSON.iter().map(json).collect();
-        let loaded = Self::from_sources(&json(&QUESTIONNAIRE_JSON), &clauses, &json(&QUICK_REFERENCE_JSON));
+        let companions = Companions {
+            quick_reference: json(&QUICK_REFERENCE_JSON),
+            approver_notes: json(&APPROVER_NOTES_JSON),
+        };
+        let loaded = Self::from_sources(&json(&QUESTIONNAIRE_JSON), &clauses, &companions);
         #[cfg(feature = "yaml")]
         if loaded.is_err() {
             Self::builtin_yaml()?;
@@ -122,6 +151,6 @@ impl Policy {
     /// The shipped templates, read from their YAML.
     #[cfg(feature = "yaml")]
     pub fn builtin_yaml() -> Result<Self, Diagnostics> {
-        Self::load(QUESTIONNAIRE, CLAUSES, QUICK_REFERENCE)
+        Self::load(QUESTIONNAIRE, CLAUSES, QUICK_REFERENCE, APPROVER_NOTES)
     }
 }

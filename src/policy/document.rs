@@ -378,6 +378,9 @@ pub enum DocumentKind {
     Policy,
     /// The one-page staff quick reference: no cover and no contents.
     QuickReference,
+    /// A short note beside the policy (the cover note for approvers):
+    /// laid out as the quick reference is.
+    Note,
 }
 
 impl DocumentKind {

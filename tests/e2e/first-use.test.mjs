@@ -272,6 +272,39 @@ async function checkPage(page) {
   await page.getByRole('heading', { name: 'Check your answers' }).waitFor();
 }
 
+test('the check page ends with the export buttons, offered once', async () => {
+  const { context, page, errors } = await lakeside();
+  // On a question page the draft bar offers them.
+  await page.getByRole('banner').getByRole('button', { name: 'Export PDF' }).waitFor();
+  await checkPage(page);
+  const main = page.getByRole('main');
+  const exports = main.getByRole('region', { name: 'Export the policy' });
+  await exports.getByRole('button', { name: 'Export PDF' }).waitFor();
+  for (const name of ['Download as web page', 'Staff quick reference (PDF)', 'Cover note for approvers (PDF)']) {
+    await exports.getByRole('button', { name }).waitFor();
+  }
+  // Last on the page, and not in the draft bar as well.
+  assert.equal(await exports.evaluate((el) => el === el.parentElement.lastElementChild), true);
+  assert.equal(await page.getByRole('button', { name: 'Export PDF' }).count(), 1);
+  assert.deepEqual(await axeViolations(page), []);
+  // A complete policy exports at once, worked examples in, approvers' notes out.
+  const pdf = await downloadOf(page, () => exports.getByRole('button', { name: 'Export PDF' }).click());
+  assert.equal(await page.getByRole('alertdialog').count(), 0);
+  const text = flat(pdfText(pdf.path));
+  assert.match(text, /Appendix: worked examples/);
+  assert.match(text, /A team selfie at the front desk .*Verdict: Not fine\./);
+  assert.doesNotMatch(text, /not legal advice|notes for approvers/i);
+  const notes = await downloadOf(page, () => exports.getByRole('button', { name: 'Cover note for approvers (PDF)' }).click());
+  assert.match(notes.name, /notes-for-approvers/);
+  const noted = flat(pdfText(notes.path));
+  assert.match(noted, /Notes for approvers/);
+  assert.match(noted, /not legal advice/);
+  // The check page shows the same notes.
+  await main.getByRole('region', { name: 'Notes for approvers' }).getByText(/It is not legal advice/).waitFor();
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('exporting a policy that still shows placeholders asks first, and Cancel exports nothing', async () => {
   const { context, page, errors } = await openDraft(env.browser, env.server.url);
   await page.getByLabel('Legal name of the organization').fill('Ask First Clinic');
@@ -309,31 +342,6 @@ test('exporting a policy that still shows placeholders asks first, and Cancel ex
   const text = flat(pdfText(pdf.path));
   assert.match(text, /Ask First Clinic/);
   assert.match(text, /\[[^\]]+\]/);
-  assert.deepEqual(errors, []);
-  await context.close();
-});
-
-test('the check page ends with the export buttons, offered once', async () => {
-  const { context, page, errors } = await lakeside();
-  // On a question page the draft bar offers them.
-  await page.getByRole('banner').getByRole('button', { name: 'Export PDF' }).waitFor();
-  await checkPage(page);
-  const main = page.getByRole('main');
-  const exports = main.getByRole('region', { name: 'Export the policy' });
-  await exports.getByRole('button', { name: 'Export PDF' }).waitFor();
-  for (const name of ['Download as web page', 'Staff quick reference (PDF)']) {
-    await exports.getByRole('button', { name }).waitFor();
-  }
-  // Last on the page, and not in the draft bar as well.
-  assert.equal(await exports.evaluate((el) => el === el.parentElement.lastElementChild), true);
-  assert.equal(await page.getByRole('button', { name: 'Export PDF' }).count(), 1);
-  assert.deepEqual(await axeViolations(page), []);
-  // A complete policy exports at once, worked examples in.
-  const pdf = await downloadOf(page, () => exports.getByRole('button', { name: 'Export PDF' }).click());
-  assert.equal(await page.getByRole('alertdialog').count(), 0);
-  const text = flat(pdfText(pdf.path));
-  assert.match(text, /Appendix: worked examples/);
-  assert.match(text, /A team selfie at the front desk .*Verdict: Not fine\./);
   assert.deepEqual(errors, []);
   await context.close();
 });

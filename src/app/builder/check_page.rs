@@ -1,5 +1,5 @@
 //! Check answers: every answer by section with a Change link, the
-//! consistency warnings, the sections that read differently since the draft
+//! consistency warnings, the notes for approvers, the sections that read differently since the draft
 //! was made on older clause packs, the required questions left, and the
 //! draft's clause library, and last the export buttons. The GOV.UK "check
 //! answers" pattern is the model.
@@ -11,7 +11,9 @@ use crate::app::builder::export_button::ExportButton;
 use crate::app::builder::library_import::LibraryImport;
 use crate::app::shell::route::Route;
 use crate::app::shell::session::use_session;
+use crate::policy::document::BlockKind;
 use crate::policy::fill::changes::changed_sections;
+use crate::policy::fill::finish;
 use crate::policy::model::answers::Answer;
 use crate::policy::model::questionnaire::{Question, QuestionKind};
 
@@ -230,6 +232,34 @@ pub fn CheckPage() -> impl IntoView {
             })
         }
     };
+    // What the drafter must still check or do, for the people who approve
+    // the policy: kept here and in its own cover note, never in the policy.
+    let approver_notes = {
+        let policy = policy.clone();
+        move || {
+            let notes = answers.with(|a| finish::approver_notes(&policy, a));
+            let blocks = notes
+                .all_sections()
+                .into_iter()
+                .flat_map(|s| s.blocks.iter())
+                .map(|b| match &b.kind {
+                    BlockKind::Paragraph(t) => view! { <p>{t.to_plain()}</p> }.into_any(),
+                    BlockKind::Notice(t) => view! { <p class="notice"><strong>{t.to_plain()}</strong></p> }.into_any(),
+                    BlockKind::Bullets(items) | BlockKind::Numbered(items) => {
+                        let items = items.iter().map(|t| view! { <li>{t.to_plain()}</li> }).collect_view();
+                        view! { <ul>{items}</ul> }.into_any()
+                    }
+                })
+                .collect_view();
+            view! {
+                <section class="check-warnings" aria-labelledby="approver-notes-heading">
+                    <h2 id="approver-notes-heading">"Notes for approvers"</h2>
+                    {blocks}
+                    <p>"These notes are not part of the policy staff read. Give them to the people who approve it as a cover note: \"Cover note for approvers (PDF)\" below."</p>
+                </section>
+            }
+        }
+    };
     let missing = {
         let policy = policy.clone();
         move || answers.with(|a| policy.questionnaire.unanswered_required(a).len())
@@ -256,6 +286,7 @@ pub fn CheckPage() -> impl IntoView {
             {changed}
             {open_comments}
             {outdated}
+            {approver_notes}
             {unknown}
             {sections}
             <LibraryImport />

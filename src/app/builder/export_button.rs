@@ -20,6 +20,7 @@ enum Export {
     Pdf,
     WebPage,
     QuickReference,
+    ApproverNotes,
 }
 
 impl Export {
@@ -29,6 +30,7 @@ impl Export {
             Export::Pdf => "export-pdf",
             Export::WebPage => "export-html",
             Export::QuickReference => "export-quick",
+            Export::ApproverNotes => "export-notes",
         }
     }
 
@@ -37,6 +39,7 @@ impl Export {
         match self {
             Export::Pdf | Export::WebPage => "policy",
             Export::QuickReference => "quick reference",
+            Export::ApproverNotes => "cover note",
         }
     }
 }
@@ -107,10 +110,18 @@ pub fn ExportButton() -> impl IntoView {
         let file_name = doc.file_name_as("staff-quick-reference", &today_iso());
         make(doc, DocumentKind::QuickReference, file_name, "quick reference");
     };
+    // The cover note for approvers, which is not part of the policy.
+    let notes = move || stored.with_value(|s| s.answers().with_untracked(|a| finish::approver_notes(&s.policy, a)));
+    let export_notes = move || {
+        let doc = notes();
+        let file_name = doc.file_name_as("notes-for-approvers", &today_iso());
+        make(doc, DocumentKind::Note, file_name, "cover note");
+    };
     let run = move |what: Export| match what {
         Export::Pdf => export_pdf(),
         Export::WebPage => export_html(),
         Export::QuickReference => export_quick(),
+        Export::ApproverNotes => export_notes(),
     };
     // The export waiting for the user's answer, and the question asked.
     let pending: RwSignal<Option<(Export, String)>> = RwSignal::new(None);
@@ -118,6 +129,7 @@ pub fn ExportButton() -> impl IntoView {
         let doc = match what {
             Export::Pdf | Export::WebPage => finished(),
             Export::QuickReference => quick(),
+            Export::ApproverNotes => notes(),
         };
         match doc.placeholders().question(what.noun()) {
             None => run(what),
@@ -176,6 +188,11 @@ pub fn ExportButton() -> impl IntoView {
             <button type="button" id="export-quick" aria-busy=move || busy.get().to_string()
                 on:click=move |_| ask(Export::QuickReference)>
                 "Staff quick reference (PDF)"
+            </button>
+            " "
+            <button type="button" id="export-notes" aria-busy=move || busy.get().to_string()
+                on:click=move |_| ask(Export::ApproverNotes)>
+                "Cover note for approvers (PDF)"
             </button>
             {confirmation}
             <p class="status" role="status" aria-live="polite">{move || status.get()}</p>

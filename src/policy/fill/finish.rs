@@ -67,6 +67,13 @@ pub fn quick_reference(templates: &Policy, answers: &Answers) -> Document {
     fill(&templates.questionnaire, &templates.quick_reference, answers)
 }
 
+/// The cover note for approvers, from the same answers: the "not legal
+/// advice" notice and what the drafter must still check or do. It goes
+/// to the people who approve the policy, never into the policy itself.
+pub fn approver_notes(templates: &Policy, answers: &Answers) -> Document {
+    fill(&templates.questionnaire, &templates.approver_notes, answers)
+}
+
 /// The trainer's handout of `deck`: every scenario with this
 /// organization's verdict, worked out from `answers` and the filled
 /// `policy`, laid out as `options` say (verdicts under each scenario, or

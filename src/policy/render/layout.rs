@@ -83,7 +83,7 @@ pub fn layout_as(doc: &Document, fonts: &Fonts<'_>, kind: DocumentKind) -> Laid 
             t.furniture(&mut pager.pages, doc);
             pager.pages
         }
-        DocumentKind::QuickReference => {
+        DocumentKind::QuickReference | DocumentKind::Note => {
             // No running header: the text starts higher.
             let mut pager = Pager::new(MARGIN_TOP - 16.0);
             pager.new_page();

@@ -73,6 +73,7 @@ fn subject(kind: DocumentKind) -> &'static str {
     match kind {
         DocumentKind::Policy => "Social media policy",
         DocumentKind::QuickReference => "Social media quick reference for staff",
+        DocumentKind::Note => "Notes for the approvers of a social media policy",
     }
 }
 
