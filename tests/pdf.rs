@@ -227,6 +227,40 @@ fn the_policy_has_a_cover_contents_and_numbered_pages_with_header_and_footer() {
 }
 
 #[test]
+fn the_cover_gives_the_purpose_the_owner_the_contact_and_the_approval_block() {
+    let doc = longest();
+    assert!(!doc.cover.purpose.is_empty() && !doc.cover.contact.is_empty());
+    let cover = |doc: &Document| {
+        let pdf = render_pdf(doc).expect("pdf");
+        page_texts("cover-block", &pdf.bytes).remove(0)
+    };
+    let draft = cover(&doc);
+    for fact in [
+        doc.cover.purpose.to_plain(),
+        format!("Policy owner {}", doc.cover.owner.to_plain()),
+        format!("Contact {}", doc.cover.contact.to_plain()),
+        "Approval status Draft".to_owned(),
+        // Lines to sign on, each with its hint, while nobody has approved.
+        "Approved by To be completed on approval Signature To be completed on approval Date To be completed on approval"
+            .to_owned(),
+    ] {
+        assert!(draft.contains(&flat(&fact)), "the cover lacks {fact:?}: {draft}");
+    }
+    // The purpose line comes under the title, the facts after it.
+    let (title, purpose) = (draft.find(&flat(&doc.title)), draft.find(&flat(&doc.cover.purpose.to_plain())));
+    assert!(title < purpose && purpose < draft.find("Version"), "{draft}");
+    let mut approved = doc.clone();
+    approved.cover.approval = policy_builder::policy::document::Approval::Approved;
+    approved.cover.approved_by = Text::plain("Sam Lee, HR business partner, 1 December 2026");
+    let signed = cover(&approved);
+    assert!(
+        signed.contains("Approval status Approved Approved by Sam Lee, HR business partner, 1 December 2026"),
+        "{signed}"
+    );
+    assert!(!signed.contains("To be completed"), "{signed}");
+}
+
+#[test]
 fn contents_page_numbers_are_the_pages_the_headings_are_on_in_order() {
     for (name, doc) in samples().into_iter().map(|(name, s)| {
         let p = policy();

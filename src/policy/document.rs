@@ -57,8 +57,17 @@ pub struct Cover {
     pub effective_date: Text,
     /// The role that owns the policy.
     pub owner: Text,
+    /// One sentence on what the policy is for, under the title.
+    pub purpose: Text,
+    /// Whom to ask about the policy.
+    pub contact: Text,
     /// Where the policy stands in its approval.
     pub approval: Approval,
+    /// Who approved it and when, once someone has: "Sam Lee, HR business
+    /// partner, 1 December 2026". Empty until then, when the cover leaves
+    /// lines to sign on.
+    #[serde(skip_serializing_if = "Text::is_empty")]
+    pub approved_by: Text,
 }
 
 impl Cover {
@@ -69,6 +78,8 @@ impl Cover {
             && self.version.is_empty()
             && self.effective_date.is_empty()
             && self.owner.is_empty()
+            && self.purpose.is_empty()
+            && self.contact.is_empty()
     }
 }
 

@@ -4,10 +4,11 @@
 //! exported is what the native tests check; the UI only chooses options.
 
 use crate::policy::bundle::Policy;
-use crate::policy::document::{Approval, Document};
+use crate::policy::document::{Approval, Document, Text};
 use crate::policy::files::review::{approval_section, Review, Verdict};
 use crate::policy::fill::fill;
 use crate::policy::model::answers::Answers;
+use crate::policy::model::dates::parse_iso;
 use crate::policy::model::library::ClauseLibrary;
 use crate::policy::trainer::scenario::{Deck, HandoutOptions, ScenarioLibrary};
 
@@ -55,6 +56,15 @@ pub fn policy(filled: &Document, review: &Review, options: PolicyOptions) -> Doc
             Verdict::Approved if review.approvals_out_of_date(filled).is_empty() => Approval::Approved,
             Verdict::Approved | Verdict::ChangesRequested => Approval::InReview,
         };
+        // The cover's approval block names who approved it, and when.
+        if doc.cover.approval == Approval::Approved {
+            let date = parse_iso(&last.date).map_or_else(|| last.date.clone(), |d| d.long());
+            let who: Vec<&str> = [last.reviewer.trim(), last.role.trim(), date.trim()]
+                .into_iter()
+                .filter(|s| !s.is_empty())
+                .collect();
+            doc.cover.approved_by = Text::plain(who.join(", "));
+        }
     }
     if options.approval_record {
         doc.sections.extend(approval_section(review, &doc));
@@ -130,6 +140,10 @@ mod tests {
         let (_, filled) = ontario();
         let approved = policy(&filled, &decided(Verdict::Approved), PolicyOptions::default());
         assert_eq!(approved.cover.approval, Approval::Approved);
+        assert_eq!(
+            approved.cover.approved_by.to_plain(),
+            "Sam Lee, HR business partner, 1 December 2026"
+        );
         assert_eq!(approved.sections.len(), filled.sections.len() + 1);
         let asked = policy(
             &filled,
@@ -137,6 +151,7 @@ mod tests {
             PolicyOptions { approval_record: false },
         );
         assert_eq!(asked.cover.approval, Approval::InReview);
+        assert!(asked.cover.approved_by.is_empty());
         assert_eq!(asked.sections, filled.sections);
     }
 

@@ -86,7 +86,10 @@ pub fn fill(q: &Questionnaire, lib: &ClauseLibrary, answers: &Answers) -> Docume
         version: capitalized(tidy(render(c.version))),
         effective_date: capitalized(tidy(render(c.effective_date))),
         owner: capitalized(tidy(render(c.owner))),
+        purpose: capitalized(tidy(render(c.purpose))),
+        contact: capitalized(tidy(render(c.contact))),
         approval: Approval::Draft,
+        approved_by: Text::default(),
     });
     let pack_lines = pack_lines(lib, &visible);
     let mut sections = Vec::new();

@@ -70,6 +70,12 @@ struct RawCover {
     version: String,
     effective_date: String,
     owner: String,
+    /// Optional, so that clause libraries written before the cover had a
+    /// purpose line and a contact still load.
+    #[serde(default)]
+    purpose: String,
+    #[serde(default)]
+    contact: String,
 }
 
 #[derive(Debug, Serialize, Deserialize)]
@@ -213,6 +219,10 @@ pub struct CoverTemplates {
     pub effective_date: TemplateId,
     /// The role that owns the policy.
     pub owner: TemplateId,
+    /// One sentence on what the policy is for.
+    pub purpose: TemplateId,
+    /// Whom to ask about the policy.
+    pub contact: TemplateId,
 }
 
 /// A policy section.
@@ -345,6 +355,8 @@ impl ClauseLibrary {
                         version: add("version", &raw_cover.version),
                         effective_date: add("effective_date", &raw_cover.effective_date),
                         owner: add("owner", &raw_cover.owner),
+                        purpose: add("purpose", &raw_cover.purpose),
+                        contact: add("contact", &raw_cover.contact),
                     });
                 } else {
                     problems.push(Problem::new(

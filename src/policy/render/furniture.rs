@@ -34,8 +34,9 @@ pub(super) struct Entry {
 }
 
 impl Typesetter<'_, '_> {
-    /// The cover page: organization, title, and a table of the version,
-    /// effective date, owner and approval status.
+    /// The cover page: organization, title, a line on what the policy is
+    /// for, and a table of the version, effective date, owner, contact and
+    /// the approval block: who approved it and when, or lines to sign on.
     pub(super) fn cover(&mut self, doc: &Document) -> Page {
         let mut marks = Vec::new();
         let cover = &doc.cover;
@@ -56,9 +57,10 @@ impl Typesetter<'_, '_> {
                 &Text::plain(doc.title.clone()),
                 Style::Heading,
                 COVER_TITLE,
-                0.0,
+                16.0,
                 Role::Title,
             ),
+            (&cover.purpose, Style::Regular, BODY + 2.5, 0.0, Role::Paragraph),
         ] {
             let tag = if text.is_empty() {
                 Tag::Artifact
@@ -75,21 +77,32 @@ impl Typesetter<'_, '_> {
         }
         // The facts, as a two-column table near the foot of the page.
         let approval = Text::plain(cover.approval.label());
-        let rows: Vec<(&str, &Text)> = [
+        let to_sign = Text::plain("To be completed on approval");
+        // (label, value, whether the row is a line to sign on)
+        let mut rows: Vec<(&str, &Text, bool)> = [
             ("Version", &cover.version),
             ("Effective date", &cover.effective_date),
             ("Policy owner", &cover.owner),
+            ("Contact", &cover.contact),
             ("Approval status", &approval),
         ]
         .into_iter()
         .filter(|(_, value)| !value.is_empty())
+        .map(|(label, value)| (label, value, false))
         .collect();
+        // The approval block: who approved the policy, or room for the
+        // approver's name, signature and date on a printed copy.
+        if cover.approved_by.is_empty() {
+            rows.extend(["Approved by", "Signature", "Date"].map(|label| (label, &to_sign, true)));
+        } else {
+            rows.push(("Approved by", &cover.approved_by, false));
+        }
         let label_w = 110.0;
         let mut blocks = Vec::new();
         // A table of one header cell and one data cell a row, so that a
         // screen reader says which fact each value is.
         let table = (!rows.is_empty()).then(|| self.structure.add(Role::Table, root));
-        for (label, value) in rows {
+        for (label, value, sign) in rows {
             let row = self.structure.add(Role::Row, table.unwrap_or(root));
             let header = self.structure.leaf(Role::RowHeader, row);
             let cell = self.structure.leaf(Role::Cell, row);
@@ -104,14 +117,14 @@ impl Typesetter<'_, '_> {
             );
             let value = self.block(
                 value,
-                Style::Regular,
+                if sign { Style::Muted } else { Style::Regular },
                 BODY + 0.5,
                 MARGIN_X + label_w,
                 CONTENT_W - label_w,
                 Kind::Keep,
                 cell,
             );
-            blocks.push((label, value));
+            blocks.push((label, value, sign));
         }
         let row_h = (BODY + 0.5) * LEADING;
         let gap = 6.0;
@@ -119,9 +132,11 @@ impl Typesetter<'_, '_> {
             Flow::Lines(l) => l.lines.len(),
             Flow::Space(_) => 0,
         };
+        // A line to sign on has room above it to write.
+        let sign_gap = 2.0 * row_h;
         let table_h: f32 = blocks
             .iter()
-            .map(|(l, v)| lines_in(l).max(lines_in(v)) as f32 * row_h + gap)
+            .map(|(l, v, sign)| lines_in(l).max(lines_in(v)) as f32 * row_h + if *sign { sign_gap } else { gap })
             .sum();
         let mut y = (PAGE_H - MARGIN_BOTTOM - 40.0 - table_h).max(y + 40.0);
         marks.push(Mark::Rule {
@@ -132,8 +147,21 @@ impl Typesetter<'_, '_> {
             dotted: false,
             style: Style::Muted,
         });
-        for (label, value) in blocks {
+        for (label, value, sign) in blocks {
             let rows = lines_in(&label).max(lines_in(&value));
+            if sign {
+                // The writing line sits under the hint, which reads as a
+                // label for it; the space above is for the hand.
+                y += sign_gap - gap;
+                marks.push(Mark::Rule {
+                    x: MARGIN_X + label_w,
+                    x2: PAGE_W - MARGIN_X,
+                    y: y + row_h - 2.0,
+                    width: 0.5,
+                    dotted: true,
+                    style: Style::Muted,
+                });
+            }
             for flow in [label, value] {
                 if let Flow::Lines(l) = flow {
                     for (i, line) in l.lines.into_iter().enumerate() {

@@ -77,15 +77,22 @@ pub fn render_html(doc: &Document) -> String {
         out.push_str("</p>\n");
     }
     let _ = writeln!(out, "<h1>{}</h1>", encode_text(&doc.title));
+    if !doc.cover.purpose.is_empty() {
+        out.push_str("<p class=\"purpose\">");
+        push_text(&mut out, &doc.cover.purpose);
+        out.push_str("</p>\n");
+    }
     let approval = Text::plain(doc.cover.approval.label());
     let facts: Vec<(&str, &Text)> = [
         ("Version", &doc.cover.version),
         ("Effective date", &doc.cover.effective_date),
         ("Policy owner", &doc.cover.owner),
+        ("Contact", &doc.cover.contact),
     ]
     .into_iter()
     .filter(|(_, value)| !value.is_empty())
     .chain((!doc.cover.is_empty()).then_some(("Approval status", &approval)))
+    .chain((!doc.cover.approved_by.is_empty()).then_some(("Approved by", &doc.cover.approved_by)))
     .collect();
     if !facts.is_empty() {
         out.push_str("<dl class=\"facts\">\n");
