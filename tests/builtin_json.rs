@@ -36,7 +36,10 @@ fn the_json_clause_libraries_are_the_yaml_ones() {
         format!("{:?}", json.quick_reference),
         format!("{:?}", yaml.quick_reference)
     );
-    assert_eq!(format!("{:?}", json.approver_notes), format!("{:?}", yaml.approver_notes));
+    assert_eq!(
+        format!("{:?}", json.approver_notes),
+        format!("{:?}", yaml.approver_notes)
+    );
     assert!(json.library.clauses().count() > 20, "the library is not empty");
 }
 

@@ -8,12 +8,12 @@ use std::collections::{BTreeMap, BTreeSet};
 use policy_builder::policy::document::DocumentKind;
 use policy_builder::policy::document::{BlockKind, Document, Run, Text};
 use policy_builder::policy::fill::{fill, finish};
-use policy_builder::policy::trainer::scenario::ScenarioLibrary;
 use policy_builder::policy::model::answers::{Answer, Answers};
 use policy_builder::policy::model::library::{ClauseBody, ClauseLibrary};
 use policy_builder::policy::model::questionnaire::Questionnaire;
 use policy_builder::policy::readability::document_counts;
 use policy_builder::policy::render::layout::{layout_as, Fonts, BOLD, REGULAR};
+use policy_builder::policy::trainer::scenario::ScenarioLibrary;
 use serde::Deserialize;
 
 mod common;
@@ -158,7 +158,12 @@ fn every_sample_exports_a_pdf_with_its_name_and_every_glyph() {
         assert_eq!(pdf.missing_glyphs, Vec::<char>::new(), "{name}");
         let parsed = lopdf::Document::load_mem(&pdf.bytes).expect("a readable PDF");
         let pages: Vec<u32> = parsed.get_pages().keys().copied().collect();
-        let text = parsed.extract_text(&pages).expect("text").split_whitespace().collect::<Vec<_>>().join(" ");
+        let text = parsed
+            .extract_text(&pages)
+            .expect("text")
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
         assert!(text.contains("not legal advice"), "{name}: {text}");
         assert!(text.contains("Notes for approvers"), "{name}: {text}");
     }
@@ -621,7 +626,9 @@ fn the_staff_part_holds_nothing_meant_only_for_the_drafter() {
             }
             for block in &section.blocks {
                 if notes.contains(block.clause.as_str()) {
-                    *found.entry(format!("{} is a note for approvers", block.clause)).or_default() += 1;
+                    *found
+                        .entry(format!("{} is a note for approvers", block.clause))
+                        .or_default() += 1;
                 }
             }
         }

@@ -247,7 +247,10 @@ fn the_cover_gives_the_purpose_the_owner_the_contact_and_the_approval_block() {
         assert!(draft.contains(&flat(&fact)), "the cover lacks {fact:?}: {draft}");
     }
     // The purpose line comes under the title, the facts after it.
-    let (title, purpose) = (draft.find(&flat(&doc.title)), draft.find(&flat(&doc.cover.purpose.to_plain())));
+    let (title, purpose) = (
+        draft.find(&flat(&doc.title)),
+        draft.find(&flat(&doc.cover.purpose.to_plain())),
+    );
     assert!(title < purpose && purpose < draft.find("Version"), "{draft}");
     let mut approved = doc.clone();
     approved.cover.approval = policy_builder::policy::document::Approval::Approved;

@@ -102,9 +102,7 @@ pub fn ExportButton() -> impl IntoView {
         });
     };
     // The one-page sheet for staff, from the same answers.
-    let quick = move || {
-        stored.with_value(|s| s.answers().with_untracked(|a| finish::quick_reference(&s.policy, a)))
-    };
+    let quick = move || stored.with_value(|s| s.answers().with_untracked(|a| finish::quick_reference(&s.policy, a)));
     let export_quick = move || {
         let doc = quick();
         let file_name = doc.file_name_as("staff-quick-reference", &today_iso());

@@ -195,7 +195,11 @@ impl Session {
         let p = policy.clone();
         let scenarios = Memo::new(move |_| {
             let lib = library.with(LibraryChoice::loaded);
-            Fitted(ScenarioLibrary::builtin(&p.questionnaire, lib.as_deref().unwrap_or(&p.library)).ok().map(Arc::new))
+            Fitted(
+                ScenarioLibrary::builtin(&p.questionnaire, lib.as_deref().unwrap_or(&p.library))
+                    .ok()
+                    .map(Arc::new),
+            )
         });
         let p = policy.clone();
         let document = Memo::new(move |_| {

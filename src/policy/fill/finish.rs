@@ -186,12 +186,22 @@ mod tests {
         assert_eq!(drafted.sections.len(), filled.sections.len() + 1);
         let examples = drafted.sections.last().expect("an appendix");
         assert_eq!(examples.title, "Appendix: worked examples");
-        assert!((4..=6).contains(&examples.subsections.len()), "{}", examples.subsections.len());
+        assert!(
+            (4..=6).contains(&examples.subsections.len()),
+            "{}",
+            examples.subsections.len()
+        );
         // Without the scenarios (a library of the author's own that they
         // do not fit), the policy is the filled text alone.
         assert_eq!(draft(&templates, &templates.library, None, &sample.answers), filled);
         let exported = policy(&drafted, &decided(Verdict::Approved), PolicyOptions::default());
-        let titles: Vec<&str> = exported.sections.iter().rev().take(2).map(|s| s.title.as_str()).collect();
+        let titles: Vec<&str> = exported
+            .sections
+            .iter()
+            .rev()
+            .take(2)
+            .map(|s| s.title.as_str())
+            .collect();
         assert_eq!(titles[1], "Appendix: worked examples");
         assert_ne!(titles[0], "Appendix: worked examples");
     }
