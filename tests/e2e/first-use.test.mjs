@@ -350,8 +350,8 @@ test('returning from a Change link lands on the answer that was changed', async 
   const { context, page, errors } = await lakeside();
   await page.setViewportSize({ width: 1280, height: 800 });
   await checkPage(page);
-  const label = 'Is there a written crisis communications plan that covers social media?';
-  const row = page.getByRole('region', { name: 'Monitoring, incidents and enforcement' });
+  const label = 'May staff take photos or video of patients for official accounts?';
+  const row = page.getByRole('region', { name: 'Patient privacy' });
   await row.getByRole('link', { name: `Change ${label}` }).click();
   const group = page.getByRole('group', { name: label });
   const was = await group.getByLabel('Yes').isChecked();
@@ -360,7 +360,7 @@ test('returning from a Change link lands on the answer that was changed', async 
   await page.getByRole('heading', { name: 'Check your answers' }).waitFor();
   // Focus is on the changed answer's Change link, scrolled into view, and
   // the row shows the new answer.
-  await page.waitForFunction(() => document.activeElement?.id === 'change-crisis_plan');
+  await page.waitForFunction(() => document.activeElement?.id === 'change-patient_photos');
   const shown = await page.evaluate(() => {
     const r = document.activeElement.getBoundingClientRect();
     return { top: r.top, bottom: r.bottom, height: innerHeight, scrolled: scrollY };
