@@ -65,3 +65,26 @@ pub fn scroll_within(container: &str, selector: &str) -> bool {
     boxed.set_scroll_top((top - room / 4).max(0));
     true
 }
+
+/// Takes the class `class` off every element inside `container` that does
+/// not also match `keep`: marks a keyed render left in place from an
+/// earlier pass.
+pub fn clear_marks_except(container: &str, class: &str, keep: &str) {
+    let Some(boxed) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(container))
+    else {
+        return;
+    };
+    let Ok(marked) = boxed.query_selector_all(&format!(".{class}")) else {
+        return;
+    };
+    for i in 0..marked.length() {
+        let Some(el) = marked.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) else {
+            continue;
+        };
+        if !el.matches(keep).unwrap_or(false) {
+            let _ = el.class_list().remove_1(class);
+        }
+    }
+}

@@ -1,6 +1,7 @@
 //! The browser edges: every `web_sys` touch (storage, downloads, focus, the
 //! worker client) and no `view!`.
 
+pub mod clock;
 pub mod download;
 pub mod features;
 pub mod focus;
