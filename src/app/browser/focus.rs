@@ -88,3 +88,46 @@ pub fn clear_marks_except(container: &str, class: &str, keep: &str) {
         }
     }
 }
+
+/// Selects the text of the input with `id`, so that the user can copy it.
+pub fn select_text(id: &str) {
+    if let Some(input) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|el| el.dyn_into::<web_sys::HtmlInputElement>().ok())
+    {
+        input.select();
+    }
+}
+
+/// What a key press lands on, for shortcuts that must not take keys from
+/// the control the user is in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KeyTarget {
+    /// A form control or editable text: every key is the user's typing.
+    Typing,
+    /// A button, link or summary: Space and Enter press it.
+    Pressable,
+    /// Anything else, or nothing.
+    Other,
+}
+
+/// What the key press `e` lands on.
+pub fn key_target(e: &web_sys::KeyboardEvent) -> KeyTarget {
+    let Some(el) = e.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else {
+        return KeyTarget::Other;
+    };
+    let tag = el.tag_name().to_ascii_uppercase();
+    if matches!(tag.as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+        || el
+            .dyn_ref::<web_sys::HtmlElement>()
+            .is_some_and(|h| h.is_content_editable())
+    {
+        return KeyTarget::Typing;
+    }
+    if matches!(tag.as_str(), "BUTTON" | "A" | "SUMMARY") {
+        KeyTarget::Pressable
+    } else {
+        KeyTarget::Other
+    }
+}
