@@ -41,7 +41,7 @@ mod worker {
             let (reply, bytes) = match Incoming::parse(&text) {
                 Err((id, message)) => (Reply::Failed { id, message }, None),
                 Ok(Incoming::File(request)) => (file(request), None),
-                Ok(Incoming::Pdf(request)) => pdf(request),
+                Ok(Incoming::Pdf(request)) => pdf(*request),
             };
             post(&reply_scope, &reply, bytes.as_deref());
         });

@@ -68,8 +68,8 @@ pub enum FileJob {
 /// Anything the page sends the worker.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Incoming {
-    /// A PDF to make.
-    Pdf(Request),
+    /// A PDF to make (boxed: a Document is far larger than a file job).
+    Pdf(Box<Request>),
     /// A file to read or write.
     File(FileRequest),
 }
@@ -91,7 +91,7 @@ impl Incoming {
                 .map_err(|e| (id, format!("the file request could not be read ({e})")))
         } else {
             serde_json::from_value(value)
-                .map(Incoming::Pdf)
+                .map(|r| Incoming::Pdf(Box::new(r)))
                 .map_err(|e| (id, format!("the PDF request could not be read ({e})")))
         }
     }
@@ -301,7 +301,7 @@ mod tests {
         );
         assert_eq!(
             Incoming::parse(&pdf.to_json().expect("a message is written")),
-            Ok(Incoming::Pdf(pdf))
+            Ok(Incoming::Pdf(Box::new(pdf)))
         );
         let bad = r#"{"id": 6, "job": {"kind": "explode"}}"#;
         assert!(matches!(Incoming::parse(bad), Err((Some(6), _))), "the id is kept");
