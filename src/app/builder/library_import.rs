@@ -32,7 +32,11 @@ pub fn LibraryImport() -> impl IntoView {
                 let text = match read_text(&file).await {
                     Ok(text) => text,
                     Err(e) => {
-                        status.try_set(format!("\"{name}\" could not be read: {e}."));
+                        // Too large, unreadable or not UTF-8: an error of
+                        // the file, in the problem list.
+                        status.try_set(String::new());
+                        problems.try_set(Some(e.diagnostics(&name)));
+                        request_animation_frame(|| focus_id("library-problems"));
                         return;
                     }
                 };

@@ -105,7 +105,10 @@ pub fn DraftsPage() -> impl IntoView {
             let text = match read_text(&file).await {
                 Ok(text) => text,
                 Err(e) => {
-                    status.try_set(format!("\"{name}\" could not be read: {e}."));
+                    // Too large, unreadable or not UTF-8: an error of the
+                    // file, in the problem list.
+                    import_problems.try_set(Some(e.diagnostics(&name)));
+                    request_animation_frame(|| focus_id("import-problems"));
                     return;
                 }
             };

@@ -11,6 +11,8 @@ use wasm_bindgen_futures::JsFuture;
 use crate::app::browser::download::{download, DownloadError};
 use crate::app::browser::storage::{js_message, today_iso};
 use crate::app::browser::worker_client::{write_answer_file, WorkerError};
+use crate::policy::diag::text::decode;
+use crate::policy::diag::{Diagnostic, Diagnostics};
 use crate::policy::files::draft::StoredDraft;
 
 /// The largest file the app reads; anything bigger is refused unread.
@@ -37,22 +39,42 @@ pub enum ReadError {
     /// The browser could not read it (the message is the browser's).
     #[error("{0}")]
     Unreadable(String),
-    /// It is not text.
-    #[error("the file is not text")]
-    NotText,
+    /// It is not UTF-8 text: where the first byte that is not is.
+    #[error("{}", .0.message)]
+    NotUtf8(Diagnostic),
 }
 
-/// Reads `file` as text.
+impl ReadError {
+    /// The refusal as a problem of the file `file`, for the problem list
+    /// (an error, not a status line): located when it has a place.
+    pub fn diagnostics(&self, file: &str) -> Diagnostics {
+        Diagnostics(vec![match self {
+            ReadError::NotUtf8(d) => d.clone(),
+            other => Diagnostic {
+                file: file.to_owned(),
+                line: 0,
+                column: 0,
+                message: other.to_string(),
+            },
+        }])
+    }
+}
+
+/// Reads `file` as UTF-8 text. The browser's own reading as text would
+/// turn bytes that are not UTF-8 into replacement characters without a
+/// word, so the bytes are read and decoded here, and refused with the
+/// place of the first that is not UTF-8.
 pub async fn read_text(file: &web_sys::File) -> Result<String, ReadError> {
     if file.size() > MAX_FILE_BYTES {
         return Err(ReadError::TooBig {
             megabytes: file.size() / 1024.0 / 1024.0,
         });
     }
-    let text = JsFuture::from(file.text())
+    let buffer = JsFuture::from(file.array_buffer())
         .await
         .map_err(|e| ReadError::Unreadable(js_message(&e)))?;
-    text.as_string().ok_or(ReadError::NotText)
+    let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
+    decode(&file.name(), &bytes).map_err(ReadError::NotUtf8)
 }
 
 /// Why an answer file could not be offered.

@@ -33,7 +33,7 @@ impl Verdict {
 
 /// A reply to a comment.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, expecting = "a reply: a mapping with `author`, `at` and `text`")]
 pub struct Reply {
     /// Who wrote it.
     pub author: String,
@@ -45,7 +45,10 @@ pub struct Reply {
 
 /// A comment on a section, with its replies.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(
+    deny_unknown_fields,
+    expecting = "a comment: a mapping with `id`, `author`, `at` and `text`, and perhaps `replies` and `resolved`"
+)]
 pub struct Comment {
     /// Stable id within the review.
     pub id: String,
@@ -65,7 +68,10 @@ pub struct Comment {
 
 /// What the reviewer said about one section.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(
+    deny_unknown_fields,
+    expecting = "a section's review: a mapping with `verdict`, `reviewed_text` and `comments`"
+)]
 pub struct SectionReview {
     /// The verdict, once given.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -80,7 +86,10 @@ pub struct SectionReview {
 
 /// The overall decision.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(
+    deny_unknown_fields,
+    expecting = "a decision: a mapping with `reviewer`, `role`, `date`, `verdict` and perhaps `version`"
+)]
 pub struct Decision {
     /// The reviewer's name.
     pub reviewer: String,
@@ -97,7 +106,10 @@ pub struct Decision {
 
 /// A review of a draft.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(
+    deny_unknown_fields,
+    expecting = "a review: a mapping with `sections` and `decisions`"
+)]
 pub struct Review {
     /// Per top-level section id.
     #[serde(default)]
@@ -221,6 +233,9 @@ pub fn approval_section(review: &Review, doc: &Document) -> Option<Section> {
         return None;
     }
     let date = |d: &str| crate::policy::model::dates::parse_iso(d).map_or_else(|| d.to_owned(), |d| d.long());
+    // Names typed in the review page may hold invisible direction controls;
+    // the record shows them as marks.
+    let shown = crate::policy::diag::text::show_bidi;
     let block = |clause: &str, kind: BlockKind| Block {
         clause: ClauseId::from(clause),
         kind,
@@ -231,8 +246,8 @@ pub fn approval_section(review: &Review, doc: &Document) -> Option<Section> {
         .map(|d| {
             Text::plain(format!(
                 "{} ({}): {} on {}.",
-                d.reviewer,
-                d.role,
+                shown(&d.reviewer),
+                shown(&d.role),
                 d.verdict.label().to_lowercase(),
                 date(&d.date)
             ))
@@ -278,7 +293,7 @@ pub fn approval_section(review: &Review, doc: &Document) -> Option<Section> {
             Text::plain(format!(
                 "{version}, {}: reviewed by {}, {}.",
                 date(&d.date),
-                d.reviewer,
+                shown(&d.reviewer),
                 d.verdict.label().to_lowercase()
             ))
         })

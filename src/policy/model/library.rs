@@ -10,7 +10,7 @@ use std::collections::BTreeSet;
 
 use serde::{Deserialize, Serialize};
 
-use crate::policy::diag::{Diagnostics, Problem, SourceFile, YamlPath};
+use crate::policy::diag::{Diagnostics, ParseOptions, Problem, SourceFile, YamlPath};
 use crate::policy::model::condition::{Condition, RawCondition};
 use crate::policy::model::ids::{is_valid_id, ClauseId, SectionId};
 use crate::policy::model::questionnaire::Questionnaire;
@@ -20,7 +20,10 @@ use crate::policy::model::template::{TemplateId, Templates};
 pub const FORMAT_VERSION: u32 = 1;
 
 #[derive(Debug, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(
+    deny_unknown_fields,
+    expecting = "a clause library: a mapping with `version`, `title`, `author` and `sections`"
+)]
 struct RawLibrary {
     version: u32,
     #[serde(default)]
@@ -34,7 +37,10 @@ struct RawLibrary {
 }
 
 #[derive(Debug, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(
+    deny_unknown_fields,
+    expecting = "the cover: a mapping with `organization`, `short_name`, `version`, `effective_date` and `owner`"
+)]
 struct RawCover {
     organization: String,
     short_name: String,
@@ -44,7 +50,10 @@ struct RawCover {
 }
 
 #[derive(Debug, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(
+    deny_unknown_fields,
+    expecting = "a section: a mapping with `id`, `title`, `clauses` and perhaps `when`"
+)]
 struct RawSection {
     id: String,
     title: String,
@@ -54,7 +63,10 @@ struct RawSection {
 }
 
 #[derive(Debug, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(
+    deny_unknown_fields,
+    expecting = "a clause: a mapping with `id`, `sources` and one of `text`, `bullets`, `numbered` or `notice`"
+)]
 struct RawClause {
     id: String,
     #[serde(default)]
@@ -106,7 +118,10 @@ impl<'de> Deserialize<'de> for RawItem {
 }
 
 #[derive(Debug, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(
+    deny_unknown_fields,
+    expecting = "a list item with a condition: a mapping with `text` and `when`"
+)]
 struct RawConditionalItem {
     text: String,
     when: RawCondition,
@@ -223,7 +238,10 @@ impl ClauseLibrary {
         let mut cover = None;
         let mut sections = Vec::new();
         for (i, source) in files.iter().enumerate() {
-            let raw: RawLibrary = match source.parse() {
+            let raw: RawLibrary = match source.parse_with(&ParseOptions {
+                version: Some((FORMAT_VERSION, "clause library")),
+                free_maps: Vec::new(),
+            }) {
                 Ok(raw) => raw,
                 Err(d) => {
                     diagnostics.extend(d.0);
@@ -286,8 +304,38 @@ impl ClauseLibrary {
     /// are located in the YAML.
     #[cfg(feature = "yaml")]
     pub fn yaml_to_json(file: &str, text: &str, questionnaire: &Questionnaire) -> Result<String, Diagnostics> {
-        Self::load(file, text, questionnaire)?;
-        let raw: RawLibrary = SourceFile::yaml(file, text).parse()?;
+        let source = SourceFile::yaml(file, text);
+        let at_root = |message: &str| crate::policy::diag::Diagnostic {
+            file: file.to_owned(),
+            line: 1,
+            column: 1,
+            message: message.to_owned(),
+        };
+        // An answer file picked by mistake: say what it is and where it goes.
+        let value = source.yaml_value()?;
+        let format = value.get("format").and_then(serde_yaml::Value::as_str);
+        if format == Some(crate::policy::files::answer_file::FORMAT) {
+            return Err(Diagnostics(vec![at_root(
+                "this is an answer file, not a clause library: import it on the drafts page, under Import an answer file",
+            )]));
+        }
+        if !value.is_mapping() {
+            return Err(Diagnostics(vec![at_root(
+                "this is not a clause library: a clause library is a mapping with `version`, `title`, `author` and `sections`",
+            )]));
+        }
+        // Text that shows in another order than it is stored is refused.
+        let hidden = crate::policy::diag::text::bidi_problems(file, text);
+        let loaded = Self::load(file, text, questionnaire);
+        if !hidden.is_empty() {
+            let mut all = loaded.err().map(|d| d.0).unwrap_or_default();
+            all.extend(hidden);
+            all.sort_by_key(|d| (d.line, d.column));
+            all.dedup();
+            return Err(Diagnostics(all));
+        }
+        loaded?;
+        let raw: RawLibrary = source.parse()?;
         let json = serde_json::to_string(&raw).map_err(|e| {
             Diagnostics(vec![crate::policy::diag::Diagnostic {
                 file: file.to_owned(),
