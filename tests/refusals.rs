@@ -6,7 +6,8 @@
 use policy_builder::policy::diag::text::{decode, show_bidi};
 use policy_builder::policy::diag::Diagnostics;
 use policy_builder::policy::files::answer_file::read;
-use policy_builder::policy::model::library::ClauseLibrary;
+use policy_builder::policy::files::jobs::run;
+use policy_builder::policy::files::worker_protocol::{FileJob, FileRequest, Reply};
 
 mod common;
 use common::policy;
@@ -20,10 +21,19 @@ fn answer_errors(text: &str) -> Vec<String> {
     }
 }
 
+/// The problems the worker answers for a clause library imported as
+/// `ours.yaml`, as the page asks for them.
 fn library_errors(text: &str) -> Vec<String> {
-    match ClauseLibrary::yaml_to_json("ours.yaml", text, &policy().questionnaire) {
-        Ok(_) => panic!("expected problems in:\n{text}"),
-        Err(d) => lines(&d),
+    let request = FileRequest {
+        id: 1,
+        job: FileJob::ReadLibrary {
+            file: "ours.yaml".into(),
+            text: text.into(),
+        },
+    };
+    match run(request, &policy().questionnaire) {
+        Reply::Problems { diagnostics, .. } => lines(&Diagnostics(diagnostics)),
+        other => panic!("expected problems in:\n{text}\ngot {other:?}"),
     }
 }
 

@@ -247,6 +247,22 @@ pub fn read(file: &str, text: &str, questionnaire: &Questionnaire) -> Result<Sto
     Ok(draft)
 }
 
+/// An answer file picked where a clause library is imported: the problem
+/// that says what it is and where it goes, or `None` if it is not one.
+#[cfg(feature = "yaml")]
+pub fn picked_as_library(file: &str, text: &str) -> Option<Diagnostics> {
+    let value = SourceFile::yaml(file, text).yaml_value().ok()?;
+    (value.get("format").and_then(serde_yaml::Value::as_str) == Some(FORMAT)).then(|| {
+        Diagnostics(vec![Diagnostic {
+            file: file.to_owned(),
+            line: 1,
+            column: 1,
+            message: "this is an answer file, not a clause library: import it on the drafts page, under Import an answer file"
+                .to_owned(),
+        }])
+    })
+}
+
 /// A review that was edited by hand or damaged: every comment needs an
 /// author, text and an id of its own; decisions need a name, a role and a
 /// real date.

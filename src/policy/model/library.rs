@@ -311,14 +311,7 @@ impl ClauseLibrary {
             column: 1,
             message: message.to_owned(),
         };
-        // An answer file picked by mistake: say what it is and where it goes.
         let value = source.yaml_value()?;
-        let format = value.get("format").and_then(serde_yaml::Value::as_str);
-        if format == Some(crate::policy::files::answer_file::FORMAT) {
-            return Err(Diagnostics(vec![at_root(
-                "this is an answer file, not a clause library: import it on the drafts page, under Import an answer file",
-            )]));
-        }
         if !value.is_mapping() {
             return Err(Diagnostics(vec![at_root(
                 "this is not a clause library: a clause library is a mapping with `version`, `title`, `author` and `sections`",
