@@ -205,6 +205,8 @@ fn a_review_survives_a_round_trip() {
         date: "2026-11-25".into(),
         verdict: Verdict::ChangesRequested,
         version: "1.2".into(),
+        signature: None,
+        checked: None,
     });
     let back = read("a.yaml", &write(&draft), &p.questionnaire).unwrap_or_else(|d| panic!("{d}"));
     assert_eq!(back, draft);

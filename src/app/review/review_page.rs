@@ -210,6 +210,10 @@ pub fn ReviewPage() -> impl IntoView {
                 date: when,
                 verdict,
                 version,
+                // Not signed yet: signing in the browser (WebCrypto) is
+                // still to come.
+                signature: None,
+                checked: None,
             })
         });
         status.set(format!(

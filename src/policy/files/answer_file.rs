@@ -24,6 +24,8 @@ use crate::policy::files::draft::CustomLibrary;
 #[cfg(feature = "yaml")]
 use crate::policy::files::draft::{StoredDraft, SCHEMA};
 use crate::policy::files::review::Review;
+#[cfg(feature = "yaml")]
+use crate::policy::files::signature;
 use crate::policy::model::answers::Answers;
 #[cfg(feature = "yaml")]
 use crate::policy::{
@@ -106,7 +108,14 @@ pub fn write(draft: &StoredDraft) -> String {
             text: l.text.clone(),
             json: None,
         }),
-        review: draft.review.clone(),
+        review: {
+            // What this app found of the signatures stays in this browser.
+            let mut review = draft.review.clone();
+            for d in &mut review.decisions {
+                d.checked = None;
+            }
+            review
+        },
     };
     // Serializing plain strings, booleans and lists cannot fail; an empty
     // body would still be refused on import rather than misread.
@@ -209,6 +218,13 @@ pub fn read(file: &str, text: &str, questionnaire: &Questionnaire) -> Result<Sto
         ));
     }
     review_problems(&parsed.review, &mut problems);
+    // Every signature is checked on the way in; what the file says of its
+    // own state is never taken.
+    let mut parsed = parsed;
+    let states = signature::check(&parsed.review, signature::verify_p256);
+    for (d, state) in parsed.review.decisions.iter_mut().zip(states) {
+        d.checked = Some(state);
+    }
     let mut all = source.locate(problems).0;
     all.extend(bidi_problems(file, text));
     all.sort_by_key(|d| (d.line, d.column));

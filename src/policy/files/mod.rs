@@ -1,9 +1,10 @@
 //! File formats: the stored draft, answer and reviewed files, the review
-//! itself, and the messages between the page and its worker.
+//! itself and its reviewers' signatures, and the messages between the page and its worker.
 
 pub mod answer_file;
 pub mod draft;
 #[cfg(feature = "yaml")]
 pub mod jobs;
 pub mod review;
+pub mod signature;
 pub mod worker_protocol;

@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use similar::{ChangeTag, TextDiff};
 
 use crate::policy::document::{Block, BlockKind, Document, Section, Text};
+use crate::policy::files::signature::{ReviewSignature, SignatureState};
 use crate::policy::model::ids::{ClauseId, SectionId};
 
 /// A reviewer's verdict on a section or on the whole draft.
@@ -102,6 +103,22 @@ pub struct Decision {
     /// The policy version that was reviewed, when the draft gives one.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub version: String,
+    /// The reviewer's signature, when their app signed the decision.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub signature: Option<ReviewSignature>,
+    /// Whether the signature held when the draft was last read from a
+    /// file: set by the app on every import, never taken from the file,
+    /// and not written to answer files.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub checked: Option<SignatureState>,
+}
+
+impl Decision {
+    /// How its signature stands; a decision never read from a file (made
+    /// here) is taken as it is.
+    pub fn state(&self) -> SignatureState {
+        self.checked.clone().unwrap_or(SignatureState::Unsigned)
+    }
 }
 
 /// A review of a draft.
@@ -226,8 +243,11 @@ impl Review {
 }
 
 /// The approval record appended to an exported policy: who decided what
-/// and when, which sections were approved, and the version history. `None`
-/// when nobody has decided yet.
+/// and when, with each reviewer's key fingerprint and whether the
+/// signature was verified, which sections were approved, and the version
+/// history. A decision edited after review is left out, with a note; so
+/// are the section verdicts when the last signature does not cover them.
+/// `None` when nobody has decided yet.
 pub fn approval_section(review: &Review, doc: &Document) -> Option<Section> {
     if review.decisions.is_empty() {
         return None;
@@ -240,12 +260,24 @@ pub fn approval_section(review: &Review, doc: &Document) -> Option<Section> {
         clause: ClauseId::from(clause),
         kind,
     };
-    let decisions = review
+    let counted: Vec<(&Decision, SignatureState)> = review
         .decisions
         .iter()
-        .map(|d| {
+        .map(|d| (d, d.state()))
+        .filter(|(_, s)| s.counts())
+        .collect();
+    let left_out = review.decisions.len() - counted.len();
+    let decisions = counted
+        .iter()
+        .map(|(d, state)| {
+            let signed = match state {
+                SignatureState::Verified { fingerprint } => {
+                    format!(" Signed with key {fingerprint}; the signature was verified.")
+                }
+                _ => " Not signed.".to_owned(),
+            };
             Text::plain(format!(
-                "{} ({}): {} on {}.",
+                "{} ({}): {} on {}.{signed}",
                 shown(&d.reviewer),
                 shown(&d.role),
                 d.verdict.label().to_lowercase(),
@@ -269,22 +301,39 @@ pub fn approval_section(review: &Review, doc: &Document) -> Option<Section> {
         ),
         block("approval.decisions", BlockKind::Bullets(decisions)),
     ];
+    if left_out > 0 {
+        blocks.push(block(
+            "approval.edited",
+            BlockKind::Paragraph(Text::plain(format!(
+                "{left_out} decision{} in the reviewed file {} changed after the reviewer signed, so {} not counted.",
+                if left_out == 1 { "" } else { "s" },
+                if left_out == 1 { "was" } else { "were" },
+                if left_out == 1 { "it is" } else { "they are" },
+            ))),
+        ));
+    }
+    // The section verdicts are only as good as the last signature over them.
+    let sections_hold = review
+        .decisions
+        .iter()
+        .rev()
+        .find(|d| d.signature.is_some())
+        .is_none_or(|d| matches!(d.state(), SignatureState::Verified { .. }));
     for (verdict, lead) in [
         (Verdict::Approved, "Sections approved"),
         (Verdict::ChangesRequested, "Sections with changes requested"),
     ] {
         let list = titles(verdict);
-        if !list.is_empty() {
+        if sections_hold && !list.is_empty() {
             blocks.push(block(
                 "approval.sections",
                 BlockKind::Paragraph(Text::plain(format!("{lead}: {}.", list.join("; ")))),
             ));
         }
     }
-    let history = review
-        .decisions
+    let history = counted
         .iter()
-        .map(|d| {
+        .map(|(d, _)| {
             let version = if d.version.trim().is_empty() {
                 "Unnumbered version".to_owned()
             } else {
@@ -399,6 +448,8 @@ mod tests {
             date: "2026-11-25".into(),
             verdict: Verdict::Approved,
             version: "1.2".into(),
+            signature: None,
+            checked: None,
         });
         let s = approval_section(&r, &doc).expect("a record");
         assert_eq!(s.number, "2");
@@ -406,7 +457,10 @@ mod tests {
         d.sections.push(s);
         let text = d.to_plain();
         assert!(text.contains("2 Approval record"), "{text}");
-        assert!(text.contains("Ana (HR): approved on 25 November 2026."), "{text}");
+        assert!(
+            text.contains("Ana (HR): approved on 25 November 2026. Not signed."),
+            "{text}"
+        );
         assert!(text.contains("Sections approved: 1 Patient privacy."), "{text}");
         assert!(text.contains("2.1 Version history"), "{text}");
         assert!(

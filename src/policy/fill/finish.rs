@@ -29,7 +29,8 @@ impl Default for PolicyOptions {
 /// record appended.
 pub fn policy(filled: &Document, review: &Review, options: PolicyOptions) -> Document {
     let mut doc = filled.clone();
-    if let Some(last) = review.decisions.last() {
+    // A decision edited after its reviewer signed never sets the status.
+    if let Some(last) = review.decisions.iter().rev().find(|d| d.state().counts()) {
         doc.cover.approval = match last.verdict {
             Verdict::Approved => Approval::Approved,
             Verdict::ChangesRequested => Approval::InReview,
@@ -84,6 +85,8 @@ mod tests {
                 date: "2026-12-01".into(),
                 verdict,
                 version: String::new(),
+                signature: None,
+                checked: None,
             }],
             ..Review::default()
         }
