@@ -9,7 +9,6 @@ use serde::{Deserialize, Serialize};
 use similar::{ChangeTag, TextDiff};
 
 use crate::policy::document::{Block, BlockKind, Document, Section, Text};
-use crate::policy::files::signature::{ReviewSignature, SignatureState};
 use crate::policy::model::ids::{ClauseId, SectionId};
 
 /// A reviewer's verdict on a section or on the whole draft.
@@ -118,6 +117,61 @@ impl Decision {
     /// here) is taken as it is.
     pub fn state(&self) -> SignatureState {
         self.checked.clone().unwrap_or(SignatureState::Unsigned)
+    }
+}
+
+/// A reviewer's signature on one decision, as the reviewed file holds it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(
+    deny_unknown_fields,
+    expecting = "a signature: a mapping with `algorithm`, `public_key`, `covers` and `signature`"
+)]
+pub struct ReviewSignature {
+    /// Always [`crate::policy::files::signature::ALGORITHM`].
+    pub algorithm: String,
+    /// The reviewer's public key: the uncompressed P-256 point (65 bytes,
+    /// WebCrypto's "raw" export), in base64.
+    pub public_key: String,
+    /// [`crate::policy::files::signature::covers`] of the review when it was signed, in hex.
+    pub covers: String,
+    /// The signature over [`crate::policy::files::signature::signed_bytes`]: r and s, 32 bytes each
+    /// (WebCrypto's form), in base64.
+    pub signature: String,
+}
+
+/// Whether a decision's signature holds.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SignatureState {
+    /// No signature (a file from before signing, or one typed by hand).
+    Unsigned,
+    /// The signature holds for this decision and the review it covers.
+    Verified {
+        /// [`crate::policy::files::signature::fingerprint`] of the reviewer's key.
+        fingerprint: String,
+    },
+    /// The decision, or the review the last signature covers, was changed
+    /// after signing, or the signature is damaged.
+    EditedAfterReview {
+        /// [`crate::policy::files::signature::fingerprint`] of the key named in the file, if it reads.
+        fingerprint: String,
+    },
+}
+
+impl SignatureState {
+    /// Whether the decision may reach the cover and the approval record.
+    pub fn counts(&self) -> bool {
+        !matches!(self, SignatureState::EditedAfterReview { .. })
+    }
+
+    /// The key's fingerprint, when the decision names a key.
+    pub fn fingerprint(&self) -> Option<&str> {
+        match self {
+            SignatureState::Unsigned => None,
+            SignatureState::Verified { fingerprint } | SignatureState::EditedAfterReview { fingerprint } => {
+                Some(fingerprint)
+            }
+        }
     }
 }
 
