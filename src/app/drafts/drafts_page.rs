@@ -11,7 +11,7 @@ use crate::app::browser::focus::focus_id;
 use crate::app::browser::storage::{self, local_time, Entry};
 use crate::app::browser::worker_client::{read_answer_file, FileError};
 use crate::app::drafts::safekeeping::Safekeeping;
-use crate::app::shell::files::{chosen_file, download_answer_file, read_or_report, Busy, MAX_FILE_BYTES};
+use crate::app::shell::files::{chosen_file, download_answer_file, read_or_report, Busy, ReportTo, MAX_FILE_BYTES};
 use crate::app::shell::route::{navigate, Route};
 use crate::app::shell::{use_app, AppState};
 use crate::policy::diag::Diagnostics;
@@ -116,7 +116,13 @@ pub fn DraftsPage() -> impl IntoView {
         status.set(String::new());
         let Some(file) = chosen_file(&ev) else { return };
         leptos::task::spawn_local(async move {
-            let Some((file, text)) = read_or_report(&file, MAX_FILE_BYTES, status).await else {
+            // Too large, unreadable or not UTF-8: an error of the file, in
+            // the problem list.
+            let report = ReportTo::Problems {
+                problems: import_problems,
+                focus: "import-problems",
+            };
+            let Some((file, text)) = read_or_report(&file, MAX_FILE_BYTES, report).await else {
                 return;
             };
             // The PDF worker reads the YAML; the page has no parser.

@@ -257,6 +257,10 @@ pub fn ReviewPage() -> impl IntoView {
             date: when,
             verdict,
             version,
+            // Not signed yet: signing in the browser (WebCrypto) is
+            // still to come.
+            signature: None,
+            checked: None,
         };
         // A second press records nothing new (and leaves the review as it is).
         let mut next = review.with_untracked(Review::clone);
