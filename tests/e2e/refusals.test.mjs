@@ -85,14 +85,15 @@ test('answer files and draft files to review: each problem in plain words at its
   // from a newer version named as such although its format line is missing.
   const duplicate = await tempFile('dup.yaml', `${HEAD}answers:\n  legal_name: A\n  short_name: B\n  legal_name: C\n`);
   await page.getByLabel('Review a draft file').setInputFiles(duplicate);
-  await refusedWith(page, title, 'dup.yaml:7:3', '`legal_name` is given twice in the same place (first on line 5)');
+  const reviewTitle = 'The draft file could not be opened for review';
+  await refusedWith(page, reviewTitle, 'dup.yaml:7:3', '`legal_name` is given twice in the same place (first on line 5)');
   const newer = await tempFile('newer.yaml', 'version: 2\ndraft: {id: zz9}\nsignature: abc\n');
   await page.getByLabel('Review a draft file').setInputFiles(newer);
-  await refusedWith(page, title, 'newer.yaml:1:10', 'this file was made by a newer version of the app (version 2');
+  await refusedWith(page, reviewTitle, 'newer.yaml:1:10', 'this file was made by a newer version of the app (version 2');
   // A clause library picked in the wrong place is named and sent to its import.
   const library = await tempFile('ours.yaml', 'version: 1\ntitle: T\nauthor: A\nsections: []\n');
   await page.getByLabel('Review a draft file').setInputFiles(library);
-  await refusedWith(page, title, 'ours.yaml:1:1', 'this is a clause library, not an answer file');
+  await refusedWith(page, reviewTitle, 'ours.yaml:1:1', 'this is a clause library, not an answer file');
 
   assert.equal(await stored(page), before, 'nothing stored changed');
   assert.deepEqual(errors, []);
