@@ -5,5 +5,6 @@ pub mod download;
 pub mod features;
 pub mod focus;
 pub mod persistence;
+pub mod signing;
 pub mod storage;
 pub mod worker_client;

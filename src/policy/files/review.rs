@@ -190,6 +190,14 @@ pub struct Review {
     pub decisions: Vec<Decision>,
 }
 
+/// Whether `a` and `b` decide the same about the same review: their
+/// signatures, if any, cover the same review with the same key.
+fn same_decision(a: &Decision, b: &Decision) -> bool {
+    let signed = |d: &Decision| d.signature.as_ref().map(|s| (s.covers.clone(), s.public_key.clone()));
+    (&a.reviewer, &a.role, &a.date, a.verdict, &a.version) == (&b.reviewer, &b.role, &b.date, b.verdict, &b.version)
+        && signed(a) == signed(b)
+}
+
 /// Where a section stands with its reviewer now: an approval counts only
 /// while the section's text is the text that was approved.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -303,7 +311,10 @@ impl Review {
         let same_round =
             |d: &Decision| d.reviewer == decision.reviewer && d.date == decision.date && d.version == decision.version;
         match self.decisions.iter().position(same_round) {
-            Some(i) if self.decisions[i] == decision => Recorded::AlreadyRecorded,
+            // Two signatures of the same decision differ (ECDSA signs with
+            // a fresh random number each time): the same decision over the
+            // same review is the same, signed or not.
+            Some(i) if same_decision(&self.decisions[i], &decision) => Recorded::AlreadyRecorded,
             Some(i) => {
                 self.decisions[i] = decision;
                 Recorded::Replaced
@@ -738,6 +749,21 @@ mod tests {
         };
         assert_eq!(r.decide(ana(Verdict::ChangesRequested)), Recorded::Added);
         assert_eq!(r.decide(ana(Verdict::ChangesRequested)), Recorded::AlreadyRecorded);
+        // Signed twice over the same review: the same decision.
+        let signed = |signature: &str| {
+            let mut d = ana(Verdict::ChangesRequested);
+            d.signature = Some(ReviewSignature {
+                algorithm: "ECDSA P-256 SHA-256".into(),
+                public_key: "key".into(),
+                covers: "abc".into(),
+                signature: signature.into(),
+            });
+            d
+        };
+        assert_eq!(r.decide(signed("one")), Recorded::Replaced);
+        assert_eq!(r.decide(signed("two")), Recorded::AlreadyRecorded);
+        r.decisions.clear();
+        assert_eq!(r.decide(ana(Verdict::ChangesRequested)), Recorded::Added);
         assert_eq!(r.decisions.len(), 1);
         assert_eq!(r.decide(ana(Verdict::Approved)), Recorded::Replaced);
         assert_eq!(r.decisions.len(), 1);
