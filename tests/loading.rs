@@ -72,14 +72,17 @@ fn an_unknown_field_is_named_and_located() {
     let text = QUESTIONS.replace("        label: Kind\n", "        label: Kind\n        lable: Kind\n");
     let msg = only(&q_errors(&text));
     assert!(msg.starts_with("q.yaml:12:9:"), "{msg}");
-    assert!(msg.contains("unknown field `lable`"), "{msg}");
+    assert!(
+        msg.contains("`lable` does not belong here: this part of the file holds `id`, `label`"),
+        "{msg}"
+    );
 }
 
 #[test]
 fn a_missing_required_field_is_reported() {
     let text = QUESTIONS.replace("        label: Name\n", "");
     let msg = only(&q_errors(&text));
-    assert!(msg.contains("missing field `label`"), "{msg}");
+    assert!(msg.contains("`label:` is missing here: add it"), "{msg}");
     assert!(msg.starts_with("q.yaml:7:"), "{msg}");
 }
 
@@ -356,7 +359,7 @@ fn pack_problems_are_located_where_the_author_must_fix_them() {
                 ),
                 "quebec",
             ),
-            "clauses.yaml:9:5: packs[0]: unknown field `owner`",
+            "clauses.yaml:9:5: `owner` does not belong here: this part of the file holds `id`, `title`, `version`, `as_of` or `changes`",
         ),
         (
             with_packs(PACKS, "ontario"),

@@ -173,6 +173,8 @@ fuzz_target!(|data: &[u8]| {
         date: "2026-11-26".into(),
         verdict: Verdict::ChangesRequested,
         version: String::new(),
+        signature: None,
+        checked: None,
     });
     for (id, _) in draft.review.changes_since(&doc) {
         let given = sections.iter().position(|s| *s == id).is_some_and(|i| i % 3 != 2);

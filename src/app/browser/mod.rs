@@ -10,5 +10,6 @@ pub mod focus;
 pub mod panic_screen;
 pub mod persistence;
 pub mod service_worker;
+pub mod signing;
 pub mod storage;
 pub mod worker_client;

@@ -31,6 +31,16 @@ const QUIZ_PREFIX: &str = "policy-builder/quiz/";
 const DEMO_PREFIX: &str = "policy-builder/demo/";
 /// The reviewer's name, remembered between reviews.
 const REVIEWER_KEY: &str = "policy-builder/reviewer";
+/// The reviewers' keys this author trusts: a JSON list of
+/// `[reviewer name, key fingerprint]` pairs.
+const TRUSTED_KEY: &str = "policy-builder/trusted-reviewers";
+/// The IndexedDB database that keeps this browser's signing key (see
+/// `browser::signing`): CryptoKey objects cannot live in localStorage.
+pub const KEY_DATABASE: &str = "policy-builder-keys";
+/// Its object store.
+pub const KEY_STORE: &str = "keys";
+/// The entry of the reviewer's key pair in it.
+pub const REVIEWER_KEY_ID: &str = "reviewer";
 /// Where the single draft of schema 1 lived.
 pub const LEGACY_KEY: &str = "policy-builder/draft";
 /// When the last backup of every draft was made (an ISO timestamp).
@@ -272,6 +282,30 @@ pub fn remember_reviewer_name(name: &str) {
     if let Some(store) = storage() {
         let _ = store.set_item(REVIEWER_KEY, name);
     }
+}
+
+/// The reviewers' keys this author trusts: (reviewer name, fingerprint).
+/// Unreadable or missing, it is none.
+pub fn trusted_reviewers() -> Vec<(String, String)> {
+    storage()
+        .and_then(|s| s.get_item(TRUSTED_KEY).ok().flatten())
+        .and_then(|raw| serde_json::from_str(&raw).ok())
+        .unwrap_or_default()
+}
+
+/// Trusts the key with `fingerprint` for reviewer `name` from now on.
+pub fn trust_reviewer(name: &str, fingerprint: &str) -> Result<(), SaveError> {
+    let store = storage().ok_or(SaveError::Unavailable)?;
+    let mut trusted = trusted_reviewers();
+    let pair = (name.trim().to_owned(), fingerprint.to_owned());
+    if !trusted.contains(&pair) {
+        trusted.push(pair);
+    }
+    // A list of pairs of strings always serializes.
+    let text = serde_json::to_string(&trusted).unwrap_or_default();
+    store
+        .set_item(TRUSTED_KEY, &text)
+        .map_err(|e| SaveError::Refused(js_message(&e)))
 }
 
 /// The entries that belong to the draft stored under `key`, with their

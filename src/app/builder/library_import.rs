@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use crate::app::browser::focus::focus_id;
 use crate::app::browser::worker_client::{read_library, FileError};
-use crate::app::shell::files::{chosen_file, read_or_report, Busy, MAX_FILE_BYTES};
+use crate::app::shell::files::{chosen_file, read_or_report, Busy, ReportTo, MAX_FILE_BYTES};
 use crate::app::shell::problem_list::problem_summary;
 use crate::app::shell::session::{use_session, LibraryChoice};
 use crate::policy::diag::Diagnostics;
@@ -28,7 +28,14 @@ pub fn LibraryImport() -> impl IntoView {
             problems.set(None);
             let Some(file) = chosen_file(&ev) else { return };
             leptos::task::spawn_local(async move {
-                let Some((name, text)) = read_or_report(&file, MAX_FILE_BYTES, status).await else {
+                // Too large, unreadable or not UTF-8: an error of the
+                // file, in the problem list.
+                let report = ReportTo::Problems {
+                    problems,
+                    focus: "library-problems",
+                };
+                let Some((name, text)) = read_or_report(&file, MAX_FILE_BYTES, report).await else {
+                    status.try_set(String::new());
                     return;
                 };
                 // The PDF worker reads the YAML; the page has no parser.

@@ -58,6 +58,27 @@ pub fn QuestionField(
         };
         view! { <div id=checks_id.clone()>{list}</div> }
     };
+    // Invisible direction controls make text show in another order than it
+    // is typed; the preview and the PDF show them as marks, and so does
+    // this note.
+    let bidi_id = format!("{dom_id}-bidi");
+    let has_bidi = {
+        let id = id.clone();
+        move || {
+            answers.with(|a| match a.0.get(&id) {
+                Some(Answer::Text(t)) => crate::policy::diag::text::has_bidi(t),
+                _ => false,
+            })
+        }
+    };
+    let bidi_note = {
+        let (has_bidi, bidi_id) = (has_bidi.clone(), bidi_id.clone());
+        move || {
+            has_bidi().then(|| view! {
+                <p class="field-warning" id=bidi_id.clone()><strong>"Check: "</strong>"This answer holds an invisible direction control, which can make text show in another order than it was typed. The preview and the PDF show each one as a mark such as [RLO U+202E]; remove it unless you meant it."</p>
+            })
+        }
+    };
     // After Next was pressed with this required question unanswered, say so
     // at the field too (the GOV.UK error message pattern).
     let unanswered = {
@@ -74,12 +95,13 @@ pub fn QuestionField(
     // What a screen reader reads with the control: the error, the help and
     // the checks, whichever are showing.
     let described = {
-        let (unanswered, has_help) = (unanswered.clone(), question.help.is_some());
+        let (unanswered, has_help, has_bidi) = (unanswered.clone(), question.help.is_some(), has_bidi.clone());
         Signal::derive(move || {
             let ids: Vec<&str> = [
                 (unanswered(), error_id.as_str()),
                 (has_help, help_id.as_str()),
                 (has_warnings(), checks_id.as_str()),
+                (has_bidi(), bidi_id.as_str()),
             ]
             .into_iter()
             .filter_map(|(shown, id)| shown.then_some(id))
@@ -232,6 +254,7 @@ pub fn QuestionField(
         <div class="question" class:has-error=unanswered>
             {error}
             {field}
+            {bidi_note}
             {warnings}
         </div>
     }

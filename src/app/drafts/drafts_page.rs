@@ -11,11 +11,13 @@ use crate::app::browser::focus::focus_id;
 use crate::app::browser::storage::{self, local_time, Entry};
 use crate::app::browser::worker_client::{read_answer_file, FileError};
 use crate::app::drafts::safekeeping::Safekeeping;
-use crate::app::shell::files::{chosen_file, download_answer_file, read_or_report, Busy, MAX_FILE_BYTES};
+use crate::app::drafts::signatures::ReviewSignatures;
+use crate::app::shell::files::{chosen_file, download_answer_file, read_or_report, Busy, ReportTo, MAX_FILE_BYTES};
 use crate::app::shell::route::{navigate, Route};
 use crate::app::shell::{use_app, AppState};
 use crate::policy::diag::Diagnostics;
 use crate::policy::files::draft::StoredDraft;
+use crate::policy::files::review::Review;
 use crate::policy::fill::text::capitalize;
 use crate::policy::sample::Sample;
 
@@ -51,6 +53,8 @@ pub fn DraftsPage() -> impl IntoView {
     let removed = RwSignal::new(None::<Removed>);
     let import_problems = RwSignal::new(None::<Diagnostics>);
     let clash = RwSignal::new(None::<Clash>);
+    // The review of the file just imported, when a decision in it is signed.
+    let signed_review = RwSignal::new(None::<Review>);
 
     let start = {
         let app = app.clone();
@@ -96,6 +100,8 @@ pub fn DraftsPage() -> impl IntoView {
     let for_review = RwSignal::new(false);
     let store_import = move |draft: StoredDraft, verb: &str| {
         let name = draft.display_name();
+        let signed = draft.review.decisions.iter().any(|d| d.signature.is_some());
+        signed_review.set(signed.then(|| draft.review.clone()));
         match storage::save(&draft) {
             Ok(_) if for_review.try_get_untracked().unwrap_or(false) => navigate(&Route::Review(draft.id.clone())),
             Err(e) if for_review.try_get_untracked().unwrap_or(false) => {
@@ -112,11 +118,18 @@ pub fn DraftsPage() -> impl IntoView {
     };
     let on_import = move |ev: web_sys::Event, review: bool| {
         for_review.set(review);
+        signed_review.set(None);
         import_problems.set(None);
         status.set(String::new());
         let Some(file) = chosen_file(&ev) else { return };
         leptos::task::spawn_local(async move {
-            let Some((file, text)) = read_or_report(&file, MAX_FILE_BYTES, status).await else {
+            // Too large, unreadable or not UTF-8: an error of the file, in
+            // the problem list.
+            let report = ReportTo::Problems {
+                problems: import_problems,
+                focus: "import-problems",
+            };
+            let Some((file, text)) = read_or_report(&file, MAX_FILE_BYTES, report).await else {
                 return;
             };
             // The PDF worker reads the YAML; the page has no parser.
@@ -313,6 +326,7 @@ pub fn DraftsPage() -> impl IntoView {
                     </div>
                 </div>
             })}
+            {move || signed_review.get().map(|review| view! { <ReviewSignatures review /> })}
             // Say what the user was doing: importing, or opening a file to review.
             {move || import_problems.get().map(|d| {
                 let title = if for_review.get_untracked() {

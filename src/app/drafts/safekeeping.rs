@@ -12,7 +12,7 @@ use crate::app::browser::download::download;
 use crate::app::browser::focus::focus_id;
 use crate::app::browser::persistence;
 use crate::app::browser::storage::{self, local_time, today_iso, Entry, SaveError};
-use crate::app::shell::files::read_chosen_up_to;
+use crate::app::shell::files::{read_chosen_up_to, ReportTo};
 use crate::policy::files::backup::{self, Backup, DraftCopy};
 
 /// A restore under way: the drafts still to put in, and what happened so far.
@@ -221,7 +221,7 @@ pub fn Safekeeping(
         read_chosen_up_to(
             &ev,
             backup::MAX_BYTES as f64,
-            problem,
+            ReportTo::Line(problem),
             move |name, text| match Backup::parse(&text) {
                 Err(e) => problem.set(format!("\"{name}\" could not be restored: {e}. Nothing was changed.")),
                 Ok(b) => advance(Restoring {

@@ -8,11 +8,15 @@ use std::collections::HashMap;
 use leptos::prelude::*;
 
 use crate::app::browser::focus::focus_id;
+use crate::app::browser::signing;
 use crate::app::browser::storage::{local_time, now_iso, today_iso};
 use crate::app::shell::files::download_answer_file_as;
 use crate::app::shell::preview::{render_section, Place};
 use crate::app::shell::session::{use_session, ReviewEdits};
-use crate::policy::files::review::{reviewed_file_name, Decision, Recorded, Review, Standing, Verdict};
+use crate::policy::files::review::{
+    reviewed_file_name, Decision, Recorded, Review, ReviewSignature, SignatureState, Standing, Verdict,
+};
+use crate::policy::files::signature::{covers, fingerprint, signed_bytes, ALGORITHM};
 
 /// A part of the decision form that is not filled in yet.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -221,6 +225,9 @@ pub fn ReviewPage() -> impl IntoView {
     // summary above the form and an error at each field (the GOV.UK error
     // summary pattern, as the question pages use).
     let missing = RwSignal::new(Vec::<Missing>::new());
+    // The fingerprint of this browser's signing key, once it has signed:
+    // the author compares it by phone or in person.
+    let my_key = RwSignal::new(None::<String>);
     let record = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let (name, role_text, when) = (reviewer.get_untracked(), role.get_untracked(), date.get_untracked());
@@ -251,28 +258,62 @@ pub fn ReviewPage() -> impl IntoView {
                     .map(str::to_owned)
             })
             .unwrap_or_default();
-        let decided = Decision {
+        let mut decided = Decision {
             reviewer: name.trim().to_owned(),
             role: role_text.trim().to_owned(),
             date: when,
             verdict,
             version,
+            signature: None,
+            checked: None,
         };
-        // A second press records nothing new (and leaves the review as it is).
-        let mut next = review.with_untracked(Review::clone);
-        let label = verdict.label();
-        let message = match next.decide(decided) {
-            Recorded::AlreadyRecorded => format!("This decision is already recorded: {label}."),
-            Recorded::Added => {
-                review.update(|r| *r = next);
-                format!("Decision recorded: {label}. Download the reviewed file to send it back.")
-            }
-            Recorded::Replaced => {
-                review.update(|r| *r = next);
-                format!("Decision changed to: {label}. Download the reviewed file to send it back.")
-            }
-        };
-        status.set(message);
+        // The decision is signed over the review as it stands (this
+        // browser's key, made on first use); a browser that cannot sign
+        // still records it, unsigned, and says why.
+        let covered = review.with_untracked(covers);
+        leptos::task::spawn_local(async move {
+            let signed = match signing::reviewer_key().await {
+                Ok(key) => {
+                    let bytes = signed_bytes(&decided, &covered, &key.public_key);
+                    signing::sign(&key, &bytes).await.map(|s| (key.public_key, s))
+                }
+                Err(e) => Err(e),
+            };
+            let unsigned = match signed {
+                Ok((public_key, signature)) => {
+                    let fingerprint = fingerprint(&public_key).unwrap_or_default();
+                    decided.checked = Some(SignatureState::Verified {
+                        fingerprint: fingerprint.clone(),
+                    });
+                    decided.signature = Some(ReviewSignature {
+                        algorithm: ALGORITHM.to_owned(),
+                        public_key,
+                        covers: covered,
+                        signature,
+                    });
+                    my_key.try_set(Some(fingerprint));
+                    String::new()
+                }
+                Err(e) => format!(" It is not signed: {e}."),
+            };
+            // A second press records nothing new (and leaves the review as it is).
+            let Some(mut next) = review.try_with_untracked(Review::clone) else {
+                return;
+            };
+            let label = verdict.label();
+            let message = match next.decide(decided) {
+                Recorded::AlreadyRecorded => format!("This decision is already recorded: {label}."),
+                Recorded::Added => {
+                    review.update(|r| *r = next);
+                    format!("Decision recorded: {label}.{unsigned} Download the reviewed file to send it back.")
+                }
+                Recorded::Replaced => {
+                    review.update(|r| *r = next);
+                    format!("Decision changed to: {label}.{unsigned} Download the reviewed file to send it back.")
+                }
+            };
+            status.try_set(message);
+        });
     };
     let field_error = move |which: Missing| {
         move || {
@@ -327,6 +368,25 @@ pub fn ReviewPage() -> impl IntoView {
             // Named as reviewed (by whom, when), so that it is not taken
             // for the file it came from.
             let draft = session.snapshot();
+            // The authors' app checks that the last signature covers the
+            // review as the file holds it; a comment or verdict added after
+            // it would show the file as edited after review.
+            let now = covers(&draft.review);
+            let stale = draft
+                .review
+                .decisions
+                .iter()
+                .rev()
+                .find_map(|d| d.signature.as_ref())
+                .is_some_and(|s| s.covers != now);
+            if stale {
+                status.set(
+                    "You changed the review after your last signed decision. Record your decision again, so that your signature covers every comment and verdict, then download the file."
+                        .to_owned(),
+                );
+                focus_id("decision-heading");
+                return;
+            }
             let name = reviewed_file_name(&draft.display_name(), &reviewer.get_untracked(), &today_iso());
             leptos::task::spawn_local(async move {
                 match download_answer_file_as(draft, &name, status).await {
@@ -366,6 +426,9 @@ pub fn ReviewPage() -> impl IntoView {
             <section class="decision" aria-labelledby="decision-heading">
                 <h3 id="decision-heading">"Your decision"</h3>
                 <ul>{decisions}</ul>
+                {move || my_key.get().map(|fp| view! {
+                    <p class="fingerprint-note">"Your decisions are signed with this browser's key. Its fingerprint, for the authors to check with you by phone or in person: "<code>{fp}</code></p>
+                })}
                 {error_summary}
                 <form on:submit=record novalidate>
                     <div class="field" class:has-error=flagged(Missing::Role)>

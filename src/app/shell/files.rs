@@ -4,13 +4,16 @@ use std::cell::Cell;
 use std::rc::Rc;
 use std::time::Duration;
 
-use leptos::prelude::{GetUntracked, RwSignal, Set};
+use leptos::prelude::{request_animation_frame, GetUntracked, RwSignal, Set};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 use crate::app::browser::download::{download, DownloadError};
+use crate::app::browser::focus::focus_id;
 use crate::app::browser::storage::{js_message, today_iso};
 use crate::app::browser::worker_client::{write_answer_file, WorkerError};
+use crate::policy::diag::text::decode;
+use crate::policy::diag::{Diagnostic, Diagnostics};
 use crate::policy::files::draft::StoredDraft;
 
 /// The largest file the app reads; anything bigger is refused unread.
@@ -39,23 +42,64 @@ pub enum ReadError {
     /// The browser could not read it (the message is the browser's).
     #[error("{0}")]
     Unreadable(String),
-    /// It is not text.
-    #[error("the file is not text")]
-    NotText,
+    /// It is not UTF-8 text: where the first byte that is not is.
+    #[error("{}", .0.message)]
+    NotUtf8(Diagnostic),
+}
+
+impl ReadError {
+    /// The refusal as a problem of the file `file`, for the problem list
+    /// (an error, not a status line): located when it has a place.
+    pub fn diagnostics(&self, file: &str) -> Diagnostics {
+        Diagnostics(vec![match self {
+            ReadError::NotUtf8(d) => d.clone(),
+            other => Diagnostic {
+                file: file.to_owned(),
+                line: 0,
+                column: 0,
+                message: other.to_string(),
+            },
+        }])
+    }
+}
+
+/// Where a file that cannot be read is reported.
+#[derive(Clone, Copy)]
+pub enum ReportTo {
+    /// A line of its own (the message names the file).
+    Line(RwSignal<String>),
+    /// A problem list, which then takes focus: the element with id
+    /// `focus` shows `problems`.
+    Problems {
+        /// The problems shown.
+        problems: RwSignal<Option<Diagnostics>>,
+        /// The id of the list, focused once it shows.
+        focus: &'static str,
+    },
+}
+
+impl ReportTo {
+    fn report(self, name: &str, e: &ReadError) {
+        match self {
+            ReportTo::Line(line) => {
+                line.try_set(format!("\"{name}\" could not be read: {e}."));
+            }
+            ReportTo::Problems { problems, focus } => {
+                problems.try_set(Some(e.diagnostics(name)));
+                request_animation_frame(move || focus_id(focus));
+            }
+        }
+    }
 }
 
 /// Reads `file` as text if it has at most `max_bytes`: its name and text,
-/// or `None` after saying in `status` why it could not be read.
-pub async fn read_or_report(
-    file: &web_sys::File,
-    max_bytes: f64,
-    status: RwSignal<String>,
-) -> Option<(String, String)> {
+/// or `None` after reporting to `report` why it could not be read.
+pub async fn read_or_report(file: &web_sys::File, max_bytes: f64, report: ReportTo) -> Option<(String, String)> {
     let name = file.name();
     match read_text_up_to(file, max_bytes).await {
         Ok(text) => Some((name, text)),
         Err(e) => {
-            status.try_set(format!("\"{name}\" could not be read: {e}."));
+            report.report(&name, &e);
             None
         }
     }
@@ -64,25 +108,29 @@ pub async fn read_or_report(
 /// Reads the file chosen in the input that fired `ev` if it has at most
 /// `max_bytes` (a backup of every draft may be larger than an answer
 /// file), then calls `then(file name, text)`; a file that cannot be read
-/// is reported in `status`. Returns whether a file was chosen.
+/// is reported to `report`. Returns whether a file was chosen.
 pub fn read_chosen_up_to(
     ev: &web_sys::Event,
     max_bytes: f64,
-    status: RwSignal<String>,
+    report: ReportTo,
     then: impl FnOnce(String, String) + 'static,
 ) -> bool {
     let Some(file) = chosen_file(ev) else {
         return false;
     };
     leptos::task::spawn_local(async move {
-        if let Some((name, text)) = read_or_report(&file, max_bytes, status).await {
+        if let Some((name, text)) = read_or_report(&file, max_bytes, report).await {
             then(name, text);
         }
     });
     true
 }
 
-/// Reads `file` as text if it has at most `max_bytes`.
+/// Reads `file` as UTF-8 text if it has at most `max_bytes`. The
+/// browser's own reading as text would turn bytes that are not UTF-8 into
+/// replacement characters without a word, so the bytes are read and
+/// decoded here, and refused with the place of the first that is not
+/// UTF-8.
 pub async fn read_text_up_to(file: &web_sys::File, max_bytes: f64) -> Result<String, ReadError> {
     if file.size() > max_bytes {
         return Err(ReadError::TooBig {
@@ -90,10 +138,11 @@ pub async fn read_text_up_to(file: &web_sys::File, max_bytes: f64) -> Result<Str
             limit: max_bytes / 1024.0 / 1024.0,
         });
     }
-    let text = JsFuture::from(file.text())
+    let buffer = JsFuture::from(file.array_buffer())
         .await
         .map_err(|e| ReadError::Unreadable(js_message(&e)))?;
-    text.as_string().ok_or(ReadError::NotText)
+    let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
+    decode(&file.name(), &bytes).map_err(ReadError::NotUtf8)
 }
 
 /// Why an answer file could not be offered.

@@ -1,5 +1,6 @@
 //! The list of problems found in a file the user gave, GOV.UK style: a
-//! titled box that takes focus, each problem with its line and column.
+//! titled box that takes focus, each problem with its line and column
+//! (or the file alone, for a problem of the whole file such as its size).
 
 use leptos::prelude::*;
 
@@ -9,7 +10,7 @@ use crate::policy::diag::Diagnostics;
 pub fn problem_summary(id: &'static str, title: &'static str, d: &Diagnostics) -> AnyView {
     let items = d
         .iter()
-        .map(|p| view! { <li><code>{format!("{}:{}:{}", p.file, p.line, p.column)}</code>" "{p.message.clone()}</li> })
+        .map(|p| view! { <li><code>{p.place()}</code>" "{p.message.clone()}</li> })
         .collect_view();
     view! {
         <div class="error-summary" id=id tabindex="-1" role="alert" aria-labelledby=format!("{id}-title")>

@@ -111,6 +111,12 @@ impl ReviewEdits {
         self.review.with_untracked(f)
     }
 
+    /// Reads the review without tracking it, if the page that made the
+    /// handle is still there (after an await, it may not be).
+    pub fn try_with_untracked<T>(&self, f: impl FnOnce(&Review) -> T) -> Option<T> {
+        self.review.try_with_untracked(f)
+    }
+
     /// Subscribes the caller to changes of the review.
     pub fn track(&self) {
         self.review.track();

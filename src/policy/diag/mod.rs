@@ -13,6 +13,8 @@
 
 #[cfg(feature = "yaml")]
 pub mod limits;
+pub mod text;
+pub mod words;
 
 use std::fmt;
 
@@ -23,17 +25,30 @@ use serde::{Deserialize, Serialize};
 pub struct Diagnostic {
     /// The file name as shown to the author, for example `questionnaire.yaml`.
     pub file: String,
-    /// 1-based line.
+    /// 1-based line; 0 when the problem is the file as a whole (its size,
+    /// say), not a place in it.
     pub line: usize,
-    /// 1-based column.
+    /// 1-based column; 0 with line 0.
     pub column: usize,
     /// What is wrong and, where possible, how to fix it.
     pub message: String,
 }
 
+impl Diagnostic {
+    /// Where the problem is, as an editor names it: `file:line:column`, or
+    /// the file alone for a problem of the whole file.
+    pub fn place(&self) -> String {
+        if self.line == 0 {
+            self.file.clone()
+        } else {
+            format!("{}:{}:{}", self.file, self.line, self.column)
+        }
+    }
+}
+
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}:{}:{}: {}", self.file, self.line, self.column, self.message)
+        write!(f, "{}: {}", self.place(), self.message)
     }
 }
 
@@ -121,6 +136,10 @@ pub struct Problem {
     pub path: YamlPath,
     /// What is wrong.
     pub message: String,
+    /// Whether the problem is the key that ends `path` (a key that does not
+    /// belong, given twice) rather than its value: then it is shown where
+    /// the key is written.
+    pub at_key: bool,
 }
 
 impl Problem {
@@ -129,6 +148,15 @@ impl Problem {
         Self {
             path,
             message: message.into(),
+            at_key: false,
+        }
+    }
+
+    /// A problem with the key that ends `path`.
+    pub fn at_key(path: YamlPath, message: impl Into<String>) -> Self {
+        Self {
+            at_key: true,
+            ..Self::new(path, message)
         }
     }
 }
@@ -138,6 +166,11 @@ impl Problem {
 #[derive(Debug, Default)]
 pub struct Locator {
     starts: std::collections::HashMap<YamlPath, (usize, usize)>,
+    /// Where each mapping key is written, by the path of its value.
+    keys: std::collections::HashMap<YamlPath, (usize, usize)>,
+    /// Keys given twice in one mapping: the path, where the second one is
+    /// written, and the line of the first.
+    duplicates: Vec<(YamlPath, (usize, usize), usize)>,
 }
 
 #[cfg(feature = "yaml")]
@@ -147,7 +180,7 @@ impl Locator {
     pub fn new(text: &str) -> Self {
         let mut locator = Self::default();
         use saphyr_parser::{Event, Parser};
-        let mut events = Parser::new_from_str(text).filter_map(Result::ok).peekable();
+        let mut events = Parser::new_from_str(text).map_while(Result::ok).peekable();
         let mut path = YamlPath::root();
         while let Some((event, span)) = events.next() {
             if matches!(
@@ -185,6 +218,7 @@ impl Locator {
                 }
             }
             Event::MappingStart(..) => {
+                let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
                 while let Some((key, key_span)) = events.next() {
                     if matches!(key, Event::MappingEnd) {
                         break;
@@ -193,7 +227,8 @@ impl Locator {
                         Event::Scalar(value, ..) => value.to_string(),
                         _ => String::new(),
                     };
-                    if !matches!(key, Event::Scalar(..)) {
+                    let scalar_key = matches!(key, Event::Scalar(..));
+                    if !scalar_key {
                         // A complex key: walk it so the stream stays in step.
                         let at = (key_span.start.line(), key_span.start.col() + 1);
                         let mut scratch = path.key("?");
@@ -202,7 +237,14 @@ impl Locator {
                     let Some((value, span)) = events.next() else {
                         break;
                     };
+                    let key_at = (key_span.start.line(), key_span.start.col() + 1);
+                    if scalar_key {
+                        if let Some(first) = seen.insert(name.clone(), key_at.0) {
+                            self.duplicates.push((path.key(&name), key_at, first));
+                        }
+                    }
                     path.0.push(Seg::Key(name));
+                    self.keys.entry(path.clone()).or_insert(key_at);
                     let at = (span.start.line(), span.start.col() + 1);
                     // An empty value (`key:`) starts where its key does.
                     let at = if matches!(&value, Event::Scalar(v, ..) if v.is_empty()) {
@@ -216,6 +258,32 @@ impl Locator {
             }
             _ => {}
         }
+    }
+
+    /// Where the problem is: its key, or its node (see [`Self::locate`]).
+    pub fn locate_problem(&self, problem: &Problem) -> (usize, usize) {
+        match self.keys.get(&problem.path) {
+            Some(at) if problem.at_key => *at,
+            _ => self.locate(&problem.path),
+        }
+    }
+
+    /// Every key given twice in one mapping, as a problem at the second.
+    pub fn duplicate_keys(&self) -> Vec<(Problem, (usize, usize))> {
+        self.duplicates
+            .iter()
+            .map(|(path, at, first)| {
+                let key = match path.0.last() {
+                    Some(Seg::Key(k)) => k.as_str(),
+                    _ => "",
+                };
+                let problem = Problem::at_key(
+                    path.clone(),
+                    format!("`{key}` is given twice in the same place (first on line {first}): keep one"),
+                );
+                (problem, *at)
+            })
+            .collect()
     }
 
     /// The line and column of the node at `path`, or of its nearest ancestor
@@ -277,21 +345,80 @@ impl<'a> SourceFile<'a> {
         }
     }
 
-    /// Parses the text into `T` (the raw serde layer); a syntax or shape
-    /// error is one diagnostic.
+    /// Parses the text into `T` (the raw serde layer). In YAML every shape
+    /// error is found, each located (see [`deserialize_all`]); a syntax
+    /// error, a crossed limit or a key given twice stops the parse.
     pub fn parse<T: serde::de::DeserializeOwned>(&self) -> Result<T, Diagnostics> {
+        self.parse_with(&ParseOptions::default())
+    }
+
+    /// [`Self::parse`], with the format's version and its free-keyed maps.
+    pub fn parse_with<T: serde::de::DeserializeOwned>(&self, options: &ParseOptions) -> Result<T, Diagnostics> {
         match self.format {
             #[cfg(feature = "yaml")]
-            Format::Yaml => from_yaml(self.text).map_err(|e| self.serde_error(&e)),
-            Format::Json => serde_json::from_str(self.text).map_err(|e| {
-                Diagnostics(vec![Diagnostic {
-                    file: self.name.to_owned(),
-                    line: e.line().max(1),
-                    column: e.column().max(1),
-                    message: e.to_string(),
-                }])
-            }),
+            Format::Yaml => {
+                let value = self.yaml_value()?;
+                if let Some(newer) = self.newer(&value, options) {
+                    return Err(newer);
+                }
+                let collected = deserialize_all(&value, &options.free_maps);
+                match collected.rest {
+                    Some(rest) if collected.problems.is_empty() => Ok(rest),
+                    _ => Err(self.locate(collected.problems)),
+                }
+            }
+            Format::Json => {
+                let _ = options;
+                serde_json::from_str(self.text).map_err(|e| {
+                    Diagnostics(vec![Diagnostic {
+                        file: self.name.to_owned(),
+                        line: e.line().max(1),
+                        column: e.column().max(1),
+                        message: words::plain(&author_json_message(&e.to_string())),
+                    }])
+                })
+            }
         }
+    }
+
+    /// The YAML as a tree of values, tags kept. A syntax error, a crossed
+    /// limit or a key given twice is refused here, each where it is.
+    #[cfg(feature = "yaml")]
+    pub fn yaml_value(&self) -> Result<serde_yaml::Value, Diagnostics> {
+        read_yaml(self.text, Shape::Plain).map_err(|e| {
+            let duplicates = Locator::new(self.text).duplicate_keys();
+            if duplicates.is_empty() {
+                return self.serde_error(&e);
+            }
+            Diagnostics(
+                duplicates
+                    .into_iter()
+                    .map(|(problem, (line, column))| Diagnostic {
+                        file: self.name.to_owned(),
+                        line,
+                        column,
+                        message: problem.message,
+                    })
+                    .collect(),
+            )
+        })
+    }
+
+    /// A file whose `version` is higher than the one this build reads is
+    /// refused as newer, before anything else is said about it: a newer
+    /// format may well have keys and values this build does not know.
+    #[cfg(feature = "yaml")]
+    fn newer(&self, value: &serde_yaml::Value, options: &ParseOptions) -> Option<Diagnostics> {
+        let (current, what) = options.version?;
+        let given = value.get("version")?.as_u64()?;
+        (given > u64::from(current)).then(|| {
+            self.locate(vec![Problem::new(
+                YamlPath::root().key("version"),
+                format!(
+                    "this {what} was made for a newer version of the app (format version {given}; this one reads version {current}): open it in the newer version"
+                ),
+            )])
+        })
     }
 
     /// Diagnostics for checking-stage problems, located by path in YAML.
@@ -307,7 +434,7 @@ impl<'a> SourceFile<'a> {
                 problems
                     .into_iter()
                     .map(|p| {
-                        let (line, column) = locator.locate(&p.path);
+                        let (line, column) = locator.locate_problem(&p);
                         Diagnostic {
                             file: self.name.to_owned(),
                             line,
@@ -344,7 +471,7 @@ impl<'a> SourceFile<'a> {
             YamlError::Syntax(syntax) => (syntax.line, syntax.column, syntax.to_string()),
             YamlError::Serde(err) => {
                 let (line, column) = err.location().map(|l| (l.line(), l.column())).unwrap_or((1, 1));
-                (line, column, author_message(&err.to_string()))
+                (line, column, words::plain(&author_message(&err.to_string())))
             }
         };
         let (line, column) = self.within(line, column);
@@ -367,6 +494,188 @@ impl<'a> SourceFile<'a> {
         }
         let last = self.text.lines().last().unwrap_or_default();
         (lines, last.chars().count() + 1)
+    }
+}
+
+/// What [`SourceFile::parse_with`] knows of a format beyond its shape.
+#[derive(Debug, Clone, Default)]
+pub struct ParseOptions {
+    /// The format version this build reads and what the file is called
+    /// ("clause library"): a file with a higher `version` is refused as
+    /// newer.
+    pub version: Option<(u32, &'static str)>,
+    /// Mappings whose keys are free (answers by question id, reviews by
+    /// section id): a bad entry in one is set aside and the rest read on.
+    pub free_maps: Vec<YamlPath>,
+}
+
+/// What [`deserialize_all`] found: every shape problem, and what is left
+/// once the parts with problems are set aside, if that reads.
+#[derive(Debug)]
+pub struct Collected<T> {
+    /// The file without the parts that have problems.
+    pub rest: Option<T>,
+    /// The problems, in the order they were found.
+    pub problems: Vec<Problem>,
+}
+
+/// Most shape problems reported for one file.
+#[cfg(feature = "yaml")]
+const MOST_PROBLEMS: usize = 100;
+
+/// Deserializes `value` into `T`, finding every shape problem rather than
+/// the first. serde stops at the first error; each error's path (tracked by
+/// `serde_path_to_error`) says which list item, free-map entry or unknown
+/// key to set aside, and the rest is read again, up to
+/// [`MOST_PROBLEMS`]. Paths are given as they are in the file, even after
+/// items before them were set aside.
+#[cfg(feature = "yaml")]
+pub fn deserialize_all<T: serde::de::DeserializeOwned>(
+    value: &serde_yaml::Value,
+    free_maps: &[YamlPath],
+) -> Collected<T> {
+    let mut value = value.clone();
+    let mut problems = Vec::new();
+    // Items set aside, by the path of their list in the file.
+    let mut removed: std::collections::HashMap<YamlPath, Vec<usize>> = std::collections::HashMap::new();
+    loop {
+        let mut track = serde_path_to_error::Track::new();
+        let result = serde_yaml::with::singleton_map_recursive::deserialize::<T, _>(
+            serde_path_to_error::Deserializer::new(&value, &mut track),
+        );
+        let error = match result {
+            Ok(rest) => {
+                return Collected {
+                    rest: Some(rest),
+                    problems,
+                }
+            }
+            Err(e) => e,
+        };
+        let current = from_tracked(&track.path());
+        let original = in_file(&current, &removed);
+        let message = error.to_string();
+        let unknown = message
+            .strip_prefix("unknown field `")
+            .and_then(|rest| rest.split_once('`'))
+            .map(|(field, _)| field.to_owned());
+        let set_aside = match unknown {
+            Some(field) => {
+                // The tracked path may or may not end at the unknown key.
+                let ends_at_key = matches!(current.0.last(), Some(Seg::Key(k)) if *k == field);
+                let (current, original) = if ends_at_key {
+                    (current, original)
+                } else {
+                    (current.key(&field), original.key(&field))
+                };
+                problems.push(Problem::at_key(original, words::plain(&message)));
+                remove(&mut value, &current)
+            }
+            None => {
+                problems.push(Problem::new(original.clone(), words::plain(&message)));
+                // The deepest list item or free-map entry holding the problem.
+                (1..=current.0.len())
+                    .rev()
+                    .find(|&n| {
+                        matches!(current.0[n - 1], Seg::Index(_))
+                            || free_maps.contains(&YamlPath(original.0[..n - 1].to_vec()))
+                    })
+                    .is_some_and(|n| {
+                        let at = YamlPath(current.0[..n].to_vec());
+                        if let (Seg::Index(_), Some(Seg::Index(i))) = (&at.0[n - 1], original.0.get(n - 1)) {
+                            let list = YamlPath(original.0[..n - 1].to_vec());
+                            let entry = removed.entry(list).or_default();
+                            entry.push(*i);
+                            entry.sort_unstable();
+                        }
+                        remove(&mut value, &at)
+                    })
+            }
+        };
+        if !set_aside || problems.len() >= MOST_PROBLEMS {
+            return Collected { rest: None, problems };
+        }
+    }
+}
+
+/// A tracked serde path as a path into the YAML.
+#[cfg(feature = "yaml")]
+fn from_tracked(path: &serde_path_to_error::Path) -> YamlPath {
+    use serde_path_to_error::Segment;
+    let mut out = YamlPath::root();
+    for seg in path.iter() {
+        match seg {
+            Segment::Seq { index } => out.0.push(Seg::Index(*index)),
+            Segment::Map { key } => out.0.push(Seg::Key(key.clone())),
+            Segment::Enum { variant } => out.0.push(Seg::Key(variant.clone())),
+            Segment::Unknown => break,
+        }
+    }
+    out
+}
+
+/// `current` (a path in the value with some list items set aside) as the
+/// path in the file.
+#[cfg(feature = "yaml")]
+fn in_file(current: &YamlPath, removed: &std::collections::HashMap<YamlPath, Vec<usize>>) -> YamlPath {
+    let mut out = YamlPath::root();
+    for seg in &current.0 {
+        match seg {
+            Seg::Index(i) => {
+                let mut index = *i;
+                for r in removed.get(&out).map(Vec::as_slice).unwrap_or_default() {
+                    if *r <= index {
+                        index += 1;
+                    }
+                }
+                out.0.push(Seg::Index(index));
+            }
+            Seg::Key(k) => out.0.push(Seg::Key(k.clone())),
+        }
+    }
+    out
+}
+
+/// Removes the node at `path` from `value`; whether there was one.
+#[cfg(feature = "yaml")]
+fn remove(value: &mut serde_yaml::Value, path: &YamlPath) -> bool {
+    use serde_yaml::Value;
+    fn untag(v: &mut Value) -> &mut Value {
+        match v {
+            Value::Tagged(t) => untag(&mut t.value),
+            other => other,
+        }
+    }
+    let Some((last, parents)) = path.0.split_last() else {
+        return false;
+    };
+    let mut node = untag(value);
+    for seg in parents {
+        let next = match (seg, node) {
+            (Seg::Key(k), Value::Mapping(m)) => m.get_mut(k.as_str()),
+            (Seg::Index(i), Value::Sequence(s)) => s.get_mut(*i),
+            _ => None,
+        };
+        let Some(next) = next else {
+            return false;
+        };
+        node = untag(next);
+    }
+    match (last, node) {
+        (Seg::Key(k), Value::Mapping(m)) => m.remove(k.as_str()).is_some(),
+        (Seg::Index(i), Value::Sequence(s)) if *i < s.len() => {
+            s.remove(*i);
+            true
+        }
+        _ => false,
+    }
+}
+
+/// serde_json's messages end with the location the diagnostic gives.
+fn author_json_message(raw: &str) -> String {
+    match raw.rfind(" at line ") {
+        Some(at) => raw[..at].to_owned(),
+        None => raw.to_owned(),
     }
 }
 
@@ -394,11 +703,30 @@ pub enum YamlError {
 /// huge.
 #[cfg(feature = "yaml")]
 pub fn from_yaml<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, YamlError> {
+    read_yaml(text, Shape::SingletonMaps)
+}
+
+/// How [`read_yaml`] hands the YAML to `T`.
+#[cfg(feature = "yaml")]
+#[derive(Clone, Copy)]
+enum Shape {
+    /// Enum variants as one-key maps.
+    SingletonMaps,
+    /// As the YAML is, tags and all (for a [`serde_yaml::Value`]).
+    Plain,
+}
+
+#[cfg(feature = "yaml")]
+fn read_yaml<T: serde::de::DeserializeOwned>(text: &str, shape: Shape) -> Result<T, YamlError> {
     use crate::policy::diag::limits::{Checked, Limits};
     match Limits::DEFAULT.check(text)? {
-        Checked::WellFormed => Ok(serde_yaml::with::singleton_map_recursive::deserialize(
-            serde_yaml::Deserializer::from_str(text),
-        )?),
+        Checked::WellFormed => {
+            let de = serde_yaml::Deserializer::from_str(text);
+            Ok(match shape {
+                Shape::SingletonMaps => serde_yaml::with::singleton_map_recursive::deserialize(de)?,
+                Shape::Plain => T::deserialize(de)?,
+            })
+        }
         // Prefer the deserializer's description of a syntax error, which
         // is the one authors see for every other problem; it reads only the
         // text up to the error.

@@ -24,11 +24,14 @@ use crate::policy::files::draft::CustomLibrary;
 #[cfg(feature = "yaml")]
 use crate::policy::files::draft::{StoredDraft, SCHEMA};
 use crate::policy::files::review::Review;
+#[cfg(feature = "yaml")]
+use crate::policy::files::signature;
 use crate::policy::model::answers::Answers;
 #[cfg(feature = "yaml")]
 use crate::policy::{
     diag::limits::Limits,
-    diag::{from_yaml, Diagnostic, Diagnostics, Problem, SourceFile, YamlPath},
+    diag::text::bidi_problems,
+    diag::{deserialize_all, Diagnostic, Diagnostics, Problem, SourceFile, YamlPath},
     model::library::ClauseLibrary,
     model::questionnaire::Questionnaire,
 };
@@ -40,7 +43,10 @@ pub const VERSION: u32 = 1;
 
 /// The draft's identity inside an answer file.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(
+    deny_unknown_fields,
+    expecting = "the draft: a mapping with its `id` and, if you like, `name`, `created_at`, `saved_at` and `made_on`"
+)]
 pub struct DraftInfo {
     /// The draft's id, used to recognise a file of a draft already here.
     pub id: String,
@@ -64,7 +70,10 @@ pub struct DraftInfo {
 
 /// An answer file.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(
+    deny_unknown_fields,
+    expecting = "an answer file: a mapping with `format`, `version`, `draft` and `answers`"
+)]
 pub struct AnswerFile {
     /// Always [`FORMAT`].
     pub format: String,
@@ -81,13 +90,6 @@ pub struct AnswerFile {
     /// Reviewers' comments and decisions.
     #[serde(default, skip_serializing_if = "Review::is_empty")]
     pub review: Review,
-}
-
-#[cfg(feature = "yaml")]
-#[derive(Deserialize)]
-struct Envelope {
-    format: Option<serde_yaml::Value>,
-    version: Option<serde_yaml::Value>,
 }
 
 #[cfg(feature = "yaml")]
@@ -114,7 +116,14 @@ pub fn write(draft: &StoredDraft) -> String {
             text: l.text.clone(),
             json: None,
         }),
-        review: draft.review.clone(),
+        review: {
+            // What this app found of the signatures stays in this browser.
+            let mut review = draft.review.clone();
+            for d in &mut review.decisions {
+                d.checked = None;
+            }
+            review
+        },
     };
     // Serializing plain strings, booleans and lists cannot fail; an empty
     // body would still be refused on import rather than misread.
@@ -126,6 +135,11 @@ pub fn write(draft: &StoredDraft) -> String {
 /// ready to store (its schema is this build's); otherwise every problem is
 /// listed with its line and column. An imported clause library is given
 /// its JSON form (see [`CustomLibrary::json`]).
+///
+/// What the file is comes first: another kind of file, or one from a newer
+/// version of the app, is refused as that alone. Then every problem of
+/// shape (a list where text belongs, a key that does not belong) and of
+/// content (an answer that does not fit its question) is listed together.
 #[cfg(feature = "yaml")]
 pub fn read(file: &str, text: &str, questionnaire: &Questionnaire) -> Result<StoredDraft, Diagnostics> {
     let source = SourceFile::yaml(file, text);
@@ -137,45 +151,74 @@ pub fn read(file: &str, text: &str, questionnaire: &Questionnaire) -> Result<Sto
             message: message.to_owned(),
         }])
     };
-    // A syntax error is reported where the parser found it; a document
-    // that parses but is not a mapping is not an answer file at all.
-    let value: serde_yaml::Value = from_yaml(text).map_err(|e| source.serde_error(&e))?;
-    let envelope: Envelope = serde_yaml::from_value(value).map_err(|_| {
-        at_root("this is not an answer file from the Social Media Policy Builder (it is not a YAML mapping)")
-    })?;
-    let format_ok = envelope.format.as_ref().and_then(|v| v.as_str()) == Some(FORMAT);
-    if !format_ok {
+    // A syntax error or a key given twice is reported where it is; a
+    // document that parses but is not a mapping is not an answer file.
+    let value = source.yaml_value()?;
+    if !value.is_mapping() {
+        return Err(at_root(
+            "this is not an answer file from the Social Media Policy Builder (an answer file is a mapping that starts with `format: social-media-policy-builder/answers`)",
+        ));
+    }
+    let format = value.get("format");
+    let ours = format.and_then(serde_yaml::Value::as_str) == Some(FORMAT);
+    let version = value.get("version").and_then(serde_yaml::Value::as_u64);
+    if format.is_some() && !ours {
         let problem = Problem::new(
             YamlPath::root().key("format"),
             format!("this is not an answer file from the Social Media Policy Builder (expected `format: {FORMAT}`)"),
         );
-        return Err(locate_or_root(&source, problem, envelope.format.is_some()));
+        return Err(source.locate(vec![problem]));
     }
-    match envelope.version.as_ref().and_then(serde_yaml::Value::as_u64) {
-        Some(v) if v == u64::from(VERSION) => {}
-        Some(v) if v > u64::from(VERSION) => {
-            let problem = Problem::new(
-                YamlPath::root().key("version"),
-                format!(
-                    "this file was made by a newer version of the app (version {v}; this one reads version {VERSION})"
-                ),
-            );
-            return Err(source.locate(vec![problem]));
-        }
-        _ => {
-            let problem = Problem::new(
-                YamlPath::root().key("version"),
-                format!("the file version must be {VERSION}"),
-            );
-            return Err(locate_or_root(&source, problem, envelope.version.is_some()));
-        }
+    // A newer version may write its files differently: say so first,
+    // even if the line this version looks for is missing.
+    if let Some(v) = version.filter(|v| *v > u64::from(VERSION)) {
+        let problem = Problem::new(
+            YamlPath::root().key("version"),
+            format!("this file was made by a newer version of the app (version {v}; this one reads version {VERSION})"),
+        );
+        return Err(source.locate(vec![problem]));
     }
-    let parsed: AnswerFile = from_yaml(text).map_err(|e| source.serde_error(&e))?;
-    let mut problems: Vec<Problem> = questionnaire
-        .check_answers(&parsed.answers)
-        .into_iter()
-        .map(|p| Problem::new(YamlPath::root().key("answers").key(p.question.as_str()), p.message))
+    if format.is_none() {
+        let library = value.get("sections").is_some() || value.get("title").is_some();
+        return Err(at_root(if library {
+            "this is a clause library, not an answer file: import it on the check answers page, under Clause library"
+        } else {
+            "this is not an answer file from the Social Media Policy Builder (add `format: social-media-policy-builder/answers`)"
+        }));
+    }
+    if version != Some(u64::from(VERSION)) {
+        let problem = Problem::new(
+            YamlPath::root().key("version"),
+            format!("the file version must be {VERSION}"),
+        );
+        return Err(locate_or_root(&source, problem, value.get("version").is_some()));
+    }
+    let free_maps = [
+        YamlPath::root().key("answers"),
+        YamlPath::root().key("review").key("sections"),
+    ];
+    let collected = deserialize_all::<AnswerFile>(&value, &free_maps);
+    let mut problems = collected.problems;
+    let Some(parsed) = collected.rest else {
+        let mut all = source.locate(problems).0;
+        all.extend(bidi_problems(file, text));
+        all.sort_by_key(|d| (d.line, d.column));
+        return Err(Diagnostics(all));
+    };
+    let labels: std::collections::BTreeMap<_, _> = questionnaire
+        .questions()
+        .map(|q| (q.id.as_str(), q.label.as_str()))
         .collect();
+    for p in questionnaire.check_answers(&parsed.answers) {
+        let message = match labels.get(p.question.as_str()) {
+            Some(label) => format!("for \"{label}\", {}", p.message),
+            None => p.message,
+        };
+        problems.push(Problem::new(
+            YamlPath::root().key("answers").key(p.question.as_str()),
+            message,
+        ));
+    }
     if !valid_draft_id(&parsed.draft.id) {
         problems.push(Problem::new(
             YamlPath::root().key("draft").key("id"),
@@ -183,7 +226,16 @@ pub fn read(file: &str, text: &str, questionnaire: &Questionnaire) -> Result<Sto
         ));
     }
     review_problems(&parsed.review, &mut problems);
+    // Every signature is checked on the way in; what the file says of its
+    // own state is never taken.
+    let mut parsed = parsed;
+    let states = signature::check(&parsed.review, signature::verify_p256);
+    for (d, state) in parsed.review.decisions.iter_mut().zip(states) {
+        d.checked = Some(state);
+    }
     let mut all = source.locate(problems).0;
+    all.extend(bidi_problems(file, text));
+    all.sort_by_key(|d| (d.line, d.column));
     let mut library = parsed.library;
     if let Some(lib) = &mut library {
         lib.json = None;
@@ -218,6 +270,22 @@ pub fn read(file: &str, text: &str, questionnaire: &Questionnaire) -> Result<Sto
         )));
     }
     Ok(draft)
+}
+
+/// An answer file picked where a clause library is imported: the problem
+/// that says what it is and where it goes, or `None` if it is not one.
+#[cfg(feature = "yaml")]
+pub fn picked_as_library(file: &str, text: &str) -> Option<Diagnostics> {
+    let value = SourceFile::yaml(file, text).yaml_value().ok()?;
+    (value.get("format").and_then(serde_yaml::Value::as_str) == Some(FORMAT)).then(|| {
+        Diagnostics(vec![Diagnostic {
+            file: file.to_owned(),
+            line: 1,
+            column: 1,
+            message: "this is an answer file, not a clause library: import it on the drafts page, under Import an answer file"
+                .to_owned(),
+        }])
+    })
 }
 
 /// A review that was edited by hand or damaged: every comment needs an

@@ -106,8 +106,14 @@ impl StoredDraft {
     }
 
     /// The name to show: the user's, else the organization's, else
-    /// [`UNTITLED`].
+    /// [`UNTITLED`]. Invisible direction controls in it are shown as marks
+    /// (see [`crate::policy::diag::text::show_bidi`]), so that a name is
+    /// never shown in another order than it is stored.
     pub fn display_name(&self) -> String {
+        crate::policy::diag::text::show_bidi(&self.raw_display_name())
+    }
+
+    fn raw_display_name(&self) -> String {
         let text = |id: &str| {
             self.answers
                 .text(&QuestionId::from(id))

@@ -21,10 +21,17 @@ pub fn run(request: FileRequest, questionnaire: &Questionnaire) -> Reply {
             },
             Err(d) => problems(d),
         },
-        FileJob::ReadLibrary { file, text } => match ClauseLibrary::yaml_to_json(&file, &text, questionnaire) {
-            Ok(json) => Reply::Library { id, json },
-            Err(d) => problems(d),
-        },
+        FileJob::ReadLibrary { file, text } => {
+            // An answer file picked here by mistake is named as one.
+            let read = match answer_file::picked_as_library(&file, &text) {
+                Some(d) => Err(d),
+                None => ClauseLibrary::yaml_to_json(&file, &text, questionnaire),
+            };
+            match read {
+                Ok(json) => Reply::Library { id, json },
+                Err(d) => problems(d),
+            }
+        }
         FileJob::WriteAnswers { draft } => Reply::Yaml {
             id,
             text: answer_file::write(&draft),

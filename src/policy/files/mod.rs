@@ -1,5 +1,5 @@
 //! File formats: the stored draft, the backup of every draft, answer and reviewed files, the review
-//! itself, and the messages between the page and its worker.
+//! itself and its reviewers' signatures, and the messages between the page and its worker.
 
 pub mod answer_file;
 pub mod backup;
@@ -7,4 +7,5 @@ pub mod draft;
 #[cfg(feature = "yaml")]
 pub mod jobs;
 pub mod review;
+pub mod signature;
 pub mod worker_protocol;

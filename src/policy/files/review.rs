@@ -33,7 +33,7 @@ impl Verdict {
 
 /// A reply to a comment.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, expecting = "a reply: a mapping with `author`, `at` and `text`")]
 pub struct Reply {
     /// Who wrote it.
     pub author: String,
@@ -45,7 +45,10 @@ pub struct Reply {
 
 /// A comment on a section, with its replies.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(
+    deny_unknown_fields,
+    expecting = "a comment: a mapping with `id`, `author`, `at` and `text`, and perhaps `replies` and `resolved`"
+)]
 pub struct Comment {
     /// Stable id within the review.
     pub id: String,
@@ -65,7 +68,10 @@ pub struct Comment {
 
 /// What the reviewer said about one section.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(
+    deny_unknown_fields,
+    expecting = "a section's review: a mapping with `verdict`, `reviewed_text` and `comments`"
+)]
 pub struct SectionReview {
     /// The verdict, once given.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -80,7 +86,10 @@ pub struct SectionReview {
 
 /// The overall decision.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(
+    deny_unknown_fields,
+    expecting = "a decision: a mapping with `reviewer`, `role`, `date`, `verdict` and perhaps `version` and `signature`"
+)]
 pub struct Decision {
     /// The reviewer's name.
     pub reviewer: String,
@@ -93,11 +102,85 @@ pub struct Decision {
     /// The policy version that was reviewed, when the draft gives one.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub version: String,
+    /// The reviewer's signature, when their app signed the decision.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub signature: Option<ReviewSignature>,
+    /// Whether the signature held when the draft was last read from a
+    /// file: set by the app on every import, never taken from the file,
+    /// and not written to answer files.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub checked: Option<SignatureState>,
+}
+
+impl Decision {
+    /// How its signature stands; a decision never read from a file (made
+    /// here) is taken as it is.
+    pub fn state(&self) -> SignatureState {
+        self.checked.clone().unwrap_or(SignatureState::Unsigned)
+    }
+}
+
+/// A reviewer's signature on one decision, as the reviewed file holds it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(
+    deny_unknown_fields,
+    expecting = "a signature: a mapping with `algorithm`, `public_key`, `covers` and `signature`"
+)]
+pub struct ReviewSignature {
+    /// Always [`crate::policy::files::signature::ALGORITHM`].
+    pub algorithm: String,
+    /// The reviewer's public key: the uncompressed P-256 point (65 bytes,
+    /// WebCrypto's "raw" export), in base64.
+    pub public_key: String,
+    /// [`crate::policy::files::signature::covers`] of the review when it was signed, in hex.
+    pub covers: String,
+    /// The signature over [`crate::policy::files::signature::signed_bytes`]: r and s, 32 bytes each
+    /// (WebCrypto's form), in base64.
+    pub signature: String,
+}
+
+/// Whether a decision's signature holds.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SignatureState {
+    /// No signature (a file from before signing, or one typed by hand).
+    Unsigned,
+    /// The signature holds for this decision and the review it covers.
+    Verified {
+        /// [`crate::policy::files::signature::fingerprint`] of the reviewer's key.
+        fingerprint: String,
+    },
+    /// The decision, or the review the last signature covers, was changed
+    /// after signing, or the signature is damaged.
+    EditedAfterReview {
+        /// [`crate::policy::files::signature::fingerprint`] of the key named in the file, if it reads.
+        fingerprint: String,
+    },
+}
+
+impl SignatureState {
+    /// Whether the decision may reach the cover and the approval record.
+    pub fn counts(&self) -> bool {
+        !matches!(self, SignatureState::EditedAfterReview { .. })
+    }
+
+    /// The key's fingerprint, when the decision names a key.
+    pub fn fingerprint(&self) -> Option<&str> {
+        match self {
+            SignatureState::Unsigned => None,
+            SignatureState::Verified { fingerprint } | SignatureState::EditedAfterReview { fingerprint } => {
+                Some(fingerprint)
+            }
+        }
+    }
 }
 
 /// A review of a draft.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(
+    deny_unknown_fields,
+    expecting = "a review: a mapping with `sections` and `decisions`"
+)]
 pub struct Review {
     /// Per top-level section id.
     #[serde(default)]
@@ -105,6 +188,14 @@ pub struct Review {
     /// Overall decisions, oldest first: each review round adds one.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub decisions: Vec<Decision>,
+}
+
+/// Whether `a` and `b` decide the same about the same review: their
+/// signatures, if any, cover the same review with the same key.
+fn same_decision(a: &Decision, b: &Decision) -> bool {
+    let signed = |d: &Decision| d.signature.as_ref().map(|s| (s.covers.clone(), s.public_key.clone()));
+    (&a.reviewer, &a.role, &a.date, a.verdict, &a.version) == (&b.reviewer, &b.role, &b.date, b.verdict, &b.version)
+        && signed(a) == signed(b)
 }
 
 /// Where a section stands with its reviewer now: an approval counts only
@@ -220,7 +311,10 @@ impl Review {
         let same_round =
             |d: &Decision| d.reviewer == decision.reviewer && d.date == decision.date && d.version == decision.version;
         match self.decisions.iter().position(same_round) {
-            Some(i) if self.decisions[i] == decision => Recorded::AlreadyRecorded,
+            // Two signatures of the same decision differ (ECDSA signs with
+            // a fresh random number each time): the same decision over the
+            // same review is the same, signed or not.
+            Some(i) if same_decision(&self.decisions[i], &decision) => Recorded::AlreadyRecorded,
             Some(i) => {
                 self.decisions[i] = decision;
                 Recorded::Replaced
@@ -299,25 +393,43 @@ impl Review {
 }
 
 /// The approval record appended to an exported policy: who decided what
-/// and when, which sections were approved, and the version history. `None`
-/// when nobody has decided yet.
+/// and when, with each reviewer's key fingerprint and whether the
+/// signature was verified, which sections were approved, and the version
+/// history. A decision edited after review is left out, with a note; so
+/// are the section verdicts when the last signature does not cover them.
+/// `None` when nobody has decided yet.
 pub fn approval_section(review: &Review, doc: &Document) -> Option<Section> {
     if review.decisions.is_empty() {
         return None;
     }
     let date = |d: &str| crate::policy::model::dates::parse_iso(d).map_or_else(|| d.to_owned(), |d| d.long());
+    // Names typed in the review page may hold invisible direction controls;
+    // the record shows them as marks.
+    let shown = crate::policy::diag::text::show_bidi;
     let block = |clause: &str, kind: BlockKind| Block {
         clause: ClauseId::from(clause),
         kind,
     };
-    let decisions = review
+    let counted: Vec<(&Decision, SignatureState)> = review
         .decisions
         .iter()
-        .map(|d| {
+        .map(|d| (d, d.state()))
+        .filter(|(_, s)| s.counts())
+        .collect();
+    let left_out = review.decisions.len() - counted.len();
+    let decisions = counted
+        .iter()
+        .map(|(d, state)| {
+            let signed = match state {
+                SignatureState::Verified { fingerprint } => {
+                    format!(" Signed with key {fingerprint}; the signature was verified.")
+                }
+                _ => " Not signed.".to_owned(),
+            };
             Text::plain(format!(
-                "{} ({}): {} on {}.",
-                d.reviewer,
-                d.role,
+                "{} ({}): {} on {}.{signed}",
+                shown(&d.reviewer),
+                shown(&d.role),
                 d.verdict.label().to_lowercase(),
                 date(&d.date)
             ))
@@ -339,6 +451,24 @@ pub fn approval_section(review: &Review, doc: &Document) -> Option<Section> {
         ),
         block("approval.decisions", BlockKind::Bullets(decisions)),
     ];
+    if left_out > 0 {
+        blocks.push(block(
+            "approval.edited",
+            BlockKind::Paragraph(Text::plain(format!(
+                "{left_out} decision{} in the reviewed file {} changed after the reviewer signed, so {} not counted.",
+                if left_out == 1 { "" } else { "s" },
+                if left_out == 1 { "was" } else { "were" },
+                if left_out == 1 { "it is" } else { "they are" },
+            ))),
+        ));
+    }
+    // The section verdicts are only as good as the last signature over them.
+    let sections_hold = review
+        .decisions
+        .iter()
+        .rev()
+        .find(|d| d.signature.is_some())
+        .is_none_or(|d| matches!(d.state(), SignatureState::Verified { .. }));
     for (standing, lead) in [
         (Standing::Approved, "Sections approved"),
         (
@@ -348,17 +478,16 @@ pub fn approval_section(review: &Review, doc: &Document) -> Option<Section> {
         (Standing::ChangesRequested, "Sections with changes requested"),
     ] {
         let list = titles(standing);
-        if !list.is_empty() {
+        if sections_hold && !list.is_empty() {
             blocks.push(block(
                 "approval.sections",
                 BlockKind::Paragraph(Text::plain(format!("{lead}: {}.", list.join("; ")))),
             ));
         }
     }
-    let history = review
-        .decisions
+    let history = counted
         .iter()
-        .map(|d| {
+        .map(|(d, _)| {
             let version = if d.version.trim().is_empty() {
                 "Unnumbered version".to_owned()
             } else {
@@ -367,7 +496,7 @@ pub fn approval_section(review: &Review, doc: &Document) -> Option<Section> {
             Text::plain(format!(
                 "{version}, {}: reviewed by {}, {}.",
                 date(&d.date),
-                d.reviewer,
+                shown(&d.reviewer),
                 d.verdict.label().to_lowercase()
             ))
         })
@@ -548,6 +677,8 @@ mod tests {
             date: "2026-11-25".into(),
             verdict: Verdict::Approved,
             version: "1.2".into(),
+            signature: None,
+            checked: None,
         });
         let s = approval_section(&r, &doc).expect("a record");
         assert_eq!(s.number, "2");
@@ -555,7 +686,10 @@ mod tests {
         d.sections.push(s);
         let text = d.to_plain();
         assert!(text.contains("2 Approval record"), "{text}");
-        assert!(text.contains("Ana (HR): approved on 25 November 2026."), "{text}");
+        assert!(
+            text.contains("Ana (HR): approved on 25 November 2026. Not signed."),
+            "{text}"
+        );
         assert!(text.contains("Sections approved: 1 Patient privacy."), "{text}");
         assert!(!text.contains("Version history"), "the policy has its own: {text}");
         assert!(text.contains("Reviews by version:"), "{text}");
@@ -590,6 +724,8 @@ mod tests {
             date: "2026-11-25".into(),
             verdict: Verdict::Approved,
             version: String::new(),
+            signature: None,
+            checked: None,
         });
         let text = approval_section(&r, &after).map(|s| s.to_plain()).unwrap_or_default();
         assert!(!text.contains("Sections approved: "), "{text}");
@@ -608,9 +744,26 @@ mod tests {
             date: "2026-11-25".into(),
             verdict,
             version: "1".into(),
+            signature: None,
+            checked: None,
         };
         assert_eq!(r.decide(ana(Verdict::ChangesRequested)), Recorded::Added);
         assert_eq!(r.decide(ana(Verdict::ChangesRequested)), Recorded::AlreadyRecorded);
+        // Signed twice over the same review: the same decision.
+        let signed = |signature: &str| {
+            let mut d = ana(Verdict::ChangesRequested);
+            d.signature = Some(ReviewSignature {
+                algorithm: "ECDSA P-256 SHA-256".into(),
+                public_key: "key".into(),
+                covers: "abc".into(),
+                signature: signature.into(),
+            });
+            d
+        };
+        assert_eq!(r.decide(signed("one")), Recorded::Replaced);
+        assert_eq!(r.decide(signed("two")), Recorded::AlreadyRecorded);
+        r.decisions.clear();
+        assert_eq!(r.decide(ana(Verdict::ChangesRequested)), Recorded::Added);
         assert_eq!(r.decisions.len(), 1);
         assert_eq!(r.decide(ana(Verdict::Approved)), Recorded::Replaced);
         assert_eq!(r.decisions.len(), 1);

@@ -50,8 +50,9 @@ pub fn draft(
 /// record appended.
 pub fn policy(filled: &Document, review: &Review, options: PolicyOptions) -> Document {
     let mut doc = filled.clone();
-    if let Some(last) = review.decisions.last() {
-        // An approval holds only while no approved section has changed.
+    // A decision edited after its reviewer signed never sets the status,
+    // and an approval holds only while no approved section has changed.
+    if let Some(last) = review.decisions.iter().rev().find(|d| d.state().counts()) {
         doc.cover.approval = match last.verdict {
             Verdict::Approved if review.approvals_out_of_date(filled).is_empty() => Approval::Approved,
             Verdict::Approved | Verdict::ChangesRequested => Approval::InReview,
@@ -124,6 +125,8 @@ mod tests {
                 date: "2026-12-01".into(),
                 verdict,
                 version: String::new(),
+                signature: None,
+                checked: None,
             }],
             ..Review::default()
         }

@@ -244,9 +244,12 @@ fn answer_value(question: &Question, answer: &Answer) -> Value {
     }
 }
 
-/// Removes characters that must not reach the document from user text.
+/// Removes characters that must not reach the document from user text,
+/// and shows invisible direction controls as visible marks: "evil" behind
+/// a right-to-left override would read "live" in the preview and the PDF.
 pub fn clean(s: &str) -> String {
-    s.chars()
+    let kept: String = s
+        .chars()
         .filter(|&c| {
             c != MISSING_START
                 && c != MISSING_END
@@ -254,7 +257,8 @@ pub fn clean(s: &str) -> String {
                 && c != ANSWER_STOP
                 && (!c.is_control() || c == '\n' || c == '\t')
         })
-        .collect()
+        .collect();
+    crate::policy::diag::text::show_bidi(&kept)
 }
 
 /// Splits rendered text at the markers of unanswered questions, once each

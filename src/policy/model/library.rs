@@ -16,7 +16,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
 
-use crate::policy::diag::{Diagnostics, Problem, SourceFile, YamlPath};
+use crate::policy::diag::{Diagnostics, ParseOptions, Problem, SourceFile, YamlPath};
 use crate::policy::model::condition::{Condition, RawCondition};
 use crate::policy::model::dates::{parse_iso, Date};
 use crate::policy::model::ids::{check_id, is_valid_id, ClauseId, IdShape, SectionId};
@@ -27,7 +27,10 @@ use crate::policy::model::template::{TemplateId, Templates};
 pub const FORMAT_VERSION: u32 = 1;
 
 #[derive(Debug, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(
+    deny_unknown_fields,
+    expecting = "a clause library: a mapping with `version`, `title`, `author` and `sections`"
+)]
 struct RawLibrary {
     version: u32,
     #[serde(default)]
@@ -43,7 +46,10 @@ struct RawLibrary {
 }
 
 #[derive(Debug, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(
+    deny_unknown_fields,
+    expecting = "a clause pack: a mapping with `id`, `title`, `version`, `as_of` and perhaps `changes`"
+)]
 struct RawPack {
     id: String,
     title: String,
@@ -54,7 +60,10 @@ struct RawPack {
 }
 
 #[derive(Debug, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(
+    deny_unknown_fields,
+    expecting = "a change of a clause pack: a mapping with `version`, `summary` and perhaps `clauses`"
+)]
 struct RawChange {
     version: u32,
     summary: String,
@@ -63,7 +72,10 @@ struct RawChange {
 }
 
 #[derive(Debug, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(
+    deny_unknown_fields,
+    expecting = "the cover: a mapping with `organization`, `short_name`, `version`, `effective_date` and `owner`"
+)]
 struct RawCover {
     organization: String,
     short_name: String,
@@ -79,7 +91,10 @@ struct RawCover {
 }
 
 #[derive(Debug, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(
+    deny_unknown_fields,
+    expecting = "a section: a mapping with `id`, `title`, `clauses` and perhaps `when`"
+)]
 struct RawSection {
     id: String,
     title: String,
@@ -89,7 +104,10 @@ struct RawSection {
 }
 
 #[derive(Debug, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(
+    deny_unknown_fields,
+    expecting = "a clause: a mapping with `id`, `sources` and one of `text`, `bullets`, `numbered` or `notice`"
+)]
 struct RawClause {
     id: String,
     #[serde(default)]
@@ -145,7 +163,10 @@ impl<'de> Deserialize<'de> for RawItem {
 }
 
 #[derive(Debug, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(
+    deny_unknown_fields,
+    expecting = "a list item with a condition: a mapping with `text` and `when`"
+)]
 struct RawConditionalItem {
     text: String,
     when: RawCondition,
@@ -321,7 +342,10 @@ impl ClauseLibrary {
         let mut references: Vec<(usize, YamlPath, String, Reference)> = Vec::new();
         let mut late: Vec<Vec<Problem>> = files.iter().map(|_| Vec::new()).collect();
         for (i, source) in files.iter().enumerate() {
-            let raw: RawLibrary = match source.parse() {
+            let raw: RawLibrary = match source.parse_with(&ParseOptions {
+                version: Some((FORMAT_VERSION, "clause library")),
+                free_maps: Vec::new(),
+            }) {
                 Ok(raw) => raw,
                 Err(d) => {
                     diagnostics.extend(d.0);
@@ -460,8 +484,31 @@ impl ClauseLibrary {
     /// are located in the YAML.
     #[cfg(feature = "yaml")]
     pub fn yaml_to_json(file: &str, text: &str, questionnaire: &Questionnaire) -> Result<String, Diagnostics> {
-        Self::load(file, text, questionnaire)?;
-        let raw: RawLibrary = SourceFile::yaml(file, text).parse()?;
+        let source = SourceFile::yaml(file, text);
+        let at_root = |message: &str| crate::policy::diag::Diagnostic {
+            file: file.to_owned(),
+            line: 1,
+            column: 1,
+            message: message.to_owned(),
+        };
+        let value = source.yaml_value()?;
+        if !value.is_mapping() {
+            return Err(Diagnostics(vec![at_root(
+                "this is not a clause library: a clause library is a mapping with `version`, `title`, `author` and `sections`",
+            )]));
+        }
+        // Text that shows in another order than it is stored is refused.
+        let hidden = crate::policy::diag::text::bidi_problems(file, text);
+        let loaded = Self::load(file, text, questionnaire);
+        if !hidden.is_empty() {
+            let mut all = loaded.err().map(|d| d.0).unwrap_or_default();
+            all.extend(hidden);
+            all.sort_by_key(|d| (d.line, d.column));
+            all.dedup();
+            return Err(Diagnostics(all));
+        }
+        loaded?;
+        let raw: RawLibrary = source.parse()?;
         let json = serde_json::to_string(&raw).map_err(|e| {
             Diagnostics(vec![crate::policy::diag::Diagnostic {
                 file: file.to_owned(),
