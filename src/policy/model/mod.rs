@@ -7,4 +7,5 @@ pub mod dates;
 pub mod ids;
 pub mod library;
 pub mod questionnaire;
+pub mod spelling;
 pub mod template;
