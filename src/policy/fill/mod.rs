@@ -275,12 +275,10 @@ pub(crate) fn runs(q: &Questionnaire, rendered: &str, words: Words<'_>) -> Text 
             break;
         };
         let id = QuestionId(after[..end].to_owned());
-        let label = q
-            .question(&id)
-            .map_or_else(
-                || id.to_string(),
-                |q| words.respell(q.term.as_deref().unwrap_or(&q.label)).into_owned(),
-            );
+        let label = q.question(&id).map_or_else(
+            || id.to_string(),
+            |q| words.respell(q.term.as_deref().unwrap_or(&q.label)).into_owned(),
+        );
         out.push(Run::Missing { question: id, label });
         rest = &after[end + MISSING_END.len_utf8()..];
     }

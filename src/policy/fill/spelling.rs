@@ -83,10 +83,14 @@ mod tests {
     use super::*;
 
     fn us() -> Changes {
-        [("colour", "color"), ("practise", "practice"), ("enquiries", "inquiries")]
-            .into_iter()
-            .map(|(a, b)| (a.to_owned(), b.to_owned()))
-            .collect()
+        [
+            ("colour", "color"),
+            ("practise", "practice"),
+            ("enquiries", "inquiries"),
+        ]
+        .into_iter()
+        .map(|(a, b)| (a.to_owned(), b.to_owned()))
+        .collect()
     }
 
     #[test]
@@ -117,5 +121,112 @@ mod tests {
         assert_eq!(respell(&us(), ""), "");
         assert_eq!(respell(&us(), "colour"), "color");
         assert_eq!(respell(&us(), "é colour é"), "é color é");
+    }
+
+    /// A policy of one section whose clause, heading, option label and
+    /// placeholder term all hold words the US spells differently.
+    mod filled {
+        use crate::policy::diag::SourceFile;
+        use crate::policy::fill::fill;
+        use crate::policy::model::answers::{Answer, Answers};
+        use crate::policy::model::library::ClauseLibrary;
+        use crate::policy::model::questionnaire::Questionnaire;
+
+        const QUESTIONS: &str = "\
+version: 1
+title: Test
+sections:
+  - id: org
+    title: Organization
+    questions:
+      - id: country
+        label: Country
+        type: one_of
+        options:
+          - { id: canada, label: Canada }
+          - { id: united_states, label: United States }
+      - id: print
+        label: Printing
+        type: one_of
+        options:
+          - { id: colour, label: Colour printing }
+          - { id: plain, label: Plain printing }
+      - id: name
+        label: Name
+        term: organization's favourite name
+        type: text
+";
+
+        const SPELLING: &str = "\
+version: 1
+written_in: en-CA
+question: country
+answers: { canada: en-CA, united_states: en-US }
+words:
+  - { en-CA: colour, en-GB: colour, en-AU: colour, en-US: color }
+  - { en-CA: favourite, en-GB: favourite, en-AU: favourite, en-US: favorite }
+  - { en-CA: organization, en-GB: organisation, en-AU: organisation, en-US: organization }
+";
+
+        const CLAUSES: &str = "\
+version: 1
+title: Policy
+author: \"{{ name }}\"
+sections:
+  - id: one
+    title: Colour and patients
+    clauses:
+      - id: one.text
+        heading: Our colour rules
+        text: \"{{ name }} uses {{ print }}. Colour matters to patients.\"
+";
+
+        fn text_for(country: &str, name: Option<&str>) -> String {
+            let q = Questionnaire::load("q.yaml", QUESTIONS).expect("loads");
+            let spelling = q
+                .spelling_from_source(&SourceFile::yaml("spelling.yaml", SPELLING))
+                .expect("loads");
+            let q = q.with_spelling(spelling);
+            let lib = ClauseLibrary::load("c.yaml", CLAUSES, &q).expect("loads");
+            let mut answers = Answers::default();
+            answers.set("country".into(), Answer::Text(country.into()));
+            answers.set("print".into(), Answer::Text("colour".into()));
+            if let Some(name) = name {
+                answers.set("name".into(), Answer::Text(name.into()));
+            }
+            let doc = fill(&q, &lib, &answers);
+            assert!(doc.problems.is_empty(), "{:?}", doc.problems);
+            doc.to_plain()
+        }
+
+        #[test]
+        fn the_templates_words_are_respelled_and_the_answers_are_not() {
+            let us = text_for("united_states", Some("Colourful Harbour Colour Co"));
+            assert!(us.contains("1 Color and patients"), "{us}");
+            assert!(us.contains("1.1 Our color rules"), "{us}");
+            assert!(
+                us.contains("Colourful Harbour Colour Co uses Color printing. Color matters to patients."),
+                "{us}"
+            );
+            let canada = text_for("canada", Some("Colour Co"));
+            assert!(
+                canada.contains("Colour Co uses Colour printing. Colour matters to patients."),
+                "{canada}"
+            );
+        }
+
+        #[test]
+        fn the_term_of_an_unanswered_question_is_respelled() {
+            let us = text_for("united_states", None);
+            assert!(
+                us.contains("[organization's favorite name] uses Color printing"),
+                "{us}"
+            );
+            let canada = text_for("canada", None);
+            assert!(
+                canada.contains("[organization's favourite name] uses Colour printing"),
+                "{canada}"
+            );
+        }
     }
 }

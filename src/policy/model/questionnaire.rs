@@ -213,7 +213,9 @@ impl Questionnaire {
     pub fn spelling_from_source(&self, source: &SourceFile<'_>) -> Result<Spelling, Diagnostics> {
         Spelling::from_source(source, |id| match self.question(id).map(|q| &q.kind) {
             None => QuestionOptions::Missing,
-            Some(QuestionKind::OneOf(choices)) => QuestionOptions::OneOf(choices.iter().map(|c| c.id.as_str()).collect()),
+            Some(QuestionKind::OneOf(choices)) => {
+                QuestionOptions::OneOf(choices.iter().map(|c| c.id.as_str()).collect())
+            }
             Some(_) => QuestionOptions::NotOneOf,
         })
     }

@@ -44,7 +44,12 @@ pub enum English {
 
 impl English {
     /// Every English, in the order a row of the file lists them.
-    pub const ALL: [English; 4] = [English::Canada, English::Britain, English::Australia, English::UnitedStates];
+    pub const ALL: [English; 4] = [
+        English::Canada,
+        English::Britain,
+        English::Australia,
+        English::UnitedStates,
+    ];
 
     /// Its language tag (BCP 47), such as `en-CA`.
     pub fn tag(self) -> &'static str {
@@ -157,13 +162,10 @@ impl Spelling {
     /// The English the (visible) `answers` choose: the one their answer to
     /// the spelling question names, or the one the text is written in.
     pub fn english_for(&self, answers: &Answers) -> Option<English> {
-        let chosen = self
-            .question
-            .as_ref()
-            .and_then(|q| match answers.get(q) {
-                Some(Answer::Text(option)) => self.answers.get(option).copied(),
-                _ => None,
-            });
+        let chosen = self.question.as_ref().and_then(|q| match answers.get(q) {
+            Some(Answer::Text(option)) => self.answers.get(option).copied(),
+            _ => None,
+        });
         chosen.or(self.written_in)
     }
 
@@ -184,7 +186,10 @@ fn english(tag: &str, path: &YamlPath, problems: &mut Vec<Problem>) -> Option<En
         let known: Vec<&str> = English::ALL.iter().map(|e| e.tag()).collect();
         problems.push(Problem::new(
             path.clone(),
-            format!("\"{tag}\" is not an English this build knows (use one of {})", known.join(", ")),
+            format!(
+                "\"{tag}\" is not an English this build knows (use one of {})",
+                known.join(", ")
+            ),
         ));
     }
     found
@@ -265,7 +270,10 @@ fn check<'q>(
         if English::ALL.iter().all(|&e| word.form(e) == word.canada) {
             problems.push(Problem::new(
                 path.clone(),
-                format!("\"{}\" is spelled the same in every English, so it needs no row", word.canada),
+                format!(
+                    "\"{}\" is spelled the same in every English, so it needs no row",
+                    word.canada
+                ),
             ));
         }
         let Some(written_in) = written_in else { continue };
@@ -273,7 +281,9 @@ fn check<'q>(
         if let Some(first) = seen.insert(written.to_owned(), i) {
             problems.push(Problem::new(
                 path.key(written_in.tag()),
-                format!("\"{written}\" already has a row (words[{first}]); a written word can be respelled only one way"),
+                format!(
+                    "\"{written}\" already has a row (words[{first}]); a written word can be respelled only one way"
+                ),
             ));
         }
         for e in English::ALL {
