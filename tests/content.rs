@@ -850,7 +850,7 @@ fn words_outside_answers(doc: &Document, answers: &Answers) -> Vec<String> {
     }
     text.push('\n');
     text.push_str(&doc.author);
-    for (_, answer) in &answers.0 {
+    for answer in answers.0.values() {
         let given: Vec<&str> = match answer {
             Answer::Text(s) => vec![s.as_str()],
             Answer::Choices(c) => c.iter().map(String::as_str).collect(),

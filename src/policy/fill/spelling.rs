@@ -23,6 +23,14 @@ pub(crate) type Changes = BTreeMap<String, String>;
 /// has no row for it, or when its capitals are mixed ("ColourCo" is a
 /// name, not the word).
 pub(crate) fn respell_word(changes: &Changes, word: &str) -> Option<String> {
+    // Most words are in lower case and have no row: answer those without
+    // making a lower-case copy of every word of the policy.
+    if let Some(replacement) = changes.get(word) {
+        return Some(replacement.clone());
+    }
+    if !word.starts_with(char::is_uppercase) {
+        return None;
+    }
     let lower = word.to_lowercase();
     let replacement = changes.get(&lower)?;
     if word == lower {
