@@ -446,3 +446,126 @@ fn a_pack_list_reads_only_the_pack_its_version_and_the_date_checked() {
         "{msg}"
     );
 }
+
+// ---------------------------------------------------------------------------
+// The spelling table
+
+const SPELLING: &str = "\
+version: 1
+written_in: en-CA
+question: kind
+answers:
+  clinic: en-US
+words:
+  - { en-CA: colour, en-GB: colour, en-AU: colour, en-US: color }
+";
+
+fn spelling_errors(text: &str) -> Diagnostics {
+    use policy_builder::policy::diag::SourceFile;
+    questionnaire()
+        .spelling_from_source(&SourceFile::yaml("spelling.yaml", text))
+        .expect_err("the spelling file should be rejected")
+}
+
+#[test]
+fn a_well_formed_spelling_file_loads_and_chooses_the_english_by_answer() {
+    use policy_builder::policy::diag::SourceFile;
+    use policy_builder::policy::model::spelling::English;
+    let spelling = questionnaire()
+        .spelling_from_source(&SourceFile::yaml("spelling.yaml", SPELLING))
+        .unwrap_or_else(|d| panic!("{d}"));
+    let mut answers = Answers::default();
+    assert_eq!(
+        spelling.english_for(&answers),
+        Some(English::Canada),
+        "no answer reads as written"
+    );
+    answers.set("kind".into(), Answer::Text("clinic".into()));
+    assert_eq!(spelling.english_for(&answers), Some(English::UnitedStates));
+    assert!(spelling.changes_for(Some(English::UnitedStates)).is_some());
+    assert!(
+        spelling.changes_for(Some(English::Canada)).is_none(),
+        "the written English changes nothing"
+    );
+    answers.set("kind".into(), Answer::Text("hospital".into()));
+    assert_eq!(
+        spelling.english_for(&answers),
+        Some(English::Canada),
+        "an unnamed option reads as written"
+    );
+}
+
+#[test]
+fn a_spelling_row_with_an_unknown_english_is_located_by_serde() {
+    let bad = SPELLING.replace("en-US: color }", "en-US: color, en-NZ: colour }");
+    let d = only(&spelling_errors(&bad));
+    assert!(d.starts_with("spelling.yaml:7:"), "{d}");
+    assert!(d.contains("en-NZ"), "{d}");
+    let missing = SPELLING.replace(", en-US: color", "");
+    let d = only(&spelling_errors(&missing));
+    assert!(d.starts_with("spelling.yaml:7:"), "{d}");
+    assert!(d.contains("en-US"), "{d}");
+}
+
+#[test]
+fn every_problem_of_a_spelling_file_is_located() {
+    let bad = "\
+version: 1
+written_in: en-XX
+question: photos
+answers:
+  clinic: en-ZZ
+words:
+  - { en-CA: Colour, en-GB: colour, en-AU: colour, en-US: color }
+  - { en-CA: centre, en-GB: centre, en-AU: centre, en-US: centre }
+  - { en-CA: for ever, en-GB: for ever, en-AU: forever, en-US: forever }
+";
+    let d = spelling_errors(bad);
+    let all = d.to_string();
+    let expect = [
+        ("spelling.yaml:2:13:", "\"en-XX\" is not an English this build knows"),
+        ("spelling.yaml:3:11:", "question \"photos\" is not a one-of question"),
+        ("spelling.yaml:5:11:", "\"en-ZZ\" is not an English this build knows"),
+        ("spelling.yaml:7:", "\"Colour\" is not a word in lower case"),
+        ("spelling.yaml:8:", "\"centre\" is spelled the same in every English"),
+        ("spelling.yaml:9:", "\"for ever\" is not a word in lower case"),
+    ];
+    for (at, message) in expect {
+        assert!(
+            d.iter()
+                .any(|p| p.to_string().starts_with(at) && p.message.contains(message)),
+            "missing {at} {message} in:\n{all}"
+        );
+    }
+    let twice = format!("{SPELLING}  - {{ en-CA: colour, en-GB: colour, en-AU: colour, en-US: colr }}\n");
+    let d = only(&spelling_errors(&twice));
+    assert!(d.starts_with("spelling.yaml:8:"), "{d}");
+    assert!(d.contains("\"colour\" already has a row (words[0])"), "{d}");
+    let unknown = SPELLING.replace("clinic: en-US", "surgery: en-US");
+    let d = only(&spelling_errors(&unknown));
+    assert!(d.starts_with("spelling.yaml:5:12:"), "{d}");
+    assert!(d.contains("question \"kind\" has no option \"surgery\""), "{d}");
+    let d = only(&spelling_errors(
+        &SPELLING.replace("question: kind", "question: nobody"),
+    ));
+    assert!(d.contains("there is no question \"nobody\""), "{d}");
+}
+
+#[test]
+fn the_shipped_policy_refuses_a_broken_spelling_file_with_the_others_problems() {
+    use policy_builder::policy::bundle::{Policy, APPROVER_NOTES, CLAUSES, QUESTIONNAIRE, QUICK_REFERENCE};
+    let broken = SPELLING
+        .replace("question: kind", "question: country")
+        .replace("clinic", "narnia");
+    let d = Policy::load(
+        QUESTIONNAIRE,
+        CLAUSES,
+        QUICK_REFERENCE,
+        APPROVER_NOTES,
+        ("spelling.yaml", &broken),
+    )
+        .expect_err("a broken spelling file stops the load");
+    let d = only(&d);
+    assert!(d.starts_with("spelling.yaml:5:11:"), "{d}");
+    assert!(d.contains("question \"country\" has no option \"narnia\""), "{d}");
+}

@@ -41,6 +41,10 @@ pub const QUICK_REFERENCE: (&str, &str) = yaml!("quick-reference");
 /// The cover note for approvers, a document of its own beside the policy.
 #[cfg(feature = "yaml")]
 pub const APPROVER_NOTES: (&str, &str) = yaml!("approver-notes");
+/// The words each English spells differently, and which answer chooses
+/// which English (see [`crate::policy::model::spelling`]).
+#[cfg(feature = "yaml")]
+pub const SPELLING: (&str, &str) = yaml!("spelling");
 /// The trainer's scenarios and decks, checked against the questionnaire
 /// and the clause library (see [`crate::policy::trainer::scenario`]).
 #[cfg(feature = "yaml")]
@@ -55,10 +59,13 @@ include!(concat!(env!("OUT_DIR"), "/templates/bundle_lists.rs"));
 pub const QUICK_REFERENCE_JSON: (&str, &str) = json!("quick-reference");
 /// [`APPROVER_NOTES`] as JSON.
 pub const APPROVER_NOTES_JSON: (&str, &str) = json!("approver-notes");
+/// [`SPELLING`] as JSON.
+pub const SPELLING_JSON: (&str, &str) = json!("spelling");
 /// [`SCENARIOS`] as JSON.
 pub const SCENARIOS_JSON: (&str, &str) = json!("scenarios");
 
-/// A questionnaire and the clause library written against it.
+/// A questionnaire (with the spelling table checked against it) and the
+/// clause library written against it.
 #[derive(Debug)]
 pub struct Policy {
     /// The questions.
@@ -78,11 +85,14 @@ pub struct Companions<'a> {
     pub quick_reference: SourceFile<'a>,
     /// The cover note for approvers.
     pub approver_notes: SourceFile<'a>,
+    /// The words each English spells differently.
+    pub spelling: SourceFile<'a>,
 }
 
 impl Policy {
     /// Loads and checks a YAML questionnaire, clause library, quick
-    /// reference and approver notes, given as (file name, text) pairs (see
+    /// reference, approver notes and spelling table, given as (file name,
+    /// text) pairs (see
     /// [`Self::from_sources`]).
     #[cfg(feature = "yaml")]
     pub fn load(
@@ -90,6 +100,7 @@ impl Policy {
         clauses: &[(&str, &str)],
         quick_reference: (&str, &str),
         approver_notes: (&str, &str),
+        spelling: (&str, &str),
     ) -> Result<Self, Diagnostics> {
         let clauses: Vec<SourceFile<'_>> = clauses.iter().map(|(n, t)| SourceFile::yaml(n, t)).collect();
         Self::from_sources(
@@ -98,6 +109,7 @@ impl Policy {
             &Companions {
                 quick_reference: SourceFile::yaml(quick_reference.0, quick_reference.1),
                 approver_notes: SourceFile::yaml(approver_notes.0, approver_notes.1),
+                spelling: SourceFile::yaml(spelling.0, spelling.1),
             },
         )
     }
@@ -115,17 +127,19 @@ impl Policy {
         let one = |file: &SourceFile<'_>| ClauseLibrary::from_sources(std::slice::from_ref(file), &questionnaire);
         let quick_reference = one(&companions.quick_reference);
         let approver_notes = one(&companions.approver_notes);
-        match (library, quick_reference, approver_notes) {
-            (Ok(library), Ok(quick_reference), Ok(approver_notes)) => Ok(Self {
-                questionnaire,
+        let spelling = questionnaire.spelling_from_source(&companions.spelling);
+        match (library, quick_reference, approver_notes, spelling) {
+            (Ok(library), Ok(quick_reference), Ok(approver_notes), Ok(spelling)) => Ok(Self {
+                questionnaire: questionnaire.with_spelling(spelling),
                 library,
                 quick_reference,
                 approver_notes,
             }),
-            (library, quick_reference, approver_notes) => {
+            (library, quick_reference, approver_notes, spelling) => {
                 let mut all = library.err().map(|d| d.0).unwrap_or_default();
                 all.extend(quick_reference.err().map(|d| d.0).unwrap_or_default());
                 all.extend(approver_notes.err().map(|d| d.0).unwrap_or_default());
+                all.extend(spelling.err().map(|d| d.0).unwrap_or_default());
                 Err(Diagnostics(all))
             }
         }
@@ -139,6 +153,7 @@ impl Policy {
         let companions = Companions {
             quick_reference: json(&QUICK_REFERENCE_JSON),
             approver_notes: json(&APPROVER_NOTES_JSON),
+            spelling: json(&SPELLING_JSON),
         };
         let loaded = Self::from_sources(&json(&QUESTIONNAIRE_JSON), &clauses, &companions);
         #[cfg(feature = "yaml")]
@@ -151,6 +166,6 @@ impl Policy {
     /// The shipped templates, read from their YAML.
     #[cfg(feature = "yaml")]
     pub fn builtin_yaml() -> Result<Self, Diagnostics> {
-        Self::load(QUESTIONNAIRE, CLAUSES, QUICK_REFERENCE, APPROVER_NOTES)
+        Self::load(QUESTIONNAIRE, CLAUSES, QUICK_REFERENCE, APPROVER_NOTES, SPELLING)
     }
 }

@@ -394,3 +394,20 @@ test('the drafts page links each draft to its trainer mode', async () => {
   await atCard(page, 1, 42);
   await context.close();
 });
+
+test("each card reads in the organization's own English", async () => {
+  // The same scenario card, "A lunchtime practice session", for a US and
+  // a UK sample: the verb is "practice" in the US and "practise" in the UK.
+  for (const [stem, verb] of [
+    ['us-primary-care', 'practice'],
+    ['uk-nhs-community', 'practise'],
+  ]) {
+    const { context, page, errors } = await openApp(env.browser, `${env.server.url}#/demo/${stem}/everything/37`);
+    await atCard(page, 37, 42);
+    assert.equal(await cardTitle(page).textContent(), 'A lunchtime practice session');
+    const situation = await page.getByRole('article').getByText(/They use a test account to/).textContent();
+    assert.match(situation, new RegExp(`They use a test account to ${verb} posting`), `${stem}: ${situation}`);
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
+});

@@ -81,16 +81,22 @@ pub fn TrainerDeck(
     let Some(session) = use_session() else {
         return ().into_any();
     };
-    let cards: Vec<Card> = deck
-        .scenarios
-        .iter()
-        .filter_map(|id| library.scenario(id))
-        .map(|s| Card {
-            id: s.id.clone(),
-            title: s.title.clone(),
-            situation: s.situation.trim().to_owned(),
-        })
-        .collect();
+    // Each card reads in the organization's English, as its policy does.
+    let q = &session.policy.questionnaire;
+    let cards: Vec<Card> = session.answers().with_untracked(|answers| {
+        deck.scenarios
+            .iter()
+            .filter_map(|id| library.scenario(id))
+            .map(|s| {
+                let text = s.read_for(q, answers);
+                Card {
+                    id: s.id.clone(),
+                    title: text.title,
+                    situation: text.situation,
+                }
+            })
+            .collect()
+    });
     let total = cards.len();
     if total == 0 {
         return view! {

@@ -7,6 +7,7 @@
 pub mod changes;
 pub mod finish;
 mod punctuation;
+mod spelling;
 pub mod text;
 
 pub(crate) use punctuation::Words;
@@ -61,7 +62,7 @@ fn list(make: fn(Vec<Text>) -> BlockKind, items: Vec<Text>) -> Vec<BlockKind> {
 pub fn fill(q: &Questionnaire, lib: &ClauseLibrary, answers: &Answers) -> Document {
     let visible = q.visible_answers(answers);
     let ctx = context(q, &visible);
-    let words = Words::for_answers(&visible);
+    let words = Words::for_answers(q, &visible);
     let mut problems = Vec::new();
     let mut render_at = |id: TemplateId, ctx: &Value, clause: Option<&ClauseId>| -> Text {
         match lib.templates.render(id, ctx) {
@@ -209,27 +210,29 @@ pub fn fill(q: &Questionnaire, lib: &ClauseLibrary, answers: &Answers) -> Docume
 
 /// The template context: every question id, with its answer or a marker.
 pub(crate) fn context(q: &Questionnaire, visible: &Answers) -> Value {
+    let words = Words::for_answers(q, visible);
     q.questions()
         .map(|question| {
             let value = visible
                 .get(&question.id)
-                .map_or_else(missing, |a| answer_value(question, a));
+                .map_or_else(missing, |a| answer_value(question, a, words));
             (question.id.as_str().to_owned(), value)
         })
         .collect()
 }
 
-/// How an answer reads in policy text: option labels rather than ids,
-/// dates in long form, and user text cleaned of control characters and of
-/// the private markers used for placeholders. Every answer is marked, so
-/// that the sentence around it fits its capitals and full stop to it (see
+/// How an answer reads in policy text: option labels rather than ids (in
+/// the organization's English: they are the templates' words), dates in
+/// long form, and user text cleaned of control characters and of the
+/// private markers used for placeholders. Every answer is marked, so that
+/// the sentence around it fits its capitals and full stop to it (see
 /// [`punctuation`]).
-fn answer_value(question: &Question, answer: &Answer) -> Value {
+fn answer_value(question: &Question, answer: &Answer, words: Words<'_>) -> Value {
     let label = |choices: &[crate::policy::model::questionnaire::Choice], id: &str| {
         choices
             .iter()
             .find(|c| c.id == id)
-            .map_or_else(|| id.to_owned(), |c| c.label.clone())
+            .map_or_else(|| id.to_owned(), |c| words.respell(&c.label).into_owned())
     };
     let label = |choices: &[crate::policy::model::questionnaire::Choice], id: &str| mark(label(choices, id));
     match (&question.kind, answer) {
@@ -263,8 +266,9 @@ pub fn clean(s: &str) -> String {
 
 /// Splits rendered text at the markers of unanswered questions, once each
 /// answer is fitted to its sentence and the text is in the organization's
-/// `words`.
-pub(crate) fn runs(q: &Questionnaire, rendered: &str, words: Words) -> Text {
+/// `words`; the term that stands for an unanswered question is in its
+/// English too.
+pub(crate) fn runs(q: &Questionnaire, rendered: &str, words: Words<'_>) -> Text {
     let settled = settle(rendered, words);
     let mut out = Vec::new();
     let mut rest: &str = &settled;
@@ -278,9 +282,10 @@ pub(crate) fn runs(q: &Questionnaire, rendered: &str, words: Words) -> Text {
             break;
         };
         let id = QuestionId(after[..end].to_owned());
-        let label = q
-            .question(&id)
-            .map_or_else(|| id.to_string(), |q| q.term.clone().unwrap_or_else(|| q.label.clone()));
+        let label = q.question(&id).map_or_else(
+            || id.to_string(),
+            |q| words.respell(q.term.as_deref().unwrap_or(&q.label)).into_owned(),
+        );
         out.push(Run::Missing { question: id, label });
         rest = &after[end + MISSING_END.len_utf8()..];
     }

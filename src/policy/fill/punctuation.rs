@@ -12,13 +12,16 @@
 //! answer. After the template is rendered, [`settle`] drops the clause's
 //! full stop that follows an answer's own, gives an answer that opens a
 //! sentence a capital, writes a leading article ("A", "An", "The") in lower
-//! case inside a sentence, puts the organization's own words in the
+//! case inside a sentence, puts the organization's own words (and its
+//! English's spelling, see [`super::spelling`]) in the
 //! clause's text (never in an answer), and removes every marker.
 
 use std::borrow::Cow;
 
+use super::spelling::{each_word, respell, respell_word, Changes};
 use crate::policy::model::answers::{Answer, Answers};
 use crate::policy::model::ids::QuestionId;
+use crate::policy::model::questionnaire::Questionnaire;
 
 /// Comes before every answer. A private-use character, removed from user
 /// text.
@@ -31,7 +34,7 @@ pub(crate) const ANSWER_STOP: char = '\u{E003}';
 /// The words a kind of organization uses for the people in its care, put
 /// in place of "patient" in the clauses' own text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub(crate) enum Words {
+enum Care {
     /// Patients, as the clauses are written.
     #[default]
     Patients,
@@ -39,48 +42,65 @@ pub(crate) enum Words {
     Residents,
 }
 
-impl Words {
-    /// The words for the organization the (visible) answers describe.
-    pub(crate) fn for_answers(visible: &Answers) -> Self {
-        match visible.get(&QuestionId("org_type".to_owned())) {
-            Some(Answer::Text(t)) if t == "long_term_care" => Words::Residents,
-            _ => Words::Patients,
-        }
+/// The organization's own words for the templates' text: its word for the
+/// people in its care, and its English's spelling.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(crate) struct Words<'s> {
+    care: Care,
+    /// The forms the organization's English spells differently; `None`
+    /// when it reads the text as written.
+    spelling: Option<&'s Changes>,
+}
+
+impl<'s> Words<'s> {
+    /// The words for the organization the (visible) answers describe, with
+    /// the spelling of the English they choose in `q`.
+    pub(crate) fn for_answers(q: &'s Questionnaire, visible: &Answers) -> Self {
+        let care = match visible.get(&QuestionId("org_type".to_owned())) {
+            Some(Answer::Text(t)) if t == "long_term_care" => Care::Residents,
+            _ => Care::Patients,
+        };
+        let spelling = q.spelling.changes_for(q.spelling.english_for(visible));
+        Self { care, spelling }
+    }
+
+    /// Whether these words leave the templates' text as it is written.
+    fn as_written(self) -> bool {
+        self.care == Care::Patients && self.spelling.is_none()
     }
 
     /// `text` in these words: each whole word "patient" or "patients", with
-    /// its capital, becomes the organization's word.
+    /// its capital, becomes the organization's word, and each word its
+    /// English spells differently is respelled.
     pub(crate) fn apply<'a>(self, text: &'a str) -> Cow<'a, str> {
-        let (one, many) = match self {
-            Words::Patients => return Cow::Borrowed(text),
-            Words::Residents => ("resident", "residents"),
+        let (one, many) = match self.care {
+            Care::Patients => ("patient", "patients"),
+            Care::Residents => ("resident", "residents"),
         };
-        if !text.contains("atient") {
+        if self.as_written() {
             return Cow::Borrowed(text);
         }
-        let mut out = String::with_capacity(text.len());
-        let mut word = String::new();
-        let flush = |word: &mut String, out: &mut String| {
-            let replaced = match word.as_str() {
-                "patient" => Some(one.to_owned()),
-                "patients" => Some(many.to_owned()),
-                "Patient" => Some(capital(one)),
-                "Patients" => Some(capital(many)),
+        each_word(text, |word| {
+            let cared = match (self.care, word) {
+                (Care::Patients, _) => None,
+                (_, "patient") => Some(one.to_owned()),
+                (_, "patients") => Some(many.to_owned()),
+                (_, "Patient") => Some(capital(one)),
+                (_, "Patients") => Some(capital(many)),
                 _ => None,
             };
-            out.push_str(replaced.as_deref().unwrap_or(word));
-            word.clear();
-        };
-        for c in text.chars() {
-            if c.is_alphanumeric() {
-                word.push(c);
-            } else {
-                flush(&mut word, &mut out);
-                out.push(c);
-            }
+            cared.or_else(|| self.spelling.and_then(|changes| respell_word(changes, word)))
+        })
+    }
+
+    /// `text` in the organization's English only: for option labels and
+    /// the terms of unanswered questions, which are the templates' words
+    /// but name things, so keep "patient".
+    pub(crate) fn respell<'a>(self, text: &'a str) -> Cow<'a, str> {
+        match self.spelling {
+            Some(changes) => respell(changes, text),
+            None => Cow::Borrowed(text),
         }
-        flush(&mut word, &mut out);
-        Cow::Owned(out)
     }
 }
 
@@ -124,8 +144,8 @@ fn leading_article(answer: &str) -> Option<usize> {
 
 /// Rendered text with each answer fitted to its sentence, the clause's own
 /// text in the organization's words, and no marker left.
-pub(crate) fn settle(rendered: &str, words: Words) -> Cow<'_, str> {
-    if !rendered.contains(ANSWER_START) && words == Words::Patients {
+pub(crate) fn settle<'a>(rendered: &'a str, words: Words<'_>) -> Cow<'a, str> {
+    if !rendered.contains(ANSWER_START) && words.as_written() {
         return Cow::Borrowed(rendered);
     }
     let mut out = String::with_capacity(rendered.len());
@@ -164,7 +184,7 @@ mod tests {
     use super::*;
 
     fn settled(s: &str) -> String {
-        settle(s, Words::Patients).into_owned()
+        settle(s, Words::default()).into_owned()
     }
 
     #[test]
@@ -223,7 +243,10 @@ mod tests {
         assert_eq!(
             settle(
                 &format!("Patients and a patient's family sign the {form}. Outpatients too."),
-                Words::Residents
+                Words {
+                    care: Care::Residents,
+                    spelling: None
+                }
             ),
             "Residents and a resident's family sign the Patient Consent Form. Outpatients too."
         );

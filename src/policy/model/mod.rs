@@ -1,5 +1,6 @@
 //! The content model: ids, answers, conditions, templates, dates, and the
-//! checked questionnaire and clause library that loading produces.
+//! checked questionnaire (with its spelling table) and clause library that
+//! loading produces.
 
 pub mod answers;
 pub mod condition;
@@ -7,4 +8,5 @@ pub mod dates;
 pub mod ids;
 pub mod library;
 pub mod questionnaire;
+pub mod spelling;
 pub mod template;

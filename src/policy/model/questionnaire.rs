@@ -13,6 +13,7 @@ use crate::policy::diag::{Diagnostics, Problem, SourceFile, YamlPath};
 use crate::policy::model::answers::{Answer, Answers};
 use crate::policy::model::condition::{Condition, RawCondition};
 use crate::policy::model::ids::{check_id, IdShape, QuestionId, SectionId};
+use crate::policy::model::spelling::{QuestionOptions, Spelling};
 
 /// The questionnaire file as written.
 #[derive(Debug, Deserialize)]
@@ -93,6 +94,10 @@ pub struct Questionnaire {
     pub sections: Vec<QuestionSection>,
     /// Consistency checks over a set of answers.
     pub checks: Vec<Check>,
+    /// Which English the answers choose, and the words it spells
+    /// differently; empty (the text as written) until
+    /// [`Questionnaire::with_spelling`] gives the shipped table.
+    pub spelling: Spelling,
     index: HashMap<QuestionId, (usize, usize)>,
 }
 
@@ -195,6 +200,24 @@ impl Questionnaire {
         } else {
             Err(source.locate(problems))
         }
+    }
+
+    /// This questionnaire with `spelling`, which was checked against it
+    /// (see [`Spelling::from_source`]).
+    pub fn with_spelling(self, spelling: Spelling) -> Self {
+        Self { spelling, ..self }
+    }
+
+    /// Parses and checks a spelling file against this questionnaire (see
+    /// [`Spelling::from_source`]); give the result to [`Self::with_spelling`].
+    pub fn spelling_from_source(&self, source: &SourceFile<'_>) -> Result<Spelling, Diagnostics> {
+        Spelling::from_source(source, |id| match self.question(id).map(|q| &q.kind) {
+            None => QuestionOptions::Missing,
+            Some(QuestionKind::OneOf(choices)) => {
+                QuestionOptions::OneOf(choices.iter().map(|c| c.id.as_str()).collect())
+            }
+            Some(_) => QuestionOptions::NotOneOf,
+        })
     }
 
     /// The question with id `id`.
@@ -379,6 +402,7 @@ fn check(raw: RawQuestionnaire, problems: &mut Vec<Problem>) -> Questionnaire {
         title: raw.title,
         sections,
         checks,
+        spelling: Spelling::default(),
         index,
     }
 }

@@ -132,7 +132,8 @@ pub struct Scenario {
     /// A short title for the card.
     pub title: String,
     /// What was posted or asked, by whom and where. The same for every
-    /// organization: only the verdict changes.
+    /// organization (but for its English's spelling, see
+    /// [`Scenario::read_for`]): only the verdict changes.
     pub situation: String,
     /// Topic ids of the coverage map (`policy-templates/coverage.yaml`).
     pub topics: Vec<String>,
@@ -140,6 +141,27 @@ pub struct Scenario {
     pub rules: Vec<Rule>,
     /// The outcome when no rule applies.
     pub default: Outcome,
+}
+
+/// A scenario's title and situation as an organization reads them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ScenarioText {
+    /// The title, for the card and the handout.
+    pub title: String,
+    /// The situation, trimmed.
+    pub situation: String,
+}
+
+impl Scenario {
+    /// Its title and situation in the English `answers` choose (the
+    /// trainer's cards, the handout and the worked examples show these).
+    pub fn read_for(&self, q: &Questionnaire, answers: &Answers) -> ScenarioText {
+        let words = Words::for_answers(q, &q.visible_answers(answers));
+        ScenarioText {
+            title: words.respell(&self.title).into_owned(),
+            situation: words.respell(self.situation.trim()).into_owned(),
+        }
+    }
 }
 
 /// A rule: when its condition holds, its outcome is the verdict.
@@ -178,6 +200,8 @@ pub struct Deck {
 pub struct Verdict {
     /// The scenario judged.
     pub scenario: ScenarioId,
+    /// The scenario's title and situation, as this organization reads them.
+    pub text: ScenarioText,
     /// Fine, fine with conditions, or not fine.
     pub kind: VerdictKind,
     /// Why, filled from the answers.
@@ -278,7 +302,7 @@ impl ScenarioLibrary {
             .map_or((None, &scenario.default), |(i, r)| (Some(i), &r.outcome));
         let mut problems = Vec::new();
         let explanation = match self.templates.render(outcome.explanation, &context(q, &visible)) {
-            Ok(s) => tidy(runs(q, &s, Words::for_answers(&visible))),
+            Ok(s) => tidy(runs(q, &s, Words::for_answers(q, &visible))),
             Err(e) => {
                 problems.push(format!("scenario \"{}\": {e}", scenario.id));
                 Text::default()
@@ -287,6 +311,7 @@ impl ScenarioLibrary {
         let (citations, unplaced) = place(policy, &outcome.cites);
         Verdict {
             scenario: scenario.id.clone(),
+            text: scenario.read_for(q, answers),
             kind: outcome.verdict,
             explanation,
             citations,
@@ -337,8 +362,7 @@ impl ScenarioLibrary {
         let mut answers = Vec::new();
         let mut problems = Vec::new();
         for id in &deck.scenarios {
-            let (Some(scenario), Some(verdict)) = (self.scenario(id), verdicts.iter().find(|v| &v.scenario == id))
-            else {
+            let Some(verdict) = verdicts.iter().find(|v| &v.scenario == id) else {
                 problems.push(FillProblem {
                     clause: None,
                     message: format!("no verdict was worked out for scenario \"{id}\""),
@@ -352,7 +376,7 @@ impl ScenarioLibrary {
             let tag = |part: &str| ClauseId(format!("scenario.{id}.{part}"));
             let situation = Block {
                 clause: tag("situation"),
-                kind: BlockKind::Paragraph(Text::plain(scenario.situation.trim())),
+                kind: BlockKind::Paragraph(Text::plain(verdict.text.situation.clone())),
             };
             let mut blocks = vec![Block {
                 clause: tag("verdict"),
@@ -375,7 +399,7 @@ impl ScenarioLibrary {
                 answers.push(Section {
                     id: SectionId(format!("{}_verdict", id.0)),
                     number: String::new(),
-                    title: scenario.title.clone(),
+                    title: verdict.text.title.clone(),
                     blocks,
                     subsections: Vec::new(),
                 });
@@ -386,7 +410,7 @@ impl ScenarioLibrary {
             sections.push(Section {
                 id: SectionId(id.0.clone()),
                 number,
-                title: scenario.title.clone(),
+                title: verdict.text.title.clone(),
                 blocks,
                 subsections: Vec::new(),
             });
