@@ -1,9 +1,13 @@
 //! File formats: the stored draft, answer and reviewed files, the review
-//! itself, and the messages between the page and its worker.
+//! itself, the revision history and the review reminder, and the messages
+//! between the page and its worker.
 
 pub mod answer_file;
+#[cfg(feature = "calendar")]
+pub mod calendar;
 pub mod draft;
 #[cfg(feature = "yaml")]
 pub mod jobs;
+pub mod history;
 pub mod review;
 pub mod worker_protocol;

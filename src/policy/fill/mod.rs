@@ -5,6 +5,7 @@
 //! subsection. Unanswered questions become [`Run::Missing`] placeholders.
 
 pub mod finish;
+pub mod lifecycle;
 pub mod text;
 
 use crate::policy::document::{Approval, Block, BlockKind, Cover, Document, Run, Section, Text};
@@ -39,6 +40,7 @@ pub fn fill(q: &Questionnaire, lib: &ClauseLibrary, answers: &Answers) -> Docume
         version: capitalized(tidy(render(c.version))),
         effective_date: capitalized(tidy(render(c.effective_date))),
         owner: capitalized(tidy(render(c.owner))),
+        next_review: lifecycle::next_review_due(&visible).map_or_else(Text::default, |d| Text::plain(d.long())),
         approval: Approval::Draft,
     });
     let mut sections = Vec::new();

@@ -1,6 +1,9 @@
 //! Rendering a finished Document for print: layout on pages with the
-//! font's real glyph widths, then the PDF writer.
+//! font's real glyph widths, then the PDF writer; and the Word writer,
+//! from the same Document.
 
 pub mod layout;
 #[cfg(feature = "pdf")]
 pub mod pdf;
+#[cfg(feature = "docx")]
+pub mod docx;
