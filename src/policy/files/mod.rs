@@ -10,4 +10,6 @@ pub mod draft;
 pub mod jobs;
 pub mod history;
 pub mod review;
+#[cfg(feature = "docx")]
+pub mod word_review;
 pub mod worker_protocol;

@@ -485,16 +485,13 @@ fn tracked_paragraphs(lines: &[Line], changes: &[Tracked], options: &DocxOptions
             let mut skip = line.prefix;
             for run in runs {
                 p = match run {
-                    Tracked::Same(s) | Tracked::Added(s) if skip > 0 => {
-                        let n = s.chars().count().min(skip);
-                        skip -= n;
-                        let rest: String = s.chars().skip(n).collect();
-                        let kept = if matches!(run, Tracked::Added(_)) {
-                            Tracked::Added(rest)
-                        } else {
-                            Tracked::Same(rest)
-                        };
-                        push_tracked(p, kept, author, &date)
+                    Tracked::Same(s) if skip > 0 => {
+                        let rest = skip_chars(&s, &mut skip);
+                        push_tracked(p, Tracked::Same(rest), author, &date)
+                    }
+                    Tracked::Added(s) if skip > 0 => {
+                        let rest = skip_chars(&s, &mut skip);
+                        push_tracked(p, Tracked::Added(rest), author, &date)
                     }
                     other => push_tracked(p, other, author, &date),
                 };
@@ -503,6 +500,14 @@ fn tracked_paragraphs(lines: &[Line], changes: &[Tracked], options: &DocxOptions
         })
         .collect();
     Some(paragraphs)
+}
+
+/// `s` without its first `skip` characters (fewer when `s` is shorter),
+/// taking them off `skip`.
+fn skip_chars(s: &str, skip: &mut usize) -> String {
+    let n = s.chars().count().min(*skip);
+    *skip -= n;
+    s.chars().skip(n).collect()
 }
 
 fn push_tracked(p: Paragraph, run: Tracked, author: &str, date: &str) -> Paragraph {
