@@ -113,12 +113,18 @@ fn the_policy_comes_out_in_words_own_styles_with_real_numbering() {
         let found = text[at..].find(&format!("{}\n", s.title));
         assert!(found.is_some(), "{} after byte {at}", s.title);
         at += found.unwrap_or_default();
-        assert!(!text.contains(&format!("{} {}\n", s.number, s.title)), "no typed number");
+        assert!(
+            !text.contains(&format!("{} {}\n", s.number, s.title)),
+            "no typed number"
+        );
     }
     assert!(body.contains("<w:numPr>"), "numbered paragraphs");
     assert!(body.matches(r#"<w:pStyle w:val="ListBullet""#).count() > 3);
     assert!(body.contains(r#"<w:pStyle w:val="PolicyNotice""#), "the notice");
-    assert!(body.contains("TOC \\o &quot;1-2&quot;") || body.contains("TOC \\o \"1-2\""), "a TOC field");
+    assert!(
+        body.contains("TOC \\o &quot;1-2&quot;") || body.contains("TOC \\o \"1-2\""),
+        "a TOC field"
+    );
 
     let numbering = &parts["word/numbering.xml"];
     assert!(numbering.contains(r#"<w:numFmt w:val="bullet""#));
@@ -143,8 +149,14 @@ fn the_policy_comes_out_in_words_own_styles_with_real_numbering() {
 
     let core = &parts["docProps/core.xml"];
     let e = |s: &str| quick_xml::escape::escape(s).into_owned();
-    assert!(core.contains(&format!("<dc:title>{}</dc:title>", e(&doc.title))), "{core}");
-    assert!(core.contains(&format!("<dc:creator>{}</dc:creator>", e(&doc.author))), "{core}");
+    assert!(
+        core.contains(&format!("<dc:title>{}</dc:title>", e(&doc.title))),
+        "{core}"
+    );
+    assert!(
+        core.contains(&format!("<dc:creator>{}</dc:creator>", e(&doc.author))),
+        "{core}"
+    );
     assert!(core.contains("<dc:subject>Social media policy</dc:subject>"));
     assert!(core.contains("<cp:keywords>social media, policy, healthcare</cp:keywords>"));
     assert!(core.contains("<dc:language>en-CA</dc:language>"));
@@ -158,7 +170,12 @@ fn open_comments_and_changes_since_review_come_out_for_review_in_word() {
     let second = doc.sections[1].id.as_str().to_owned();
     let mut review = Review::default();
     review.set_verdict(&second, Some(Verdict::ChangesRequested), &doc);
-    let c = review.comment(&first, "Ana Ruiz", "2026-11-25T10:00:00.000Z", "Name the privacy office.");
+    let c = review.comment(
+        &first,
+        "Ana Ruiz",
+        "2026-11-25T10:00:00.000Z",
+        "Name the privacy office.",
+    );
     if let Some(c) = review.comment_mut(&c) {
         c.replies.push(Reply {
             author: "Comms".into(),
@@ -194,9 +211,15 @@ fn open_comments_and_changes_since_review_come_out_for_review_in_word() {
     assert!(comments.contains(r#"w:date="2026-11-25T10:00:00Z""#), "{comments}");
     assert!(text_of(comments).contains("Name the privacy office."));
     assert!(text_of(comments).contains("Added in 1.2."), "the reply");
-    assert!(!text_of(comments).contains("Already fixed."), "resolved comments stay out");
+    assert!(
+        !text_of(comments).contains("Already fixed."),
+        "resolved comments stay out"
+    );
     let extended = &parts["word/commentsExtended.xml"];
-    assert!(extended.contains("w15:paraIdParent"), "the reply is a reply: {extended}");
+    assert!(
+        extended.contains("w15:paraIdParent"),
+        "the reply is a reply: {extended}"
+    );
 
     let body = &parts["word/document.xml"];
     assert!(body.contains("<w:commentRangeStart"), "anchored on the section");
@@ -257,9 +280,19 @@ fn the_organizations_template_restyles_heading_one() {
         .find(|s| s.contains(r#"w:styleId="Heading1""#))
         .expect("Heading 1 is defined");
     assert!(heading.contains("Georgia") && heading.contains("C00000"), "{heading}");
-    assert_eq!(styles.matches(r#"w:styleId="Heading1""#).count(), 1, "the template's, not ours too");
-    assert!(styles.contains(r#"w:styleId="PolicyNotice""#), "ours where the template has none");
-    assert!(styles.contains(r#"<w:lang w:val="en-CA""#) && !styles.contains("en-US"), "our language");
+    assert_eq!(
+        styles.matches(r#"w:styleId="Heading1""#).count(),
+        1,
+        "the template's, not ours too"
+    );
+    assert!(
+        styles.contains(r#"w:styleId="PolicyNotice""#),
+        "ours where the template has none"
+    );
+    assert!(
+        styles.contains(r#"<w:lang w:val="en-CA""#) && !styles.contains("en-US"),
+        "our language"
+    );
     assert!(parts["word/theme/theme1.xml"].contains(r#"name="House""#));
     assert!(parts["word/_rels/document.xml.rels"].contains("theme/theme1.xml"));
     assert!(parts["[Content_Types].xml"].contains("/word/theme/theme1.xml"));

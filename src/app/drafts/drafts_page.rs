@@ -14,6 +14,7 @@ use crate::app::shell::route::{navigate, Route};
 use crate::app::shell::{use_app, AppState};
 use crate::policy::diag::Diagnostics;
 use crate::policy::files::draft::StoredDraft;
+use crate::policy::fill::lifecycle::NextReview;
 use crate::policy::fill::text::capitalize;
 use crate::policy::sample::Sample;
 
@@ -412,6 +413,9 @@ fn draft_row(
         <li class="draft">
             <h3><a id=open_id.clone() href=href aria-describedby=time_id.clone()>{name.clone()}</a></h3>
             <p class="meta" id=time_id>{format!("Last changed {}", local_time(&d.saved_at))}</p>
+            {NextReview::from_answers(&d.answers, &storage::today_iso()).map(|next| view! {
+                <p class=if next.passed { "meta review-due" } else { "meta" }>{next.label()}</p>
+            })}
             {move || {
                 if renaming.get() {
                     let save_name = save_name.clone();

@@ -72,11 +72,6 @@ pub fn reminder_ics(r: &Reminder) -> Result<String, CalendarError> {
     Ok(calendar.done().to_string())
 }
 
-/// The reminder's file name, such as `social-media-policy-review-2027-03-01.ics`.
-pub fn reminder_file_name(due: Date) -> String {
-    format!("social-media-policy-review-{}.ics", due.iso())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -111,13 +106,19 @@ mod tests {
             ))
         );
         let description = event.get_description().expect("a description");
-        assert!(description.contains("Owner: the Director of Communications."), "{description}");
+        assert!(
+            description.contains("Owner: the Director of Communications."),
+            "{description}"
+        );
         assert!(description.contains("Lakeside, Inc., version 2.1"), "{description}");
         for step in CHECKLIST {
             assert!(description.contains(step), "{step} in {description}");
         }
         assert!(text.contains("BEGIN:VALARM") && text.contains("TRIGGER"), "{text}");
         assert!(text.contains("DTSTAMP:20261203T091500Z"), "{text}");
-        assert_eq!(reminder_file_name(due), "social-media-policy-review-2028-02-29.ics");
+        assert_eq!(
+            crate::policy::files::history::reminder_file_name(due),
+            "social-media-policy-review-2028-02-29.ics"
+        );
     }
 }

@@ -6,6 +6,7 @@
 use crate::policy::document::{Block, BlockKind, Document, Section, Text};
 use crate::policy::files::review::{Review, Verdict};
 use crate::policy::fill::lifecycle::NextReview;
+use crate::policy::model::answers::Answers;
 use crate::policy::model::dates::parse_iso;
 use crate::policy::model::ids::{ClauseId, SectionId};
 
@@ -117,6 +118,22 @@ pub fn history_section(revisions: &[Revision], next: Option<NextReview>, doc: &D
     }
 }
 
+/// `doc` with the appendix added: its revisions from `review`, and the
+/// next review from `answers` as seen on `today` (`YYYY-MM-DD`).
+pub fn with_history(mut doc: Document, review: &Review, answers: &Answers, today: &str) -> Document {
+    let list = revisions(review, &doc, &doc.cover.version.to_plain());
+    let next = NextReview::from_answers(answers, today);
+    let section = history_section(&list, next, &doc);
+    doc.sections.push(section);
+    doc
+}
+
+/// The review reminder's file name, such as
+/// `social-media-policy-review-2027-03-01.ics`.
+pub fn reminder_file_name(due: crate::policy::model::dates::Date) -> String {
+    format!("social-media-policy-review-{}.ics", due.iso())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -172,7 +189,8 @@ mod tests {
         let mut d = doc();
         let mut r = Review::default();
         r.set_verdict("privacy", Some(Verdict::ChangesRequested), &d);
-        r.decisions.push(decision(Verdict::ChangesRequested, "1.0", "2026-10-01"));
+        r.decisions
+            .push(decision(Verdict::ChangesRequested, "1.0", "2026-10-01"));
         r.decisions.push(decision(Verdict::Approved, "1.1", "2026-11-25"));
         let h = revisions(&r, &d, "1.1");
         assert_eq!(h.len(), 2, "{h:?}");
@@ -196,11 +214,16 @@ mod tests {
         let s = history_section(&h, next, &d);
         assert_eq!(s.number, "2");
         let text = s.to_plain();
-        assert!(text.starts_with("2 Review and revision history\nNext review: 25 November 2027.\n"), "{text}");
+        assert!(
+            text.starts_with("2 Review and revision history\nNext review: 25 November 2027.\n"),
+            "{text}"
+        );
         assert!(
             text.contains("- Version 1.1, 25 November 2026. What changed: Revised as the previous review asked. Approved by: Ana (HR)."),
             "{text}"
         );
-        assert!(history_section(&h, None, &d).to_plain().contains("Next review: not set"));
+        assert!(history_section(&h, None, &d)
+            .to_plain()
+            .contains("Next review: not set"));
     }
 }

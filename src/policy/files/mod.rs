@@ -6,9 +6,9 @@ pub mod answer_file;
 #[cfg(feature = "calendar")]
 pub mod calendar;
 pub mod draft;
+pub mod history;
 #[cfg(feature = "yaml")]
 pub mod jobs;
-pub mod history;
 pub mod review;
 #[cfg(feature = "docx")]
 pub mod word_review;

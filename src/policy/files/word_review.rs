@@ -3,7 +3,26 @@
 
 use crate::policy::document::Document;
 use crate::policy::files::review::{Change, Review};
-use crate::policy::render::docx::{Tracked, TrackedSection, WordComment};
+use crate::policy::files::worker_protocol::WordRequest;
+use crate::policy::render::docx::{
+    render_docx, DocxError, DocxFile, DocxOptions, Tracked, TrackedSection, WordComment,
+};
+
+/// Writes `document` as the Word file `word` asks for: the review's open
+/// comments and changes since review in it, in the template's styles.
+pub fn word_file(document: &Document, word: WordRequest) -> Result<DocxFile, DocxError> {
+    let options = DocxOptions {
+        language: word.language,
+        subject: "Social media policy".to_owned(),
+        keywords: vec!["social media".to_owned(), "policy".to_owned(), "healthcare".to_owned()],
+        now: word.now,
+        changes_author: "Policy drafters".to_owned(),
+        comments: word_comments(&word.review, document),
+        tracked: word_changes(&word.review, document),
+        template: word.template,
+    };
+    render_docx(document, &options)
+}
 
 /// The open comments on `doc`'s sections, with their replies, in the
 /// policy's order.

@@ -12,9 +12,9 @@
 use std::io::{Cursor, Read, Write};
 
 use docx_rs::{
-    AbstractNumbering, Comment, Delete, Docx, Footer, Header, IndentLevel, Insert, Level, LevelJc, LevelText,
-    NumPages, NumberFormat, Numbering, NumberingId, PageNum, Paragraph, Run as WordRun, RunFonts, SpecialIndentType,
-    Start, Style, StyleType, TableOfContents,
+    AbstractNumbering, Comment, Delete, Docx, Footer, Header, IndentLevel, Insert, Level, LevelJc, LevelText, NumPages,
+    NumberFormat, Numbering, NumberingId, PageNum, Paragraph, Run as WordRun, RunFonts, SpecialIndentType, Start,
+    Style, StyleType, TableOfContents,
 };
 
 use crate::policy::document::{BlockKind, Document, Run, Section, Text};
@@ -175,21 +175,27 @@ fn base(doc: &Document) -> Docx {
             .color("1F3864")
             .outline_lvl(level)
     };
-    let list = |id: &str, name: &str| {
-        Style::new(id, StyleType::Paragraph)
-            .name(name)
-            .based_on(styles::NORMAL)
-    };
+    let list = |id: &str, name: &str| Style::new(id, StyleType::Paragraph).name(name).based_on(styles::NORMAL);
     let level = |n: usize, format: &str, text: &str, indent: i32| {
-        Level::new(n, Start::new(1), NumberFormat::new(format), LevelText::new(text), LevelJc::new("left"))
-            .indent(Some(indent), Some(SpecialIndentType::Hanging(360)), None, None)
+        Level::new(
+            n,
+            Start::new(1),
+            NumberFormat::new(format),
+            LevelText::new(text),
+            LevelJc::new("left"),
+        )
+        .indent(Some(indent), Some(SpecialIndentType::Hanging(360)), None, None)
     };
     let heading_numbers = AbstractNumbering::new(HEADINGS_NUM)
         .add_level(level(0, "decimal", "%1", 432).paragraph_style(styles::HEADING_1))
         .add_level(level(1, "decimal", "%1.%2", 576).paragraph_style(styles::HEADING_2));
     let bullets = AbstractNumbering::new(BULLETS_NUM).add_level(level(0, "bullet", "\u{2022}", 720));
     let numbers = AbstractNumbering::new(LISTS_ABSTRACT).add_level(level(0, "decimal", "%1.", 720));
-    let running = |text: String| Paragraph::new().style(styles::NORMAL).add_run(WordRun::new().add_text(text).size(18));
+    let running = |text: String| {
+        Paragraph::new()
+            .style(styles::NORMAL)
+            .add_run(WordRun::new().add_text(text).size(18))
+    };
     let org = doc.cover.organization.to_plain();
     let org = if org.trim().is_empty() { doc.author.clone() } else { org };
     let version = doc.cover.version.to_plain();
@@ -206,7 +212,11 @@ fn base(doc: &Document) -> Docx {
     Docx::new()
         .default_fonts(fonts)
         .default_size(22)
-        .add_style(Style::new(styles::NORMAL, StyleType::Paragraph).name("Normal").q_format(true))
+        .add_style(
+            Style::new(styles::NORMAL, StyleType::Paragraph)
+                .name("Normal")
+                .q_format(true),
+        )
         .add_style(
             Style::new(styles::TITLE, StyleType::Paragraph)
                 .name("Title")
@@ -297,7 +307,11 @@ impl Writer<'_> {
                 None => lines.iter().map(plain_paragraph).collect(),
             };
             for (i, p) in paragraphs.into_iter().enumerate() {
-                let p = if i == 0 { self.with_comments(p, section.id.as_str()) } else { p };
+                let p = if i == 0 {
+                    self.with_comments(p, section.id.as_str())
+                } else {
+                    p
+                };
                 self.push(p);
             }
         }
@@ -316,7 +330,11 @@ impl Writer<'_> {
     }
 
     fn walk(&mut self, s: &Section, depth: usize, out: &mut Vec<Line>) {
-        let style = if depth == 0 { styles::HEADING_1 } else { styles::HEADING_2 };
+        let style = if depth == 0 {
+            styles::HEADING_1
+        } else {
+            styles::HEADING_2
+        };
         out.push(Line {
             style,
             numbering: Some((HEADINGS_NUM, depth.min(1))),
@@ -468,8 +486,10 @@ fn tracked_paragraphs(lines: &[Line], changes: &[Tracked], options: &DocxOptions
         }
     }
     // The plain text ends with a newline, so the last line is empty.
-    if split.last().is_some_and(|l| l.iter().all(|c| matches!(c, Tracked::Same(s) | Tracked::Added(s) if s.is_empty())))
-    {
+    if split.last().is_some_and(|l| {
+        l.iter()
+            .all(|c| matches!(c, Tracked::Same(s) | Tracked::Added(s) if s.is_empty()))
+    }) {
         split.pop();
     }
     if split.len() != lines.len() {
@@ -625,7 +645,9 @@ fn style_elements(styles: &str) -> Vec<(String, &str)> {
     let mut rest = styles;
     let mut offset = 0;
     while let Some(start) = rest.find("<w:style ") {
-        let Some(len) = rest[start..].find("</w:style>") else { break };
+        let Some(len) = rest[start..].find("</w:style>") else {
+            break;
+        };
         let element = &styles[offset + start..offset + start + len + "</w:style>".len()];
         let id = element
             .split("w:styleId=\"")
@@ -670,7 +692,8 @@ fn with_theme(docx: &[u8], theme: &str) -> Result<Vec<u8>, DocxError> {
             continue;
         }
         let mut text = Vec::new();
-        file.read_to_end(&mut text).map_err(|e| DocxError::Write(e.to_string()))?;
+        file.read_to_end(&mut text)
+            .map_err(|e| DocxError::Write(e.to_string()))?;
         let text = match name.as_str() {
             "[Content_Types].xml" => String::from_utf8_lossy(&text)
                 .replacen(
@@ -692,7 +715,8 @@ fn with_theme(docx: &[u8], theme: &str) -> Result<Vec<u8>, DocxError> {
         out.write_all(&text).map_err(|e| DocxError::Write(e.to_string()))?;
     }
     out.start_file("word/theme/theme1.xml", options).map_err(write_error)?;
-    out.write_all(theme.as_bytes()).map_err(|e| DocxError::Write(e.to_string()))?;
+    out.write_all(theme.as_bytes())
+        .map_err(|e| DocxError::Write(e.to_string()))?;
     Ok(out.finish().map_err(write_error)?.into_inner())
 }
 
