@@ -205,7 +205,12 @@ fn open_comments_and_changes_since_review_come_out_for_review_in_word() {
         ..options()
     };
     assert_eq!(options.tracked.len(), 1);
-    let parts = parts(&render_docx(&doc, &options).expect("a DOCX").bytes);
+    let file = render_docx(&doc, &options).expect("a DOCX");
+    // For looking at the file by hand, or with a word processor.
+    if let Some(dir) = std::env::var_os("DOCX_OUT") {
+        std::fs::write(std::path::Path::new(&dir).join("reviewed.docx"), &file.bytes).expect("written");
+    }
+    let parts = parts(&file.bytes);
     let comments = &parts["word/comments.xml"];
     assert!(comments.contains(r#"w:author="Ana Ruiz""#), "{comments}");
     assert!(comments.contains(r#"w:date="2026-11-25T10:00:00Z""#), "{comments}");

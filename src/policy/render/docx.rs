@@ -513,6 +513,9 @@ fn tracked_paragraphs(lines: &[Line], changes: &[Tracked], options: &DocxOptions
                         let rest = skip_chars(&s, &mut skip);
                         push_tracked(p, Tracked::Added(rest), author, &date)
                     }
+                    // The old number of a heading or the old "- " of an
+                    // item goes with the prefix: Word numbers them itself.
+                    Tracked::Removed(_) if skip > 0 => p,
                     other => push_tracked(p, other, author, &date),
                 };
             }
