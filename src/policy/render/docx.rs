@@ -123,10 +123,12 @@ pub struct DocxFile {
 /// Numbering ids: one definition for headings, one for bullets, and one
 /// numbering instance for every numbered list after that, so that each
 /// list starts at 1 and renumbers itself when edited.
-const HEADINGS_NUM: usize = 1;
-const BULLETS_NUM: usize = 2;
-const LISTS_ABSTRACT: usize = 3;
-const FIRST_LIST_NUM: usize = 3;
+/// docx-rs writes a default definition of its own as 1, so ours start
+/// past it.
+const HEADINGS_NUM: usize = 10;
+const BULLETS_NUM: usize = 11;
+const LISTS_ABSTRACT: usize = 12;
+const FIRST_LIST_NUM: usize = 12;
 
 /// Writes `doc` as a DOCX.
 pub fn render_docx(doc: &Document, options: &DocxOptions) -> Result<DocxFile, DocxError> {
@@ -187,8 +189,8 @@ fn base(doc: &Document) -> Docx {
         .indent(Some(indent), Some(SpecialIndentType::Hanging(360)), None, None)
     };
     let heading_numbers = AbstractNumbering::new(HEADINGS_NUM)
-        .add_level(level(0, "decimal", "%1", 432).paragraph_style(styles::HEADING_1))
-        .add_level(level(1, "decimal", "%1.%2", 576).paragraph_style(styles::HEADING_2));
+        .add_level(level(0, "decimal", "%1", 432))
+        .add_level(level(1, "decimal", "%1.%2", 576));
     let bullets = AbstractNumbering::new(BULLETS_NUM).add_level(level(0, "bullet", "\u{2022}", 720));
     let numbers = AbstractNumbering::new(LISTS_ABSTRACT).add_level(level(0, "decimal", "%1.", 720));
     let running = |text: String| {
@@ -296,6 +298,7 @@ impl Writer<'_> {
             let toc = TableOfContents::new()
                 .heading_styles_range(1, 2)
                 .alias("Table of contents")
+                .without_sdt()
                 .dirty();
             self.docx = std::mem::take(&mut self.docx).add_table_of_contents(toc);
         }
