@@ -75,16 +75,22 @@ review:
 }
 
 test('a reviewed draft exports as a Word file that Word processors read: styles, numbering, comments, tracked changes', async () => {
-  const { context, page, errors } = await openApp(env.browser, env.server.url);
-  await page.getByRole('button', { name: 'Lakeside Community Hospital (Ontario)' }).click();
-  await page.getByLabel('Legal name of the organization').waitFor();
-  const answers = await downloadOf(page, () => page.getByRole('button', { name: 'Download answer file' }).click());
+  const { context, page: first } = await openApp(env.browser, env.server.url);
+  await first.getByRole('button', { name: 'Lakeside Community Hospital (Ontario)' }).click();
+  await first.getByLabel('Legal name of the organization').waitFor();
+  const answers = await downloadOf(first, () => first.getByRole('button', { name: 'Download answer file' }).click());
   const dir = await mkdtemp(join(tmpdir(), 'policy-docx-'));
   const reviewed = join(dir, 'reviewed.yaml');
   await writeFile(reviewed, withReview(await readFile(answers.path, 'utf8')));
 
-  await page.goto(env.server.url);
+  await context.close();
+
+  // A fresh browser profile, as the authors' colleague would have.
+  const { context: other, page, errors } = await openApp(env.browser, env.server.url);
   await page.getByLabel('Import an answer file').setInputFiles(reviewed);
+  // The drafts page says when the review is due.
+  await page.getByText('Next review: 15 January 2028').waitFor();
+  await page.getByRole('link', { name: 'Lakeside' }).click();
   await page.getByLabel('Legal name of the organization').waitFor();
   await page.getByRole('button', { name: 'Export Word (DOCX)' }).waitFor();
   const word = await downloadOf(page, () => page.getByRole('button', { name: 'Export Word (DOCX)' }).click());
@@ -164,7 +170,7 @@ test('a reviewed draft exports as a Word file that Word processors read: styles,
 
   assert.deepEqual(await axeViolations(page), [], 'axe with the new buttons');
   assert.deepEqual(errors, []);
-  await context.close();
+  await other.close();
 });
 
 test('the sign-off sheet and the review reminder come out for the current version', async () => {
