@@ -113,7 +113,7 @@ test('a reviewed draft exports as a Word file that Word processors read: styles,
   assert.ok(headings.every((p) => p.numbered), 'headings carry Word numbering, not typed numbers');
   assert.ok(d.paragraphs.filter((p) => p.style === 'List Bullet').every((p) => p.numbered));
   assert.ok(d.numbering_formats.includes('bullet') && d.numbering_formats.includes('decimal'), `${d.numbering_formats}`);
-  assert.equal(d.title, 'Lakeside Community Hospital Social Media Policy');
+  assert.equal(d.title, 'Lakeside Social Media Policy');
   assert.equal(d.author, 'Lakeside Community Hospital');
   assert.equal(d.subject, 'Social media policy');
   assert.match(d.keywords, /social media/);
@@ -165,7 +165,8 @@ test('a reviewed draft exports as a Word file that Word processors read: styles,
     assert.ok(found > at, `${t} in LibreOffice's PDF, in order`);
     at = found;
   }
-  assert.match(lo, /Zanzibar quokka/, 'the deleted words are shown as a tracked deletion');
+  assert.match(lo, /Zanzibar/, 'the deleted words are shown as tracked deletions');
+  assert.match(lo, /quokka/, 'the deleted words are shown as tracked deletions');
   assert.match(lo, /Please name who approves patient stories/, 'the comment');
 
   assert.deepEqual(await axeViolations(page), [], 'axe with the new buttons');
@@ -179,7 +180,7 @@ test('the sign-off sheet and the review reminder come out for the current versio
   await page.getByLabel('Legal name of the organization').waitFor();
   const sheet = await downloadOf(page, () => page.getByRole('button', { name: 'Staff sign-off sheet (PDF)' }).click());
   const text = flat(pdfText(sheet.path));
-  assert.match(text, /I have read and understood the Lakeside Community Hospital Social Media Policy/);
+  assert.match(text, /I have read and understood the Lakeside Social Media Policy/);
   for (const line of ['Name:', 'Role:', 'Signature:', 'Date:']) assert.ok(text.includes(line), line);
   const pages = execFileSync('qpdf', ['--show-npages', sheet.path], { encoding: 'utf8' }).trim();
   assert.equal(pages, '1', 'one page');
@@ -189,7 +190,7 @@ test('the sign-off sheet and the review reminder come out for the current versio
   const d = pythonDocx(sheetWord.path, ics.path);
   assert.ok(d.paragraphs.some((p) => /I have read and understood/.test(p.text)));
   assert.equal(d.events.length, 1);
-  assert.match(d.events[0].summary, /^Review due: Lakeside Community Hospital Social Media Policy$/);
+  assert.match(d.events[0].summary, /^Review due: Lakeside Social Media Policy$/);
   assert.equal(d.events[0].start, ics.name.match(/(\d{4}-\d{2}-\d{2})/)[1]);
   assert.match(d.events[0].description, /Owner: /);
   assert.match(d.events[0].description, /Checklist:/);
