@@ -57,6 +57,9 @@ pub struct Cover {
     pub effective_date: Text,
     /// The role that owns the policy.
     pub owner: Text,
+    /// When the policy is next reviewed, in long form; empty until the
+    /// effective date and the review cycle are known.
+    pub next_review: Text,
     /// Where the policy stands in its approval.
     pub approval: Approval,
 }

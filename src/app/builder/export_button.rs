@@ -1,16 +1,27 @@
-//! The export button: the current document to a PDF download, made by the
-//! PDF worker so the page never freezes.
+//! The export buttons: the current document to a PDF or Word download, the
+//! staff sign-off sheet, and the review reminder, all made by the worker so
+//! the page never freezes.
 
 use leptos::prelude::*;
 
 use crate::app::browser::download::download;
-use crate::app::browser::storage::today_iso;
-use crate::app::browser::worker_client::{make_pdf, outcome};
+use crate::app::browser::storage::{now_iso, today_iso};
+use crate::app::browser::worker_client::{make_docx, make_pdf, outcome, write_reminder};
 use crate::app::shell::files::Busy;
 use crate::app::shell::session::use_session;
 use crate::policy::document::{Document, DocumentKind};
-use crate::policy::fill::finish::{self, PolicyOptions};
+use crate::policy::files::worker_protocol::{FileJob, WordRequest};
+use crate::policy::fill::finish::{self, History, PolicyOptions};
+use crate::policy::fill::lifecycle::NextReview;
 use crate::policy::render::html::render_html;
+
+/// The Word file's MIME type.
+const DOCX: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
+/// `name` (a PDF's file name) with the extension `ext` instead.
+fn named(name: &str, ext: &str) -> String {
+    format!("{}.{ext}", name.strip_suffix(".pdf").unwrap_or(name))
+}
 
 /// Exports the current policy as a PDF and reports the outcome.
 #[component]
@@ -40,32 +51,141 @@ pub fn ExportButton() -> impl IntoView {
             status.try_set(outcome(result, &file_name, noun));
         });
     };
-    // The policy as exported; the PDF and the web page are made from it.
+    // The policy as exported, with the revision history and the next
+    // review appended; the PDF, the Word file and the web page are all
+    // made from it.
     let finished = {
         let session = session.clone();
         move || {
-            let options = PolicyOptions {
-                approval_record: include_approval.get_untracked(),
-            };
-            session
-                .document
-                .with_untracked(|filled| review.with_untracked(|r| finish::policy(filled, r, options)))
+            let today = today_iso();
+            session.answers().with_untracked(|answers| {
+                let options = PolicyOptions {
+                    approval_record: include_approval.get_untracked(),
+                    history: Some(History { answers, today: &today }),
+                };
+                session
+                    .document
+                    .with_untracked(|filled| review.with_untracked(|r| finish::policy(filled, r, options)))
+            })
         }
     };
-    let export = move |_| {
-        let doc = finished();
-        let file_name = doc.file_name(&today_iso());
-        make(doc, DocumentKind::Policy, file_name, "PDF");
+    let export = {
+        let finished = finished.clone();
+        move |_| {
+            let doc = finished();
+            let file_name = doc.file_name(&today_iso());
+            make(doc, DocumentKind::Policy, file_name, "PDF");
+        }
     };
     // The same policy as one self-contained web page, made in the page.
-    let export_html = move |_| {
-        let doc = finished();
-        let pdf_name = doc.file_name(&today_iso());
-        let file_name = format!("{}.html", pdf_name.strip_suffix(".pdf").unwrap_or(&pdf_name));
-        status.set(match download(render_html(&doc).as_bytes(), &file_name, "text/html") {
-            Ok(()) => "Web page downloaded.".to_owned(),
-            Err(e) => format!("The web page could not be downloaded: {e}."),
+    let export_html = {
+        let finished = finished.clone();
+        move |_| {
+            let doc = finished();
+            let file_name = named(&doc.file_name(&today_iso()), "html");
+            status.set(match download(render_html(&doc).as_bytes(), &file_name, "text/html") {
+                Ok(()) => "Web page downloaded.".to_owned(),
+                Err(e) => format!("The web page could not be downloaded: {e}."),
+            });
+        }
+    };
+    // Makes `doc` as a Word file in the worker and downloads it as `file_name`.
+    let make_word = move |doc: Document, with_review: bool, file_name: String, noun: &'static str| {
+        if busy.get_untracked() {
+            return;
+        }
+        busy.set(true);
+        let word = WordRequest {
+            language: "en".to_owned(),
+            now: now_iso(),
+            review: if with_review {
+                review.get_untracked()
+            } else {
+                Default::default()
+            },
+            template: None,
+        };
+        let note = Busy::start(status, format!("Making the {noun}…"));
+        leptos::task::spawn_local(async move {
+            let result = make_docx(doc, word).await;
+            note.done();
+            busy.try_set(false);
+            let said = match result {
+                Ok(bytes) => match download(&bytes, &file_name, DOCX) {
+                    Ok(()) => format!("{} downloaded.", crate::policy::fill::text::capitalize(noun)),
+                    Err(e) => format!("The {noun} was made but could not be downloaded: {e}."),
+                },
+                Err(e) => format!("The {noun} could not be made: {e}."),
+            };
+            status.try_set(said);
         });
+    };
+    let export_word = {
+        move |_| {
+            let doc = finished();
+            let file_name = named(&doc.file_name(&today_iso()), "docx");
+            make_word(doc, true, file_name, "Word file");
+        }
+    };
+    // The staff acknowledgement sheet for the current version.
+    let signoff_pdf = {
+        let session = session.clone();
+        move |_| {
+            let doc = session.document.with_untracked(finish::signoff_sheet);
+            let file_name = doc.file_name_as("staff-acknowledgement", &today_iso());
+            make(doc, DocumentKind::QuickReference, file_name, "sign-off sheet");
+        }
+    };
+    let signoff_word = {
+        let session = session.clone();
+        move |_| {
+            let doc = session.document.with_untracked(finish::signoff_sheet);
+            let file_name = named(&doc.file_name_as("staff-acknowledgement", &today_iso()), "docx");
+            make_word(doc, false, file_name, "sign-off sheet");
+        }
+    };
+    // The next review, once the effective date and cycle are answered.
+    let next_review = {
+        let answers = session.answers();
+        move || answers.with(|a| NextReview::from_answers(a, &today_iso()))
+    };
+    let reminder = {
+        let session = session.clone();
+        move |_| {
+            let Some(next) = session
+                .answers()
+                .with_untracked(|a| NextReview::from_answers(a, &today_iso()))
+            else {
+                return;
+            };
+            let doc = session.document.get_untracked();
+            let stamp: String = now_iso()
+                .chars()
+                .filter(|c| c.is_ascii_digit() || *c == 'T')
+                .take(15)
+                .chain(std::iter::once('Z'))
+                .collect();
+            let job = FileJob::WriteReminder {
+                title: doc.title.clone(),
+                organization: doc.author.clone(),
+                owner: doc.cover.owner.to_plain(),
+                version: doc.cover.version.to_plain(),
+                due: next.due.iso(),
+                draft_id: session.id.clone(),
+                stamp,
+            };
+            let file_name = crate::policy::files::history::reminder_file_name(next.due);
+            leptos::task::spawn_local(async move {
+                let said = match write_reminder(job).await {
+                    Ok(text) => match download(text.as_bytes(), &file_name, "text/calendar") {
+                        Ok(()) => "Review reminder downloaded.".to_owned(),
+                        Err(e) => format!("The review reminder was made but could not be downloaded: {e}."),
+                    },
+                    Err(e) => format!("The review reminder could not be made: {e}."),
+                };
+                status.try_set(said);
+            });
+        }
     };
     // The one-page sheet for staff, from the same answers.
     let export_quick = move |_| {
@@ -90,9 +210,26 @@ pub fn ExportButton() -> impl IntoView {
             " "
             <button type="button" on:click=export_html>"Download as web page"</button>
             " "
+            <button type="button" aria-busy=move || busy.get().to_string() on:click=export_word>
+                "Export Word (DOCX)"
+            </button>
+            " "
             <button type="button" aria-busy=move || busy.get().to_string() on:click=export_quick>
                 "Staff quick reference (PDF)"
             </button>
+            " "
+            <button type="button" aria-busy=move || busy.get().to_string() on:click=signoff_pdf>
+                "Staff sign-off sheet (PDF)"
+            </button>
+            " "
+            <button type="button" aria-busy=move || busy.get().to_string() on:click=signoff_word>
+                "Staff sign-off sheet (Word)"
+            </button>
+            {move || next_review().map(|next| view! {
+                <p class="next-review">{next.label()}" "
+                    <button type="button" on:click=reminder.clone()>"Review reminder (.ics)"</button>
+                </p>
+            })}
             <p class="status" role="status" aria-live="polite">{move || status.get()}</p>
         </div>
     }

@@ -6,6 +6,7 @@
 
 pub mod changes;
 pub mod finish;
+pub mod lifecycle;
 mod punctuation;
 pub mod text;
 
@@ -86,6 +87,7 @@ pub fn fill(q: &Questionnaire, lib: &ClauseLibrary, answers: &Answers) -> Docume
         version: capitalized(tidy(render(c.version))),
         effective_date: capitalized(tidy(render(c.effective_date))),
         owner: capitalized(tidy(render(c.owner))),
+        next_review: lifecycle::next_review_due(&visible).map_or_else(Text::default, |d| Text::plain(d.long())),
         approval: Approval::Draft,
     });
     let pack_lines = pack_lines(lib, &visible);

@@ -78,6 +78,7 @@ impl Typesetter<'_, '_> {
         let rows: Vec<(&str, &Text)> = [
             ("Version", &cover.version),
             ("Effective date", &cover.effective_date),
+            ("Next review", &cover.next_review),
             ("Policy owner", &cover.owner),
             ("Approval status", &approval),
         ]

@@ -81,6 +81,7 @@ pub fn render_html(doc: &Document) -> String {
     let facts: Vec<(&str, &Text)> = [
         ("Version", &doc.cover.version),
         ("Effective date", &doc.cover.effective_date),
+        ("Next review", &doc.cover.next_review),
         ("Policy owner", &doc.cover.owner),
     ]
     .into_iter()

@@ -1,0 +1,84 @@
+"""Reads a Word file the app exported with python-docx, an independent
+reader, and prints what the browser test compares: style names, numbering,
+properties, language, comments and their authors, header and footer fields.
+
+Usage: docx_check.py FILE.docx [FILE.ics]; prints one JSON object.
+"""
+
+import json
+import sys
+import zipfile
+
+import docx
+from docx.oxml.ns import qn
+
+
+def main():
+    path = sys.argv[1]
+    d = docx.Document(path)
+    paragraphs = [
+        {
+            "style": p.style.name if p.style is not None else None,
+            "text": p.text,
+            "numbered": p._p.pPr is not None and p._p.pPr.numPr is not None,
+        }
+        for p in d.paragraphs
+    ]
+    numbering = d.part.numbering_part.element
+    formats = sorted({f.get(qn("w:val")) for f in numbering.iter(qn("w:numFmt"))})
+    nums = len(numbering.findall(qn("w:num")))
+    props = d.core_properties
+    styles = d.styles.element
+    langs = [l.get(qn("w:val")) for l in styles.iter(qn("w:lang"))]
+    section = d.sections[0]
+    footer_xml = section.footer._element.xml
+    header_text = "\n".join(p.text for p in section.header.paragraphs)
+    comments = []
+    try:
+        for c in d.comments:
+            comments.append({"author": c.author, "text": c.text})
+    except AttributeError:
+        # python-docx before 1.2 has no comments API: read the part.
+        with zipfile.ZipFile(path) as z:
+            from lxml import etree
+
+            root = etree.fromstring(z.read("word/comments.xml"))
+            for c in root.iter(qn("w:comment")):
+                text = "".join(t.text or "" for t in c.iter(qn("w:t")))
+                comments.append({"author": c.get(qn("w:author")), "text": text})
+    body = d.element.body.xml
+    out = {
+        "paragraphs": paragraphs,
+        "numbering_formats": formats,
+        "numbering_instances": nums,
+        "title": props.title,
+        "author": props.author,
+        "subject": props.subject,
+        "keywords": props.keywords,
+        "language": props.language,
+        "style_languages": langs,
+        "header": header_text,
+        "footer_fields": [f for f in ("PAGE", "NUMPAGES") if f">{f}<" in footer_xml],
+        "comments": comments,
+        "insertions": body.count("<w:ins "),
+        "deletions": body.count("<w:del "),
+        "toc_field": "TOC \\o" in body,
+    }
+    if len(sys.argv) > 2:
+        import icalendar
+
+        with open(sys.argv[2], "rb") as f:
+            cal = icalendar.Calendar.from_ical(f.read())
+        events = [
+            {
+                "summary": str(e.get("summary")),
+                "start": e.decoded("dtstart").isoformat(),
+                "description": str(e.get("description")),
+            }
+            for e in cal.walk("VEVENT")
+        ]
+        out["events"] = events
+    print(json.dumps(out))
+
+
+main()
