@@ -4,9 +4,9 @@
 // and the file is read by three independent readers: python-docx (styles,
 // numbering, properties, language, comments, header and footer fields),
 // pandoc (headings at their levels, lists as lists, text in order) and
-// LibreOffice (converts it to PDF without error; its text has every
-// heading in order, the tracked changes and the comments). The sign-off
-// sheet and the review reminder come out too.
+// LibreOffice (converts it to PDF without error, with every heading in
+// order; its flat ODF conversion has the tracked changes and the
+// comments). The sign-off sheet and the review reminder come out too.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, writeFile, mkdtemp } from 'node:fs/promises';
@@ -150,14 +150,17 @@ test('a reviewed draft exports as a Word file that Word processors read: styles,
     at = found;
   }
 
-  // LibreOffice: converts without error; its PDF has the headings in order,
-  // the tracked changes and the comments (in the margin).
+  // LibreOffice: converts without error; its PDF has the headings in
+  // order. The comments and tracked changes are read from its flat ODF
+  // conversion (office:annotation, text:tracked-changes), which keeps them
+  // as data rather than as marks in a margin.
   const out = join(dir, 'lo');
-  const filter = 'pdf:writer_pdf_Export:{"ExportNotesInMargin":{"type":"boolean","value":"true"}}';
-  execFileSync('soffice', ['--headless', `-env:UserInstallation=file://${dir}/profile`, '--convert-to', filter, '--outdir', out, word.path], {
-    stdio: 'pipe',
-    timeout: 120_000,
-  });
+  const soffice = (to) =>
+    execFileSync('soffice', ['--headless', `-env:UserInstallation=file://${dir}/profile`, '--convert-to', to, '--outdir', out, word.path], {
+      stdio: 'pipe',
+      timeout: 120_000,
+    });
+  soffice('pdf');
   const lo = flat(pdfText(join(out, word.name.replace(/\.docx$/, '.pdf'))));
   at = -1;
   for (const t of top) {
@@ -165,9 +168,22 @@ test('a reviewed draft exports as a Word file that Word processors read: styles,
     assert.ok(found > at, `${t} in LibreOffice's PDF, in order`);
     at = found;
   }
-  assert.match(lo, /Zanzibar/, 'the deleted words are shown as tracked deletions');
-  assert.match(lo, /quokka/, 'the deleted words are shown as tracked deletions');
-  assert.match(lo, /Please name who approves patient stories/, 'the comment');
+  soffice('fodt');
+  const odt = JSON.parse(
+    execFileSync(python, [join(here, 'docx_check.py'), '--odt', join(out, word.name.replace(/\.docx$/, '.fodt'))], { encoding: 'utf8' }),
+  );
+  assert.deepEqual(
+    odt.annotations.map((a) => [a.author, a.text]).sort(),
+    [
+      ['Ana Silva', 'Please name who approves patient stories.'],
+      ['Comms Team', 'Added to the privacy section.'],
+    ],
+    'the open comment and its reply, the resolved one left out',
+  );
+  const deleted = odt.changes.filter((c) => c.kind === 'deletion');
+  assert.ok(odt.changes.some((c) => c.kind === 'insertion'), `tracked insertions: ${JSON.stringify(odt.changes)}`);
+  assert.match(deleted.map((c) => c.text).join(' '), /Zanzibar quokka/, 'the removed words are a tracked deletion');
+  assert.ok(odt.changes.every((c) => c.author === 'Policy drafters'), 'the changes carry their author');
 
   assert.deepEqual(await axeViolations(page), [], 'axe with the new buttons');
   assert.deepEqual(errors, []);
@@ -194,6 +210,52 @@ test('the sign-off sheet and the review reminder come out for the current versio
   assert.equal(d.events[0].start, ics.name.match(/(\d{4}-\d{2}-\d{2})/)[1]);
   assert.match(d.events[0].description, /Owner: /);
   assert.match(d.events[0].description, /Checklist:/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("the organization's Word template, picked once for a draft, restyles its Word export", async () => {
+  const { context, page, errors } = await openApp(env.browser, env.server.url);
+  await page.getByRole('button', { name: 'Lakeside Community Hospital (Ontario)' }).click();
+  await page.getByLabel('Legal name of the organization').waitFor();
+  const dir = await mkdtemp(join(tmpdir(), 'policy-template-'));
+  const picker = page.getByLabel('Word template (.docx or .dotx)');
+
+  // A file that is not a Word document is refused with the reason.
+  const notes = join(dir, 'notes.txt');
+  await writeFile(notes, 'Our house style: Georgia, red headings.');
+  await picker.setInputFiles(notes);
+  await page.getByText('"notes.txt" is not a Word document: choose a .docx or .dotx file.').waitFor();
+  const renamed = join(dir, 'renamed.docx');
+  await writeFile(renamed, 'not a zip at all');
+  await picker.setInputFiles(renamed);
+  await page.getByText(/"renamed\.docx" is not a Word document inside/).waitFor();
+  assert.equal(await page.getByRole('button', { name: 'Remove the Word template' }).count(), 0, 'nothing was kept');
+
+  // The house template: python-docx's default document, Heading 1 in red Georgia.
+  const house = join(dir, 'house.docx');
+  execFileSync(python, [join(here, 'docx_check.py'), '--make-template', house]);
+  await picker.setInputFiles(house);
+  await page.getByText(/Word exports now use house\.docx \(\d+ KB\)\./).waitFor();
+
+  // Kept with the draft: still there after a reload.
+  await page.reload();
+  await page.getByLabel('Legal name of the organization').waitFor();
+  await page.getByText(/Word exports use the styles, theme and fonts of house\.docx/).waitFor();
+  const word = await downloadOf(page, () => page.getByRole('button', { name: 'Export Word (DOCX)' }).click());
+  const d = pythonDocx(word.path);
+  assert.equal(d.heading1_font, 'Georgia', "the template's Heading 1 font");
+  assert.equal(d.heading1_color, 'C00000', "the template's Heading 1 colour");
+  assert.ok(d.paragraphs.some((p) => p.style === 'Policy Notice'), 'our notice style where the template has none');
+
+  // Removed: the export is in the app's own styles again.
+  await page.getByRole('button', { name: 'Remove the Word template' }).click();
+  await page.getByText("The Word template is removed; Word exports use the app's own styles.").waitFor();
+  const plain = pythonDocx((await downloadOf(page, () => page.getByRole('button', { name: 'Export Word (DOCX)' }).click())).path);
+  assert.notEqual(plain.heading1_font, 'Georgia');
+  assert.notEqual(plain.heading1_color, 'C00000');
+
+  assert.deepEqual(await axeViolations(page), [], 'axe with the template picker');
   assert.deepEqual(errors, []);
   await context.close();
 });

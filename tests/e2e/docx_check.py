@@ -3,6 +3,11 @@ reader, and prints what the browser test compares: style names, numbering,
 properties, language, comments and their authors, header and footer fields.
 
 Usage: docx_check.py FILE.docx [FILE.ics]; prints one JSON object.
+       docx_check.py --make-template OUT.docx: writes a house template
+       (python-docx's default document, Heading 1 in red Georgia).
+       docx_check.py --odt FILE.fodt: LibreOffice's flat ODF conversion of
+       the file, read back with lxml: its annotations (comments) and their
+       authors, and its tracked insertions and deletions.
 """
 
 import json
@@ -13,7 +18,62 @@ import docx
 from docx.oxml.ns import qn
 
 
+def odt(path):
+    """The comments and tracked changes of a flat ODF text file."""
+    from lxml import etree
+
+    ns = {
+        "office": "urn:oasis:names:tc:opendocument:xmlns:office:1.0",
+        "text": "urn:oasis:names:tc:opendocument:xmlns:text:1.0",
+        "dc": "http://purl.org/dc/elements/1.1/",
+    }
+    root = etree.parse(path).getroot()
+
+    def text_of(node):
+        return " ".join(
+            "".join(p.itertext()).strip() for p in node.iterfind(".//text:p", ns)
+        ).strip()
+
+    annotations = [
+        {
+            "author": "".join(a.findtext("dc:creator", default="", namespaces=ns)),
+            "text": text_of(a),
+        }
+        for a in root.iterfind(".//office:annotation", ns)
+    ]
+    regions = root.findall(".//text:tracked-changes/text:changed-region", ns)
+    changes = []
+    for r in regions:
+        for kind in ("insertion", "deletion"):
+            for c in r.iterfind(f"text:{kind}", ns):
+                changes.append(
+                    {
+                        "kind": kind,
+                        "author": c.findtext("office:change-info/dc:creator", default="", namespaces=ns),
+                        "text": text_of(c) if kind == "deletion" else "",
+                    }
+                )
+    print(json.dumps({"annotations": annotations, "changes": changes}))
+
+
+def make_template(path):
+    """A template whose Heading 1 has another font and colour."""
+    from docx.shared import RGBColor
+
+    d = docx.Document()
+    h1 = d.styles["Heading 1"].font
+    h1.name = "Georgia"
+    h1.color.rgb = RGBColor(0xC0, 0x00, 0x00)
+    d.save(path)
+
+
 def main():
+    if sys.argv[1] == "--make-template":
+        make_template(sys.argv[2])
+        return
+    if sys.argv[1] == "--odt":
+        odt(sys.argv[2])
+        return
     path = sys.argv[1]
     d = docx.Document(path)
     paragraphs = [
@@ -47,7 +107,10 @@ def main():
                 text = "".join(t.text or "" for t in c.iter(qn("w:t")))
                 comments.append({"author": c.get(qn("w:author")), "text": text})
     body = d.element.body.xml
+    h1 = d.styles["Heading 1"].font
     out = {
+        "heading1_font": h1.name,
+        "heading1_color": str(h1.color.rgb) if h1.color and h1.color.type is not None else None,
         "paragraphs": paragraphs,
         "numbering_formats": formats,
         "numbering_instances": nums,
