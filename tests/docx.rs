@@ -326,3 +326,38 @@ fn a_file_that_is_not_a_word_template_is_refused_with_a_reason() {
         Err(DocxError::TemplateWithoutStyles)
     ));
 }
+
+#[test]
+fn the_template_kept_with_a_draft_reaches_the_word_file_through_the_worker_request() {
+    use policy_builder::policy::files::word_review::word_file;
+    use policy_builder::policy::files::word_template::WordTemplate;
+    use policy_builder::policy::files::worker_protocol::WordRequest;
+
+    let kept = WordTemplate::from_file("House.dotx", &template()).expect("a Word package");
+    // As the page stores it and sends it: JSON, the file in base64.
+    let kept = WordTemplate::from_json(&kept.to_json()).expect("read back");
+    let word = WordRequest {
+        language: "en".into(),
+        now: "2026-12-03T09:00:00.000Z".into(),
+        review: Review::default(),
+        template: Some(kept),
+    };
+    let file = word_file(&longest(), word).expect("a DOCX");
+    let styles = &parts(&file.bytes)["word/styles.xml"];
+    let heading = styles
+        .split("<w:style ")
+        .find(|s| s.contains(r#"w:styleId="Heading1""#))
+        .expect("Heading 1 is defined");
+    assert!(heading.contains("Georgia") && heading.contains("C00000"), "{heading}");
+
+    let damaged = WordRequest {
+        template: Some(WordTemplate {
+            name: "x.docx".into(),
+            size: 3,
+            base64: "%%%".into(),
+        }),
+        ..WordRequest::default()
+    };
+    let err = word_file(&longest(), damaged).expect_err("refused");
+    assert!(err.to_string().contains("damaged"), "{err}");
+}

@@ -5,8 +5,9 @@
 use leptos::prelude::*;
 
 use crate::app::browser::download::download;
-use crate::app::browser::storage::{now_iso, today_iso};
+use crate::app::browser::storage::{self, now_iso, today_iso};
 use crate::app::browser::worker_client::{make_docx, make_pdf, outcome, write_reminder};
+use crate::app::builder::word_template_picker::WordTemplatePicker;
 use crate::app::shell::files::Busy;
 use crate::app::shell::session::use_session;
 use crate::policy::document::{Document, DocumentKind};
@@ -90,6 +91,7 @@ pub fn ExportButton() -> impl IntoView {
         }
     };
     // Makes `doc` as a Word file in the worker and downloads it as `file_name`.
+    let draft_id = session.id.clone();
     let make_word = move |doc: Document, with_review: bool, file_name: String, noun: &'static str| {
         if busy.get_untracked() {
             return;
@@ -103,7 +105,13 @@ pub fn ExportButton() -> impl IntoView {
             } else {
                 Default::default()
             },
-            template: None,
+            // The draft's template, read at export time so that a template
+            // picked a moment ago is used.
+            template: if with_review {
+                storage::word_template(&draft_id)
+            } else {
+                None
+            },
         };
         let note = Busy::start(status, format!("Making the {noun}…"));
         leptos::task::spawn_local(async move {
@@ -121,6 +129,7 @@ pub fn ExportButton() -> impl IntoView {
         });
     };
     let export_word = {
+        let make_word = make_word.clone();
         move |_| {
             let doc = finished();
             let file_name = named(&doc.file_name(&today_iso()), "docx");
@@ -187,6 +196,7 @@ pub fn ExportButton() -> impl IntoView {
             });
         }
     };
+    let draft = session.id.clone();
     // The one-page sheet for staff, from the same answers.
     let export_quick = move |_| {
         let doc = session
@@ -231,6 +241,7 @@ pub fn ExportButton() -> impl IntoView {
                 </p>
             })}
             <p class="status" role="status" aria-live="polite">{move || status.get()}</p>
+            <WordTemplatePicker draft=draft />
         </div>
     }
     .into_any()

@@ -13,4 +13,5 @@ pub mod jobs;
 pub mod review;
 #[cfg(feature = "docx")]
 pub mod word_review;
+pub mod word_template;
 pub mod worker_protocol;

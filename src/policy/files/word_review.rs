@@ -11,6 +11,11 @@ use crate::policy::render::docx::{
 /// Writes `document` as the Word file `word` asks for: the review's open
 /// comments and changes since review in it, in the template's styles.
 pub fn word_file(document: &Document, word: WordRequest) -> Result<DocxFile, DocxError> {
+    let template = word
+        .template
+        .map(|t| t.bytes())
+        .transpose()
+        .map_err(|e| DocxError::Template(e.to_string()))?;
     let options = DocxOptions {
         language: word.language,
         subject: "Social media policy".to_owned(),
@@ -19,7 +24,7 @@ pub fn word_file(document: &Document, word: WordRequest) -> Result<DocxFile, Doc
         changes_author: "Policy drafters".to_owned(),
         comments: word_comments(&word.review, document),
         tracked: word_changes(&word.review, document),
-        template: word.template,
+        template,
     };
     render_docx(document, &options)
 }

@@ -12,6 +12,7 @@ use crate::policy::document::Document;
 use crate::policy::document::DocumentKind;
 use crate::policy::files::draft::StoredDraft;
 use crate::policy::files::review::Review;
+use crate::policy::files::word_template::WordTemplate;
 
 /// Identifies a build, so that a page never talks to a worker of another
 /// version (the worker's files are not content-hashed). The number after
@@ -45,9 +46,9 @@ pub struct WordRequest {
     #[serde(default)]
     pub review: Review,
     /// The organization's .docx or .dotx, whose styles, theme and fonts
-    /// the file takes.
+    /// the file takes (base64 on the wire, as it is stored).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub template: Option<Vec<u8>>,
+    pub template: Option<WordTemplate>,
 }
 
 /// A YAML file for the worker to read or write.
