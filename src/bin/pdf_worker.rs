@@ -84,7 +84,7 @@ mod worker {
     /// Makes a PDF: the reply and the file's bytes.
     fn pdf(mut request: Request) -> (Reply, Option<Vec<u8>>) {
         if let Some(word) = request.word.take() {
-            return docx(request, word);
+            return docx(request, *word);
         }
         match timed(|| render_pdf_as(&request.document, request.kind)) {
             (Ok(pdf), millis) => (

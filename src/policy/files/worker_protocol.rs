@@ -30,8 +30,9 @@ pub struct Request {
     #[serde(default)]
     pub kind: DocumentKind,
     /// Present when the file to make is a Word file rather than a PDF.
+    /// Boxed: it carries the review and any template.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub word: Option<WordRequest>,
+    pub word: Option<Box<WordRequest>>,
 }
 
 /// What a Word file needs beside the Document.
@@ -239,7 +240,7 @@ impl Request {
             id,
             kind: DocumentKind::of(&document),
             document,
-            word: Some(word),
+            word: Some(Box::new(word)),
         }
     }
 
