@@ -11,6 +11,7 @@ Usage: docx_check.py FILE.docx [FILE.ics]; prints one JSON object.
 """
 
 import json
+import re
 import sys
 import zipfile
 
@@ -41,16 +42,29 @@ def odt(path):
         }
         for a in root.iterfind(".//office:annotation", ns)
     ]
-    regions = root.findall(".//text:tracked-changes/text:changed-region", ns)
+    # A change's text: inside the region (older LibreOffice keeps deleted
+    # text there), or in the body between the change's start and end
+    # marks (newer LibreOffice keeps it inline, like an insertion).
+    body = etree.tostring(root.find(".//office:body", ns), encoding="unicode")
+    def inline(change_id):
+        m = re.search(
+            r'<text:change-start text:change-id="%s"/>(.*?)<text:change-end text:change-id="%s"/>'
+            % (re.escape(change_id), re.escape(change_id)),
+            body,
+            re.S,
+        )
+        return re.sub(r"<[^>]+>", "", m.group(1)).strip() if m else ""
+
     changes = []
-    for r in regions:
+    for r in root.findall(".//text:tracked-changes/text:changed-region", ns):
+        change_id = r.get("{%s}id" % ns["text"]) or ""
         for kind in ("insertion", "deletion"):
             for c in r.iterfind(f"text:{kind}", ns):
                 changes.append(
                     {
                         "kind": kind,
                         "author": c.findtext("office:change-info/dc:creator", default="", namespaces=ns),
-                        "text": text_of(c) if kind == "deletion" else "",
+                        "text": text_of(c) or inline(change_id),
                     }
                 )
     print(json.dumps({"annotations": annotations, "changes": changes}))
