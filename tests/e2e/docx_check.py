@@ -121,10 +121,12 @@ def main():
                 text = "".join(t.text or "" for t in c.iter(qn("w:t")))
                 comments.append({"author": c.get(qn("w:author")), "text": text})
     body = d.element.body.xml
-    h1 = d.styles["Heading 1"].font
+    # A file without a Heading 1 style reads as none, so that the test
+    # says which style is missing.
+    h1 = next((s.font for s in d.styles if s.name == "Heading 1"), None)
     out = {
-        "heading1_font": h1.name,
-        "heading1_color": str(h1.color.rgb) if h1.color and h1.color.type is not None else None,
+        "heading1_font": h1.name if h1 is not None else None,
+        "heading1_color": str(h1.color.rgb) if h1 is not None and h1.color.type is not None else None,
         "paragraphs": paragraphs,
         "numbering_formats": formats,
         "numbering_instances": nums,
