@@ -9,7 +9,7 @@ mod review;
 mod shell;
 mod trainer;
 
-pub use shell::panic_screen;
+pub use browser::panic_screen;
 
 use std::sync::Arc;
 
@@ -61,8 +61,8 @@ pub fn App() -> impl IntoView {
     };
     provide_context(app.clone());
     let features = browser::features::Features::detect();
-    let update = RwSignal::new(shell::update_banner::Update::None);
-    shell::update_banner::register(update);
+    let update = RwSignal::new(browser::service_worker::Update::None);
+    browser::service_worker::register(update);
     let route = app.route;
     let open = Memo::new(move |_| route.with(|r| r.draft().map(str::to_owned)));
     // Each demo link is opened afresh, even when one follows another.

@@ -101,7 +101,7 @@ impl Approval {
 }
 
 /// A numbered section or subsection.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Hash)]
 pub struct Section {
     /// The policy section this came from.
     pub id: SectionId,
@@ -116,7 +116,7 @@ pub struct Section {
 }
 
 /// A block of text and the clause it came from.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Hash)]
 pub struct Block {
     /// The clause whose text this is.
     pub clause: ClauseId,
@@ -125,7 +125,7 @@ pub struct Block {
 }
 
 /// The kinds of block a policy is made of.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Hash)]
 #[serde(rename_all = "snake_case")]
 pub enum BlockKind {
     /// A paragraph.
@@ -139,12 +139,12 @@ pub enum BlockKind {
 }
 
 /// Inline text: plain runs and visible placeholders for unanswered questions.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, Hash)]
 #[serde(transparent)]
 pub struct Text(pub Vec<Run>);
 
 /// A run of inline text.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Hash)]
 #[serde(rename_all = "snake_case")]
 pub enum Run {
     /// Text to print as it is.

@@ -101,6 +101,54 @@ test('the preview scrolls to the text an answer changed, unless the author just 
   await context.close();
 });
 
+test('an answer re-renders only the preview sections whose text it changed, and the marks of earlier answers go', async () => {
+  const { context, page, errors } = await lakeside();
+  const sections = () => page.locator('#preview article.policy > section');
+  await sections().first().waitFor();
+  const count = await sections().count();
+  assert.ok(count > 5, `${count} sections in the preview`);
+  // Each section element is labelled by the test, in the page: a section
+  // the preview renders again is a new element without the label.
+  const label = () =>
+    page.evaluate(() => {
+      document.querySelectorAll('#preview article.policy > section').forEach((el, i) => (el.dataset.seenBy = `test-${i}`));
+    });
+  const kept = () =>
+    page.evaluate(() =>
+      [...document.querySelectorAll('#preview article.policy > section')].map((el) => ({
+        kept: el.dataset.seenBy !== undefined,
+        changed: el.querySelector('.changed') !== null,
+        heading: el.querySelector('h2')?.textContent ?? '',
+      })),
+    );
+  await label();
+  const cycle = page.getByRole('group', { name: /How often is the policy reviewed/ });
+  const choices = cycle.getByRole('radio');
+  const pick = async () => {
+    for (let i = 0; i < (await choices.count()); i++) {
+      if (!(await choices.nth(i).isChecked())) return choices.nth(i).check();
+    }
+  };
+  await pick();
+  await page.locator('#preview .changed').first().waitFor();
+  let after = await kept();
+  const renewed = after.filter((s) => !s.kept);
+  assert.ok(renewed.length >= 1 && renewed.length <= 2, `sections rendered again: ${JSON.stringify(renewed)}`);
+  assert.ok(renewed.every((s) => s.changed), 'a section rendered again holds the changed text');
+  assert.ok(after.filter((s) => s.kept).every((s) => !s.changed), 'a kept section holds no mark');
+  // A second answer in another section: the first answer's mark goes.
+  await label();
+  await page.getByLabel('Legal name of the organization').fill('Lakeside Health Network');
+  await page.waitForFunction(() => {
+    const marked = [...document.querySelectorAll('#preview .changed')];
+    return marked.length > 0 && marked.every((el) => el.textContent.includes('Lakeside Health Network'));
+  });
+  after = await kept();
+  assert.ok(after.some((s) => s.kept), 'an answer that names the organization kept some sections');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('on a phone, "Show the policy preview" shows it where the user is', async () => {
   const { context, page, errors } = await lakeside();
   await page.setViewportSize({ width: 390, height: 844 });

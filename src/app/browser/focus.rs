@@ -65,3 +65,69 @@ pub fn scroll_within(container: &str, selector: &str) -> bool {
     boxed.set_scroll_top((top - room / 4).max(0));
     true
 }
+
+/// Takes the class `class` off every element inside `container` that does
+/// not also match `keep`: marks a keyed render left in place from an
+/// earlier pass.
+pub fn clear_marks_except(container: &str, class: &str, keep: &str) {
+    let Some(boxed) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(container))
+    else {
+        return;
+    };
+    let Ok(marked) = boxed.query_selector_all(&format!(".{class}")) else {
+        return;
+    };
+    for i in 0..marked.length() {
+        let Some(el) = marked.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) else {
+            continue;
+        };
+        if !el.matches(keep).unwrap_or(false) {
+            let _ = el.class_list().remove_1(class);
+        }
+    }
+}
+
+/// Selects the text of the input with `id`, so that the user can copy it.
+pub fn select_text(id: &str) {
+    if let Some(input) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|el| el.dyn_into::<web_sys::HtmlInputElement>().ok())
+    {
+        input.select();
+    }
+}
+
+/// What a key press lands on, for shortcuts that must not take keys from
+/// the control the user is in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KeyTarget {
+    /// A form control or editable text: every key is the user's typing.
+    Typing,
+    /// A button, link or summary: Space and Enter press it.
+    Pressable,
+    /// Anything else, or nothing.
+    Other,
+}
+
+/// What the key press `e` lands on.
+pub fn key_target(e: &web_sys::KeyboardEvent) -> KeyTarget {
+    let Some(el) = e.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else {
+        return KeyTarget::Other;
+    };
+    let tag = el.tag_name().to_ascii_uppercase();
+    if matches!(tag.as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+        || el
+            .dyn_ref::<web_sys::HtmlElement>()
+            .is_some_and(|h| h.is_content_editable())
+    {
+        return KeyTarget::Typing;
+    }
+    if matches!(tag.as_str(), "BUTTON" | "A" | "SUMMARY") {
+        KeyTarget::Pressable
+    } else {
+        KeyTarget::Other
+    }
+}

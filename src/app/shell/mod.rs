@@ -3,7 +3,6 @@
 
 pub mod feature_notice;
 pub mod files;
-pub mod panic_screen;
 pub mod preview;
 pub mod problem_list;
 pub mod review_notes;

@@ -4,15 +4,24 @@
 //! did.
 
 use std::collections::HashMap;
+use std::hash::{DefaultHasher, Hash, Hasher};
 
 use leptos::prelude::*;
 
+use crate::app::browser::{clock, focus};
 use crate::app::shell::session::use_session;
 use crate::policy::document::{Block, BlockKind, Run, Section, Text};
 
-/// Block texts of the last render, by clause and position, to find what
+/// Block texts as last rendered, by clause and position, to find what
 /// changed.
 type Seen = HashMap<String, String>;
+
+/// What a render compares its blocks with, and which pass marks what
+/// changed (`None` on the first render and outside the live preview).
+struct Marks<'a> {
+    seen: &'a StoredValue<Seen>,
+    pass: Option<u32>,
+}
 
 /// How long after the author scrolls the preview it is left where they put
 /// it, instead of following their answers.
@@ -30,53 +39,75 @@ pub fn Preview() -> impl IntoView {
     };
     let document = session.document;
     let review = session.review_edits();
-    let seen = StoredValue::new(None::<Seen>);
+    let seen = StoredValue::new(Seen::new());
     // When the author last scrolled the preview, and until when a scroll
     // is the preview's own (ms since the epoch).
     let author_scrolled = StoredValue::new(f64::NEG_INFINITY);
     let own_until = StoredValue::new(f64::NEG_INFINITY);
     let on_scroll = move |_| {
-        let now = js_sys::Date::now();
+        let now = clock::now_ms();
         if now > own_until.get_value() {
             author_scrolled.set_value(now);
         }
     };
-    let body = move || {
+    // Each section is keyed by its id and a hash of what it shows (its
+    // text and its review notes): a keystroke re-renders only the
+    // sections whose text it changed, and leaves the others' elements as
+    // they are.
+    let pass = StoredValue::new(0u32);
+    let keys = move || {
         review.track();
-        document.with(|d| {
-            let before = seen.get_value();
-            let mut now = Seen::new();
+        let keys = document.with(|d| {
             let changes = review.with_untracked(|r| r.changes_since(d));
-            let view = d
-                .sections
+            d.sections
                 .iter()
                 .map(|s| {
-                    let changed = changes.iter().find(|(id, _)| id == s.id.as_str()).map(|(_, c)| c);
-                    let notes = crate::app::shell::review_notes::review_notes(s.id.as_str(), review, changed);
-                    let anchor = format!("preview-{}", s.id);
-                    let place = Place {
-                        level: 2,
-                        anchor: Some(anchor),
-                        heading: true,
-                    };
-                    section(s, &place, before.as_ref(), &mut now, notes)
+                    let changed = changes.iter().any(|(id, _)| id == s.id.as_str());
+                    let notes = review.with_untracked(|r| serde_json::to_string(&r.sections.get(s.id.as_str())).ok());
+                    let mut h = DefaultHasher::new();
+                    (s, changed, notes).hash(&mut h);
+                    (s.id.to_string(), h.finish())
                 })
-                .collect_view();
-            // The preview follows the author: once drawn, it scrolls to the
-            // first block their answer changed, unless they have just
-            // scrolled it themselves.
-            if before.is_some() {
-                request_animation_frame(move || {
-                    let at = js_sys::Date::now();
-                    if at - author_scrolled.get_value() > LEAVE_AFTER_SCROLL_MS
-                        && crate::app::browser::focus::scroll_within("preview", ".changed")
-                    {
-                        own_until.set_value(at + OWN_SCROLL_MS);
-                    }
-                });
-            }
-            seen.set_value(Some(now));
-            view
+                .collect::<Vec<_>>()
+        });
+        let now = pass.get_value() + 1;
+        pass.set_value(now);
+        // The preview follows the author: once drawn, it scrolls to the
+        // first block their answer changed, unless they have just
+        // scrolled it themselves. Marks of earlier passes are cleared
+        // first, as the sections that kept their elements still hold them.
+        if now > 1 {
+            request_animation_frame(move || {
+                let at = clock::now_ms();
+                let mark = format!(".changed[data-pass=\"{now}\"]");
+                focus::clear_marks_except("preview", "changed", &mark);
+                if at - author_scrolled.get_value() > LEAVE_AFTER_SCROLL_MS && focus::scroll_within("preview", &mark) {
+                    own_until.set_value(at + OWN_SCROLL_MS);
+                }
+            });
+        }
+        keys
+    };
+    let shown = move |(id, _): (String, u64)| {
+        document.with_untracked(|d| {
+            let Some(s) = d.sections.iter().find(|s| s.id.as_str() == id) else {
+                return ().into_any();
+            };
+            let changes = review.with_untracked(|r| r.changes_since(d));
+            let changed = changes.iter().find(|(c, _)| *c == id).map(|(_, c)| c);
+            let notes = crate::app::shell::review_notes::review_notes(&id, review, changed);
+            let place = Place {
+                level: 2,
+                anchor: Some(format!("preview-{id}")),
+                heading: true,
+            };
+            // Nothing is "changed" on the first render.
+            let now = pass.get_value();
+            let marks = Marks {
+                seen: &seen,
+                pass: (now > 1).then_some(now),
+            };
+            section(s, &place, &marks, notes)
         })
     };
     view! {
@@ -95,7 +126,7 @@ pub fn Preview() -> impl IntoView {
             <article class="policy">
                 <h1>{move || document.with(|d| d.title.clone())}</h1>
                 <p class="author">{move || document.with(|d| d.author.clone())}</p>
-                {body}
+                <For each=keys key=|k| k.clone() children=shown />
             </article>
         </aside>
     }
@@ -116,12 +147,21 @@ pub struct Place {
 /// One section of the policy as HTML, as the preview shows it, placed as
 /// `place` says.
 pub fn render_section(s: &Section, place: &Place) -> AnyView {
-    section(s, place, None, &mut Seen::new(), None)
+    let seen = StoredValue::new(Seen::new());
+    section(
+        s,
+        place,
+        &Marks {
+            seen: &seen,
+            pass: None,
+        },
+        None,
+    )
 }
 
 /// `notes` (a reviewer's) go right under the heading, so that they read
 /// as part of this section and not the end of the one before.
-fn section(s: &Section, place: &Place, before: Option<&Seen>, now: &mut Seen, notes: Option<AnyView>) -> AnyView {
+fn section(s: &Section, place: &Place, marks: &Marks, notes: Option<AnyView>) -> AnyView {
     let heading = format!("{} {}", s.number, s.title);
     let anchor = place.anchor.clone();
     let focusable = anchor.as_ref().map(|_| "-1");
@@ -139,10 +179,11 @@ fn section(s: &Section, place: &Place, before: Option<&Seen>, now: &mut Seen, no
         .map(|(i, b)| {
             let key = format!("{}#{i}", b.clause);
             let plain = plain(b);
-            // Nothing is "changed" on the first render.
-            let changed = before.is_some_and(|seen| seen.get(&key) != Some(&plain));
-            now.insert(key, plain);
-            block(&b.kind, changed)
+            let before = marks.seen.with_value(|seen| seen.get(&key) != Some(&plain));
+            marks.seen.update_value(|seen| {
+                seen.insert(key, plain);
+            });
+            block(&b.kind, marks.pass.filter(|_| before))
         })
         .collect_view();
     let sub_place = Place {
@@ -153,7 +194,7 @@ fn section(s: &Section, place: &Place, before: Option<&Seen>, now: &mut Seen, no
     let subs = s
         .subsections
         .iter()
-        .map(|sub| section(sub, &sub_place, before, now, None))
+        .map(|sub| section(sub, &sub_place, marks, None))
         .collect_view();
     view! { <section>{heading}{notes}{blocks}{subs}</section> }.into_any()
 }
@@ -167,16 +208,19 @@ fn plain(b: &Block) -> String {
     }
 }
 
-fn block(kind: &BlockKind, changed: bool) -> AnyView {
+/// One block; `changed` is the pass in which its text changed, if it did.
+fn block(kind: &BlockKind, changed: Option<u32>) -> AnyView {
+    let pass = changed.map(|p| p.to_string());
+    let changed = pass.is_some();
     match kind {
-        BlockKind::Paragraph(t) => view! { <p class:changed=changed>{text(t)}</p> }.into_any(),
-        BlockKind::Notice(t) => view! { <p class="notice" class:changed=changed role="note">{text(t)}</p> }.into_any(),
+        BlockKind::Paragraph(t) => view! { <p class:changed=changed data-pass=pass>{text(t)}</p> }.into_any(),
+        BlockKind::Notice(t) => view! { <p class="notice" class:changed=changed data-pass=pass role="note">{text(t)}</p> }.into_any(),
         BlockKind::Bullets(items) => view! {
-            <ul class:changed=changed>{items.iter().map(|t| view! { <li>{text(t)}</li> }).collect_view()}</ul>
+            <ul class:changed=changed data-pass=pass>{items.iter().map(|t| view! { <li>{text(t)}</li> }).collect_view()}</ul>
         }
         .into_any(),
         BlockKind::Numbered(items) => view! {
-            <ol class:changed=changed>{items.iter().map(|t| view! { <li>{text(t)}</li> }).collect_view()}</ol>
+            <ol class:changed=changed data-pass=pass>{items.iter().map(|t| view! { <li>{text(t)}</li> }).collect_view()}</ol>
         }
         .into_any(),
     }

@@ -9,7 +9,8 @@
 //! link that opens a sample organization's deck.
 
 use leptos::prelude::*;
-use wasm_bindgen::prelude::*;
+
+use crate::app::browser::address;
 
 /// A page of the app.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -143,9 +144,9 @@ impl Route {
 
 /// The current route, following the fragment.
 pub fn current_route() -> RwSignal<Route> {
-    let route = RwSignal::new(Route::parse(&hash()));
-    let on_change = Closure::<dyn Fn()>::new(move || {
-        let now = Route::parse(&hash());
+    let route = RwSignal::new(Route::parse(&address::hash()));
+    address::on_hash_change(move || {
+        let now = Route::parse(&address::hash());
         route.set(now.clone());
         // Copied out first: a listener may add or remove listeners.
         let listeners: Vec<Listener> = LISTENERS.with(|l| l.borrow().iter().map(|(_, f)| f.clone()).collect());
@@ -153,11 +154,6 @@ pub fn current_route() -> RwSignal<Route> {
             listener(&now);
         }
     });
-    if let Some(w) = web_sys::window() {
-        let _ = w.add_event_listener_with_callback("hashchange", on_change.as_ref().unchecked_ref());
-    }
-    // The listener lives as long as the page.
-    on_change.forget();
     route
 }
 
@@ -187,32 +183,20 @@ pub fn unlisten(id: u32) {
 
 /// Goes to `route` (adding a history entry).
 pub fn navigate(route: &Route) {
-    if let Some(w) = web_sys::window() {
-        let _ = w.location().set_hash(&route.href());
-    }
+    address::go(&route.href());
 }
 
 /// Goes to `route` in place of the current history entry, so that the
 /// back button skips the page being left (a demo link, once opened).
 pub fn replace(route: &Route) {
-    if let Some(w) = web_sys::window() {
-        let _ = w.location().replace(&route.href());
-    }
+    address::replace(&route.href());
 }
 
 /// Writes `route` into the address bar without a history entry and
 /// without telling the app: the page on screen already shows it (the
 /// trainer's current card), so a reload or a bookmark comes back to it.
 pub fn record(route: &Route) {
-    if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
-        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&route.href()));
-    }
-}
-
-fn hash() -> String {
-    web_sys::window()
-        .and_then(|w| w.location().hash().ok())
-        .unwrap_or_default()
+    address::record(&route.href());
 }
 
 #[cfg(test)]

@@ -11,9 +11,8 @@ use std::sync::Arc;
 
 use leptos::ev;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
-use crate::app::browser::focus::focus_id;
+use crate::app::browser::focus::{focus_id, key_target, KeyTarget};
 use crate::app::shell::route::{record, Route};
 use crate::app::shell::session::use_session;
 use crate::app::trainer::card::TrainerCard;
@@ -54,19 +53,12 @@ pub fn action(key: &str) -> Option<Action> {
 /// Whether the presentation, rather than the focused element, should act
 /// on `key`: never while typing or choosing in a form control, and Space
 /// and Enter on a button or link do what they always do (press it).
-fn ours(target: Option<&web_sys::Element>, key: &str) -> bool {
-    let Some(el) = target else {
-        return true;
-    };
-    let tag = el.tag_name().to_ascii_uppercase();
-    if matches!(tag.as_str(), "INPUT" | "TEXTAREA" | "SELECT")
-        || el
-            .dyn_ref::<web_sys::HtmlElement>()
-            .is_some_and(|h| h.is_content_editable())
-    {
-        return false;
+fn ours(target: KeyTarget, key: &str) -> bool {
+    match target {
+        KeyTarget::Typing => false,
+        KeyTarget::Pressable => !matches!(key, " " | "Enter"),
+        KeyTarget::Other => true,
     }
-    !(matches!(key, " " | "Enter") && matches!(tag.as_str(), "BUTTON" | "A" | "SUMMARY"))
 }
 
 /// A scenario as the card shows it.
@@ -206,8 +198,7 @@ pub fn TrainerDeck(
         let Some(act) = action(&key) else {
             return;
         };
-        let target = e.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
-        if !ours(target.as_ref(), &key) {
+        if !ours(key_target(&e), &key) {
             return;
         }
         match act {

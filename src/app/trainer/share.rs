@@ -5,10 +5,10 @@
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use wasm_bindgen::JsValue;
-use wasm_bindgen_futures::JsFuture;
 
-use crate::app::browser::focus::focus_id;
+use crate::app::browser::address::page_address;
+use crate::app::browser::clipboard::copy_text;
+use crate::app::browser::focus::{focus_id, select_text};
 use crate::app::shell::route::Route;
 use crate::app::shell::session::use_session;
 use crate::app::trainer::demo::samples;
@@ -83,41 +83,4 @@ pub fn TrainerShare(
         </div>
     }
     .into_any()
-}
-
-/// The page's address without its fragment.
-fn page_address() -> String {
-    let href = web_sys::window()
-        .and_then(|w| w.location().href().ok())
-        .unwrap_or_default();
-    href.split('#').next().unwrap_or_default().to_owned()
-}
-
-/// Puts `text` on the clipboard. Fails where there is no clipboard (pages
-/// not served over HTTPS, some embedded browsers) or the browser refuses.
-async fn copy_text(text: &str) -> Result<(), ()> {
-    let navigator = web_sys::window().ok_or(())?.navigator();
-    // `navigator.clipboard` is undefined outside secure contexts; calling
-    // through the undefined value would throw.
-    let present = js_sys::Reflect::get(&navigator, &JsValue::from_str("clipboard"))
-        .map(|c| !c.is_undefined() && !c.is_null())
-        .unwrap_or(false);
-    if !present {
-        return Err(());
-    }
-    JsFuture::from(navigator.clipboard().write_text(text))
-        .await
-        .map(|_| ())
-        .map_err(|_| ())
-}
-
-fn select_text(id: &str) {
-    use wasm_bindgen::JsCast;
-    if let Some(input) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(id))
-        .and_then(|el| el.dyn_into::<web_sys::HtmlInputElement>().ok())
-    {
-        input.select();
-    }
 }
