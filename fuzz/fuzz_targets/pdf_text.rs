@@ -102,6 +102,7 @@ fn document(u: &mut Unstructured<'_>) -> Result<Document> {
                 version: text(u)?,
                 effective_date: text(u)?,
                 owner: text(u)?,
+                next_review: text(u)?,
                 approval: *u.choose(&[Approval::Draft, Approval::InReview, Approval::Approved])?,
             }
         } else {

@@ -2,7 +2,8 @@
 //! first export, that turns a Document into PDF bytes off the main thread.
 //! It keeps printpdf out of the page's own WebAssembly, and also reads and
 //! writes YAML files for the page (answer files, imported clause
-//! libraries), which keeps the YAML parsers out of it too.
+//! libraries), which keeps the YAML parsers out of it too. It writes the
+//! Word file and the review reminder as well, for the same reason.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
@@ -23,7 +24,10 @@ mod worker {
     use policy_builder::policy::bundle::QUESTIONNAIRE_JSON;
     use policy_builder::policy::diag::{Diagnostics, SourceFile};
     use policy_builder::policy::files::jobs;
-    use policy_builder::policy::files::worker_protocol::{FileRequest, Incoming, Reply, Request, PROTOCOL_VERSION};
+    use policy_builder::policy::files::word_review::word_file;
+    use policy_builder::policy::files::worker_protocol::{
+        FileRequest, Incoming, Reply, Request, WordRequest, PROTOCOL_VERSION,
+    };
     use policy_builder::policy::model::questionnaire::Questionnaire;
     use policy_builder::policy::render::pdf::render_pdf_as;
     use wasm_bindgen::prelude::*;
@@ -78,7 +82,10 @@ mod worker {
     }
 
     /// Makes a PDF: the reply and the file's bytes.
-    fn pdf(request: Request) -> (Reply, Option<Vec<u8>>) {
+    fn pdf(mut request: Request) -> (Reply, Option<Vec<u8>>) {
+        if let Some(word) = request.word.take() {
+            return docx(request, *word);
+        }
         match timed(|| render_pdf_as(&request.document, request.kind)) {
             (Ok(pdf), millis) => (
                 Reply::Done {
@@ -88,6 +95,29 @@ mod worker {
                     millis,
                 },
                 Some(pdf.bytes),
+            ),
+            (Err(e), _) => (
+                Reply::Failed {
+                    id: Some(request.id),
+                    message: e.to_string(),
+                },
+                None,
+            ),
+        }
+    }
+
+    /// Makes a Word file: the reply (with no page count: Word lays out
+    /// its own pages) and the file's bytes.
+    fn docx(request: Request, word: WordRequest) -> (Reply, Option<Vec<u8>>) {
+        match timed(|| word_file(&request.document, word)) {
+            (Ok(file), millis) => (
+                Reply::Done {
+                    id: request.id,
+                    pages: 0,
+                    missing_glyphs: Vec::new(),
+                    millis,
+                },
+                Some(file.bytes),
             ),
             (Err(e), _) => (
                 Reply::Failed {

@@ -61,6 +61,9 @@ pub struct Cover {
     pub purpose: Text,
     /// Whom to ask about the policy.
     pub contact: Text,
+    /// When the policy is next reviewed, in long form; empty until the
+    /// effective date and the review cycle are known.
+    pub next_review: Text,
     /// Where the policy stands in its approval.
     pub approval: Approval,
     /// Who approved it and when, once someone has: "Sam Lee, HR business

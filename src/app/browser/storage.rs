@@ -1,7 +1,8 @@
 //! Everything the app keeps in localStorage, and the only module that
 //! opens it (a test in `tests/architecture.rs` holds that): drafts, one
 //! entry per draft under `policy-builder/drafts/<id>`, and beside them the
-//! trainer's quiz scores, the demo links' notes and the reviewer's name.
+//! trainer's quiz scores, the demo links' notes, each draft's Word template
+//! and the reviewer's name.
 //! Every key is made here, so deleting a draft (and backing it up) can find
 //! everything that belongs to it. Every way storage can fail (disabled,
 //! full, a damaged entry, an entry from a newer version, a change made in
@@ -19,6 +20,7 @@ use std::collections::BTreeSet;
 
 use crate::policy::files::backup::DraftCopy;
 use crate::policy::files::draft::{DraftError, StoredDraft};
+use crate::policy::files::word_template::WordTemplate;
 
 /// The start of every key the app writes.
 pub const APP_PREFIX: &str = "policy-builder/";
@@ -48,6 +50,10 @@ const BACKED_UP_KEY: &str = "policy-builder/backed-up-at";
 /// When each draft was last downloaded as an answer file: this prefix and
 /// the draft's id, holding the draft's `saved_at` at that moment.
 const DOWNLOADED_PREFIX: &str = "policy-builder/downloaded/";
+/// Each draft's Word template: this prefix and the draft's id, holding the
+/// template as JSON with the file in base64. Apart from the draft, so that
+/// listing and saving drafts never reads or rewrites it.
+const WORD_TEMPLATE_PREFIX: &str = "policy-builder/word-template/";
 /// The most localStorage takes from one site in the browsers the app
 /// supports (5 MiB, counted as UTF-16 code units of keys and values, two
 /// bytes each); the browsers do not say theirs, so the smallest is used.
@@ -257,6 +263,33 @@ pub fn quiz_key(draft: &str, deck: &str) -> String {
     format!("{QUIZ_PREFIX}{draft}/{deck}")
 }
 
+/// The Word template kept with draft `draft`, if any. A damaged entry
+/// reads as none.
+pub fn word_template(draft: &str) -> Option<WordTemplate> {
+    let text = storage()?
+        .get_item(&format!("{WORD_TEMPLATE_PREFIX}{draft}"))
+        .ok()
+        .flatten()?;
+    WordTemplate::from_json(&text)
+}
+
+/// Keeps `template` with draft `draft`, in place of any before it. A full
+/// storage refuses it and keeps the one before.
+pub fn save_word_template(draft: &str, template: &WordTemplate) -> Result<(), SaveError> {
+    let store = storage().ok_or(SaveError::Unavailable)?;
+    store
+        .set_item(&format!("{WORD_TEMPLATE_PREFIX}{draft}"), &template.to_json())
+        .map_err(|e| SaveError::Refused(js_message(&e)))
+}
+
+/// Forgets draft `draft`'s Word template.
+pub fn remove_word_template(draft: &str) -> Result<(), SaveError> {
+    let store = storage().ok_or(SaveError::Unavailable)?;
+    store
+        .remove_item(&format!("{WORD_TEMPLATE_PREFIX}{draft}"))
+        .map_err(|e| SaveError::Refused(js_message(&e)))
+}
+
 /// The id of the draft last made for sample `stem`'s demo link.
 pub fn demo_draft(stem: &str) -> Option<String> {
     storage()?.get_item(&format!("{DEMO_PREFIX}{stem}")).ok().flatten()
@@ -318,6 +351,7 @@ pub fn companions(key: &str) -> Vec<(String, String)> {
     let mut found = entries_with_prefix(&format!("{QUIZ_PREFIX}{id}/"));
     found.extend(entries_with_prefix(DEMO_PREFIX).into_iter().filter(|(_, v)| v == id));
     found.extend(entries_with_prefix(&format!("{DOWNLOADED_PREFIX}{id}")));
+    found.extend(entries_with_prefix(&format!("{WORD_TEMPLATE_PREFIX}{id}")));
     found
 }
 

@@ -19,7 +19,9 @@ use crate::policy::diag::Diagnostics;
 use crate::policy::document::Document;
 use crate::policy::document::DocumentKind;
 use crate::policy::files::draft::StoredDraft;
-use crate::policy::files::worker_protocol::{FileJob, FileRequest, ProtocolError, Reply, Request, PROTOCOL_VERSION};
+use crate::policy::files::worker_protocol::{
+    FileJob, FileRequest, ProtocolError, Reply, Request, WordRequest, PROTOCOL_VERSION,
+};
 
 /// The loader Trunk writes for the worker binary (not content-hashed).
 const WORKER_URL: &str = "./pdf-worker_loader.js";
@@ -117,6 +119,26 @@ pub async fn make_pdf(document: Document, kind: DocumentKind) -> Result<Made, Wo
             missing_glyphs,
         }),
         (Reply::Failed { message, .. }, _) => Err(WorkerError::Refused(message)),
+        _ => Err(WorkerError::Unexpected),
+    }
+}
+
+/// Makes the Word file of `document`: its bytes.
+pub async fn make_docx(document: Document, word: WordRequest) -> Result<Vec<u8>, WorkerError> {
+    let request = move |id| Request::word(id, document, word).to_json();
+    match ask(request, WorkerError::PdfTimedOut).await? {
+        (Reply::Done { .. }, bytes) => Ok(bytes),
+        (Reply::Failed { message, .. }, _) => Err(WorkerError::Refused(message)),
+        _ => Err(WorkerError::Unexpected),
+    }
+}
+
+/// Has the worker write the review reminder `job` (a
+/// [`FileJob::WriteReminder`]): the calendar file's text.
+pub async fn write_reminder(job: FileJob) -> Result<String, WorkerError> {
+    match ask_file(job).await? {
+        Reply::Calendar { text, .. } => Ok(text),
+        Reply::Failed { message, .. } => Err(WorkerError::Refused(message)),
         _ => Err(WorkerError::Unexpected),
     }
 }
@@ -315,6 +337,7 @@ fn receive(event: &MessageEvent) {
             | Reply::Library { id, .. }
             | Reply::Problems { id, .. }
             | Reply::Yaml { id, .. }
+            | Reply::Calendar { id, .. }
             | Reply::Failed { id: Some(id), .. }),
         ) => {
             let bytes = data

@@ -1,24 +1,37 @@
-//! The export buttons: the current policy as a PDF (made by the PDF
-//! worker so the page never freezes) or a web page, and the staff quick
-//! reference. An export that would print placeholders asks first.
+//! The export buttons: the current policy as a PDF or a Word file (made by
+//! the worker so the page never freezes) or a web page, the staff quick
+//! reference, the cover note for approvers, the staff sign-off sheet and
+//! the review reminder. An export that would print placeholders asks first.
 
 use leptos::prelude::*;
 
 use crate::app::browser::download::download;
 use crate::app::browser::focus::focus_id;
-use crate::app::browser::storage::today_iso;
-use crate::app::browser::worker_client::{make_pdf, outcome};
+use crate::app::browser::storage::{self, now_iso, today_iso};
+use crate::app::browser::worker_client::{make_docx, make_pdf, outcome, write_reminder};
+use crate::app::builder::word_template_picker::WordTemplatePicker;
 use crate::app::shell::files::Busy;
 use crate::app::shell::session::use_session;
 use crate::policy::document::{Document, DocumentKind};
-use crate::policy::fill::finish::{self, PolicyOptions};
+use crate::policy::files::worker_protocol::{FileJob, WordRequest};
+use crate::policy::fill::finish::{self, History, PolicyOptions};
+use crate::policy::fill::lifecycle::NextReview;
 use crate::policy::render::html::render_html;
+
+/// The Word file's MIME type.
+const DOCX: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
+/// `name` (a PDF's file name) with the extension `ext` instead.
+fn named(name: &str, ext: &str) -> String {
+    format!("{}.{ext}", name.strip_suffix(".pdf").unwrap_or(name))
+}
 
 /// One of the exports the buttons offer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Export {
     Pdf,
     WebPage,
+    Word,
     QuickReference,
     ApproverNotes,
 }
@@ -29,6 +42,7 @@ impl Export {
         match self {
             Export::Pdf => "export-pdf",
             Export::WebPage => "export-html",
+            Export::Word => "export-word",
             Export::QuickReference => "export-quick",
             Export::ApproverNotes => "export-notes",
         }
@@ -37,15 +51,15 @@ impl Export {
     /// What the confirmation calls the document.
     fn noun(self) -> &'static str {
         match self {
-            Export::Pdf | Export::WebPage => "policy",
+            Export::Pdf | Export::WebPage | Export::Word => "policy",
             Export::QuickReference => "quick reference",
             Export::ApproverNotes => "cover note",
         }
     }
 }
 
-/// Exports the current policy as a PDF or a web page, or the staff quick
-/// reference, and reports the outcome. When the document still shows
+/// Exports the current policy as a PDF, a Word file or a web page, or the
+/// documents beside it, and reports the outcome. When the document still shows
 /// placeholders, it asks first, in place, with Export anyway and Cancel.
 #[component]
 pub fn ExportButton() -> impl IntoView {
@@ -74,16 +88,21 @@ pub fn ExportButton() -> impl IntoView {
             status.try_set(outcome(result, &file_name, noun));
         });
     };
-    // The policy as exported; the PDF and the web page are made from it.
-    // Copy, so that every button's handler can hold it.
+    // The policy as exported, with the revision history and the next
+    // review appended; the PDF, the Word file and the web page are all
+    // made from it. Copy, so that every button's handler can hold it.
     let stored = StoredValue::new(session);
     let finished = move || {
-        let options = PolicyOptions {
-            approval_record: include_approval.get_untracked(),
-        };
+        let today = today_iso();
         stored.with_value(|s| {
-            s.document
-                .with_untracked(|filled| review.with_untracked(|r| finish::policy(filled, r, options)))
+            s.answers().with_untracked(|answers| {
+                let options = PolicyOptions {
+                    approval_record: include_approval.get_untracked(),
+                    history: Some(History { answers, today: &today }),
+                };
+                s.document
+                    .with_untracked(|filled| review.with_untracked(|r| finish::policy(filled, r, options)))
+            })
         })
     };
     let export_pdf = move || {
@@ -94,13 +113,108 @@ pub fn ExportButton() -> impl IntoView {
     // The same policy as one self-contained web page, made in the page.
     let export_html = move || {
         let doc = finished();
-        let pdf_name = doc.file_name(&today_iso());
-        let file_name = format!("{}.html", pdf_name.strip_suffix(".pdf").unwrap_or(&pdf_name));
+        let file_name = named(&doc.file_name(&today_iso()), "html");
         status.set(match download(render_html(&doc).as_bytes(), &file_name, "text/html") {
             Ok(()) => "Web page downloaded.".to_owned(),
             Err(e) => format!("The web page could not be downloaded: {e}."),
         });
     };
+    // Makes `doc` as a Word file in the worker and downloads it as
+    // `file_name`; `with_review` sends the review (comments and tracked
+    // changes) and the draft's Word template.
+    let make_word = move |doc: Document, with_review: bool, file_name: String, noun: &'static str| {
+        if busy.get_untracked() {
+            return;
+        }
+        busy.set(true);
+        let word = WordRequest {
+            language: "en".to_owned(),
+            now: now_iso(),
+            review: if with_review {
+                review.get_untracked()
+            } else {
+                Default::default()
+            },
+            // The draft's template, read at export time so that a template
+            // picked a moment ago is used.
+            template: if with_review {
+                stored.with_value(|s| storage::word_template(&s.id))
+            } else {
+                None
+            },
+        };
+        let note = Busy::start(status, format!("Making the {noun}…"));
+        leptos::task::spawn_local(async move {
+            let result = make_docx(doc, word).await;
+            note.done();
+            busy.try_set(false);
+            let said = match result {
+                Ok(bytes) => match download(&bytes, &file_name, DOCX) {
+                    Ok(()) => format!("{} downloaded.", crate::policy::fill::text::capitalize(noun)),
+                    Err(e) => format!("The {noun} was made but could not be downloaded: {e}."),
+                },
+                Err(e) => format!("The {noun} could not be made: {e}."),
+            };
+            status.try_set(said);
+        });
+    };
+    let export_word = move || {
+        let doc = finished();
+        let file_name = named(&doc.file_name(&today_iso()), "docx");
+        make_word(doc, true, file_name, "Word file");
+    };
+    // The staff acknowledgement sheet for the current version.
+    let signoff = move || stored.with_value(|s| s.document.with_untracked(finish::signoff_sheet));
+    let signoff_pdf = move |_| {
+        let doc = signoff();
+        let file_name = doc.file_name_as("staff-acknowledgement", &today_iso());
+        make(doc, DocumentKind::QuickReference, file_name, "sign-off sheet");
+    };
+    let signoff_word = move |_| {
+        let doc = signoff();
+        let file_name = named(&doc.file_name_as("staff-acknowledgement", &today_iso()), "docx");
+        make_word(doc, false, file_name, "sign-off sheet");
+    };
+    // The next review, once the effective date and cycle are answered.
+    let next_review = move || {
+        stored.with_value(|s| {
+            s.answers()
+                .with(|a| NextReview::from_answers(a, &today_iso()))
+        })
+    };
+    let reminder = move |_| {
+        let Some(next) = next_review() else {
+            return;
+        };
+        let (doc, draft_id) = stored.with_value(|s| (s.document.get_untracked(), s.id.clone()));
+        let stamp: String = now_iso()
+            .chars()
+            .filter(|c| c.is_ascii_digit() || *c == 'T')
+            .take(15)
+            .chain(std::iter::once('Z'))
+            .collect();
+        let job = FileJob::WriteReminder {
+            title: doc.title.clone(),
+            organization: doc.author.clone(),
+            owner: doc.cover.owner.to_plain(),
+            version: doc.cover.version.to_plain(),
+            due: next.due.iso(),
+            draft_id,
+            stamp,
+        };
+        let file_name = crate::policy::files::history::reminder_file_name(next.due);
+        leptos::task::spawn_local(async move {
+            let said = match write_reminder(job).await {
+                Ok(text) => match download(text.as_bytes(), &file_name, "text/calendar") {
+                    Ok(()) => "Review reminder downloaded.".to_owned(),
+                    Err(e) => format!("The review reminder was made but could not be downloaded: {e}."),
+                },
+                Err(e) => format!("The review reminder could not be made: {e}."),
+            };
+            status.try_set(said);
+        });
+    };
+    let draft = stored.with_value(|s| s.id.clone());
     // The one-page sheet for staff, from the same answers.
     let quick = move || stored.with_value(|s| s.answers().with_untracked(|a| finish::quick_reference(&s.policy, a)));
     let export_quick = move || {
@@ -118,6 +232,7 @@ pub fn ExportButton() -> impl IntoView {
     let run = move |what: Export| match what {
         Export::Pdf => export_pdf(),
         Export::WebPage => export_html(),
+        Export::Word => export_word(),
         Export::QuickReference => export_quick(),
         Export::ApproverNotes => export_notes(),
     };
@@ -125,7 +240,7 @@ pub fn ExportButton() -> impl IntoView {
     let pending: RwSignal<Option<(Export, String)>> = RwSignal::new(None);
     let ask = move |what: Export| {
         let doc = match what {
-            Export::Pdf | Export::WebPage => finished(),
+            Export::Pdf | Export::WebPage | Export::Word => finished(),
             Export::QuickReference => quick(),
             Export::ApproverNotes => notes(),
         };
@@ -183,6 +298,11 @@ pub fn ExportButton() -> impl IntoView {
             " "
             <button type="button" id="export-html" on:click=move |_| ask(Export::WebPage)>"Download as web page"</button>
             " "
+            <button type="button" id="export-word" aria-busy=move || busy.get().to_string()
+                on:click=move |_| ask(Export::Word)>
+                "Export Word (DOCX)"
+            </button>
+            " "
             <button type="button" id="export-quick" aria-busy=move || busy.get().to_string()
                 on:click=move |_| ask(Export::QuickReference)>
                 "Staff quick reference (PDF)"
@@ -192,8 +312,22 @@ pub fn ExportButton() -> impl IntoView {
                 on:click=move |_| ask(Export::ApproverNotes)>
                 "Cover note for approvers (PDF)"
             </button>
+            " "
+            <button type="button" aria-busy=move || busy.get().to_string() on:click=signoff_pdf>
+                "Staff sign-off sheet (PDF)"
+            </button>
+            " "
+            <button type="button" aria-busy=move || busy.get().to_string() on:click=signoff_word>
+                "Staff sign-off sheet (Word)"
+            </button>
+            {move || next_review().map(|next| view! {
+                <p class="next-review">{next.label()}" "
+                    <button type="button" on:click=reminder>"Review reminder (.ics)"</button>
+                </p>
+            })}
             {confirmation}
             <p class="status" role="status" aria-live="polite">{move || status.get()}</p>
+            <WordTemplatePicker draft=draft />
         </div>
     }
     .into_any()

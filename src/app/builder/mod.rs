@@ -1,5 +1,5 @@
 //! The builder feature: question pages, check answers, the checks panel,
-//! the draft bar and export.
+//! the draft bar and export (with the draft's Word template).
 
 pub mod check_page;
 pub mod checks_panel;
@@ -8,3 +8,4 @@ pub mod export_button;
 pub mod library_import;
 pub mod question_field;
 pub mod question_page;
+pub mod word_template_picker;

@@ -18,6 +18,7 @@ use crate::app::shell::{use_app, AppState};
 use crate::policy::diag::Diagnostics;
 use crate::policy::files::draft::StoredDraft;
 use crate::policy::files::review::Review;
+use crate::policy::fill::lifecycle::NextReview;
 use crate::policy::fill::text::capitalize;
 use crate::policy::sample::Sample;
 
@@ -491,6 +492,9 @@ fn draft_row(
                 {format!("Last changed {}", local_time(&d.saved_at))}
                 {options.shared_name.then(|| format!(" (draft {id})"))}
             </p>
+            {NextReview::from_answers(&d.answers, &storage::today_iso()).map(|next| view! {
+                <p class=if next.passed { "meta review-due" } else { "meta" }>{next.label()}</p>
+            })}
             {move || {
                 if renaming.get() {
                     let save_name = save_name.clone();

@@ -145,6 +145,20 @@ pub async fn read_text_up_to(file: &web_sys::File, max_bytes: f64) -> Result<Str
     decode(&file.name(), &bytes).map_err(ReadError::NotUtf8)
 }
 
+/// Reads `file`'s bytes if it has at most `max_bytes`.
+pub async fn read_bytes_up_to(file: &web_sys::File, max_bytes: f64) -> Result<Vec<u8>, ReadError> {
+    if file.size() > max_bytes {
+        return Err(ReadError::TooBig {
+            megabytes: file.size() / 1024.0 / 1024.0,
+            limit: max_bytes / 1024.0 / 1024.0,
+        });
+    }
+    let buffer = JsFuture::from(file.array_buffer())
+        .await
+        .map_err(|e| ReadError::Unreadable(js_message(&e)))?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}
+
 /// Why an answer file could not be offered.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum AnswerFileError {

@@ -36,6 +36,55 @@ pub fn run(request: FileRequest, questionnaire: &Questionnaire) -> Reply {
             id,
             text: answer_file::write(&draft),
         },
+        FileJob::WriteReminder {
+            title,
+            organization,
+            owner,
+            version,
+            due,
+            draft_id,
+            stamp,
+        } => reminder(id, &title, &organization, &owner, &version, &due, &draft_id, &stamp),
+    }
+}
+
+/// The review reminder's file, or why there is none.
+#[allow(clippy::too_many_arguments)]
+fn reminder(
+    id: u32,
+    title: &str,
+    organization: &str,
+    owner: &str,
+    version: &str,
+    due: &str,
+    draft_id: &str,
+    stamp: &str,
+) -> Reply {
+    let failed = |message: String| Reply::Failed { id: Some(id), message };
+    #[cfg(feature = "calendar")]
+    {
+        use crate::policy::files::calendar::{reminder_ics, Reminder};
+        let Some(due) = crate::policy::model::dates::parse_iso(due) else {
+            return failed(format!("the review date {due} is not a date"));
+        };
+        let reminder = Reminder {
+            title,
+            organization,
+            owner,
+            version,
+            due,
+            draft_id,
+            stamp,
+        };
+        match reminder_ics(&reminder) {
+            Ok(text) => Reply::Calendar { id, text },
+            Err(e) => failed(e.to_string()),
+        }
+    }
+    #[cfg(not(feature = "calendar"))]
+    {
+        let _ = (title, organization, owner, version, due, draft_id, stamp);
+        failed("this build cannot write calendar files".to_owned())
     }
 }
 

@@ -381,12 +381,22 @@ impl Review {
     /// word-level difference from the reviewed text to the current one,
     /// line by line (paragraphs and list items stay apart).
     pub fn changes_since(&self, doc: &Document) -> Vec<(String, Vec<DiffLine>)> {
+        self.word_changes_since(doc)
+            .into_iter()
+            .map(|(id, changes)| (id, diff_lines(&changes)))
+            .collect()
+    }
+
+    /// The same difference as [`Review::changes_since`], as one run of
+    /// changes a section with its line breaks in the text (the Word
+    /// writer lines them up with its own paragraphs).
+    pub fn word_changes_since(&self, doc: &Document) -> Vec<(String, Vec<Change>)> {
         self.sections
             .iter()
             .filter(|(_, s)| s.verdict.is_some())
             .filter_map(|(id, s)| {
                 let now = section_text(doc, id).unwrap_or_default();
-                (now != s.reviewed_text).then(|| (id.clone(), diff_lines(&word_diff(&s.reviewed_text, &now))))
+                (now != s.reviewed_text).then(|| (id.clone(), word_diff(&s.reviewed_text, &now)))
             })
             .collect()
     }

@@ -11,11 +11,13 @@ use crate::policy::diag::Diagnostic;
 use crate::policy::document::Document;
 use crate::policy::document::DocumentKind;
 use crate::policy::files::draft::StoredDraft;
+use crate::policy::files::review::Review;
+use crate::policy::files::word_template::WordTemplate;
 
 /// Identifies a build, so that a page never talks to a worker of another
 /// version (the worker's files are not content-hashed). The number after
 /// the slash changes with the messages' shape.
-pub const PROTOCOL_VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "/4");
+pub const PROTOCOL_VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "/5");
 
 /// A PDF to make.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -27,6 +29,27 @@ pub struct Request {
     /// The policy (cover, contents) or the one-page staff quick reference.
     #[serde(default)]
     pub kind: DocumentKind,
+    /// Present when the file to make is a Word file rather than a PDF.
+    /// Boxed: it carries the review and any template.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub word: Option<Box<WordRequest>>,
+}
+
+/// What a Word file needs beside the Document.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct WordRequest {
+    /// The document language, a BCP 47 tag such as `en-CA`.
+    pub language: String,
+    /// Now (ISO 8601), for the properties and the tracked changes.
+    pub now: String,
+    /// The review: its open comments become Word comments, and its
+    /// sections changed since their verdict tracked changes.
+    #[serde(default)]
+    pub review: Review,
+    /// The organization's .docx or .dotx, whose styles, theme and fonts
+    /// the file takes (base64 on the wire, as it is stored).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub template: Option<WordTemplate>,
 }
 
 /// A YAML file for the worker to read or write.
@@ -62,6 +85,24 @@ pub enum FileJob {
     WriteAnswers {
         /// The draft.
         draft: Box<StoredDraft>,
+    },
+    /// Write the review reminder as an iCalendar file: answered with
+    /// [`Reply::Calendar`].
+    WriteReminder {
+        /// The policy's title.
+        title: String,
+        /// The organization.
+        organization: String,
+        /// The role that owns the policy.
+        owner: String,
+        /// The version in force.
+        version: String,
+        /// When the review is due (`YYYY-MM-DD`).
+        due: String,
+        /// The draft's id, for a stable event id.
+        draft_id: String,
+        /// Now, as RFC 5545's UTC form (`YYYYMMDDTHHMMSSZ`).
+        stamp: String,
     },
 }
 
@@ -166,6 +207,13 @@ pub enum Reply {
         /// The file's text.
         text: String,
     },
+    /// A review reminder written as an iCalendar file.
+    Calendar {
+        /// The request's id.
+        id: u32,
+        /// The file's text.
+        text: String,
+    },
     /// The PDF could not be made, or the request could not be done.
     Failed {
         /// The request's id, when it could be read.
@@ -178,7 +226,22 @@ pub enum Reply {
 impl Request {
     /// A request to lay out `document` as a `kind`.
     pub fn new(id: u32, document: Document, kind: DocumentKind) -> Self {
-        Self { id, document, kind }
+        Self {
+            id,
+            document,
+            kind,
+            word: None,
+        }
+    }
+
+    /// A request to write `document` as a Word file.
+    pub fn word(id: u32, document: Document, word: WordRequest) -> Self {
+        Self {
+            id,
+            kind: DocumentKind::of(&document),
+            document,
+            word: Some(Box::new(word)),
+        }
     }
 
     /// Reads a request; the message says why it is not one.
@@ -202,7 +265,8 @@ impl Reply {
             | Reply::Draft { id, .. }
             | Reply::Library { id, .. }
             | Reply::Problems { id, .. }
-            | Reply::Yaml { id, .. } => Some(*id),
+            | Reply::Yaml { id, .. }
+            | Reply::Calendar { id, .. } => Some(*id),
         }
     }
 
@@ -243,6 +307,7 @@ mod tests {
                 }],
             },
             kind: DocumentKind::QuickReference,
+            word: None,
         };
         assert_eq!(
             Request::parse(&request.to_json().expect("a message is written")),

@@ -1,12 +1,15 @@
 //! The last stage before every exporter: the filled policy made ready to
-//! leave the app. The preview, the PDF worker, the quick reference and the
-//! trainer handout all take their Document from here, so that what is
-//! exported is what the native tests check; the UI only chooses options.
+//! leave the app. The preview, the PDF and Word writers, the web page, the
+//! quick reference, the staff sign-off sheet and the trainer handout all
+//! take their Document from here, so that what is exported is what the
+//! native tests check; the UI only chooses options.
 
 use crate::policy::bundle::Policy;
 use crate::policy::document::{Approval, Document, Text};
+use crate::policy::files::history::with_history;
 use crate::policy::files::review::{approval_section, Review, Verdict};
 use crate::policy::fill::fill;
+use crate::policy::fill::lifecycle;
 use crate::policy::model::answers::Answers;
 use crate::policy::model::dates::parse_iso;
 use crate::policy::model::library::ClauseLibrary;
@@ -14,17 +17,32 @@ use crate::policy::trainer::scenario::{Deck, HandoutOptions, ScenarioLibrary};
 
 /// What an exported policy includes beside its own text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct PolicyOptions {
+pub struct PolicyOptions<'a> {
     /// Append the approval record (decisions, sections approved, version
     /// history) when someone has decided.
     pub approval_record: bool,
+    /// Append the review and revision history, from these answers.
+    pub history: Option<History<'a>>,
 }
 
-impl Default for PolicyOptions {
+impl Default for PolicyOptions<'_> {
     fn default() -> Self {
-        Self { approval_record: true }
+        Self {
+            approval_record: true,
+            history: None,
+        }
     }
 }
+
+/// What the review and revision history is made from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct History<'a> {
+    /// The draft's answers (the effective date and the review cycle).
+    pub answers: &'a Answers,
+    /// Today (`YYYY-MM-DD`), to say whether the next review has passed.
+    pub today: &'a str,
+}
+
 
 /// The policy the author drafts, previews and exports: filled from
 /// `answers` with `library`, ending with the appendix of worked examples
@@ -46,9 +64,10 @@ pub fn draft(
 
 /// The policy as exported: `filled` (the [`draft`]) with the cover's status following the
 /// latest decision of `review` (an approval whose sections have changed
-/// since reads "In review") and, if `options` ask for it, the approval
-/// record appended.
-pub fn policy(filled: &Document, review: &Review, options: PolicyOptions) -> Document {
+/// since reads "In review") and, if `options` ask for them, the approval
+/// record and the revision history appended. The PDF, the Word file and
+/// the web page are all made from this one Document.
+pub fn policy(filled: &Document, review: &Review, options: PolicyOptions<'_>) -> Document {
     let mut doc = filled.clone();
     // A decision edited after its reviewer signed never sets the status,
     // and an approval holds only while no approved section has changed.
@@ -70,7 +89,15 @@ pub fn policy(filled: &Document, review: &Review, options: PolicyOptions) -> Doc
     if options.approval_record {
         doc.sections.extend(approval_section(review, &doc));
     }
-    doc
+    match options.history {
+        Some(h) => with_history(doc, review, h.answers, h.today),
+        None => doc,
+    }
+}
+
+/// The one-page staff sign-off sheet for the version of `filled`.
+pub fn signoff_sheet(filled: &Document) -> Document {
+    lifecycle::signoff_sheet(filled)
 }
 
 /// The one-page staff quick reference, from the same answers.
@@ -151,7 +178,10 @@ mod tests {
         let asked = policy(
             &filled,
             &decided(Verdict::ChangesRequested),
-            PolicyOptions { approval_record: false },
+            PolicyOptions {
+                approval_record: false,
+                ..PolicyOptions::default()
+            },
         );
         assert_eq!(asked.cover.approval, Approval::InReview);
         assert!(asked.cover.approved_by.is_empty());
@@ -207,6 +237,33 @@ mod tests {
             .collect();
         assert_eq!(titles[1], "Appendix: worked examples");
         assert_ne!(titles[0], "Appendix: worked examples");
+    }
+
+    #[test]
+    fn the_revision_history_is_appended_last_when_asked() {
+        let (_, filled) = ontario();
+        let (_, sample) = Sample::builtin()
+            .into_iter()
+            .find(|(f, _)| f.contains("ontario"))
+            .expect("ships");
+        let options = PolicyOptions {
+            history: Some(History {
+                answers: &sample.answers,
+                today: "2026-12-03",
+            }),
+            ..PolicyOptions::default()
+        };
+        let review = decided(Verdict::Approved);
+        let doc = policy(&filled, &review, options);
+        assert_eq!(
+            doc.sections.len(),
+            filled.sections.len() + 2,
+            "the record, then the history"
+        );
+        let last = doc.sections.last().expect("a history section");
+        assert_eq!(last.title, "Review and revision history");
+        assert_eq!(last.number, (filled.sections.len() + 2).to_string());
+        assert!(last.to_plain().contains("Next review: "), "{}", last.to_plain());
     }
 
     #[test]

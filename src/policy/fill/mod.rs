@@ -6,6 +6,7 @@
 
 pub mod changes;
 pub mod finish;
+pub mod lifecycle;
 mod punctuation;
 mod spelling;
 pub mod text;
@@ -89,6 +90,7 @@ pub fn fill(q: &Questionnaire, lib: &ClauseLibrary, answers: &Answers) -> Docume
         owner: capitalized(tidy(render(c.owner))),
         purpose: capitalized(tidy(render(c.purpose))),
         contact: capitalized(tidy(render(c.contact))),
+        next_review: lifecycle::next_review_due(&visible).map_or_else(Text::default, |d| Text::plain(d.long())),
         approval: Approval::Draft,
         approved_by: Text::default(),
     });

@@ -82,6 +82,7 @@ impl Typesetter<'_, '_> {
         let mut rows: Vec<(&str, &Text, bool)> = [
             ("Version", &cover.version),
             ("Effective date", &cover.effective_date),
+            ("Next review", &cover.next_review),
             ("Policy owner", &cover.owner),
             ("Contact", &cover.contact),
             ("Approval status", &approval),

@@ -86,6 +86,7 @@ pub fn render_html(doc: &Document) -> String {
     let facts: Vec<(&str, &Text)> = [
         ("Version", &doc.cover.version),
         ("Effective date", &doc.cover.effective_date),
+        ("Next review", &doc.cover.next_review),
         ("Policy owner", &doc.cover.owner),
         ("Contact", &doc.cover.contact),
     ]

@@ -1,12 +1,15 @@
 //! Rendering a finished Document: for print, layout on pages with the
 //! font's real glyph widths, then the PDF writer; for the intranet, one
-//! self-contained web page ([`html`]).
+//! self-contained web page ([`html`]); for editing in Word, the Word file
+//! ([`docx`]), all from the same Document.
 //!
 //! [`layout`] runs the stages: [`typeset`] breaks the text into lines
 //! measured with [`fonts`], [`paginate`] cuts them into the pages of
 //! [`page`], and [`furniture`] adds the cover, the contents, the running
 //! header and the footers. [`pdf`] writes the pages out.
 
+#[cfg(feature = "docx")]
+pub mod docx;
 pub mod fonts;
 mod furniture;
 pub mod html;
