@@ -564,7 +564,7 @@ fn the_shipped_policy_refuses_a_broken_spelling_file_with_the_others_problems() 
         APPROVER_NOTES,
         ("spelling.yaml", &broken),
     )
-        .expect_err("a broken spelling file stops the load");
+    .expect_err("a broken spelling file stops the load");
     let d = only(&d);
     assert!(d.starts_with("spelling.yaml:5:11:"), "{d}");
     assert!(d.contains("question \"country\" has no option \"narnia\""), "{d}");

@@ -176,12 +176,7 @@ pub fn ExportButton() -> impl IntoView {
         make_word(doc, false, file_name, "sign-off sheet");
     };
     // The next review, once the effective date and cycle are answered.
-    let next_review = move || {
-        stored.with_value(|s| {
-            s.answers()
-                .with(|a| NextReview::from_answers(a, &today_iso()))
-        })
-    };
+    let next_review = move || stored.with_value(|s| s.answers().with(|a| NextReview::from_answers(a, &today_iso())));
     let reminder = move |_| {
         let Some(next) = next_review() else {
             return;

@@ -43,7 +43,6 @@ pub struct History<'a> {
     pub today: &'a str,
 }
 
-
 /// The policy the author drafts, previews and exports: filled from
 /// `answers` with `library`, ending with the appendix of worked examples
 /// when `scenarios` (the trainer's, checked against `library`) are given.
