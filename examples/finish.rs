@@ -3,18 +3,20 @@
 //! approval record included. The browser tests compare the two, so that
 //! the exported Document is the one `fill::finish` makes natively.
 //!
-//! `cargo run --example finish -- answers.yaml`
+//! `cargo run --example finish -- answers.yaml [YYYY-MM-DD]`: with a date
+//! (the page's today), the review and revision history is appended as the
+//! export appends it.
 
 use std::process::ExitCode;
 
 use policy_builder::policy::bundle::Policy;
 use policy_builder::policy::files::answer_file;
-use policy_builder::policy::fill::finish::{self, PolicyOptions};
+use policy_builder::policy::fill::finish::{self, History, PolicyOptions};
 use policy_builder::policy::trainer::scenario::ScenarioLibrary;
 
 fn main() -> ExitCode {
     let Some(path) = std::env::args().nth(1) else {
-        eprintln!("usage: finish <answer file>");
+        eprintln!("usage: finish <answer file> [today as YYYY-MM-DD]");
         return ExitCode::FAILURE;
     };
     let text = match std::fs::read_to_string(&path) {
@@ -44,7 +46,15 @@ fn main() -> ExitCode {
     }
     let scenarios = ScenarioLibrary::builtin(&policy.questionnaire, &policy.library).ok();
     let filled = finish::draft(&policy, &policy.library, scenarios.as_ref(), &draft.answers);
-    let finished = finish::policy(&filled, &draft.review, PolicyOptions::default());
+    let today = std::env::args().nth(2);
+    let options = PolicyOptions {
+        history: today.as_deref().map(|today| History {
+            answers: &draft.answers,
+            today,
+        }),
+        ..PolicyOptions::default()
+    };
+    let finished = finish::policy(&filled, &draft.review, options);
     match serde_json::to_string(&finished) {
         Ok(json) => {
             println!("{json}");

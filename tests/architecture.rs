@@ -281,6 +281,38 @@ fn the_browser_edges_hold_no_view_and_the_pure_part_no_browser_api() {
 }
 
 #[test]
+fn every_call_into_the_browser_is_made_in_app_browser() {
+    // Above browser/, the app may name the event and the file a handler
+    // receives, and nothing else of web_sys, js_sys or wasm_bindgen.
+    let allowed = ["web_sys::Event", "web_sys::File"];
+    let mut bad = Vec::new();
+    for (m, text) in library() {
+        if !m.starts_with("app") || room(&m) == "app::browser" {
+            continue;
+        }
+        for line in code(&text) {
+            let mut rest = line;
+            while let Some(at) = rest.find("web_sys::") {
+                let name: String = rest[at..]
+                    .chars()
+                    .take_while(|c| c.is_alphanumeric() || *c == '_' || *c == ':')
+                    .collect();
+                if !allowed.contains(&name.as_str()) {
+                    bad.push(format!("{m}: {name}"));
+                }
+                rest = &rest[at + "web_sys::".len()..];
+            }
+            for api in ["js_sys::", "wasm_bindgen"] {
+                if line.contains(api) {
+                    bad.push(format!("{m}: {}", line.trim()));
+                }
+            }
+        }
+    }
+    assert!(bad.is_empty(), "browser calls outside app/browser: {bad:#?}");
+}
+
+#[test]
 fn the_rules_see_grouped_imports() {
     let mut got = paths("use crate::policy::{model::ids::{A, B}, fill::fill}; crate::app::shell::use_app()");
     got.sort();

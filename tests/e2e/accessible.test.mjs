@@ -30,6 +30,12 @@ async function previewHeadings(preview) {
     .evaluateAll((hs) => hs.map((h) => [Number(h.tagName[1]), h.textContent.replace(/\s+/g, ' ').trim()]));
 }
 
+/** The number the export gives the section it appends after the preview's last. */
+function nextSection(headings) {
+  const last = headings.filter(([level]) => level === 2).at(-1);
+  return Number(last[1].split(' ')[0]) + 1;
+}
+
 /**
  * The headings of a PDF's structure tree as pdf.js reads it (role map
  * applied), as [level, text] in reading order; the text is that of the
@@ -77,6 +83,8 @@ test('the downloaded policy is tagged: pdf.js finds the preview headings in orde
   // The preview's h1 is the title (H1 in the PDF); its h2 and h3 are the
   // sections and subsections (H1 and H2). The PDF adds its contents page.
   const mapped = expected.map(([level, text]) => [level === 1 ? 1 : level - 1, text]);
+  // The export appends the review and revision history after the last section.
+  mapped.push([1, `${nextSection(expected)} Review and revision history`]);
   assert.deepEqual(
     found.filter(([, text]) => text !== 'Contents'),
     mapped,
@@ -113,10 +121,10 @@ test('Download as web page gives one self-contained page with the preview headin
   const headings = await web
     .locator('header h1, main h2, main h3, main h4, main h5, main h6')
     .evaluateAll((hs) => hs.map((h) => [Number(h.tagName[1]), h.textContent.replace(/\s+/g, ' ').trim()]));
-  assert.deepEqual(headings, expected);
+  assert.deepEqual(headings, [...expected, [2, `${nextSection(expected)} Review and revision history`]]);
   const contents = web.getByRole('navigation', { name: 'Contents' });
   const links = contents.getByRole('link');
-  assert.equal(await links.count(), expected.length - 1);
+  assert.equal(await links.count(), expected.length);
   const last = links.last();
   const target = (await last.getAttribute('href')).slice(1);
   await last.click();

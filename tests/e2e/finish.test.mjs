@@ -54,6 +54,11 @@ test('the Document the PDF worker receives for a reviewed draft is the one finis
 
   await page.getByRole('link', { name: 'Questions', exact: true }).click();
   await downloadOf(page, () => page.getByRole('button', { name: 'Export PDF' }).click());
+  // The export appends the revision history as of the page's today.
+  const today = await page.evaluate(() => {
+    const d = new Date();
+    return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  });
   const sent = await page.evaluate(() =>
     window.__posted.map((m) => JSON.parse(m)).find((m) => m.document && m.kind === 'policy'),
   );
@@ -61,7 +66,7 @@ test('the Document the PDF worker receives for a reviewed draft is the one finis
   assert.equal(sent.document.cover.approval, 'approved', 'the cover follows the decision');
 
   const native = JSON.parse(
-    execFileSync('cargo', ['run', '--quiet', '--example', 'finish', '--', reviewed.path], { encoding: 'utf8' }),
+    execFileSync('cargo', ['run', '--quiet', '--example', 'finish', '--', reviewed.path, today], { encoding: 'utf8' }),
   );
   assert.deepEqual(sent.document, native);
   assert.deepEqual(errors, []);

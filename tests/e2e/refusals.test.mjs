@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { writeFile, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { suite, openApp, openDraft, downloadOf, axeViolations, pdfText, flat, savedWith } from './harness.mjs';
+import { suite, openApp, openDraft, downloadOf, axeViolations, pdfText, flat, savedWith, exportAnyway } from './harness.mjs';
 
 const env = suite();
 const HEAD = 'format: social-media-policy-builder/answers\nversion: 1\ndraft: {id: zz9}\n';
@@ -139,7 +139,7 @@ test('a typed right-to-left override is kept, flagged at the field and shown as 
   const preview = page.getByRole('complementary', { name: 'Policy preview' });
   await preview.getByText('[RLO U+202E]live[PDF U+202C] Clinic').first().waitFor();
   assert.ok(!(await preview.textContent()).includes('\u202E'), 'the control itself is not in the preview');
-  const pdf = await downloadOf(page, () => page.getByRole('button', { name: 'Export PDF' }).click());
+  const pdf = await downloadOf(page, () => exportAnyway(page));
   const text = flat(pdfText(pdf.path));
   assert.ok(text.includes('[RLO U+202E]live[PDF U+202C] Clinic'), text.slice(0, 400));
   await page.getByRole('link', { name: 'All drafts', exact: true }).click();

@@ -6,6 +6,7 @@ pub mod clipboard;
 pub mod clock;
 pub mod download;
 pub mod features;
+pub mod file_input;
 pub mod focus;
 pub mod panic_screen;
 pub mod persistence;

@@ -7,12 +7,13 @@
 use leptos::prelude::*;
 
 use crate::app::browser::download::download;
+use crate::app::browser::file_input::chosen_file;
 use crate::app::browser::focus::focus_id;
 use crate::app::browser::storage::{self, local_time, Entry};
 use crate::app::browser::worker_client::{read_answer_file, FileError};
 use crate::app::drafts::safekeeping::Safekeeping;
 use crate::app::drafts::signatures::ReviewSignatures;
-use crate::app::shell::files::{chosen_file, download_answer_file, read_or_report, Busy, ReportTo, MAX_FILE_BYTES};
+use crate::app::shell::files::{download_answer_file, read_or_report, Busy, ReportTo, MAX_FILE_BYTES};
 use crate::app::shell::route::{navigate, Route};
 use crate::app::shell::{use_app, AppState};
 use crate::policy::diag::Diagnostics;

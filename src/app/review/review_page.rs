@@ -115,10 +115,10 @@ pub fn ReviewPage() -> impl IntoView {
         };
         let shown = document.with(|d| {
             d.sections.iter().find(|s| s.id.as_str() == id).map(|s| {
-                // The title is the heading above; only subsections
-                // keep theirs.
+                // The title is the heading above (an h3); only
+                // subsections keep theirs, one level down (h4).
                 let place = Place {
-                    level: 4,
+                    level: 3,
                     anchor: None,
                     heading: false,
                 };

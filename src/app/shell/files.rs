@@ -1,67 +1,23 @@
-//! Reading a file the user picked, and offering a draft as an answer file.
+//! Reading a file the user picked and reporting what could not be read
+//! (the reading itself is `browser::file_input`), and offering a draft as
+//! an answer file.
 
 use std::cell::Cell;
 use std::rc::Rc;
 use std::time::Duration;
 
 use leptos::prelude::{request_animation_frame, GetUntracked, RwSignal, Set};
-use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::JsFuture;
 
 use crate::app::browser::download::{download, DownloadError};
+use crate::app::browser::file_input::{chosen_file, read_text_up_to, ReadError};
 use crate::app::browser::focus::focus_id;
-use crate::app::browser::storage::{js_message, today_iso};
+use crate::app::browser::storage::today_iso;
 use crate::app::browser::worker_client::{write_answer_file, WorkerError};
-use crate::policy::diag::text::decode;
-use crate::policy::diag::{Diagnostic, Diagnostics};
+use crate::policy::diag::Diagnostics;
 use crate::policy::files::draft::StoredDraft;
 
 /// The largest file the app reads; anything bigger is refused unread.
 pub const MAX_FILE_BYTES: f64 = 2.0 * 1024.0 * 1024.0;
-
-/// The first file chosen in the file input that fired `ev`, if any.
-pub fn chosen_file(ev: &web_sys::Event) -> Option<web_sys::File> {
-    let input = ev.target()?.dyn_into::<web_sys::HtmlInputElement>().ok()?;
-    let file = input.files()?.get(0);
-    // Clear the input so that choosing the same file again fires again.
-    input.set_value("");
-    file
-}
-
-/// Why a chosen file could not be read.
-#[derive(Debug, Clone, PartialEq, thiserror::Error)]
-pub enum ReadError {
-    /// It is over the size limit; it was not read.
-    #[error("the file is {megabytes:.1} MB; the largest the app reads is {limit:.0} MB")]
-    TooBig {
-        /// Its size.
-        megabytes: f64,
-        /// The limit.
-        limit: f64,
-    },
-    /// The browser could not read it (the message is the browser's).
-    #[error("{0}")]
-    Unreadable(String),
-    /// It is not UTF-8 text: where the first byte that is not is.
-    #[error("{}", .0.message)]
-    NotUtf8(Diagnostic),
-}
-
-impl ReadError {
-    /// The refusal as a problem of the file `file`, for the problem list
-    /// (an error, not a status line): located when it has a place.
-    pub fn diagnostics(&self, file: &str) -> Diagnostics {
-        Diagnostics(vec![match self {
-            ReadError::NotUtf8(d) => d.clone(),
-            other => Diagnostic {
-                file: file.to_owned(),
-                line: 0,
-                column: 0,
-                message: other.to_string(),
-            },
-        }])
-    }
-}
 
 /// Where a file that cannot be read is reported.
 #[derive(Clone, Copy)]
@@ -124,39 +80,6 @@ pub fn read_chosen_up_to(
         }
     });
     true
-}
-
-/// Reads `file` as UTF-8 text if it has at most `max_bytes`. The
-/// browser's own reading as text would turn bytes that are not UTF-8 into
-/// replacement characters without a word, so the bytes are read and
-/// decoded here, and refused with the place of the first that is not
-/// UTF-8.
-pub async fn read_text_up_to(file: &web_sys::File, max_bytes: f64) -> Result<String, ReadError> {
-    if file.size() > max_bytes {
-        return Err(ReadError::TooBig {
-            megabytes: file.size() / 1024.0 / 1024.0,
-            limit: max_bytes / 1024.0 / 1024.0,
-        });
-    }
-    let buffer = JsFuture::from(file.array_buffer())
-        .await
-        .map_err(|e| ReadError::Unreadable(js_message(&e)))?;
-    let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
-    decode(&file.name(), &bytes).map_err(ReadError::NotUtf8)
-}
-
-/// Reads `file`'s bytes if it has at most `max_bytes`.
-pub async fn read_bytes_up_to(file: &web_sys::File, max_bytes: f64) -> Result<Vec<u8>, ReadError> {
-    if file.size() > max_bytes {
-        return Err(ReadError::TooBig {
-            megabytes: file.size() / 1024.0 / 1024.0,
-            limit: max_bytes / 1024.0 / 1024.0,
-        });
-    }
-    let buffer = JsFuture::from(file.array_buffer())
-        .await
-        .map_err(|e| ReadError::Unreadable(js_message(&e)))?;
-    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
 /// Why an answer file could not be offered.
