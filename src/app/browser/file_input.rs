@@ -58,16 +58,7 @@ impl ReadError {
 /// decoded here, and refused with the place of the first that is not
 /// UTF-8.
 pub async fn read_text_up_to(file: &web_sys::File, max_bytes: f64) -> Result<String, ReadError> {
-    if file.size() > max_bytes {
-        return Err(ReadError::TooBig {
-            megabytes: file.size() / 1024.0 / 1024.0,
-            limit: max_bytes / 1024.0 / 1024.0,
-        });
-    }
-    let buffer = JsFuture::from(file.array_buffer())
-        .await
-        .map_err(|e| ReadError::Unreadable(js_message(&e)))?;
-    let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
+    let bytes = read_bytes_up_to(file, max_bytes).await?;
     decode(&file.name(), &bytes).map_err(ReadError::NotUtf8)
 }
 
