@@ -6,7 +6,7 @@ import { createServer } from 'node:http';
 import { readdir, readFile } from 'node:fs/promises';
 import { join, extname } from 'node:path';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
-import { serveDist, launch } from '../e2e/harness.mjs';
+import { serveDist, launch, TYPES } from '../e2e/harness.mjs';
 import { pdfComparison } from './compare.mjs';
 
 const DIST = new URL('../../dist/', import.meta.url).pathname;
@@ -45,15 +45,6 @@ async function sizes() {
 
 // What a static host sends: each file compressed once, with brotli for a
 // browser that accepts it (as the usual hosts and CDNs do), else gzip.
-const TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.json': 'application/json',
-  '.png': 'image/png',
-  '.webmanifest': 'application/manifest+json',
-};
 async function serveCompressed() {
   const cache = new Map();
   const server = createServer(async (req, res) => {

@@ -11,7 +11,8 @@ import { chromium } from 'playwright-core';
 // POLICY_DIST serves another build (for example an older one, to check
 // that a test fails on it).
 const DIST = process.env.POLICY_DIST || new URL('../../dist/', import.meta.url).pathname;
-const TYPES = {
+/** The content type a static host gives each kind of file of dist/. */
+export const TYPES = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',

@@ -13,7 +13,7 @@ use crate::app::builder::word_template_picker::WordTemplatePicker;
 use crate::app::shell::files::Busy;
 use crate::app::shell::session::use_session;
 use crate::policy::document::{Document, DocumentKind};
-use crate::policy::files::worker_protocol::{FileJob, WordRequest};
+use crate::policy::files::worker_protocol::{FileJob, ReminderRequest, WordRequest};
 use crate::policy::fill::finish::{self, History, PolicyOptions};
 use crate::policy::fill::lifecycle::NextReview;
 use crate::policy::render::html::render_html;
@@ -188,7 +188,7 @@ pub fn ExportButton() -> impl IntoView {
             .take(15)
             .chain(std::iter::once('Z'))
             .collect();
-        let job = FileJob::WriteReminder {
+        let job = FileJob::WriteReminder(ReminderRequest {
             title: doc.title.clone(),
             organization: doc.author.clone(),
             owner: doc.cover.owner.to_plain(),
@@ -196,7 +196,7 @@ pub fn ExportButton() -> impl IntoView {
             due: next.due.iso(),
             draft_id,
             stamp,
-        };
+        });
         let file_name = crate::policy::files::history::reminder_file_name(next.due);
         leptos::task::spawn_local(async move {
             let said = match write_reminder(job).await {

@@ -55,20 +55,26 @@ pub fn Preview() -> impl IntoView {
     // sections whose text it changed, and leaves the others' elements as
     // they are.
     let pass = StoredValue::new(0u32);
+    // The changes since review, worked out once a pass: the keys and the
+    // sections rendered again both read them.
+    let changes = StoredValue::new(Vec::new());
     let keys = move || {
         review.track();
         let keys = document.with(|d| {
-            let changes = review.with_untracked(|r| r.changes_since(d));
-            d.sections
+            let changes_now = review.with_untracked(|r| r.changes_since(d));
+            let keys = d
+                .sections
                 .iter()
                 .map(|s| {
-                    let changed = changes.iter().any(|(id, _)| id == s.id.as_str());
+                    let changed = changes_now.iter().any(|(id, _)| id == s.id.as_str());
                     let notes = review.with_untracked(|r| serde_json::to_string(&r.sections.get(s.id.as_str())).ok());
                     let mut h = DefaultHasher::new();
                     (s, changed, notes).hash(&mut h);
                     (s.id.to_string(), h.finish())
                 })
-                .collect::<Vec<_>>()
+                .collect::<Vec<_>>();
+            changes.set_value(changes_now);
+            keys
         });
         let now = pass.get_value() + 1;
         pass.set_value(now);
@@ -93,9 +99,10 @@ pub fn Preview() -> impl IntoView {
             let Some(s) = d.sections.iter().find(|s| s.id.as_str() == id) else {
                 return ().into_any();
             };
-            let changes = review.with_untracked(|r| r.changes_since(d));
-            let changed = changes.iter().find(|(c, _)| *c == id).map(|(_, c)| c);
-            let notes = crate::app::shell::review_notes::review_notes(&id, review, changed);
+            let notes = changes.with_value(|all| {
+                let changed = all.iter().find(|(c, _)| *c == id).map(|(_, c)| c);
+                crate::app::shell::review_notes::review_notes(&id, review, changed)
+            });
             let place = Place {
                 level: 2,
                 anchor: Some(format!("preview-{id}")),

@@ -5,7 +5,7 @@
 
 use crate::policy::diag::Diagnostics;
 use crate::policy::files::answer_file;
-use crate::policy::files::worker_protocol::{FileJob, FileRequest, Reply};
+use crate::policy::files::worker_protocol::{FileJob, FileRequest, ReminderRequest, Reply};
 use crate::policy::model::library::ClauseLibrary;
 use crate::policy::model::questionnaire::Questionnaire;
 
@@ -36,45 +36,27 @@ pub fn run(request: FileRequest, questionnaire: &Questionnaire) -> Reply {
             id,
             text: answer_file::write(&draft),
         },
-        FileJob::WriteReminder {
-            title,
-            organization,
-            owner,
-            version,
-            due,
-            draft_id,
-            stamp,
-        } => reminder(id, &title, &organization, &owner, &version, &due, &draft_id, &stamp),
+        FileJob::WriteReminder(asked) => reminder(id, &asked),
     }
 }
 
 /// The review reminder's file, or why there is none.
-#[allow(clippy::too_many_arguments)]
-fn reminder(
-    id: u32,
-    title: &str,
-    organization: &str,
-    owner: &str,
-    version: &str,
-    due: &str,
-    draft_id: &str,
-    stamp: &str,
-) -> Reply {
+fn reminder(id: u32, asked: &ReminderRequest) -> Reply {
     let failed = |message: String| Reply::Failed { id: Some(id), message };
     #[cfg(feature = "calendar")]
     {
         use crate::policy::files::calendar::{reminder_ics, Reminder};
-        let Some(due) = crate::policy::model::dates::parse_iso(due) else {
-            return failed(format!("the review date {due} is not a date"));
+        let Some(due) = crate::policy::model::dates::parse_iso(&asked.due) else {
+            return failed(format!("the review date {} is not a date", asked.due));
         };
         let reminder = Reminder {
-            title,
-            organization,
-            owner,
-            version,
+            title: &asked.title,
+            organization: &asked.organization,
+            owner: &asked.owner,
+            version: &asked.version,
             due,
-            draft_id,
-            stamp,
+            draft_id: &asked.draft_id,
+            stamp: &asked.stamp,
         };
         match reminder_ics(&reminder) {
             Ok(text) => Reply::Calendar { id, text },
@@ -83,7 +65,7 @@ fn reminder(
     }
     #[cfg(not(feature = "calendar"))]
     {
-        let _ = (title, organization, owner, version, due, draft_id, stamp);
+        let _ = asked;
         failed("this build cannot write calendar files".to_owned())
     }
 }
@@ -93,6 +75,38 @@ mod tests {
     use super::*;
     use crate::policy::bundle::Policy;
     use crate::policy::files::draft::StoredDraft;
+
+    #[test]
+    fn the_worker_writes_the_review_reminder_and_refuses_a_date_that_is_not_one() {
+        let policy = Policy::builtin().expect("the shipped templates load");
+        let asked = ReminderRequest {
+            title: "Lakeside Social Media Policy".into(),
+            organization: "Lakeside Community Hospital".into(),
+            owner: "Communications".into(),
+            version: "2.0".into(),
+            due: "2028-02-29".into(),
+            draft_id: "d1".into(),
+            stamp: "20261203T120000Z".into(),
+        };
+        // The page sends the job as JSON: it reads back as it was sent.
+        let job = FileJob::WriteReminder(asked.clone());
+        let json = serde_json::to_string(&job).expect("a job is written");
+        assert_eq!(serde_json::from_str::<FileJob>(&json).expect("and read"), job);
+        let Reply::Calendar { text, .. } = run(FileRequest { id: 3, job }, &policy.questionnaire) else {
+            panic!("a reminder is written");
+        };
+        assert!(text.contains("BEGIN:VCALENDAR"), "{text}");
+        assert!(text.contains("20280229"), "{text}");
+        let wrong = FileJob::WriteReminder(ReminderRequest {
+            due: "2028-02-30".into(),
+            ..asked
+        });
+        let Reply::Failed { id, message } = run(FileRequest { id: 4, job: wrong }, &policy.questionnaire) else {
+            panic!("a date that is not one is refused");
+        };
+        assert_eq!(id, Some(4));
+        assert_eq!(message, "the review date 2028-02-30 is not a date");
+    }
 
     #[test]
     fn the_worker_reads_and_writes_files_for_the_page() {

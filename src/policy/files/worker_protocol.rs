@@ -88,22 +88,26 @@ pub enum FileJob {
     },
     /// Write the review reminder as an iCalendar file: answered with
     /// [`Reply::Calendar`].
-    WriteReminder {
-        /// The policy's title.
-        title: String,
-        /// The organization.
-        organization: String,
-        /// The role that owns the policy.
-        owner: String,
-        /// The version in force.
-        version: String,
-        /// When the review is due (`YYYY-MM-DD`).
-        due: String,
-        /// The draft's id, for a stable event id.
-        draft_id: String,
-        /// Now, as RFC 5545's UTC form (`YYYYMMDDTHHMMSSZ`).
-        stamp: String,
-    },
+    WriteReminder(ReminderRequest),
+}
+
+/// What the review reminder says, as the page sends it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReminderRequest {
+    /// The policy's title.
+    pub title: String,
+    /// The organization.
+    pub organization: String,
+    /// The role that owns the policy.
+    pub owner: String,
+    /// The version in force.
+    pub version: String,
+    /// When the review is due (`YYYY-MM-DD`).
+    pub due: String,
+    /// The draft's id, for a stable event id.
+    pub draft_id: String,
+    /// Now, as RFC 5545's UTC form (`YYYYMMDDTHHMMSSZ`).
+    pub stamp: String,
 }
 
 /// Anything the page sends the worker.
