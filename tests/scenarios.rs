@@ -1,8 +1,9 @@
 //! The trainer's scenarios: the shipped file loads cleanly, bad files are
 //! reported where the problem is, every verdict for every sample rests on
 //! clauses that are in that sample's policy, verdicts change with the
-//! answers as the content intends, handouts hold whole decks, and the
-//! situations read at grade 10 or lower.
+//! answers as the content intends, handouts hold whole decks, every card
+//! reads in the words of its kind of organization, and the situations read
+//! at grade 10 or lower.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -11,6 +12,8 @@ use policy_builder::policy::diag::Diagnostics;
 use policy_builder::policy::document::{BlockKind, Document, Run, Text};
 use policy_builder::policy::fill::fill;
 use policy_builder::policy::model::answers::{Answer, Answers};
+use policy_builder::policy::model::ids::QuestionId;
+use policy_builder::policy::model::questionnaire::QuestionKind;
 use policy_builder::policy::readability::counts;
 use policy_builder::policy::trainer::scenario::{
     DeckId, HandoutOptions, ScenarioId, ScenarioLibrary, Verdict, VerdictKind,
@@ -747,8 +750,8 @@ fn a_handout_holds_every_scenario_of_its_deck_with_verdict_reason_and_clauses() 
             for (i, (section, id)) in handout.sections.iter().zip(&deck.scenarios).enumerate() {
                 let scenario = lib.scenario(id).expect("a deck names known scenarios");
                 let verdict = verdicts.iter().find(|v| &v.scenario == id).expect("a verdict");
-                // The scenario as this organization reads it: in its English.
-                let read = scenario.read_for(&p.questionnaire, &answers);
+                // The scenario as this organization reads it: in its setting's words and its English.
+                let read = lib.read(scenario, &p.questionnaire, &answers);
                 assert_eq!(section.number, (i + 1).to_string(), "{at}");
                 assert_eq!(section.title, read.title, "{at}");
                 let texts: Vec<String> = section
@@ -827,17 +830,19 @@ fn the_handout_of_every_scenario_exports_as_a_pdf_with_every_glyph() {
 // Plain language
 
 #[test]
-fn every_situation_reads_at_grade_10_or_lower() {
+fn every_situation_reads_at_grade_10_or_lower_in_every_setting() {
     let p = policy();
     let lib = scenarios(&p);
-    let hard: Vec<String> = lib
-        .scenarios
-        .iter()
-        .map(|s| (s.id.to_string(), counts(&s.situation)))
-        .filter(|(_, c)| c.grade() > 10.0)
-        .map(|(id, c)| format!("{id}: grade {:.1} ({c:?})", c.grade()))
-        .collect();
-    assert_eq!(hard, Vec::<String>::new());
+    let mut hard = BTreeSet::new();
+    for (name, answers) in every_kind_of_every_sample(&p) {
+        for s in &lib.scenarios {
+            let c = counts(&lib.read(s, &p.questionnaire, &answers).situation);
+            if c.grade() > 10.0 {
+                hard.insert(format!("{}, {name}: grade {:.1} ({c:?})", s.id, c.grade()));
+            }
+        }
+    }
+    assert_eq!(hard, BTreeSet::new());
 }
 
 #[test]
@@ -964,5 +969,310 @@ fn a_quiz_handout_names_the_organization_and_keeps_every_verdict_for_the_back() 
     assert_eq!(
         quiz.to_plain().matches("Verdict: ").count(),
         plain.to_plain().matches("Verdict: ").count()
+    );
+}
+
+// ---------------------------------------------------------------------------
+// Scenarios fit the kind of organization
+
+/// Every sample as it is, and every sample again as each kind of
+/// organization (`org_type`), named `sample as kind`.
+fn every_kind_of_every_sample(p: &Policy) -> Vec<(String, Answers)> {
+    let org_type = QuestionId::from("org_type");
+    let kinds: Vec<String> = match p.questionnaire.question(&org_type).map(|q| &q.kind) {
+        Some(QuestionKind::OneOf(choices)) => choices.iter().map(|c| c.id.clone()).collect(),
+        other => panic!("org_type is not a one-of question: {other:?}"),
+    };
+    assert!(kinds.len() >= 10, "{kinds:?}");
+    let mut out = Vec::new();
+    for (name, answers) in samples() {
+        for kind in &kinds {
+            let mut a = answers.clone();
+            a.set(org_type.clone(), text(kind));
+            out.push((format!("{name} as {kind}"), a));
+        }
+        out.push((name, answers));
+    }
+    out
+}
+
+/// The words a kind of organization would not use of itself, written here
+/// apart from the scenario file's settings: a clinic or a care home has no
+/// wards, porters or emergency department; a practice without nurses has
+/// no nurse; a care home speaks of residents, not patients.
+fn foreign_words(kind: &str) -> Vec<&'static str> {
+    let not_a_hospital = [
+        "ward",
+        "wards",
+        "bed number",
+        "bed numbers",
+        "in their beds",
+        "emergency department",
+        "nurses' station",
+        "porter",
+        "porters",
+        "maternity",
+        "name band",
+        "children's ward",
+        "cancer ward",
+        "pager",
+    ];
+    let mut words = Vec::new();
+    if kind != "hospital" {
+        words.extend(not_a_hospital);
+    }
+    if matches!(kind, "allied_health" | "dental" | "pharmacy" | "charity" | "research") {
+        words.extend(["nurse", "nurses", "nurse's"]);
+    }
+    if kind == "long_term_care" {
+        words.extend(["patient", "patients", "patient's", "waiting room"]);
+    }
+    words
+}
+
+/// Whether `text` holds `phrase` as whole words, in any case.
+fn has_phrase(text: &str, phrase: &str) -> bool {
+    let text = text.to_lowercase().replace('\u{2019}', "'");
+    let is_word = |c: char| c.is_alphanumeric() || c == '\'';
+    text.match_indices(phrase).any(|(at, _)| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + phrase.len()..].chars().next();
+        // "patient" is not found in "patient's", which has its own entry.
+        !before.is_some_and(is_word) && !after.is_some_and(is_word)
+    })
+}
+
+#[test]
+fn the_phrase_matcher_finds_whole_words_only() {
+    assert!(has_phrase("A Ward clerk", "ward"));
+    assert!(has_phrase("on the ward.", "ward"));
+    assert!(!has_phrase("walks toward them", "ward"));
+    assert!(!has_phrase("a wardrobe", "ward"));
+    assert!(has_phrase("the patient's file", "patient's"));
+    assert!(!has_phrase("the patient's file", "patient"));
+    assert!(has_phrase("at the nurses' station", "nurses' station"));
+}
+
+#[test]
+fn every_card_handout_and_explanation_reads_in_the_words_of_its_kind_of_organization() {
+    let p = policy();
+    let lib = scenarios(&p);
+    let mut wrong = BTreeSet::new();
+    for (name, answers) in every_kind_of_every_sample(&p) {
+        let kind = answers
+            .text(&QuestionId::from("org_type"))
+            .unwrap_or_default()
+            .to_owned();
+        let is_sample = !name.contains(" as ");
+        // The organization's own answers (a form's name with "Patient" in
+        // it) are its words, not the scenario's: they are left out of the
+        // check for foreign words.
+        let own: Vec<String> = p
+            .questionnaire
+            .questions()
+            .filter_map(|q| answers.text(&q.id))
+            .filter(|t| t.len() > 3)
+            .map(str::to_owned)
+            .collect();
+        let doc = fill(&p.questionnaire, &p.library, &answers);
+        for v in lib.verdicts(&p.questionnaire, &answers, &doc) {
+            let at = format!("{}, {name}", v.scenario);
+            if !v.problems.is_empty() {
+                wrong.insert(format!("{at}: {:?}", v.problems));
+            }
+            let explanation = v.explanation.to_plain();
+            for (part, text) in [
+                ("title", v.text.title.as_str()),
+                ("situation", v.text.situation.as_str()),
+                ("explanation", explanation.as_str()),
+            ] {
+                if text.trim().is_empty() {
+                    wrong.insert(format!("{at}: the {part} is empty"));
+                }
+                for mark in ["{{", "}}", "{%", "%}", "setting."] {
+                    if text.contains(mark) {
+                        wrong.insert(format!("{at}: the {part} holds {mark:?}: {text}"));
+                    }
+                }
+                // A sample answers every question its cards read, so no
+                // placeholder shows on its cards.
+                if is_sample && part != "explanation" && text.contains('[') {
+                    wrong.insert(format!("{at}: the {part} holds a placeholder: {text}"));
+                }
+                let template_text = own.iter().fold(text.to_owned(), |t, a| t.replace(a.as_str(), " "));
+                for word in foreign_words(&kind) {
+                    if has_phrase(&template_text, word) {
+                        wrong.insert(format!("{at}: the {part} says {word:?}: {text}"));
+                    }
+                }
+            }
+            if is_sample && !placeholders(&v.explanation).is_empty() {
+                wrong.insert(format!("{at}: placeholders {:?}", placeholders(&v.explanation)));
+            }
+        }
+    }
+    let shown: Vec<&String> = wrong.iter().take(40).collect();
+    assert!(wrong.is_empty(), "{} problems, the first:\n{shown:#?}", wrong.len());
+}
+
+#[test]
+fn a_physiotherapy_practice_reads_of_its_front_desk_where_a_hospital_reads_of_its_nurses_station() {
+    let p = policy();
+    let lib = scenarios(&p);
+    let selfie = lib
+        .scenario(&ScenarioId::from("whiteboard_selfie"))
+        .expect("the selfie");
+    let physio = lib.read(selfie, &p.questionnaire, &sample("australia-allied-health"));
+    assert_eq!(physio.title, "A team selfie at the front desk");
+    assert!(physio.situation.contains("appointment times"), "{}", physio.situation);
+    assert!(!physio.situation.contains("bed numbers"), "{}", physio.situation);
+    let hospital = lib.read(selfie, &p.questionnaire, &sample("ontario-hospital"));
+    assert_eq!(hospital.title, "A team selfie at the nurses' station");
+    assert!(hospital.situation.contains("bed numbers"), "{}", hospital.situation);
+    let home = lib.read(selfie, &p.questionnaire, &sample("quebec-long-term-care"));
+    assert!(
+        home.situation.contains("residents' names and room numbers"),
+        "{}",
+        home.situation
+    );
+    // The unanswered kind reads a setting too, never a placeholder.
+    let blank = lib.read(selfie, &p.questionnaire, &Answers::default());
+    assert_eq!(blank.title, "A team selfie at the front desk");
+}
+
+#[test]
+fn the_cards_the_handout_and_the_worked_examples_show_the_same_fitted_text() {
+    let p = policy();
+    let lib = scenarios(&p);
+    for (name, answers) in samples() {
+        let filled = fill(&p.questionnaire, &p.library, &answers);
+        let deck = lib
+            .deck(&DeckId::from("worked_examples"))
+            .expect("the worked examples deck");
+        let verdicts = lib.deck_verdicts(deck, &p.questionnaire, &answers, &filled);
+        let handout = lib.handout(deck, &verdicts, &filled);
+        let appendix = lib
+            .worked_examples(&p.questionnaire, &answers, &filled)
+            .expect("an appendix");
+        for ((id, section), example) in deck.scenarios.iter().zip(&handout.sections).zip(&appendix.subsections) {
+            let scenario = lib.scenario(id).expect("a known scenario");
+            let card = lib.read(scenario, &p.questionnaire, &answers);
+            let at = format!("{id}, {name}");
+            for shown in [section, example] {
+                assert_eq!(shown.title, card.title, "{at}");
+                let situation = shown.blocks.first().map(|b| match &b.kind {
+                    BlockKind::Paragraph(t) => t.to_plain(),
+                    _ => String::new(),
+                });
+                assert_eq!(situation.as_deref(), Some(card.situation.as_str()), "{at}");
+            }
+        }
+    }
+}
+
+#[test]
+fn every_deck_keeps_all_its_scenarios_for_every_sample() {
+    // No scenario is left out for a kind of organization: each reads true
+    // in every setting, so every sample gets whole decks.
+    let p = policy();
+    let lib = scenarios(&p);
+    for (name, answers) in samples() {
+        let filled = fill(&p.questionnaire, &p.library, &answers);
+        for deck in &lib.decks {
+            let verdicts = lib.deck_verdicts(deck, &p.questionnaire, &answers, &filled);
+            assert_eq!(verdicts.len(), deck.scenarios.len(), "{name}, {}", deck.id);
+        }
+    }
+}
+
+const SETTINGS: &str = "\
+version: 1
+settings:
+  question: org_type
+  kinds:
+    hospital: hospital
+    primary_care: clinic
+    dental: clinic
+    allied_health: clinic
+    pharmacy: clinic
+    mental_health: clinic
+    long_term_care: clinic
+    home_care: clinic
+    public_health: clinic
+    charity: clinic
+    research: clinic
+  unanswered: clinic
+  words:
+    front_desk:
+      hospital: the nurses' station
+      clinic: the front desk
+scenarios:
+  - id: selfie
+    title: 'A selfie at {{ setting.front_desk }}'
+    situation: A nurse posts a selfie.
+    rules:
+      - verdict: fine_with_conditions
+        explanation: Check the background.
+        cites: [privacy.backgrounds]
+";
+
+fn settings_edited(from: &str, to: &str) -> String {
+    assert!(SETTINGS.contains(from), "SETTINGS lacks {from:?}");
+    SETTINGS.replacen(from, to, 1)
+}
+
+#[test]
+fn the_settings_file_of_these_tests_loads_and_reads_its_words() {
+    let p = policy();
+    let lib = load(SETTINGS).unwrap_or_else(|d| panic!("{d}"));
+    let read = lib.read(&lib.scenarios[0], &p.questionnaire, &sample("ontario-hospital"));
+    assert_eq!(read.title, "A selfie at the nurses' station");
+}
+
+#[test]
+fn an_unknown_setting_word_is_located() {
+    let text = settings_edited("{{ setting.front_desk }}", "{{ setting.front_dsek }}");
+    assert_eq!(
+        errors(&text),
+        ["scenarios.yaml:23:12: the text refers to \"setting.front_dsek\", which is not a question id or a setting word (settings.words)"]
+    );
+}
+
+#[test]
+fn a_kind_without_a_setting_and_a_word_without_a_wording_are_located() {
+    let text = settings_edited("    research: clinic\n", "");
+    assert_eq!(
+        errors(&text),
+        ["scenarios.yaml:5:5: the kind of organization \"research\" has no setting; add it here"]
+    );
+    let text = settings_edited("      clinic: the front desk\n", "");
+    assert_eq!(
+        errors(&text),
+        ["scenarios.yaml:18:5: the setting word \"front_desk\" has no wording for the setting \"clinic\""]
+    );
+}
+
+#[test]
+fn an_unknown_kind_or_setting_and_a_wrong_question_are_located() {
+    let text = settings_edited("    research: clinic\n", "    research: clinic\n    spa: clinic\n");
+    let errs = errors(&text);
+    assert_eq!(errs.len(), 1, "{errs:?}");
+    assert!(
+        errs[0]
+            .starts_with("scenarios.yaml:16:5: \"spa\" is not an option of \"org_type\"; the options are hospital, "),
+        "{errs:?}"
+    );
+    let text = settings_edited(
+        "      clinic: the front desk\n",
+        "      clinic: the front desk\n      clinik: the desk\n",
+    );
+    assert_eq!(
+        errors(&text),
+        ["scenarios.yaml:21:7: \"clinik\" is not a setting of `kinds` or `unanswered`; the settings are clinic, hospital"]
+    );
+    let text = settings_edited("question: org_type", "question: org_kind");
+    assert_eq!(
+        errors(&text),
+        ["scenarios.yaml:3:13: there is no question \"org_kind\""]
     );
 }

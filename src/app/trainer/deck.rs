@@ -88,7 +88,7 @@ pub fn TrainerDeck(
             .iter()
             .filter_map(|id| library.scenario(id))
             .map(|s| {
-                let text = s.read_for(q, answers);
+                let text = library.read(s, q, answers);
                 Card {
                     id: s.id.clone(),
                     title: text.title,

@@ -72,6 +72,28 @@ impl Templates {
         id
     }
 
+    /// Compiles `source`, a template that reads answers by question id and
+    /// also the variables `extra`, such as `setting.front_desk` for a
+    /// scenario's setting words. A variable that is neither is reported at
+    /// `path`, saying what it should have been (`what`).
+    pub fn add_with(
+        &mut self,
+        source: &str,
+        path: &YamlPath,
+        problems: &mut Vec<Problem>,
+        extra: &BTreeSet<String>,
+        what: &str,
+    ) -> TemplateId {
+        let mut known = std::mem::take(&mut self.variables);
+        let added: Vec<String> = extra.iter().filter(|e| known.insert((*e).clone())).cloned().collect();
+        let id = self.add_reading(source, path, problems, &known, what);
+        for a in added {
+            known.remove(&a);
+        }
+        self.variables = known;
+        id
+    }
+
     /// Compiles `source`, a template that reads only the variables `known`
     /// (not answers), such as a line about a clause pack. Unknown variables
     /// are reported at `path`, naming the ones it may read.
@@ -158,18 +180,18 @@ fn unknown_variables(
     loop {
         t.render_from_fn(engine, |members| {
             let name = variable(members)?;
-            let index = match seen.iter().position(|v| v == name) {
+            let index = match seen.iter().position(|v| *v == name) {
                 Some(i) => i,
                 None => {
-                    seen.push(name.to_owned());
+                    seen.push(name.clone());
                     seen.len() - 1
                 }
             };
-            if !known.contains(name) {
-                unknown.insert(name.to_owned());
+            if !known.contains(&name) {
+                unknown.insert(name.clone());
             }
             let is_false = index < MAX_BRANCHING_VARIABLES && falsy >> index & 1 == 1;
-            note(is_false.then_some(name));
+            note(is_false.then_some(name.as_str()));
             Ok(if is_false { Value::None } else { Value::from("answer") })
         })
         .to_string()?;
@@ -186,13 +208,21 @@ thread_local! {
     static LAST_MISSING: RefCell<Option<String>> = const { RefCell::new(None) };
 }
 
-/// The name of the variable at `members`, which must be a plain name.
-fn variable<'a>(members: &[ValueMember<'a>]) -> Result<&'a str, String> {
+/// The name of the variable at `members`: a question id, or a name with
+/// one part such as `setting.front_desk`, written with its dot.
+fn variable(members: &[ValueMember<'_>]) -> Result<String, String> {
     match members {
         [ValueMember {
             access: ValueAccess::Key(name),
             ..
-        }] => Ok(name),
+        }] => Ok((*name).to_owned()),
+        [ValueMember {
+            access: ValueAccess::Key(name),
+            ..
+        }, ValueMember {
+            access: ValueAccess::Key(part),
+            ..
+        }] => Ok(format!("{name}.{part}")),
         [ValueMember {
             access: ValueAccess::Key(name),
             ..
@@ -205,10 +235,21 @@ fn variable<'a>(members: &[ValueMember<'a>]) -> Result<&'a str, String> {
 /// formatters.
 fn lookup(answers: &BTreeMap<String, Value>, members: &[ValueMember<'_>]) -> Result<Value, String> {
     let name = variable(members)?;
+    let (first, part) = match name.split_once('.') {
+        Some((first, part)) => (first, Some(part)),
+        None => (name.as_str(), None),
+    };
     let value = answers
-        .get(name)
-        .ok_or_else(|| format!("\"{name}\" is not a question id"))?;
-    note(matches!(value, Value::None).then_some(name));
+        .get(first)
+        .ok_or_else(|| format!("\"{first}\" is not a question id"))?;
+    let value = match (part, value) {
+        (None, value) => value,
+        (Some(part), Value::Map(parts)) => parts
+            .get(part)
+            .ok_or_else(|| format!("\"{name}\" is not a known word"))?,
+        (Some(_), _) => return Err(format!("\"{first}\" is an answer and has no parts")),
+    };
+    note(matches!(value, Value::None).then_some(name.as_str()));
     Ok(value.clone())
 }
 

@@ -7,6 +7,13 @@
 //! Deck + Verdicts --handout--> Document --> preview / PDF
 //! ```
 //!
+//! A scenario's title, situation and explanations are templates, like
+//! clause text. Besides answers they may read the setting's words
+//! (`{{ setting.front_desk }}`): the file's `settings` table says which
+//! setting each kind of organization is (a hospital, a clinic, a care
+//! home...) and how each word reads there, so a physiotherapy practice
+//! reads of its front desk where a hospital reads of its nurses' station.
+//!
 //! Each scenario has ordered rules. A rule's `when` is a condition in the
 //! same language as clause conditions, read against the same answers, so
 //! the verdict changes with the answers exactly as the policy does. The
@@ -15,7 +22,7 @@
 //! names the numbers of the sections where those clauses landed in this
 //! organization's policy.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
@@ -23,12 +30,13 @@ use serde::{Deserialize, Serialize};
 use crate::policy::diag::{Diagnostics, Problem, SourceFile, YamlPath};
 use crate::policy::document::{Block, BlockKind, Cover, Document, FillProblem, Section, Text};
 use crate::policy::fill::{context, runs, tidy, Words};
-use crate::policy::model::answers::Answers;
+use crate::policy::model::answers::{Answer, Answers};
 use crate::policy::model::condition::{Condition, RawCondition};
+use crate::policy::model::ids::QuestionId;
 use crate::policy::model::ids::{check_id, ClauseId, IdShape, SectionId};
 use crate::policy::model::library::ClauseLibrary;
-use crate::policy::model::questionnaire::Questionnaire;
-use crate::policy::model::template::{TemplateId, Templates};
+use crate::policy::model::questionnaire::{QuestionKind, Questionnaire};
+use crate::policy::model::template::{TemplateId, Templates, Value};
 
 /// The version of the scenario-file format this build reads.
 pub const FORMAT_VERSION: u32 = 1;
@@ -80,9 +88,20 @@ impl fmt::Display for VerdictKind {
 #[serde(deny_unknown_fields)]
 struct RawFile {
     version: u32,
+    #[serde(default)]
+    settings: Option<RawSettings>,
     scenarios: Vec<RawScenario>,
     #[serde(default)]
     decks: Vec<RawDeck>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSettings {
+    question: String,
+    kinds: BTreeMap<String, String>,
+    unanswered: String,
+    words: BTreeMap<String, BTreeMap<String, String>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -122,6 +141,49 @@ pub struct ScenarioLibrary {
     /// The decks, in file order.
     pub decks: Vec<Deck>,
     templates: Templates,
+    settings: Settings,
+}
+
+/// The setting words of a scenario file: which setting each kind of
+/// organization is, and how each word reads in each setting.
+#[derive(Debug, Default)]
+struct Settings {
+    /// The question whose answer is the kind of organization.
+    question: Option<QuestionId>,
+    /// The setting of each kind (an option of `question`).
+    kinds: BTreeMap<String, String>,
+    /// The setting read while the kind is not answered.
+    unanswered: String,
+    /// Each word's text in each setting.
+    words: BTreeMap<String, BTreeMap<String, String>>,
+}
+
+impl Settings {
+    /// The name of the setting the (visible) answers describe.
+    fn setting_for(&self, visible: &Answers) -> &str {
+        let kind = self.question.as_ref().and_then(|q| match visible.get(q) {
+            Some(Answer::Text(t)) => self.kinds.get(t),
+            _ => None,
+        });
+        kind.map_or(self.unanswered.as_str(), String::as_str)
+    }
+
+    /// The words of the setting the answers describe, as a template value.
+    fn value_for(&self, visible: &Answers) -> Value {
+        let setting = self.setting_for(visible);
+        self.words
+            .iter()
+            .map(|(word, texts)| {
+                let text = texts.get(setting).cloned().unwrap_or_default();
+                (word.clone(), Value::from(text))
+            })
+            .collect()
+    }
+
+    /// The names a template may read for these words: `setting.<word>`.
+    fn variables(&self) -> BTreeSet<String> {
+        self.words.keys().map(|w| format!("setting.{w}")).collect()
+    }
 }
 
 /// One situation for staff to judge.
@@ -129,12 +191,17 @@ pub struct ScenarioLibrary {
 pub struct Scenario {
     /// Stable id.
     pub id: ScenarioId,
-    /// A short title for the card.
+    /// A short title for the card, as written (a template).
     pub title: String,
-    /// What was posted or asked, by whom and where. The same for every
-    /// organization (but for its English's spelling, see
-    /// [`Scenario::read_for`]): only the verdict changes.
+    /// What was posted or asked, by whom and where, as written (a
+    /// template). It reads the same for every organization but for the
+    /// setting's words and its English (see [`ScenarioLibrary::read`]):
+    /// only the verdict changes.
     pub situation: String,
+    /// The compiled title.
+    title_template: TemplateId,
+    /// The compiled situation.
+    situation_template: TemplateId,
     /// Topic ids of the coverage map (`policy-templates/coverage.yaml`).
     pub topics: Vec<String>,
     /// Rules with a condition, tried in order.
@@ -150,18 +217,6 @@ pub struct ScenarioText {
     pub title: String,
     /// The situation, trimmed.
     pub situation: String,
-}
-
-impl Scenario {
-    /// Its title and situation in the English `answers` choose (the
-    /// trainer's cards, the handout and the worked examples show these).
-    pub fn read_for(&self, q: &Questionnaire, answers: &Answers) -> ScenarioText {
-        let words = Words::for_answers(q, &q.visible_answers(answers));
-        ScenarioText {
-            title: words.respell(&self.title).into_owned(),
-            situation: words.respell(self.situation.trim()).into_owned(),
-        }
-    }
 }
 
 /// A rule: when its condition holds, its outcome is the verdict.
@@ -301,23 +356,80 @@ impl ScenarioLibrary {
             .find(|(_, r)| r.when.holds(&visible))
             .map_or((None, &scenario.default), |(i, r)| (Some(i), &r.outcome));
         let mut problems = Vec::new();
-        let explanation = match self.templates.render(outcome.explanation, &context(q, &visible)) {
-            Ok(s) => tidy(runs(q, &s, Words::for_answers(q, &visible))),
-            Err(e) => {
-                problems.push(format!("scenario \"{}\": {e}", scenario.id));
-                Text::default()
-            }
-        };
+        let ctx = self.context(q, &visible);
+        let explanation = self.render(outcome.explanation, scenario, q, &visible, &ctx, &mut problems);
         let (citations, unplaced) = place(policy, &outcome.cites);
+        let text = self.read_into(scenario, q, &visible, &ctx, &mut problems);
         Verdict {
             scenario: scenario.id.clone(),
-            text: scenario.read_for(q, answers),
+            text,
             kind: outcome.verdict,
             explanation,
             citations,
             rule,
             unplaced,
             problems,
+        }
+    }
+
+    /// The title and situation of `scenario` as the organization that
+    /// `answers` describe reads them: in its setting's words and its
+    /// English. The trainer's cards, the handout and the worked examples
+    /// all show these.
+    pub fn read(&self, scenario: &Scenario, q: &Questionnaire, answers: &Answers) -> ScenarioText {
+        let visible = q.visible_answers(answers);
+        let ctx = self.context(q, &visible);
+        self.read_into(scenario, q, &visible, &ctx, &mut Vec::new())
+    }
+
+    /// [`Self::read`] with the context made, noting problems in `problems`.
+    fn read_into(
+        &self,
+        scenario: &Scenario,
+        q: &Questionnaire,
+        visible: &Answers,
+        ctx: &Value,
+        problems: &mut Vec<String>,
+    ) -> ScenarioText {
+        let mut text = |id: TemplateId| {
+            self.render(id, scenario, q, visible, ctx, problems)
+                .to_plain()
+                .trim()
+                .to_owned()
+        };
+        ScenarioText {
+            title: text(scenario.title_template),
+            situation: text(scenario.situation_template),
+        }
+    }
+
+    /// The answers' template context, with the setting's words under
+    /// `setting`.
+    fn context(&self, q: &Questionnaire, visible: &Answers) -> Value {
+        let mut ctx = context(q, visible);
+        if let Value::Map(map) = &mut ctx {
+            map.insert("setting".to_owned(), self.settings.value_for(visible));
+        }
+        ctx
+    }
+
+    /// Renders template `id` of `scenario` in the organization's words; a
+    /// problem is noted and the text left empty.
+    fn render(
+        &self,
+        id: TemplateId,
+        scenario: &Scenario,
+        q: &Questionnaire,
+        visible: &Answers,
+        ctx: &Value,
+        problems: &mut Vec<String>,
+    ) -> Text {
+        match self.templates.render(id, ctx) {
+            Ok(s) => tidy(runs(q, &s, Words::for_answers(q, visible))),
+            Err(e) => {
+                problems.push(format!("scenario \"{}\": {e}", scenario.id));
+                Text::default()
+            }
         }
     }
 
@@ -572,6 +684,15 @@ fn check(raw: RawFile, q: &Questionnaire, library: &ClauseLibrary, problems: &mu
         ));
     }
     let clause_ids: BTreeSet<&str> = library.clauses().map(|c| c.id.as_str()).collect();
+    let settings = raw.settings.map_or_else(Settings::default, |rs| {
+        check_settings(rs, q, &root.key("settings"), problems)
+    });
+    let variables = settings.variables();
+    let what = if settings.words.is_empty() {
+        "a question id"
+    } else {
+        "a question id or a setting word (settings.words)"
+    };
     let mut templates = Templates::new(q);
     let mut ids = BTreeSet::new();
     let mut scenarios = Vec::new();
@@ -589,6 +710,8 @@ fn check(raw: RawFile, q: &Questionnaire, library: &ClauseLibrary, problems: &mu
                 problems.push(Problem::new(spath.key(key), format!("the {key} is empty")));
             }
         }
+        let title_template = templates.add_with(&rs.title, &spath.key("title"), problems, &variables, what);
+        let situation_template = templates.add_with(&rs.situation, &spath.key("situation"), problems, &variables, what);
         if rs.rules.is_empty() {
             problems.push(Problem::new(
                 spath.key("rules"),
@@ -605,7 +728,7 @@ fn check(raw: RawFile, q: &Questionnaire, library: &ClauseLibrary, problems: &mu
             let rpath = spath.key("rules").index(ri);
             let outcome = Outcome {
                 verdict: rr.verdict,
-                explanation: templates.add(&rr.explanation, &rpath.key("explanation"), problems),
+                explanation: templates.add_with(&rr.explanation, &rpath.key("explanation"), problems, &variables, what),
                 cites: check_cites(&rr.cites, &rpath, &clause_ids, problems),
             };
             let when = rr
@@ -635,6 +758,8 @@ fn check(raw: RawFile, q: &Questionnaire, library: &ClauseLibrary, problems: &mu
                 id: ScenarioId(rs.id),
                 title: rs.title,
                 situation: rs.situation,
+                title_template,
+                situation_template,
                 topics: rs.topics,
                 rules,
                 default,
@@ -680,6 +805,92 @@ fn check(raw: RawFile, q: &Questionnaire, library: &ClauseLibrary, problems: &mu
         scenarios,
         decks,
         templates,
+        settings,
+    }
+}
+
+/// Checks the setting words: the question names a kind of organization,
+/// every kind has a setting, and every word reads in every setting.
+fn check_settings(raw: RawSettings, q: &Questionnaire, path: &YamlPath, problems: &mut Vec<Problem>) -> Settings {
+    let question = QuestionId(raw.question.clone());
+    let kinds: Vec<&str> = match q.question(&question).map(|q| &q.kind) {
+        Some(QuestionKind::OneOf(choices)) => choices.iter().map(|c| c.id.as_str()).collect(),
+        Some(_) => {
+            problems.push(Problem::new(
+                path.key("question"),
+                format!("\"{}\" is not a question with one answer among options", raw.question),
+            ));
+            Vec::new()
+        }
+        None => {
+            problems.push(Problem::new(
+                path.key("question"),
+                format!("there is no question \"{}\"", raw.question),
+            ));
+            Vec::new()
+        }
+    };
+    if !kinds.is_empty() {
+        for kind in &kinds {
+            if !raw.kinds.contains_key(*kind) {
+                problems.push(Problem::new(
+                    path.key("kinds"),
+                    format!("the kind of organization \"{kind}\" has no setting; add it here"),
+                ));
+            }
+        }
+        for kind in raw.kinds.keys() {
+            if !kinds.contains(&kind.as_str()) {
+                problems.push(Problem::at_key(
+                    path.key("kinds").key(kind),
+                    format!(
+                        "\"{kind}\" is not an option of \"{}\"; the options are {}",
+                        raw.question,
+                        kinds.join(", ")
+                    ),
+                ));
+            }
+        }
+    }
+    // The settings are the ones the kinds name, and the one read while the
+    // kind is not answered.
+    let settings: BTreeSet<&str> = raw
+        .kinds
+        .values()
+        .map(String::as_str)
+        .chain([raw.unanswered.as_str()])
+        .collect();
+    let names = settings.iter().copied().collect::<Vec<_>>().join(", ");
+    for (word, texts) in &raw.words {
+        let wpath = path.key("words").key(word);
+        check_id(word, IdShape::Plain, &wpath, "setting word", problems);
+        for setting in &settings {
+            if !texts.contains_key(*setting) {
+                problems.push(Problem::at_key(
+                    wpath.clone(),
+                    format!("the setting word \"{word}\" has no wording for the setting \"{setting}\""),
+                ));
+            }
+        }
+        for (setting, text) in texts {
+            if !settings.contains(setting.as_str()) {
+                problems.push(Problem::at_key(
+                    wpath.key(setting),
+                    format!("\"{setting}\" is not a setting of `kinds` or `unanswered`; the settings are {names}"),
+                ));
+            } else if text.trim().is_empty() {
+                problems.push(Problem::new(
+                    wpath.key(setting),
+                    format!("the setting word \"{word}\" is empty for \"{setting}\""),
+                ));
+            }
+        }
+    }
+    Settings {
+        question: Some(question),
+        kinds: raw.kinds,
+        unanswered: raw.unanswered,
+        words: raw.words,
     }
 }
 
