@@ -296,6 +296,7 @@ fn a_restore_checks_every_signature_again_and_never_takes_the_state_a_backup_cla
         stored: d.to_json(),
         quiz_scores: Default::default(),
         demo_links: Vec::new(),
+        word_template: None,
     };
     // A copy this version cannot read is kept as it is.
     let unreadable = DraftCopy {
@@ -303,6 +304,7 @@ fn a_restore_checks_every_signature_again_and_never_takes_the_state_a_backup_cla
         stored: "{\"schema\": 99}".into(),
         quiz_scores: Default::default(),
         demo_links: Vec::new(),
+        word_template: None,
     };
     let file = Backup::new(
         "2026-12-03T12:00:00Z".into(),

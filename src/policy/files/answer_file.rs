@@ -27,6 +27,7 @@ use crate::policy::files::review::Review;
 #[cfg(feature = "yaml")]
 use crate::policy::files::signature;
 use crate::policy::model::answers::Answers;
+#[cfg(feature = "yaml")]
 use crate::policy::model::ids::DraftId;
 #[cfg(feature = "yaml")]
 use crate::policy::{

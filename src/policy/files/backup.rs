@@ -58,6 +58,10 @@ pub struct DraftCopy {
     /// The samples whose demo link opens this draft.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub demo_links: Vec<String>,
+    /// The organization's Word template kept with the draft, as stored
+    /// (see [`crate::policy::files::word_template::WordTemplate::to_json`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub word_template: Option<String>,
 }
 
 impl DraftCopy {
@@ -241,6 +245,7 @@ pub fn renamed(copy: &DraftCopy, new_id: &str) -> Option<DraftCopy> {
         quiz_scores: copy.quiz_scores.clone(),
         // A demo link opens one draft: it stays with the one already here.
         demo_links: Vec::new(),
+        word_template: copy.word_template.clone(),
     })
 }
 
@@ -274,6 +279,7 @@ mod tests {
             stored: draft.to_json(),
             quiz_scores: BTreeMap::from([("basics".into(), "{\"right\":3}".into())]),
             demo_links: vec!["lakeside".into()],
+            word_template: Some("{\"file\":\"house.dotx\",\"base64\":\"UEsDBA==\"}".into()),
         }
     }
 
@@ -301,6 +307,7 @@ mod tests {
             stored: "{\"schema\":99,\"answers\":{}".into(),
             quiz_scores: BTreeMap::new(),
             demo_links: Vec::new(),
+            word_template: None,
         });
         let read = Backup::parse(&original.to_json()).expect("reads");
         assert_eq!(read.drafts[2].stored, "{\"schema\":99,\"answers\":{}");
