@@ -411,3 +411,44 @@ test("each card reads in the organization's own English", async () => {
     await context.close();
   }
 });
+
+test('scenarios fit the kind of organization, on the card and in the handout PDF', async () => {
+  // A physiotherapy practice reads of its front desk and the day's
+  // appointments where a hospital reads of its nurses' station and bed
+  // numbers; the handout prints the same fitted text.
+  const hospital = await openApp(env.browser, `${env.server.url}#/demo/ontario-hospital/privacy_basics/1`);
+  await atCard(hospital.page, 1, 13);
+  assert.equal(await cardTitle(hospital.page).textContent(), "A team selfie at the nurses' station");
+  await hospital.page.getByRole('article').getByText(/bed numbers/).waitFor();
+  assert.deepEqual(hospital.errors, []);
+  await hospital.context.close();
+
+  const { context, page, errors } = await openApp(env.browser, `${env.server.url}#/demo/australia-allied-health/privacy_basics/1`);
+  await atCard(page, 1, 13);
+  assert.equal(await cardTitle(page).textContent(), 'A team selfie at the front desk');
+  const situation = await page.getByRole('article').getByText(/Behind them, the whiteboard shows/).textContent();
+  assert.match(situation, /the day's patient names and appointment times/);
+  assert.doesNotMatch(situation, /bed numbers|nurses' station/);
+  // The live video on a break (card 6) is in the hallway by the treatment
+  // rooms, not on a children's ward.
+  await page.keyboard.press('ArrowRight');
+  for (let n = 2; n < 6; n += 1) {
+    await atCard(page, n, 13);
+    await page.keyboard.press('ArrowRight');
+  }
+  await atCard(page, 6, 13);
+  await page.getByRole('article').getByText(/from the hallway by the treatment rooms/).waitFor();
+  await noAxe(page, 'a fitted card');
+
+  await page.getByText('Handout and demo link').click();
+  const { path } = await downloadOf(page, () => page.getByRole('button', { name: 'Download handout PDF' }).click());
+  const text = flat(pdfText(path));
+  assert.ok(text.includes('A team selfie at the front desk'), 'the handout lacks the fitted title');
+  assert.ok(text.includes('appointment times'), 'the handout lacks the fitted situation');
+  assert.ok(text.includes('from the hallway by the treatment rooms'), 'the handout lacks the fitted hallway');
+  for (const foreign of ['bed numbers', "nurses' station", "children's ward", 'emergency department']) {
+    assert.ok(!text.includes(foreign), `the physiotherapy practice's handout says "${foreign}"`);
+  }
+  assert.deepEqual(errors, []);
+  await context.close();
+});
