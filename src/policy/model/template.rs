@@ -378,6 +378,19 @@ mod tests {
     }
 
     #[test]
+    fn a_variable_with_a_part_reads_it_from_a_map_and_is_checked_by_its_whole_name() {
+        let words = Value::from([("front_desk", Value::from("the front desk"))]);
+        let out = render("At {{ setting.front_desk }}.", &[("setting", words.clone())]).expect("render");
+        assert_eq!(out, "At the front desk.");
+        assert!(render("At {{ setting.ward }}.", &[("setting", words)]).is_err());
+        assert!(render("{{ name.part }}", &[("name", Value::from("A"))]).is_err());
+        assert_eq!(
+            unknown("{{ setting.front_desk }} {{ setting.ward }}", &["setting.front_desk"]).expect("check"),
+            ["setting.ward"]
+        );
+    }
+
+    #[test]
     fn an_unknown_filter_is_found_when_checking() {
         assert!(unknown("{% if a %}{{ a | lsit }}{% endif %}", &["a"]).is_err());
     }

@@ -32,8 +32,7 @@ use crate::policy::document::{Block, BlockKind, Cover, Document, FillProblem, Se
 use crate::policy::fill::{context, runs, tidy, Words};
 use crate::policy::model::answers::{Answer, Answers};
 use crate::policy::model::condition::{Condition, RawCondition};
-use crate::policy::model::ids::QuestionId;
-use crate::policy::model::ids::{check_id, ClauseId, IdShape, SectionId};
+use crate::policy::model::ids::{check_id, ClauseId, IdShape, QuestionId, SectionId};
 use crate::policy::model::library::ClauseLibrary;
 use crate::policy::model::questionnaire::{QuestionKind, Questionnaire};
 use crate::policy::model::template::{TemplateId, Templates, Value};
