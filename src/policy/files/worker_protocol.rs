@@ -316,6 +316,7 @@ mod tests {
         let request = Request {
             id: 7,
             document: Document {
+                language: "en".to_owned(),
                 title: "T \"quoted\" </script>".into(),
                 author: "A".into(),
                 cover: Default::default(),
@@ -375,6 +376,7 @@ mod tests {
         let pdf = Request::new(
             5,
             Document {
+                language: "en".to_owned(),
                 title: "T".into(),
                 author: "A".into(),
                 cover: Default::default(),

@@ -146,6 +146,15 @@ fn engine() -> Engine<'static> {
 /// The variables of `t` that are not in `known`, found by rendering `t` with
 /// its variables true and false in every combination. Any other error that
 /// rendering meets, such as an unknown filter, is returned.
+/// The variables `source` reads, on every branch: what a translation must
+/// read exactly as its English does.
+#[cfg(feature = "yaml")]
+pub(crate) fn variables(source: &str) -> Result<BTreeSet<String>, String> {
+    let engine = engine();
+    let t = engine.compile(source.to_owned()).map_err(|e| template_error(&e))?;
+    unknown_variables(&engine, &t, &BTreeSet::new()).map_err(|e| template_error(&e))
+}
+
 fn unknown_variables(
     engine: &Engine<'_>,
     t: &Template<'_>,
