@@ -297,3 +297,83 @@ fn the_quebec_and_ontario_samples_in_french_match_their_reviewed_snapshots() {
         insta::assert_yaml_snapshot!(format!("quick-reference-fr-CA-{name}"), quick);
     }
 }
+
+#[test]
+fn the_embedded_font_has_every_character_the_french_uses() {
+    use policy_builder::policy::render::layout::{Fonts, BOLD, REGULAR};
+    use policy_builder::policy::render::page::Style;
+    let fonts = Fonts::new(REGULAR, BOLD).expect("the built-in fonts load");
+    let p = french();
+    let mut used: std::collections::BTreeSet<char> = std::collections::BTreeSet::new();
+    // Every character of the French files, and of every sample filled in
+    // French (which adds the typography's no-break spaces and guillemets).
+    for (_, text) in translations(FRENCH) {
+        used.extend(text.chars().filter(|c| !c.is_control()));
+    }
+    for (_, sample) in french_samples(&p) {
+        for lib in [&p.library, &p.quick_reference, &p.approver_notes] {
+            for line in lines(&fill(&p.questionnaire, lib, &sample.answers)) {
+                used.extend(line.chars());
+            }
+        }
+    }
+    assert!(used.contains(&'\u{A0}') && used.contains(&'«'), "the typography is in the filled text");
+    let missing: Vec<char> = used
+        .iter()
+        .copied()
+        .filter(|&c| !(fonts.has_glyph(Style::Regular, c) && fonts.has_glyph(Style::Bold, c)))
+        .collect();
+    assert_eq!(missing, Vec::<char>::new(), "characters the embedded font lacks");
+}
+
+#[test]
+fn french_typography_puts_no_break_spaces_where_french_needs_them() {
+    let p = french();
+    let (_, quebec) = french_samples(&p)
+        .into_iter()
+        .find(|(name, _)| name == "quebec-long-term-care")
+        .expect("the Quebec sample");
+    let text = lines(&fill(&p.questionnaire, &p.library, &quebec.answers)).join("\n");
+    for mark in [':', ';', '?'] {
+        let spaced = format!("\u{A0}{mark}");
+        assert!(text.contains(&spaced), "a no-break space before {mark}");
+        assert!(!text.contains(&format!(" {mark}")), "no breaking space before {mark}");
+    }
+    assert!(text.contains("«\u{A0}À propos\u{A0}»"), "guillemets with no-break spaces inside");
+    assert!(text.contains("le 1er février 2027"), "a French date");
+}
+
+#[test]
+fn the_quebec_sample_exports_a_french_pdf_whose_language_is_fr_ca() {
+    use policy_builder::policy::render::pdf::render_pdf;
+    let p = french();
+    let (_, quebec) = french_samples(&p)
+        .into_iter()
+        .find(|(name, _)| name == "quebec-long-term-care")
+        .expect("the Quebec sample");
+    let doc = fill(&p.questionnaire, &p.library, &quebec.answers);
+    let pdf = render_pdf(&doc).expect("pdf");
+    assert_eq!(pdf.missing_glyphs, Vec::<char>::new());
+    let parsed = lopdf::Document::load_mem(&pdf.bytes).expect("a readable PDF");
+    let lang = parsed
+        .catalog()
+        .and_then(|c| c.get(b"Lang"))
+        .and_then(|l| l.as_str().map(|s| String::from_utf8_lossy(s).into_owned()))
+        .expect("the catalog names a language");
+    assert_eq!(lang, "fr-CA");
+    let pages: Vec<u32> = parsed.get_pages().keys().copied().collect();
+    let text = parsed
+        .extract_text(&pages)
+        .expect("text")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    for french in [
+        "Pourquoi nous utilisons les médias sociaux",
+        "Loi sur les renseignements de santé et de services sociaux",
+        "Commission d'accès à l'information",
+    ] {
+        assert!(text.contains(french), "the PDF lacks \"{french}\": {}", &text[..text.len().min(600)]);
+    }
+    assert!(!text.contains("Why we use social media"), "no English heading");
+}

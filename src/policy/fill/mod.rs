@@ -10,6 +10,7 @@ pub mod lifecycle;
 mod punctuation;
 mod spelling;
 pub mod text;
+pub mod typography;
 
 pub(crate) use punctuation::Words;
 use punctuation::{mark, settle, ANSWER_START, ANSWER_STOP};
@@ -363,7 +364,9 @@ pub(crate) fn tidy(text: Text) -> Text {
             Run::Plain(s) => {
                 let mut t = String::with_capacity(s.len());
                 for c in s.chars() {
-                    if c.is_whitespace() {
+                    // A no-break space is kept as it is: French
+                    // typography put it there (see `typography`).
+                    if typography::breaks_line(c) {
                         if !last_space {
                             t.push(' ');
                         }

@@ -87,15 +87,31 @@ impl<'s> Words<'s> {
         self.language
     }
 
-    /// Whether these words leave the templates' text as it is written.
+    /// Whether these words leave the templates' text as it is written
+    /// (French text always gets its typography).
     fn as_written(self) -> bool {
-        self.care == Care::Patients && self.spelling.is_none()
+        self.care == Care::Patients && self.spelling.is_none() && self.language.is_english()
     }
 
     /// `text` in these words: each whole word "patient" or "patients", with
     /// its capital, becomes the organization's word, and each word its
     /// English spells differently is respelled.
     pub(crate) fn apply<'a>(self, text: &'a str) -> Cow<'a, str> {
+        if self.as_written() {
+            return Cow::Borrowed(text);
+        }
+        let worded = self.worded(text);
+        if !self.language.is_english() {
+            if let Cow::Owned(typeset) = super::typography::french(&worded) {
+                return Cow::Owned(typeset);
+            }
+        }
+        worded
+    }
+
+    /// `text` with the organization's word for the people in its care and
+    /// its English's spelling.
+    fn worded<'a>(self, text: &'a str) -> Cow<'a, str> {
         // The French words are of the same gender, so the articles and
         // adjectives around them still agree.
         let (one, many) = match (self.care, self.language) {
@@ -103,7 +119,7 @@ impl<'s> Words<'s> {
             (Care::Residents, Language::English) => ("resident", "residents"),
             (Care::Residents, Language::CanadianFrench) => ("résident", "résidents"),
         };
-        if self.as_written() {
+        if self.care == Care::Patients && self.spelling.is_none() {
             return Cow::Borrowed(text);
         }
         each_word(text, |word| {
