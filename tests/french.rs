@@ -54,7 +54,10 @@ fn french_samples(p: &Policy) -> Vec<(String, Sample)> {
             let sample = english
                 .in_language(file, FRENCH, &p.questionnaire)
                 .unwrap_or_else(|d| panic!("{d}"));
-            (file.trim_start_matches("samples/").trim_end_matches(".yaml").to_owned(), sample)
+            (
+                file.trim_start_matches("samples/").trim_end_matches(".yaml").to_owned(),
+                sample,
+            )
         })
         .collect()
 }
@@ -63,7 +66,15 @@ fn french_samples(p: &Policy) -> Vec<(String, Sample)> {
 fn lines(doc: &Document) -> Vec<String> {
     let mut out = vec![doc.title.clone()];
     let c = &doc.cover;
-    for t in [&c.organization, &c.short_name, &c.owner, &c.purpose, &c.contact, &c.effective_date, &c.next_review] {
+    for t in [
+        &c.organization,
+        &c.short_name,
+        &c.owner,
+        &c.purpose,
+        &c.contact,
+        &c.effective_date,
+        &c.next_review,
+    ] {
         out.push(t.to_plain());
     }
     for section in doc.all_sections() {
@@ -107,7 +118,11 @@ fn the_french_content_loads_as_a_whole_and_says_it_is_french() {
     for lib in [&p.library, &p.quick_reference, &p.approver_notes] {
         assert_eq!(lib.language, FRENCH);
     }
-    assert!(p.questionnaire.title.starts_with("Questions pour"), "{}", p.questionnaire.title);
+    assert!(
+        p.questionnaire.title.starts_with("Questions pour"),
+        "{}",
+        p.questionnaire.title
+    );
     let english = Policy::builtin_yaml().expect("the English loads");
     assert_eq!(
         english.library.clauses().map(|c| c.id.clone()).collect::<Vec<_>>(),
@@ -144,12 +159,12 @@ fn every_sample_fills_in_french_with_no_placeholder_and_the_french_tag() {
 /// Common English words that are not also French words: any of them left
 /// in a French policy means a sentence was not translated.
 const ENGLISH_WORDS: &[&str] = &[
-    "the", "and", "of", "to", "is", "are", "with", "your", "you", "we", "our", "this", "that", "be", "or",
-    "if", "when", "from", "who", "what", "which", "will", "must", "may", "can", "do", "does", "has", "have",
-    "it", "its", "they", "their", "them", "by", "at", "an", "any", "all", "only", "not", "no", "for",
-    "about", "post", "posts", "staff", "team", "account", "accounts", "policy", "privacy", "never",
-    "always", "ask", "tell", "share", "before", "after", "must", "should", "would", "could", "these",
-    "those", "here", "there", "where", "how", "why", "whether", "such", "other", "every", "each",
+    "the", "and", "of", "to", "is", "are", "with", "your", "you", "we", "our", "this", "that", "be", "or", "if",
+    "when", "from", "who", "what", "which", "will", "must", "may", "can", "do", "does", "has", "have", "it", "its",
+    "they", "their", "them", "by", "at", "an", "any", "all", "only", "not", "no", "for", "about", "post", "posts",
+    "staff", "team", "account", "accounts", "policy", "privacy", "never", "always", "ask", "tell", "share", "before",
+    "after", "must", "should", "would", "could", "these", "those", "here", "there", "where", "how", "why", "whether",
+    "such", "other", "every", "each",
 ];
 
 /// Names and titles that stay in English in the French text: statutes,
@@ -200,7 +215,11 @@ const ENGLISH_NAMES: &[&str] = &[
 /// (and the sample's own answers, which are names) are taken out.
 fn english_words_in(line: &str, names: &[String]) -> Vec<String> {
     // Longest first, so that a name inside a longer one does not break it.
-    let mut all: Vec<String> = ENGLISH_NAMES.iter().map(|n| (*n).to_owned()).chain(names.iter().cloned()).collect();
+    let mut all: Vec<String> = ENGLISH_NAMES
+        .iter()
+        .map(|n| (*n).to_owned())
+        .chain(names.iter().cloned())
+        .collect();
     all.sort_by_key(|n| std::cmp::Reverse(n.len()));
     let mut rest = line.to_owned();
     for name in all {
@@ -317,7 +336,10 @@ fn the_embedded_font_has_every_character_the_french_uses() {
             }
         }
     }
-    assert!(used.contains(&'\u{A0}') && used.contains(&'«'), "the typography is in the filled text");
+    assert!(
+        used.contains(&'\u{A0}') && used.contains(&'«'),
+        "the typography is in the filled text"
+    );
     let missing: Vec<char> = used
         .iter()
         .copied()
@@ -339,7 +361,10 @@ fn french_typography_puts_no_break_spaces_where_french_needs_them() {
         assert!(text.contains(&spaced), "a no-break space before {mark}");
         assert!(!text.contains(&format!(" {mark}")), "no breaking space before {mark}");
     }
-    assert!(text.contains("«\u{A0}À propos\u{A0}»"), "guillemets with no-break spaces inside");
+    assert!(
+        text.contains("«\u{A0}À propos\u{A0}»"),
+        "guillemets with no-break spaces inside"
+    );
     assert!(text.contains("le 1er février 2027"), "a French date");
 }
 
@@ -373,7 +398,29 @@ fn the_quebec_sample_exports_a_french_pdf_whose_language_is_fr_ca() {
         "Loi sur les renseignements de santé et de services sociaux",
         "Commission d'accès à l'information",
     ] {
-        assert!(text.contains(french), "the PDF lacks \"{french}\": {}", &text[..text.len().min(600)]);
+        assert!(
+            text.contains(french),
+            "the PDF lacks \"{french}\": {}",
+            &text[..text.len().min(600)]
+        );
     }
     assert!(!text.contains("Why we use social media"), "no English heading");
+}
+
+#[test]
+fn every_french_sample_reads_at_60_or_above_on_the_kandel_moles_scale() {
+    use policy_builder::policy::readability_fr::{document_counts, reading_ease};
+    let p = french();
+    let mut scores = Vec::new();
+    for (name, sample) in french_samples(&p) {
+        for lib in [&p.library, &p.quick_reference] {
+            let doc = fill(&p.questionnaire, lib, &sample.answers);
+            let counts = document_counts(&doc);
+            assert!(counts.words > 0, "{name}");
+            let ease = reading_ease(&counts);
+            scores.push(format!("{name}: {} reads at {ease:.1} ({counts:?})", doc.title));
+            assert!(ease >= 60.0, "{}", scores.join("\n"));
+        }
+    }
+    println!("{}", scores.join("\n"));
 }

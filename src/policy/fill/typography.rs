@@ -39,7 +39,9 @@ fn space_before(mark: char) -> Option<char> {
 /// ("https://", "12:30", "?q=") is left as it is: only a mark followed by a
 /// space or the end of the text is spaced.
 pub(crate) fn french(text: &str) -> Cow<'_, str> {
-    let needs = text.chars().any(|c| matches!(c, ':' | ';' | '!' | '?' | '«' | '»' | '"'));
+    let needs = text
+        .chars()
+        .any(|c| matches!(c, ':' | ';' | '!' | '?' | '«' | '»' | '"'));
     if !needs {
         return Cow::Borrowed(text);
     }
