@@ -315,6 +315,7 @@ mod tests {
         let request = Request {
             id: 7,
             document: Document {
+                language: "en".to_owned(),
                 title: "T \"quoted\" </script>".into(),
                 author: "A".into(),
                 cover: Default::default(),
@@ -374,6 +375,7 @@ mod tests {
         let pdf = Request::new(
             5,
             Document {
+                language: "en".to_owned(),
                 title: "T".into(),
                 author: "A".into(),
                 cover: Default::default(),
