@@ -545,6 +545,7 @@ impl ScenarioLibrary {
             });
         }
         Document {
+            language: policy.language.clone(),
             // The cover names the organization, as the policy's does.
             cover: Cover {
                 organization: policy.cover.organization.clone(),
@@ -943,6 +944,7 @@ mod tests {
     #[test]
     fn citations_follow_document_order_and_share_a_section() {
         let doc = Document {
+            language: "en".to_owned(),
             cover: Default::default(),
             title: String::new(),
             author: String::new(),
@@ -969,6 +971,7 @@ mod tests {
             scenarios: vec![],
         };
         let mut doc = Document {
+            language: "en".to_owned(),
             cover: Default::default(),
             title: String::new(),
             author: "Centre Saint-Éloi: Social Media Policy".into(),
