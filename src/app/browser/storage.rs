@@ -31,6 +31,8 @@ const QUIZ_PREFIX: &str = "policy-builder/quiz/";
 /// The draft made for each sample's demo link: this prefix and the
 /// sample's stem, holding the draft's id.
 const DEMO_PREFIX: &str = "policy-builder/demo/";
+/// The interface language chosen on the switch (`en` or `fr`).
+const LANGUAGE_KEY: &str = "policy-builder/interface-language";
 /// The reviewer's name, remembered between reviews.
 const REVIEWER_KEY: &str = "policy-builder/reviewer";
 /// The reviewers' keys this author trusts: a JSON list of
@@ -303,6 +305,19 @@ pub fn remember_demo_draft(stem: &str, id: &str) {
     }
 }
 
+/// The interface language chosen on an earlier visit, if any.
+pub fn interface_language() -> Option<String> {
+    storage()?.get_item(LANGUAGE_KEY).ok().flatten()
+}
+
+/// Remembers the interface language; a refusal only means the next visit
+/// asks the browser again.
+pub fn remember_interface_language(code: &str) {
+    if let Some(store) = storage() {
+        let _ = store.set_item(LANGUAGE_KEY, code);
+    }
+}
+
 /// The reviewer's name given last time, or an empty string.
 pub fn reviewer_name() -> String {
     storage()
@@ -538,5 +553,6 @@ pub fn local_time(iso: &str) -> String {
     };
     set("dateStyle", "medium");
     set("timeStyle", "short");
-    String::from(date.to_locale_string("default", &options))
+    // In the interface language, so that a French page says « 3 déc. 2026 ».
+    String::from(date.to_locale_string(crate::app::i18n::lang_untracked().tag(), &options))
 }

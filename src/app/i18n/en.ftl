@@ -1,0 +1,191 @@
+# The interface in English. Every message here has one in fr.ftl with the
+# same id and the same variables (tests/interface_language.rs checks).
+
+## Shared
+
+app-name = Social Media Policy Builder
+skip-to-main = Skip to main content
+cancel = Cancel
+download-answer-file = Download answer file
+language-label = Language
+nav-trainer = Trainer mode
+
+## The drafts page
+
+drafts-heading = Your drafts
+drafts-lede = Answer questions about your healthcare organization and get a social media policy for its staff, ready to review and export as a PDF. Drafts stay in this browser. Nothing you type is sent anywhere. Download an answer file to keep a copy or send it to a reviewer.
+drafts-saved-heading = Saved in this browser
+drafts-none-yet = You have no drafts yet.
+drafts-count = { $count ->
+    [one] { $count } draft
+   *[other] { $count } drafts
+}
+drafts-no-storage = This browser is not letting the page save, so drafts cannot be kept here. You can still start a draft; download it as an answer file before you close the page.
+drafts-undo = Undo
+drafts-stored-for-review-failed = The file was read but could not be stored for review: { $error }.
+drafts-store-failed = The file was read but could not be stored: { $error }.
+drafts-imported = Imported "{ $name }".
+drafts-replaced = Replaced with the file: "{ $name }".
+drafts-review-added = Added the review to "{ $name }".
+drafts-imported-copy = Imported a copy: "{ $name }".
+drafts-imported-name = { $name } (imported)
+drafts-reading-file = Reading the file…
+drafts-open-for-review-failed = "{ $file }" could not be opened for review: { $error }.
+drafts-read-failed = "{ $file }" could not be read: { $error }.
+drafts-a-damaged-draft = a damaged draft
+drafts-review-not-added = The draft here cannot be read, so the review could not be added to it.
+drafts-nothing-imported = Nothing was imported.
+drafts-deleted = Deleted "{ $name }".
+drafts-delete-failed = "{ $name }" could not be deleted: { $error }.
+drafts-restored = Restored "{ $name }".
+drafts-restore-failed = "{ $name }" could not be restored: { $error }.
+drafts-review-problems-title = The draft file could not be opened for review
+drafts-import-problems-title = The answer file could not be imported
+drafts-changed-elsewhere = it has changed in another tab and can no longer be read; reload the page
+drafts-rename-failed = "{ $name }" could not be renamed: { $error }.
+drafts-renamed = Renamed "{ $name }" to "{ $new_name }".
+drafts-copy-failed = "{ $name }" could not be copied: { $error }.
+drafts-copy-name = Copy of { $name }
+drafts-copied = Made "{ $name }".
+drafts-download-failed = "{ $name }" could not be downloaded: { $error }.
+drafts-new-name-for = New name for "{ $name }"
+drafts-last-changed = Last changed { $time }
+drafts-last-changed-id = Last changed { $time } (draft { $id })
+drafts-save-name = Save name
+drafts-rename = Rename
+drafts-duplicate = Duplicate
+drafts-download-of = { " " }of { $name }
+drafts-delete = Delete
+drafts-entry-download-failed = The entry could not be downloaded: { $error }.
+drafts-damaged-label = damaged draft
+drafts-damaged-heading = A saved draft that cannot be opened
+drafts-damaged-text = { $error }. It is kept as it is until you delete it.
+drafts-damaged-download = Download it as a file
+drafts-damaged-delete = Delete it
+
+clash-heading = You already have this draft
+clash-text = The file is a version of "{ $name }"{ $saved ->
+    [none] {""}
+   *[other] , last changed here { $saved }
+}. { $review ->
+    [yes] Add the file's review to the draft here, replace the draft here with the file, or keep both?
+   *[no] The file holds no review. Replace the draft here with the file, or keep both?
+}
+clash-add-review = Add the review to the draft here
+clash-replace = Replace the draft here
+clash-keep-both = Keep both
+
+start-heading = Start a draft
+start-new = Start a new draft
+start-from-sample = Start from a sample organization
+start-import = Import an answer file
+start-import-hint = A .yaml file downloaded from this app.
+start-review = Review a draft file
+start-review-hint = Open a draft someone sent you, to comment and approve it. It works with no network.
+
+## The app's frame
+
+broken-heading = The policy templates could not be loaded
+broken-text = Nothing has been changed. These problems must be fixed in the templates:
+draft-unreadable = This draft cannot be opened: { $error }. Go back to your drafts to download it as a file.
+draft-not-here = There is no draft here with this address. It may have been deleted, or saved in another browser.
+draft-not-found = Draft not found
+go-to-drafts = Go to your drafts
+preview-hide = Hide the policy preview
+preview-show = Show the policy preview
+
+update-waiting = A new version of the app is ready. It will be used once every tab of the app is closed.
+update-use-now = Use it now
+update-taken-over = A new version of the app is installed; this page still runs the old one.
+update-reload-now = Reload now
+update-reload-note = (this reloads the page: first check that your draft says it is saved).
+
+notice-download-failed = Your answers could not be downloaded: { $error }.
+notice-not-saved = Your answers are not being saved
+notice-not-saved-text = { $error }. { $advice }
+notice-download-answers = Download your answers
+notice-changed-elsewhere = This draft was changed in another tab or window
+notice-changed-elsewhere-text = Saving has stopped so that neither version is lost. Choose which version to keep; you can download this one first.
+notice-download-this = Download this version
+notice-other-unreadable = The other version cannot be read by this version of the app. Download this version, then open your drafts, where the other one is listed with a download.
+notice-use-other = Use the other version
+notice-keep-this = Keep this version
+
+## The draft's top bar
+
+bar-saved = Saved in this browser { $time }
+bar-not-saved = Not saved
+bar-changed-elsewhere = Not saved: changed in another tab
+bar-downloaded = Answer file downloaded.
+bar-download-failed = The answer file could not be downloaded: { $error }.
+bar-nav = Draft
+nav-all-drafts = All drafts
+nav-questions = Questions
+nav-check = Check answers
+nav-review = Review
+
+## Exports
+
+making = { $what ->
+    [pdf] Making the PDF…
+    [word] Making the Word file…
+    [quick] Making the quick reference…
+    [notes] Making the cover note…
+    [signoff] Making the sign-off sheet…
+    [reminder] Making the review reminder…
+   *[handout] Making the handout…
+}
+made-failed = { $what ->
+    [pdf] The PDF
+    [word] The Word file
+    [quick] The quick reference
+    [notes] The cover note
+    [signoff] The sign-off sheet
+    [reminder] The review reminder
+   *[handout] The handout
+} could not be made: { $error }.
+made-not-downloaded = { $what ->
+    [pdf] The PDF
+    [word] The Word file
+    [quick] The quick reference
+    [notes] The cover note
+    [signoff] The sign-off sheet
+    [reminder] The review reminder
+   *[handout] The handout
+} was made but could not be downloaded: { $error }.
+made-downloaded = { $what ->
+    [pdf] PDF
+    [word] Word file
+    [quick] Quick reference
+    [notes] Cover note
+    [signoff] Sign-off sheet
+    [reminder] Review reminder
+   *[handout] Handout
+} downloaded.
+made-downloaded-pages = { $what ->
+    [pdf] PDF
+    [word] Word file
+    [quick] Quick reference
+    [notes] Cover note
+    [signoff] Sign-off sheet
+    [reminder] Review reminder
+   *[handout] Handout
+} downloaded ({ $pages ->
+    [one] { $pages } page
+   *[other] { $pages } pages
+}).
+made-missing-glyphs = { $done } The PDF font has no glyph for these characters, which were printed as "?":{ $chars }.
+export-web-downloaded = Web page downloaded.
+export-web-failed = The web page could not be downloaded: { $error }.
+export-placeholder-help = A placeholder prints the question's topic in square brackets where its answer will go. Check your answers lists every question not answered yet.
+export-anyway = Export anyway
+export-include-approval = Include the approval record
+export-pdf = Export PDF
+export-web = Download as web page
+export-word = Export Word (DOCX)
+export-quick = Staff quick reference (PDF)
+export-notes = Cover note for approvers (PDF)
+export-signoff-pdf = Staff sign-off sheet (PDF)
+export-signoff-word = Staff sign-off sheet (Word)
+export-reminder = Review reminder (.ics)
+problems-intro = Nothing was changed. Fix these problems in the file and try again:

@@ -1,0 +1,192 @@
+# L'interface en français canadien. Chaque message a son pendant dans
+# en.ftl, avec le même identifiant et les mêmes variables
+# (tests/interface_language.rs le vérifie).
+
+## Commun
+
+app-name = Outil de rédaction de politique sur les médias sociaux
+skip-to-main = Passer au contenu principal
+cancel = Annuler
+download-answer-file = Télécharger le fichier de réponses
+language-label = Langue
+nav-trainer = Mode formation
+
+## La page des brouillons
+
+drafts-heading = Vos brouillons
+drafts-lede = Répondez à des questions sur votre organisation de santé et obtenez une politique sur les médias sociaux pour son personnel, prête à être révisée et exportée en PDF. Les brouillons restent dans ce navigateur. Rien de ce que vous tapez n'est envoyé ailleurs. Téléchargez un fichier de réponses pour en garder une copie ou l'envoyer à une personne réviseure.
+drafts-saved-heading = Enregistrés dans ce navigateur
+drafts-none-yet = Vous n'avez encore aucun brouillon.
+drafts-count = { $count ->
+    [one] { $count } brouillon
+   *[other] { $count } brouillons
+}
+drafts-no-storage = Ce navigateur ne permet pas à la page d'enregistrer : les brouillons ne peuvent pas être gardés ici. Vous pouvez tout de même commencer un brouillon; téléchargez-le comme fichier de réponses avant de fermer la page.
+drafts-undo = Annuler la suppression
+drafts-stored-for-review-failed = Le fichier a été lu, mais n'a pas pu être enregistré pour la révision : { $error }.
+drafts-store-failed = Le fichier a été lu, mais n'a pas pu être enregistré : { $error }.
+drafts-imported = « { $name } » importé.
+drafts-replaced = Remplacé par le fichier : « { $name } ».
+drafts-review-added = La révision a été ajoutée à « { $name } ».
+drafts-imported-copy = Copie importée : « { $name } ».
+drafts-imported-name = { $name } (importé)
+drafts-reading-file = Lecture du fichier…
+drafts-open-for-review-failed = « { $file } » n'a pas pu être ouvert pour la révision : { $error }.
+drafts-read-failed = « { $file } » n'a pas pu être lu : { $error }.
+drafts-a-damaged-draft = un brouillon endommagé
+drafts-review-not-added = Le brouillon qui se trouve ici est illisible : la révision n'a pas pu y être ajoutée.
+drafts-nothing-imported = Rien n'a été importé.
+drafts-deleted = « { $name } » supprimé.
+drafts-delete-failed = « { $name } » n'a pas pu être supprimé : { $error }.
+drafts-restored = « { $name } » rétabli.
+drafts-restore-failed = « { $name } » n'a pas pu être rétabli : { $error }.
+drafts-review-problems-title = Le fichier de brouillon n'a pas pu être ouvert pour la révision
+drafts-import-problems-title = Le fichier de réponses n'a pas pu être importé
+drafts-changed-elsewhere = il a été modifié dans un autre onglet et ne peut plus être lu; rechargez la page
+drafts-rename-failed = « { $name } » n'a pas pu être renommé : { $error }.
+drafts-renamed = « { $name } » renommé « { $new_name } ».
+drafts-copy-failed = « { $name } » n'a pas pu être copié : { $error }.
+drafts-copy-name = Copie de { $name }
+drafts-copied = « { $name } » créé.
+drafts-download-failed = « { $name } » n'a pas pu être téléchargé : { $error }.
+drafts-new-name-for = Nouveau nom pour « { $name } »
+drafts-last-changed = Dernière modification : { $time }
+drafts-last-changed-id = Dernière modification : { $time } (brouillon { $id })
+drafts-save-name = Enregistrer le nom
+drafts-rename = Renommer
+drafts-duplicate = Dupliquer
+drafts-download-of = { " " }de { $name }
+drafts-delete = Supprimer
+drafts-entry-download-failed = L'entrée n'a pas pu être téléchargée : { $error }.
+drafts-damaged-label = brouillon endommagé
+drafts-damaged-heading = Un brouillon enregistré qui ne peut pas être ouvert
+drafts-damaged-text = { $error }. Il est gardé tel quel jusqu'à ce que vous le supprimiez.
+drafts-damaged-download = Le télécharger comme fichier
+drafts-damaged-delete = Le supprimer
+
+clash-heading = Vous avez déjà ce brouillon
+clash-text = Le fichier est une version de « { $name } »{ $saved ->
+    [none] {""}
+   *[other] , modifié ici pour la dernière fois { $saved }
+}. { $review ->
+    [yes] Voulez-vous ajouter la révision du fichier au brouillon qui se trouve ici, remplacer ce brouillon par le fichier, ou garder les deux ?
+   *[no] Le fichier ne contient aucune révision. Voulez-vous remplacer le brouillon qui se trouve ici par le fichier, ou garder les deux ?
+}
+clash-add-review = Ajouter la révision au brouillon qui se trouve ici
+clash-replace = Remplacer le brouillon qui se trouve ici
+clash-keep-both = Garder les deux
+
+start-heading = Commencer un brouillon
+start-new = Commencer un nouveau brouillon
+start-from-sample = Partir d'un exemple d'organisation
+start-import = Importer un fichier de réponses
+start-import-hint = Un fichier .yaml téléchargé depuis cette application.
+start-review = Réviser un fichier de brouillon
+start-review-hint = Ouvrez un brouillon qu'on vous a envoyé pour le commenter et l'approuver. Cela fonctionne sans réseau.
+
+## Le cadre de l'application
+
+broken-heading = Les modèles de politique n'ont pas pu être chargés
+broken-text = Rien n'a été modifié. Ces problèmes doivent être corrigés dans les modèles :
+draft-unreadable = Ce brouillon ne peut pas être ouvert : { $error }. Retournez à vos brouillons pour le télécharger comme fichier.
+draft-not-here = Il n'y a pas de brouillon à cette adresse. Il a peut-être été supprimé, ou enregistré dans un autre navigateur.
+draft-not-found = Brouillon introuvable
+go-to-drafts = Aller à vos brouillons
+preview-hide = Masquer l'aperçu de la politique
+preview-show = Afficher l'aperçu de la politique
+
+update-waiting = Une nouvelle version de l'application est prête. Elle sera utilisée lorsque tous les onglets de l'application seront fermés.
+update-use-now = L'utiliser maintenant
+update-taken-over = Une nouvelle version de l'application est installée; cette page exécute encore l'ancienne.
+update-reload-now = Recharger maintenant
+update-reload-note = (la page sera rechargée : vérifiez d'abord que votre brouillon est indiqué comme enregistré).
+
+notice-download-failed = Vos réponses n'ont pas pu être téléchargées : { $error }.
+notice-not-saved = Vos réponses ne sont pas enregistrées
+notice-not-saved-text = { $error }. { $advice }
+notice-download-answers = Télécharger vos réponses
+notice-changed-elsewhere = Ce brouillon a été modifié dans un autre onglet ou une autre fenêtre
+notice-changed-elsewhere-text = L'enregistrement est interrompu pour qu'aucune des deux versions ne soit perdue. Choisissez la version à garder; vous pouvez d'abord télécharger celle-ci.
+notice-download-this = Télécharger cette version
+notice-other-unreadable = L'autre version ne peut pas être lue par cette version de l'application. Téléchargez cette version, puis ouvrez vos brouillons : l'autre y figure avec un lien de téléchargement.
+notice-use-other = Utiliser l'autre version
+notice-keep-this = Garder cette version
+
+## La barre du brouillon
+
+bar-saved = Enregistré dans ce navigateur { $time }
+bar-not-saved = Non enregistré
+bar-changed-elsewhere = Non enregistré : modifié dans un autre onglet
+bar-downloaded = Fichier de réponses téléchargé.
+bar-download-failed = Le fichier de réponses n'a pas pu être téléchargé : { $error }.
+bar-nav = Brouillon
+nav-all-drafts = Tous les brouillons
+nav-questions = Questions
+nav-check = Vérifier les réponses
+nav-review = Révision
+
+## Les exportations
+
+making = { $what ->
+    [pdf] Création du PDF…
+    [word] Création du fichier Word…
+    [quick] Création de l'aide-mémoire…
+    [notes] Création de la note de présentation…
+    [signoff] Création de la feuille d'attestation…
+    [reminder] Création du rappel de révision…
+   *[handout] Création du document à remettre…
+}
+made-failed = { $what ->
+    [pdf] Le PDF n'a pas pu être créé
+    [word] Le fichier Word n'a pas pu être créé
+    [quick] L'aide-mémoire n'a pas pu être créé
+    [notes] La note de présentation n'a pas pu être créée
+    [signoff] La feuille d'attestation n'a pas pu être créée
+    [reminder] Le rappel de révision n'a pas pu être créé
+   *[handout] Le document à remettre n'a pas pu être créé
+} : { $error }.
+made-not-downloaded = { $what ->
+    [pdf] Le PDF a été créé, mais n'a pas pu être téléchargé
+    [word] Le fichier Word a été créé, mais n'a pas pu être téléchargé
+    [quick] L'aide-mémoire a été créé, mais n'a pas pu être téléchargé
+    [notes] La note de présentation a été créée, mais n'a pas pu être téléchargée
+    [signoff] La feuille d'attestation a été créée, mais n'a pas pu être téléchargée
+    [reminder] Le rappel de révision a été créé, mais n'a pas pu être téléchargé
+   *[handout] Le document à remettre a été créé, mais n'a pas pu être téléchargé
+} : { $error }.
+made-downloaded = { $what ->
+    [pdf] PDF téléchargé.
+    [word] Fichier Word téléchargé.
+    [quick] Aide-mémoire téléchargé.
+    [notes] Note de présentation téléchargée.
+    [signoff] Feuille d'attestation téléchargée.
+    [reminder] Rappel de révision téléchargé.
+   *[handout] Document à remettre téléchargé.
+}
+made-downloaded-pages = { $what ->
+    [pdf] PDF téléchargé
+    [word] Fichier Word téléchargé
+    [quick] Aide-mémoire téléchargé
+    [notes] Note de présentation téléchargée
+    [signoff] Feuille d'attestation téléchargée
+    [reminder] Rappel de révision téléchargé
+   *[handout] Document à remettre téléchargé
+} ({ $pages ->
+    [one] { $pages } page
+   *[other] { $pages } pages
+}).
+made-missing-glyphs = { $done } La police du PDF n'a pas de glyphe pour ces caractères, imprimés comme « ? » :{ $chars }.
+export-web-downloaded = Page Web téléchargée.
+export-web-failed = La page Web n'a pas pu être téléchargée : { $error }.
+export-placeholder-help = Un espace réservé imprime entre crochets le sujet de la question, là où sa réponse ira. La page Vérifier les réponses énumère toutes les questions encore sans réponse.
+export-anyway = Exporter quand même
+export-include-approval = Inclure le registre d'approbation
+export-pdf = Exporter en PDF
+export-web = Télécharger en page Web
+export-word = Exporter en Word (DOCX)
+export-quick = Aide-mémoire du personnel (PDF)
+export-notes = Note de présentation pour l'approbation (PDF)
+export-signoff-pdf = Feuille d'attestation du personnel (PDF)
+export-signoff-word = Feuille d'attestation du personnel (Word)
+export-reminder = Rappel de révision (.ics)
+problems-intro = Rien n'a été modifié. Corrigez ces problèmes dans le fichier et réessayez :
