@@ -189,3 +189,84 @@ export-signoff-pdf = Staff sign-off sheet (PDF)
 export-signoff-word = Staff sign-off sheet (Word)
 export-reminder = Review reminder (.ics)
 problems-intro = Nothing was changed. Fix these problems in the file and try again:
+
+## The check-answers page
+
+check-changed-heading = Sections that now read differently
+check-changed-text = This draft was made on an older version of the legal content. These sections of its policy now read differently. The clause library's changelog says what changed and why.
+check-changed-read = I have read these changes
+check-unused-heading = Saved answers this version does not use
+check-unused-text = They are kept with the draft and in its answer file, but they do not change the policy.
+check-section-gone = A section the policy no longer has
+check-mark-resolved = Mark resolved
+check-mark-resolved-of = Mark resolved: { $text }
+check-comments-heading = Open review comments
+check-comments-text = Resolve them here or beside their sections in the policy preview, or read them with their replies on the review page:
+check-comments-link = review
+check-outdated-heading = Approvals out of date
+check-outdated-text = These sections were approved, but their text has changed since. Their approval no longer counts: send the draft for review again.
+check-outdated-link = Review
+check-notes-heading = Notes for approvers
+check-notes-text = These notes are not part of the policy staff read. Give them to the people who approve it as a cover note: "Cover note for approvers (PDF)" below.
+check-heading = Check your answers
+check-missing = { $count ->
+    [0] Every required question is answered.
+    [one] { $count } required question is not answered yet.
+   *[other] { $count } required questions are not answered yet.
+}
+check-back = Back to the questions
+check-export-heading = Export the policy
+check-not-answered-required = Not answered (required)
+check-not-answered = Not answered
+check-answer = Answer
+check-change = Change
+yes = Yes
+no = No
+
+## The questions
+
+questions-missing-heading = Some required questions are not answered
+questions-missing-text = You can leave them blank for now: the policy shows a placeholder until they are answered. Answer them now, or press Next again to move on.
+questions-sections = Sections
+questions-back = Back
+questions-next = Next
+questions-return-to-check = Return to check answers
+field-check = Check:
+field-bidi = This answer holds an invisible direction control, which can make text show in another order than it was typed. The preview and the PDF show each one as a mark such as [RLO U+202E]; remove it unless you meant it.
+field-error = Error:
+field-unanswered = Answer this question, or come back to it later.
+checks-heading = Checks
+checks-revisit = Revisit: { $label }
+checks-missing-summary = Required questions not yet answered
+checks-none = No problems found. Every required question is answered.
+checks-summary = { $warnings ->
+    [one] { $warnings } consistency warning
+   *[other] { $warnings } consistency warnings
+} and { $missing ->
+    [one] { $missing } required question
+   *[other] { $missing } required questions
+} to answer.
+preview-heading = Policy preview
+preview-unfilled-heading = Some clauses could not be filled
+preview-unfilled-text = They are left out of the policy. Check the clause library:
+preview-placeholder-title = Not answered yet
+notes-review = Review: { $verdict }
+notes-replies = { $count ->
+    [one] { $count } reply
+   *[other] { $count } replies
+}
+notes-changed = Changed since it was reviewed
+notes-label = Review notes
+
+## The error screen (the panic hook)
+
+panic-heading = Something went wrong
+panic-text = The app stopped because of an error. Your draft, as it was last saved, is kept in this browser and has not been changed.
+panic-unreadable = This browser does not let the page read the saved draft, so it cannot be offered as a file.
+panic-none-saved = No saved draft was found in this browser.
+panic-download-copy = Download saved copy
+panic-download-draft = Download the saved draft
+panic-download-first = Download a copy first, then reload to carry on.
+panic-reload = Reload the app
+panic-details = Details for support
+panic-title = Error: Social Media Policy Builder

@@ -190,3 +190,84 @@ export-signoff-pdf = Feuille d'attestation du personnel (PDF)
 export-signoff-word = Feuille d'attestation du personnel (Word)
 export-reminder = Rappel de révision (.ics)
 problems-intro = Rien n'a été modifié. Corrigez ces problèmes dans le fichier et réessayez :
+
+## La page Vérifier les réponses
+
+check-changed-heading = Sections dont le texte a changé
+check-changed-text = Ce brouillon a été créé à partir d'une version antérieure du contenu juridique. Le texte de ces sections de sa politique a changé depuis. Le journal des modifications de la bibliothèque de clauses explique ce qui a changé et pourquoi.
+check-changed-read = J'ai lu ces modifications
+check-unused-heading = Réponses enregistrées que cette version n'utilise pas
+check-unused-text = Elles sont gardées avec le brouillon et dans son fichier de réponses, mais ne changent pas la politique.
+check-section-gone = Une section que la politique n'a plus
+check-mark-resolved = Marquer comme réglé
+check-mark-resolved-of = Marquer comme réglé : { $text }
+check-comments-heading = Commentaires de révision non réglés
+check-comments-text = Réglez-les ici ou à côté de leurs sections dans l'aperçu de la politique, ou lisez-les avec leurs réponses sur la page de révision :
+check-comments-link = révision
+check-outdated-heading = Approbations périmées
+check-outdated-text = Ces sections ont été approuvées, mais leur texte a changé depuis. Leur approbation ne compte plus : soumettez de nouveau le brouillon à la révision.
+check-outdated-link = Révision
+check-notes-heading = Notes pour l'approbation
+check-notes-text = Ces notes ne font pas partie de la politique que lit le personnel. Remettez-les aux personnes qui l'approuvent sous forme de note de présentation : « Note de présentation pour l'approbation (PDF) », plus bas.
+check-heading = Vérifiez vos réponses
+check-missing = { $count ->
+    [0] Toutes les questions obligatoires ont une réponse.
+    [one] { $count } question obligatoire n'a pas encore de réponse.
+   *[other] { $count } questions obligatoires n'ont pas encore de réponse.
+}
+check-back = Retour aux questions
+check-export-heading = Exporter la politique
+check-not-answered-required = Sans réponse (obligatoire)
+check-not-answered = Sans réponse
+check-answer = Répondre
+check-change = Modifier
+yes = Oui
+no = Non
+
+## Les questions
+
+questions-missing-heading = Des questions obligatoires n'ont pas de réponse
+questions-missing-text = Vous pouvez les laisser vides pour l'instant : la politique affiche un espace réservé jusqu'à ce qu'elles aient une réponse. Répondez-y maintenant, ou appuyez de nouveau sur Suivant pour continuer.
+questions-sections = Sections
+questions-back = Précédent
+questions-next = Suivant
+questions-return-to-check = Revenir à la vérification des réponses
+field-check = À vérifier :
+field-bidi = Cette réponse contient une commande de direction invisible, qui peut afficher le texte dans un autre ordre que celui de la saisie. L'aperçu et le PDF montrent chacune par une marque comme [RLO U+202E]; supprimez-la, sauf si vous l'avez voulue.
+field-error = Erreur :
+field-unanswered = Répondez à cette question, ou revenez-y plus tard.
+checks-heading = Vérifications
+checks-revisit = À revoir : { $label }
+checks-missing-summary = Questions obligatoires encore sans réponse
+checks-none = Aucun problème trouvé. Toutes les questions obligatoires ont une réponse.
+checks-summary = { $warnings ->
+    [one] { $warnings } avertissement de cohérence
+   *[other] { $warnings } avertissements de cohérence
+} et { $missing ->
+    [one] { $missing } question obligatoire
+   *[other] { $missing } questions obligatoires
+} sans réponse.
+preview-heading = Aperçu de la politique
+preview-unfilled-heading = Certaines clauses n'ont pas pu être remplies
+preview-unfilled-text = Elles sont omises de la politique. Vérifiez la bibliothèque de clauses :
+preview-placeholder-title = Pas encore de réponse
+notes-review = Révision : { $verdict }
+notes-replies = { $count ->
+    [one] { $count } réponse
+   *[other] { $count } réponses
+}
+notes-changed = Modifié depuis la révision
+notes-label = Notes de révision
+
+## L'écran d'erreur (le crochet de panique)
+
+panic-heading = Un problème est survenu
+panic-text = L'application s'est arrêtée à cause d'une erreur. Votre brouillon, tel qu'il a été enregistré la dernière fois, est gardé dans ce navigateur et n'a pas été modifié.
+panic-unreadable = Ce navigateur ne permet pas à la page de lire le brouillon enregistré : il ne peut donc pas être offert comme fichier.
+panic-none-saved = Aucun brouillon enregistré n'a été trouvé dans ce navigateur.
+panic-download-copy = Télécharger la copie enregistrée
+panic-download-draft = Télécharger le brouillon enregistré
+panic-download-first = Téléchargez d'abord une copie, puis rechargez la page pour continuer.
+panic-reload = Recharger l'application
+panic-details = Détails pour le soutien technique
+panic-title = Erreur : Outil de rédaction de politique sur les médias sociaux
