@@ -93,12 +93,15 @@ pub enum SaveError {
 
 impl SaveError {
     /// What the user can do about it.
-    pub fn advice(&self) -> &'static str {
-        match self {
-            SaveError::Unavailable => "Download your answers before you close the page.",
-            SaveError::Refused(_) => "Storage may be full: delete drafts you no longer need, or download this one.",
-            SaveError::Mismatch => "Download your answers to keep a safe copy.",
-        }
+    pub fn advice(&self) -> String {
+        crate::app::i18n::text(
+            match self {
+                SaveError::Unavailable => "storage-advice-unavailable",
+                SaveError::Refused(_) => "storage-advice-refused",
+                SaveError::Mismatch => "storage-advice-mismatch",
+            },
+            None,
+        )
     }
 }
 
