@@ -26,14 +26,14 @@ const htmlLang = (page) => page.evaluate(() => document.documentElement.lang);
 test('an English browser opens in English, and switching to French and back on a draft keeps the answers and the page', async () => {
   const { context, page, errors } = await openApp(env.browser, env.server.url);
   assert.equal(await htmlLang(page), 'en-CA');
-  await page.getByRole('heading', { name: 'Your drafts' }).waitFor();
+  await page.getByRole('heading', { name: 'Your drafts', exact: true }).waitFor();
   await page.getByRole('button', { name: 'Start a new draft' }).click();
   const name = page.getByLabel('Legal name of the organization');
   await name.fill('Hôpital Saint-Laurent');
   await page.getByText(/^Saved in this browser/).waitFor();
   const url = page.url();
 
-  await page.getByLabel('Language').selectOption('fr');
+  await page.getByLabel('Interface language').selectOption('fr');
   await page.getByRole('button', { name: 'Suivant' }).waitFor();
   assert.equal(await htmlLang(page), 'fr-CA');
   assert.equal(page.url(), url, 'the page stays where it was');
@@ -46,7 +46,7 @@ test('an English browser opens in English, and switching to French and back on a
   // The preview's toggle (shown on narrow screens) follows too.
   assert.equal((await page.locator('.preview-toggle button').textContent()).trim(), "Afficher l'aperçu de la politique");
 
-  await page.getByLabel('Langue').selectOption('en');
+  await page.getByLabel("Langue de l'interface").selectOption('en');
   await page.getByRole('button', { name: 'Next' }).waitFor();
   assert.equal(await htmlLang(page), 'en-CA');
   assert.equal(page.url(), url);
@@ -57,16 +57,16 @@ test('an English browser opens in English, and switching to French and back on a
 
 test('the chosen language is remembered after a reload and in a new tab', async () => {
   const { context, page, errors } = await openApp(env.browser, env.server.url);
-  await page.getByLabel('Language').selectOption('fr');
-  await page.getByRole('heading', { name: 'Vos brouillons' }).waitFor();
+  await page.getByLabel('Interface language').selectOption('fr');
+  await page.getByRole('heading', { name: 'Vos brouillons', exact: true }).waitFor();
   assert.equal(await page.evaluate(() => localStorage.getItem('policy-builder/interface-language')), 'fr');
   await page.reload();
-  await page.getByRole('heading', { name: 'Vos brouillons' }).waitFor();
+  await page.getByRole('heading', { name: 'Vos brouillons', exact: true }).waitFor();
   assert.equal(await htmlLang(page), 'fr-CA');
-  assert.equal(await page.getByLabel('Langue').inputValue(), 'fr');
+  assert.equal(await page.getByLabel("Langue de l'interface").inputValue(), 'fr');
   const other = await context.newPage();
   await other.goto(env.server.url);
-  await other.getByRole('heading', { name: 'Vos brouillons' }).waitFor();
+  await other.getByRole('heading', { name: 'Vos brouillons', exact: true }).waitFor();
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -74,15 +74,15 @@ test('the chosen language is remembered after a reload and in a new tab', async 
 test('a first visit from a French browser opens in French, a remembered choice wins over the browser', async () => {
   const { context, page, errors } = await openIn('fr-CA');
   assert.equal(await htmlLang(page), 'fr-CA');
-  await page.getByRole('heading', { name: 'Vos brouillons' }).waitFor();
+  await page.getByRole('heading', { name: 'Vos brouillons', exact: true }).waitFor();
   assert.equal(await page.title(), 'Social Media Policy Builder');
   await page.getByRole('heading', { name: 'Commencer un brouillon' }).waitFor();
   await page.getByLabel('Importer un fichier de réponses').waitFor();
   await page.getByLabel('Réviser un fichier de brouillon').waitFor();
-  await page.getByLabel('Langue').selectOption('en');
-  await page.getByRole('heading', { name: 'Your drafts' }).waitFor();
+  await page.getByLabel("Langue de l'interface").selectOption('en');
+  await page.getByRole('heading', { name: 'Your drafts', exact: true }).waitFor();
   await page.reload();
-  await page.getByRole('heading', { name: 'Your drafts' }).waitFor();
+  await page.getByRole('heading', { name: 'Your drafts', exact: true }).waitFor();
   assert.equal(await htmlLang(page), 'en-CA');
   assert.deepEqual(errors, []);
   await context.close();

@@ -7,7 +7,7 @@ app-name = Social Media Policy Builder
 skip-to-main = Skip to main content
 cancel = Cancel
 download-answer-file = Download answer file
-language-label = Language
+language-label = Interface language
 nav-trainer = Trainer mode
 
 ## The drafts page
@@ -414,3 +414,23 @@ features-no-offline = This browser does not let the app work offline (private wi
 storage-advice-unavailable = Download your answers before you close the page.
 storage-advice-refused = Storage may be full: delete drafts you no longer need, or download this one.
 storage-advice-mismatch = Download your answers to keep a safe copy.
+
+## Signatures on an imported review
+
+sig-who = { $verdict } by { $reviewer } ({ $role }), { $date }
+sig-trusted = You trust this key.
+sig-check-and-trust = Check and trust { $reviewer }'s key
+sig-other-key = Another key: { $reviewer } signed before with { $known }. Ask them, by phone or in person, whether this key is theirs before you rely on this review.
+sig-signed-with = { $who }: signed with key
+sig-verified = ; the signature was verified.
+sig-edited = Edited after review:
+sig-edited-text = { $who }. The file was changed after the reviewer signed (key { $fingerprint }), so this decision counts neither on the cover nor in the approval record.
+sig-unsigned = { $who }: not signed.
+sig-now-trusted = You now trust { $reviewer }'s key { $fingerprint }.
+sig-trust-failed = The key could not be kept as trusted: { $error }.
+sig-later = The key is not trusted yet; you can check it later from this list.
+sig-heading = Signatures on the review
+sig-trust-heading = Trust { $reviewer }'s key?
+sig-trust-text = This is the first review signed with this key. Before you trust it, ask { $reviewer } by phone or in person to read you the fingerprint on their review page, and check that it is:
+sig-confirm = The fingerprints match: trust this key
+sig-not-now = Not now

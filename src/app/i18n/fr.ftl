@@ -8,7 +8,7 @@ app-name = Outil de rédaction de politique sur les médias sociaux
 skip-to-main = Passer au contenu principal
 cancel = Annuler
 download-answer-file = Télécharger le fichier de réponses
-language-label = Langue
+language-label = Langue de l'interface
 nav-trainer = Mode formation
 
 ## La page des brouillons
@@ -415,3 +415,23 @@ features-no-offline = Ce navigateur ne permet pas à l'application de fonctionne
 storage-advice-unavailable = Téléchargez vos réponses avant de fermer la page.
 storage-advice-refused = L'espace de stockage est peut-être plein : supprimez les brouillons dont vous n'avez plus besoin, ou téléchargez celui-ci.
 storage-advice-mismatch = Téléchargez vos réponses pour en garder une copie sûre.
+
+## Les signatures d'une révision importée
+
+sig-who = { $verdict } par { $reviewer } ({ $role }), { $date }
+sig-trusted = Vous faites confiance à cette clé.
+sig-check-and-trust = Vérifier la clé de { $reviewer } et lui faire confiance
+sig-other-key = Autre clé : { $reviewer } a déjà signé avec { $known }. Demandez à cette personne, par téléphone ou en personne, si cette clé est la sienne avant de vous fier à cette révision.
+sig-signed-with = { $who } : signé avec la clé
+sig-verified = ; la signature a été vérifiée.
+sig-edited = Modifié après la révision :
+sig-edited-text = { $who }. Le fichier a été modifié après la signature de la personne réviseure (clé { $fingerprint }) : cette décision ne compte ni sur la page couverture ni dans le registre d'approbation.
+sig-unsigned = { $who } : non signé.
+sig-now-trusted = Vous faites maintenant confiance à la clé { $fingerprint } de { $reviewer }.
+sig-trust-failed = La clé n'a pas pu être gardée comme fiable : { $error }.
+sig-later = La clé n'est pas encore jugée fiable; vous pourrez la vérifier plus tard depuis cette liste.
+sig-heading = Signatures de la révision
+sig-trust-heading = Faire confiance à la clé de { $reviewer } ?
+sig-trust-text = C'est la première révision signée avec cette clé. Avant de lui faire confiance, demandez à { $reviewer }, par téléphone ou en personne, de vous lire l'empreinte affichée sur sa page de révision, et vérifiez qu'il s'agit bien de :
+sig-confirm = Les empreintes correspondent : faire confiance à cette clé
+sig-not-now = Pas maintenant
