@@ -264,3 +264,80 @@ fn the_state_a_file_claims_for_itself_is_not_taken() {
     assert!(matches!(got[0], SignatureState::Verified { .. }), "{got:?}");
     assert_eq!(got[1], SignatureState::Unsigned);
 }
+
+#[test]
+fn a_restore_checks_every_signature_again_and_never_takes_the_state_a_backup_claims() {
+    use policy_builder::policy::files::backup::{recheck, Backup, DraftCopy};
+    use policy_builder::policy::files::worker_protocol::{FileJob, FileRequest, Reply};
+
+    let fp = fingerprint(&public(&key(7))).expect("key");
+    // As stored in the reviewer's browser: the signed decision, checked.
+    let mut honest = reviewed();
+    honest.id = "honest".into();
+    let states = check(&honest.review, verify_p256);
+    for (d, state) in honest.review.decisions.iter_mut().zip(states) {
+        d.checked = Some(state);
+    }
+    assert!(matches!(
+        honest.review.decisions[0].state(),
+        SignatureState::Verified { .. }
+    ));
+    // The same review whose verdict was turned into another after signing,
+    // in a backup edited to still claim it verified.
+    let mut laundered = honest.clone();
+    laundered.id = "laundered".into();
+    laundered.review.decisions[0].verdict = Verdict::ChangesRequested;
+    assert!(matches!(
+        laundered.review.decisions[0].state(),
+        SignatureState::Verified { .. }
+    ));
+    let copy = |d: &StoredDraft| DraftCopy {
+        id: d.id.clone(),
+        stored: d.to_json(),
+        quiz_scores: Default::default(),
+        demo_links: Vec::new(),
+        word_template: None,
+    };
+    // A copy this version cannot read is kept as it is.
+    let unreadable = DraftCopy {
+        id: "newer".into(),
+        stored: "{\"schema\": 99}".into(),
+        quiz_scores: Default::default(),
+        demo_links: Vec::new(),
+        word_template: None,
+    };
+    let file = Backup::new(
+        "2026-12-03T12:00:00Z".into(),
+        vec![copy(&honest), copy(&laundered), unreadable.clone()],
+        None,
+    )
+    .to_json();
+    let backup = Backup::parse(&file).expect("a backup");
+
+    // Through the worker's job, as the page asks for it.
+    let request = FileRequest {
+        id: 4,
+        job: FileJob::CheckBackup {
+            drafts: backup.drafts.clone(),
+        },
+    };
+    let Reply::Backup { id: 4, drafts } = policy_builder::policy::files::jobs::run(request, &policy().questionnaire)
+    else {
+        panic!("the worker answers with the backup's drafts");
+    };
+    assert_eq!(drafts, recheck(backup.drafts.clone(), verify_p256));
+    assert_eq!(drafts.len(), 3);
+    assert_eq!(drafts[0], backup.drafts[0], "an honest copy keeps its exact text");
+    assert_eq!(drafts[2], unreadable);
+    let restored = drafts[1].draft().expect("readable");
+    assert_eq!(
+        restored.review.decisions[0].state(),
+        SignatureState::EditedAfterReview { fingerprint: fp },
+        "the claimed state is replaced by what the signature says"
+    );
+    assert_eq!(
+        restored.review.decisions[0].verdict,
+        Verdict::ChangesRequested,
+        "nothing else changes"
+    );
+}

@@ -1,7 +1,8 @@
 // Loaded into a page of the release build by compare.mjs: makes the same
-// PDF three ways (our worker, jsPDF, pdfmake) from the longest sample's
+// PDF three ways (our worker, jsPDF, pdfmake) and the same Word file two
+// ways (our worker, the npm docx library) from the longest sample's
 // Document (JSON), timing each with performance.now(). Defines
-// window.pdfBench; asserts nothing.
+// window.pdfBench and window.docxBench; asserts nothing.
 (() => {
   const text = (runs) => runs.map((r) => (r.plain !== undefined ? r.plain : `[${r.missing.label}]`)).join('');
 
@@ -202,6 +203,89 @@
       pages,
     };
   }
+
+  /**
+   * The npm docx library: the same headings, paragraphs, lists and notices
+   * with Word's style names, real numbering, a contents field, and a header
+   * and footer with the page number, as ours writes them.
+   */
+  async function docxjs(doc, items) {
+    const d = window.docx;
+    const children = [
+      new d.Paragraph({ text: doc.title, heading: d.HeadingLevel.TITLE }),
+      new d.TableOfContents('Contents', { hyperlink: true, headingStyleRange: '1-2' }),
+    ];
+    let list = 0;
+    for (const it of items) {
+      if (it.type === 'h1' || it.type === 'h2') {
+        children.push(new d.Paragraph({ text: it.text, heading: it.type === 'h1' ? d.HeadingLevel.HEADING_1 : d.HeadingLevel.HEADING_2 }));
+      } else if (it.type === 'p') {
+        children.push(new d.Paragraph({ text: it.text }));
+      } else if (it.type === 'notice') {
+        children.push(new d.Paragraph({ text: it.text, style: 'Notice' }));
+      } else {
+        list += 1;
+        for (const t of it.items) {
+          children.push(
+            it.type === 'ol'
+              ? new d.Paragraph({ text: t, numbering: { reference: 'numbered', level: 0, instance: list } })
+              : new d.Paragraph({ text: t, bullet: { level: 0 } }),
+          );
+        }
+      }
+    }
+    const file = new d.Document({
+      title: doc.title,
+      creator: doc.author,
+      features: { updateFields: true },
+      numbering: {
+        config: [{ reference: 'numbered', levels: [{ level: 0, format: d.LevelFormat.DECIMAL, text: '%1.', alignment: d.AlignmentType.START }] }],
+      },
+      styles: {
+        paragraphStyles: [{ id: 'Notice', name: 'Notice', basedOn: 'Normal', paragraph: { shading: { type: d.ShadingType.CLEAR, fill: 'EDF2FA' } } }],
+      },
+      sections: [
+        {
+          headers: { default: new d.Header({ children: [new d.Paragraph({ text: doc.title })] }) },
+          footers: {
+            default: new d.Footer({
+              children: [new d.Paragraph({ children: [new d.TextRun({ children: ['Page ', d.PageNumber.CURRENT, ' of ', d.PageNumber.TOTAL_PAGES] })] })],
+            }),
+          },
+          children,
+        },
+      ],
+    });
+    return new Uint8Array(await d.Packer.toArrayBuffer(file));
+  }
+
+  /** Ours, the Word file in the same worker: the time it reports. */
+  async function oursDocx(doc, warm) {
+    const worker = new Worker('./pdf-worker_loader.js');
+    const next = () => new Promise((resolve) => (worker.onmessage = (e) => resolve(e.data)));
+    await next(); // ready
+    const inWorker = [];
+    let size = 0;
+    for (let i = 0; i <= warm; i++) {
+      const reply = next();
+      const word = { language: 'en-CA', now: '2026-12-03T12:00:00Z' };
+      worker.postMessage(JSON.stringify({ id: i + 1, document: doc, kind: 'policy', word }));
+      const [json, bytes] = await reply;
+      const r = JSON.parse(json).done;
+      if (!r) throw new Error(json);
+      inWorker.push(r.millis);
+      size = bytes.length;
+    }
+    worker.terminate();
+    const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+    return { first: inWorker[0], warm: median(inWorker.slice(1)), size };
+  }
+
+  window.docxBench = async (json, warm) => {
+    const doc = JSON.parse(json);
+    const items = flatten(doc);
+    return { ours: await oursDocx(doc, warm), docxjs: await time(() => docxjs(doc, items), warm) };
+  };
 
   window.pdfBench = async (json, warm) => {
     const doc = JSON.parse(json);

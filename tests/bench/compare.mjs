@@ -1,6 +1,7 @@
 // Side by side in one headless Chromium page: our PDF worker, jsPDF
 // (manual layout with splitTextToSize) and pdfmake (with a table of
-// contents), on the headings and text of the longest sample policy.
+// contents), on the headings and text of the longest sample policy; and
+// our Word file beside the npm docx library's.
 // Prints times, sizes and ratios; asserts nothing.
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -19,12 +20,18 @@ export async function pdfComparison(browser, server, path) {
   // the PDF makers use the CPU: the server answers a missing file with a
   // short text page.
   await page.goto(`${server.url}pdf-benchmark`);
-  for (const file of ['jspdf/dist/jspdf.umd.min.js', 'pdfmake/build/pdfmake.min.js', 'pdfmake/build/vfs_fonts.js']) {
+  for (const file of [
+    'jspdf/dist/jspdf.umd.min.js',
+    'pdfmake/build/pdfmake.min.js',
+    'pdfmake/build/vfs_fonts.js',
+    'docx/dist/index.umd.cjs',
+  ]) {
     await page.addScriptTag({ path: require.resolve(file) });
   }
   await page.addScriptTag({ path: new URL('./compare-page.js', import.meta.url).pathname });
   const warm = 15;
   const r = await page.evaluate(([json, warm]) => window.pdfBench(json, warm), [json, warm]);
+  const w = await page.evaluate(([json, warm]) => window.docxBench(json, warm), [json, warm]);
   await context.close();
 
   const doc = JSON.parse(json);
@@ -46,4 +53,14 @@ export async function pdfComparison(browser, server, path) {
     );
   row(`jsPDF ${version('jspdf')} (splitTextToSize, Helvetica)`, r.jspdf);
   row(`pdfmake ${version('pdfmake')} (contents, Roboto)`, r.pdfmake);
+
+  console.log(`\nWord file (DOCX) of the same Document, in the same page, warm = median of ${warm}:`);
+  console.log(
+    `  ours, docx-rs in the worker (performance.now() around generation): first ${ms(w.ours.first)}, warm ${ms(w.ours.warm)}; ${kb(w.ours.size)}`,
+  );
+  console.log('    target: 15 ms or less warm, and at least 2 times faster than the npm docx library');
+  console.log(
+    `  ${`npm docx ${version('docx')} (same styles, numbering, contents field)`.padEnd(44)} first ${ms(w.docxjs.first)}, warm ${ms(w.docxjs.warm)}; ` +
+      `${kb(w.docxjs.size)}; warm ${(w.docxjs.warm / w.ours.warm).toFixed(1)}x ours`,
+  );
 }

@@ -248,6 +248,24 @@ test("the organization's Word template, picked once for a draft, restyles its Wo
   assert.equal(d.heading1_color, 'C00000', "the template's Heading 1 colour");
   assert.ok(d.paragraphs.some((p) => p.style === 'Policy Notice'), 'our notice style where the template has none');
 
+  // Kept in a backup of every draft: restored into a fresh browser, the
+  // draft's Word export is in the house style there too.
+  await page.getByRole('link', { name: 'All drafts', exact: true }).click();
+  const safe = page.getByRole('region', { name: 'Keep your drafts safe' });
+  const backup = await downloadOf(page, () => safe.getByRole('button', { name: 'Back up all drafts' }).click());
+  assert.ok(JSON.parse(await readFile(backup.path, 'utf8')).drafts[0].word_template, 'the backup holds the template');
+  const fresh = await openApp(env.browser, env.server.url);
+  await fresh.page.getByLabel('Restore drafts from a backup').setInputFiles(backup.path);
+  await fresh.page.getByText('Restored 1 draft from the backup.').waitFor();
+  await fresh.page.getByRole('link', { name: 'Lakeside', exact: true }).click();
+  await fresh.page.getByText(/Word exports use the styles, theme and fonts of house\.docx/).waitFor();
+  const restored = pythonDocx((await downloadOf(fresh.page, () => fresh.page.getByRole('button', { name: 'Export Word (DOCX)' }).click())).path);
+  assert.equal(restored.heading1_font, 'Georgia', 'the restored draft keeps its template');
+  assert.deepEqual(fresh.errors, []);
+  await fresh.context.close();
+  await page.goBack();
+  await page.getByLabel('Legal name of the organization').waitFor();
+
   // Removed: the export is in the app's own styles again.
   await page.getByRole('button', { name: 'Remove the Word template' }).click();
   await page.getByText("The Word template is removed; Word exports use the app's own styles.").waitFor();

@@ -442,10 +442,10 @@ test('a draft made on older legal content lists the sections that now read diffe
 
   await changed.getByRole('button', { name: 'I have read these changes' }).click();
   await page.getByRole('heading', { name: 'Sections that now read differently' }).waitFor({ state: 'detached' });
-  await page.waitForFunction((k) => JSON.parse(localStorage.getItem(k)).made_on?.quebec === 2, `${PREFIX}packs1`);
+  await page.waitForFunction((k) => JSON.parse(localStorage.getItem(k)).made_on?.quebec === 3, `${PREFIX}packs1`);
   const saved = JSON.parse(await page.evaluate((k) => localStorage.getItem(k), `${PREFIX}packs1`));
   assert.deepEqual(saved.answers, stored.answers, 'the answers are kept');
-  assert.equal(saved.made_on.general, 2);
+  assert.equal(saved.made_on.general, 3);
 
   // After a reload the list stays gone.
   await page.reload();
@@ -465,8 +465,8 @@ test('a new draft records the legal content it is made on and has nothing that r
       .map((k) => JSON.parse(localStorage.getItem(k)))
       .find((d) => d.answers.legal_name === 'Fresh Content Clinic'),
   );
-  assert.equal(entry.made_on.general, 2);
-  assert.equal(entry.made_on.quebec, 2);
+  assert.equal(entry.made_on.general, 3);
+  assert.equal(entry.made_on.quebec, 3);
   await page.goto(`${env.server.url}#/draft/${entry.id}/check`);
   await page.getByRole('heading', { name: 'Check your answers' }).waitFor();
   assert.equal(await page.getByRole('region', { name: 'Sections that now read differently' }).count(), 0);

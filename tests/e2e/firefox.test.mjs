@@ -1,7 +1,7 @@
 // The same app in Debian's Firefox ESR, driven by puppeteer-core over
 // WebDriver BiDi: answering by label, a reload, the PDF read back, an
 // answer file out and in, an offline reload served by the service worker,
-// and a review round trip. One browser for the whole file (a launch costs
+// and a review round trip, signed and verified. One browser for the whole file (a launch costs
 // seconds); each test opens its own page.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -182,11 +182,19 @@ test('Firefox: a reviewer comments and decides on a draft file, and the authors 
   await click(page, aria('Request changes', 'radio'));
   await click(page, aria('Record decision', 'button'));
   await until(page, () => /Changes requested by Ana Silva \(HR business partner\)/.test(document.body.innerText));
+  // Signed with a key Firefox keeps in IndexedDB (WebCrypto P-256).
+  await shows(page, "Your decisions are signed with this browser's key");
+  const fingerprint = await page.evaluate(() =>
+    [...document.querySelectorAll('code')].map((c) => c.textContent.trim()).find((t) => /^([0-9A-F]{4} ){7}[0-9A-F]{4}$/.test(t)),
+  );
+  assert.ok(fingerprint, 'the reviewer sees their key\'s fingerprint');
   await click(page, aria('Download the reviewed file', 'button'));
   const reviewed = await savedFile(downloads, /\.yaml$/);
   const text = await readFile(reviewed.path, 'utf8');
   assert.match(text, /Please name who approves posts\./);
   assert.match(text, /reviewer: Ana Silva/);
+  assert.match(text, /algorithm: ECDSA P-256 SHA-256/);
+  assert.match(text, /signature: /);
   assert.deepEqual(reviewer.errors, []);
   await context.close();
 
@@ -195,6 +203,12 @@ test('Firefox: a reviewer comments and decides on a draft file, and the authors 
   await upload(authors, 'Import an answer file', reviewed.path);
   await find(authors, aria('You already have this draft', 'alertdialog'));
   await click(authors, aria('Add the review to the draft here', 'button'));
+  // The import verifies the signature in Firefox too, and asks to trust
+  // the first key with its fingerprint.
+  await until(authors, (fp) => document.body.innerText.includes(`signed with key ${fp}; the signature was verified`), fingerprint);
+  await find(authors, aria("Trust Ana Silva's key?", 'alertdialog'));
+  await click(authors, aria('The fingerprints match: trust this key', 'button'));
+  await shows(authors, `You now trust Ana Silva's key ${fingerprint}.`);
   await click(authors, aria('Firefox Valley Clinic', 'link'));
   await find(authors, aria('Review notes', 'note'));
   await shows(authors, 'Please name who approves posts.');

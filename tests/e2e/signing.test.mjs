@@ -128,3 +128,39 @@ test('a browser that cannot keep a key records the decision unsigned and says wh
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('a restore checks every review signature again: a backup edited to keep a changed decision verified restores it as edited after review', async () => {
+  const signed = await review('Ana Silva');
+  const { context, page, errors } = await openApp(env.browser, env.server.url);
+  await page.getByLabel('Import an answer file').setInputFiles(signed.path);
+  await page.getByRole('region', { name: 'Signatures on the review' })
+    .getByText(/the signature was verified/).waitFor();
+  const safe = page.getByRole('region', { name: 'Keep your drafts safe' });
+  const file = await downloadOf(page, () => safe.getByRole('button', { name: 'Back up all drafts' }).click());
+  const backup = JSON.parse(await readFile(file.path, 'utf8'));
+  await context.close();
+
+  // The same backup with the decision turned round, its stored state kept.
+  const laundered = structuredClone(backup);
+  const stored = JSON.parse(laundered.drafts[0].stored);
+  const decision = stored.review.decisions[0];
+  assert.equal(decision.verdict, 'approved');
+  assert.ok(decision.checked?.verified, JSON.stringify(decision.checked));
+  decision.verdict = 'changes_requested';
+  laundered.drafts[0].stored = JSON.stringify(stored);
+  const launderedPath = file.path.replace(/\.json$/, '-edited.json');
+  await writeFile(launderedPath, JSON.stringify(laundered));
+
+  for (const [path, holds] of [[file.path, true], [launderedPath, false]]) {
+    const fresh = await openApp(env.browser, env.server.url);
+    await fresh.page.getByLabel('Restore drafts from a backup').setInputFiles(path);
+    await fresh.page.getByText('Restored 1 draft from the backup.').waitFor();
+    const record = await pdfOf(fresh.page, 'Lakeside');
+    const verified = `Signed with key ${signed.fingerprint}; the signature was verified.`;
+    assert.equal(record.includes(verified), holds, record.slice(record.indexOf('Approval record'), record.indexOf('Approval record') + 600));
+    assert.equal(record.includes('changed after the reviewer signed'), !holds, path);
+    assert.deepEqual(fresh.errors, []);
+    await fresh.context.close();
+  }
+  assert.deepEqual(errors, []);
+});

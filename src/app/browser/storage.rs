@@ -368,13 +368,28 @@ pub fn companions(key: &str) -> Vec<(String, String)> {
     };
     let mut found = entries_with_prefix(&format!("{QUIZ_PREFIX}{id}/"));
     found.extend(entries_with_prefix(DEMO_PREFIX).into_iter().filter(|(_, v)| v == id));
-    found.extend(entries_with_prefix(&format!("{DOWNLOADED_PREFIX}{id}")));
-    found.extend(entries_with_prefix(&format!("{WORD_TEMPLATE_PREFIX}{id}")));
+    // These two are keyed by the id itself: match it whole, so that draft
+    // `k1` never takes `k10`'s entries with it.
+    let own = [
+        format!("{DOWNLOADED_PREFIX}{id}"),
+        format!("{WORD_TEMPLATE_PREFIX}{id}"),
+    ];
+    found.extend(
+        entries_with_prefix(DOWNLOADED_PREFIX)
+            .into_iter()
+            .filter(|(k, _)| own.contains(k)),
+    );
+    found.extend(
+        entries_with_prefix(WORD_TEMPLATE_PREFIX)
+            .into_iter()
+            .filter(|(k, _)| own.contains(k)),
+    );
     found
 }
 
 /// Every stored draft (damaged ones too, as their text) with its quiz
-/// scores and demo links, and the reviewer's name: what a backup holds.
+/// scores, demo links and Word template, and the reviewer's name: what a
+/// backup holds.
 pub fn backup_copies() -> Result<(Vec<DraftCopy>, Option<String>), SaveError> {
     let store = storage().ok_or(SaveError::Unavailable)?;
     let all = entries_with_prefix(APP_PREFIX);
@@ -395,6 +410,10 @@ pub fn backup_copies() -> Result<(Vec<DraftCopy>, Option<String>), SaveError> {
                     .filter(|(_, v)| v == id)
                     .filter_map(|(k, _)| Some(k.strip_prefix(DEMO_PREFIX)?.to_owned()))
                     .collect(),
+                word_template: all
+                    .iter()
+                    .find(|(k, _)| k.strip_prefix(WORD_TEMPLATE_PREFIX) == Some(id))
+                    .map(|(_, v)| v.clone()),
             }
         })
         .collect();
@@ -411,7 +430,8 @@ pub fn draft_ids() -> BTreeSet<String> {
 }
 
 /// Stores `copy` from a backup: the draft's text exactly as it was, its
-/// quiz scores and its demo links, replacing what is under its id. The
+/// quiz scores, its demo links and its Word template, replacing what is
+/// under its id. The
 /// draft is read back and compared; the others are best effort, as when
 /// they were first written.
 pub fn restore_copy(copy: &DraftCopy) -> Result<(), SaveError> {
@@ -430,6 +450,13 @@ pub fn restore_copy(copy: &DraftCopy) -> Result<(), SaveError> {
     for stem in &copy.demo_links {
         let _ = store.set_item(&format!("{DEMO_PREFIX}{stem}"), &copy.id);
     }
+    // A restored draft has the backup's Word template or none, never one
+    // left from the draft it replaces.
+    let template = format!("{WORD_TEMPLATE_PREFIX}{}", copy.id);
+    let _ = match &copy.word_template {
+        Some(text) => store.set_item(&template, text),
+        None => store.remove_item(&template),
+    };
     Ok(())
 }
 

@@ -19,6 +19,7 @@ use crate::app::i18n::tr;
 use crate::policy::diag::Diagnostics;
 use crate::policy::document::Document;
 use crate::policy::document::DocumentKind;
+use crate::policy::files::backup::DraftCopy;
 use crate::policy::files::draft::StoredDraft;
 use crate::policy::files::worker_protocol::{
     FileJob, FileRequest, ProtocolError, Reply, Request, WordRequest, PROTOCOL_VERSION,
@@ -170,6 +171,16 @@ pub async fn write_answer_file(mut draft: StoredDraft) -> Result<String, WorkerE
     }
     match ask_file(FileJob::WriteAnswers { draft: Box::new(draft) }).await? {
         Reply::Yaml { text, .. } => Ok(text),
+        Reply::Failed { message, .. } => Err(WorkerError::Refused(message)),
+        _ => Err(WorkerError::Unexpected),
+    }
+}
+
+/// Has the worker check again every review signature of a backup's
+/// `drafts`: the drafts to restore, each decision's state as it holds now.
+pub async fn check_backup(drafts: Vec<DraftCopy>) -> Result<Vec<DraftCopy>, WorkerError> {
+    match ask_file(FileJob::CheckBackup { drafts }).await? {
+        Reply::Backup { drafts, .. } => Ok(drafts),
         Reply::Failed { message, .. } => Err(WorkerError::Refused(message)),
         _ => Err(WorkerError::Unexpected),
     }
@@ -339,6 +350,7 @@ fn receive(event: &MessageEvent) {
             | Reply::Problems { id, .. }
             | Reply::Yaml { id, .. }
             | Reply::Calendar { id, .. }
+            | Reply::Backup { id, .. }
             | Reply::Failed { id: Some(id), .. }),
         ) => {
             let bytes = data

@@ -12,6 +12,7 @@ use crate::app::browser::download::download;
 use crate::app::browser::focus::focus_id;
 use crate::app::browser::persistence;
 use crate::app::browser::storage::{self, local_time, today_iso, Entry, SaveError};
+use crate::app::browser::worker_client;
 use crate::app::shell::files::{read_chosen_up_to, ReportTo};
 use crate::policy::files::backup::{self, Backup, DraftCopy};
 
@@ -224,12 +225,30 @@ pub fn Safekeeping(
             ReportTo::Line(problem),
             move |name, text| match Backup::parse(&text) {
                 Err(e) => problem.set(format!("\"{name}\" could not be restored: {e}. Nothing was changed.")),
-                Ok(b) => advance(Restoring {
-                    queue: b.drafts,
-                    restored: 0,
-                    skipped: 0,
-                    reviewer_name: b.reviewer_name,
-                }),
+                // Every review signature is checked again, as on an import:
+                // the state a backup claims for its decisions is never taken.
+                Ok(b) => {
+                    status.set("Checking the review signatures in the backup…".to_owned());
+                    leptos::task::spawn_local(async move {
+                        match worker_client::check_backup(b.drafts).await {
+                            Ok(queue) => {
+                                status.set(String::new());
+                                advance(Restoring {
+                                    queue,
+                                    restored: 0,
+                                    skipped: 0,
+                                    reviewer_name: b.reviewer_name,
+                                });
+                            }
+                            Err(e) => {
+                                status.set(String::new());
+                                problem.set(format!(
+                                    "\"{name}\" could not be restored: its review signatures could not be checked ({e}). Nothing was changed."
+                                ));
+                            }
+                        }
+                    });
+                }
             },
         );
     };

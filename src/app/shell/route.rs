@@ -11,6 +11,7 @@
 use leptos::prelude::*;
 
 use crate::app::browser::address;
+use crate::policy::model::ids::DraftId;
 
 /// A page of the app.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -66,7 +67,9 @@ impl Route {
     pub fn parse(hash: &str) -> Self {
         let path = hash.trim_start_matches('#').trim_start_matches('/');
         let parts: Vec<&str> = path.split('/').filter(|p| !p.is_empty()).collect();
-        let ok = crate::policy::files::answer_file::valid_draft_id;
+        // Every part of an address has a draft id's shape (sample stems,
+        // decks, sections and questions too): one check for them all.
+        let ok = |s: &str| DraftId::parse(s).is_ok();
         match parts.as_slice() {
             ["draft", id] if ok(id) => Self::Questions((*id).to_owned()),
             ["draft", id, "check"] if ok(id) => Self::Check((*id).to_owned()),

@@ -28,6 +28,8 @@ use crate::policy::files::review::Review;
 use crate::policy::files::signature;
 use crate::policy::model::answers::Answers;
 #[cfg(feature = "yaml")]
+use crate::policy::model::ids::DraftId;
+#[cfg(feature = "yaml")]
 use crate::policy::{
     diag::limits::Limits,
     diag::text::bidi_problems,
@@ -219,11 +221,8 @@ pub fn read(file: &str, text: &str, questionnaire: &Questionnaire) -> Result<Sto
             message,
         ));
     }
-    if !valid_draft_id(&parsed.draft.id) {
-        problems.push(Problem::new(
-            YamlPath::root().key("draft").key("id"),
-            "the draft id must be 1 to 64 letters, digits, \"-\" or \"_\"",
-        ));
+    if let Err(e) = DraftId::parse(&parsed.draft.id) {
+        problems.push(Problem::new(YamlPath::root().key("draft").key("id"), e.to_string()));
     }
     review_problems(&parsed.review, &mut problems);
     // Every signature is checked on the way in; what the file says of its
@@ -350,10 +349,4 @@ fn locate_or_root(source: &SourceFile<'_>, problem: Problem, present: bool) -> D
             message: problem.message.replace("expected `", "add `"),
         }])
     }
-}
-
-/// Whether `id` can be a draft id: it names a storage entry and appears in
-/// the page's address, so only letters, digits, `-` and `_`, at most 64.
-pub fn valid_draft_id(id: &str) -> bool {
-    !id.is_empty() && id.len() <= 64 && id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
 }

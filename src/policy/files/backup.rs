@@ -15,6 +15,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::{Deserialize, Serialize};
 
 use crate::policy::files::draft::{DraftError, StoredDraft};
+use crate::policy::files::signature::{self, Verification};
+use crate::policy::model::ids::DraftId;
 
 /// What the `format` field says.
 pub const FORMAT: &str = "social-media-policy-builder/backup";
@@ -56,6 +58,10 @@ pub struct DraftCopy {
     /// The samples whose demo link opens this draft.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub demo_links: Vec<String>,
+    /// The organization's Word template kept with the draft, as stored
+    /// (see [`crate::policy::files::word_template::WordTemplate::to_json`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub word_template: Option<String>,
 }
 
 impl DraftCopy {
@@ -164,7 +170,7 @@ impl Backup {
                 index: i + 1,
                 problem: problem.to_owned(),
             };
-            if !usable_id(&copy.id) {
+            if DraftId::parse(&copy.id).is_err() {
                 return Err(bad("an id that cannot be used (letters, digits, - and _ only)"));
             }
             if !seen.insert(copy.id.as_str()) {
@@ -175,9 +181,38 @@ impl Backup {
     }
 }
 
-/// Whether `id` can be the end of a storage key and of the app's address.
-pub fn usable_id(id: &str) -> bool {
-    !id.is_empty() && id.len() <= 64 && id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+/// `copies` with the signature of every review decision checked again by
+/// `verify`, as an import checks them: what a backup file says of its
+/// decisions' states is never taken, so an edited backup cannot turn a
+/// decision edited after review into a verified one. A copy whose state
+/// stays the same keeps its exact stored text; one this version cannot
+/// read is kept as it is (its review is not shown until a version that
+/// reads it checks it again on its own restore).
+pub fn recheck(copies: Vec<DraftCopy>, verify: impl Fn(&Verification) -> bool) -> Vec<DraftCopy> {
+    copies
+        .into_iter()
+        .map(|copy| {
+            let Ok(mut draft) = copy.draft() else {
+                return copy;
+            };
+            let states = signature::check(&draft.review, &verify);
+            let mut changed = false;
+            for (d, state) in draft.review.decisions.iter_mut().zip(states) {
+                if d.state() != state {
+                    d.checked = Some(state);
+                    changed = true;
+                }
+            }
+            if changed {
+                DraftCopy {
+                    stored: draft.to_json(),
+                    ..copy
+                }
+            } else {
+                copy
+            }
+        })
+        .collect()
 }
 
 /// What a restore does with one draft of the backup.
@@ -210,6 +245,7 @@ pub fn renamed(copy: &DraftCopy, new_id: &str) -> Option<DraftCopy> {
         quiz_scores: copy.quiz_scores.clone(),
         // A demo link opens one draft: it stays with the one already here.
         demo_links: Vec::new(),
+        word_template: copy.word_template.clone(),
     })
 }
 
@@ -243,6 +279,7 @@ mod tests {
             stored: draft.to_json(),
             quiz_scores: BTreeMap::from([("basics".into(), "{\"right\":3}".into())]),
             demo_links: vec!["lakeside".into()],
+            word_template: Some("{\"file\":\"house.dotx\",\"base64\":\"UEsDBA==\"}".into()),
         }
     }
 
@@ -270,6 +307,7 @@ mod tests {
             stored: "{\"schema\":99,\"answers\":{}".into(),
             quiz_scores: BTreeMap::new(),
             demo_links: Vec::new(),
+            word_template: None,
         });
         let read = Backup::parse(&original.to_json()).expect("reads");
         assert_eq!(read.drafts[2].stored, "{\"schema\":99,\"answers\":{}");

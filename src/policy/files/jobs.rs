@@ -4,8 +4,8 @@
 //! moves messages; the page has no YAML parser, so these run there.
 
 use crate::policy::diag::Diagnostics;
-use crate::policy::files::answer_file;
 use crate::policy::files::worker_protocol::{FileJob, FileRequest, ReminderRequest, Reply};
+use crate::policy::files::{answer_file, backup, signature};
 use crate::policy::model::library::ClauseLibrary;
 use crate::policy::model::questionnaire::Questionnaire;
 
@@ -37,6 +37,10 @@ pub fn run(request: FileRequest, questionnaire: &Questionnaire) -> Reply {
             text: answer_file::write(&draft),
         },
         FileJob::WriteReminder(asked) => reminder(id, &asked),
+        FileJob::CheckBackup { drafts } => Reply::Backup {
+            id,
+            drafts: backup::recheck(drafts, signature::verify_p256),
+        },
     }
 }
 

@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 use crate::policy::diag::Diagnostic;
 use crate::policy::document::Document;
 use crate::policy::document::DocumentKind;
+use crate::policy::files::backup::DraftCopy;
 use crate::policy::files::draft::StoredDraft;
 use crate::policy::files::review::Review;
 use crate::policy::files::word_template::WordTemplate;
@@ -17,7 +18,7 @@ use crate::policy::files::word_template::WordTemplate;
 /// Identifies a build, so that a page never talks to a worker of another
 /// version (the worker's files are not content-hashed). The number after
 /// the slash changes with the messages' shape.
-pub const PROTOCOL_VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "/5");
+pub const PROTOCOL_VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "/6");
 
 /// A PDF to make.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -89,6 +90,12 @@ pub enum FileJob {
     /// Write the review reminder as an iCalendar file: answered with
     /// [`Reply::Calendar`].
     WriteReminder(ReminderRequest),
+    /// Check again every review signature of a backup's drafts before they
+    /// are restored: answered with [`Reply::Backup`].
+    CheckBackup {
+        /// The backup's drafts.
+        drafts: Vec<DraftCopy>,
+    },
 }
 
 /// What the review reminder says, as the page sends it.
@@ -218,6 +225,13 @@ pub enum Reply {
         /// The file's text.
         text: String,
     },
+    /// A backup's drafts, each review decision's state checked again.
+    Backup {
+        /// The request's id.
+        id: u32,
+        /// The drafts, in the backup's order.
+        drafts: Vec<DraftCopy>,
+    },
     /// The PDF could not be made, or the request could not be done.
     Failed {
         /// The request's id, when it could be read.
@@ -270,7 +284,8 @@ impl Reply {
             | Reply::Library { id, .. }
             | Reply::Problems { id, .. }
             | Reply::Yaml { id, .. }
-            | Reply::Calendar { id, .. } => Some(*id),
+            | Reply::Calendar { id, .. }
+            | Reply::Backup { id, .. } => Some(*id),
         }
     }
 
