@@ -434,3 +434,57 @@ sig-trust-heading = Trust { $reviewer }'s key?
 sig-trust-text = This is the first review signed with this key. Before you trust it, ask { $reviewer } by phone or in person to read you the fingerprint on their review page, and check that it is:
 sig-confirm = The fingerprints match: trust this key
 sig-not-now = Not now
+
+## Keeping drafts safe (the drafts page)
+
+safe-persistent = This browser has agreed to keep your drafts until you delete them (persistent storage).
+safe-not-persistent = This browser has not agreed to keep your drafts: it may clear them on its own, for instance when the disk is nearly full or, in Safari, after seven days without a visit. Back them up to a file to be sure.
+safe-unknown = This browser does not say whether it will keep your drafts. Back them up to a file to be sure.
+safe-all-kept-since = Every draft is in your last backup ({ $time }) or a download made since.
+safe-all-downloaded = Every draft is in an answer file you downloaded.
+safe-changed-since = { $count ->
+    [one] { $count } draft changed since your last backup ({ $time }) and since it was last downloaded.
+   *[other] { $count } drafts changed since your last backup ({ $time }) and since they were last downloaded.
+}
+safe-never-backed-up = { $count ->
+    [one] { $count } draft
+   *[other] { $count } drafts
+} not in any backup or download yet: you have not backed up your drafts.
+safe-full-heading = Storage is nearly full
+safe-full-entries = What this site keeps in the browser takes { $used } of the { $limit } a browser allows a site, so a save may soon fail.
+safe-full-quota = This site has used nearly all the space the browser allows it, so a save may soon fail.
+safe-full-advice = Back up your drafts, then delete those you no longer need.
+safe-backup-read-failed = The drafts could not be read for a backup: { $error }.
+safe-backed-up = Backed up { $count ->
+    [one] { $count } draft
+   *[other] { $count } drafts
+} to "{ $file }".
+safe-backup-download-failed = The backup could not be downloaded: { $error }.
+safe-restored = Restored { $count ->
+    [one] { $count } draft
+   *[other] { $count } drafts
+} from the backup.
+safe-restored-some = Restored { $count ->
+    [one] { $count } draft
+   *[other] { $count } drafts
+} from the backup; left out { $skipped ->
+    [one] { $skipped } draft
+   *[other] { $skipped } drafts
+}.
+safe-restore-failed = "{ $name }" could not be restored: { $error }. Nothing was changed.
+safe-checking-signatures = Checking the review signatures in the backup…
+safe-here = "{ $name }", last changed here { $time }
+safe-here-unreadable = a draft that cannot be opened
+safe-incoming = "{ $name }", last changed { $time }
+safe-incoming-unreadable = { $name }, which this version cannot open
+safe-clash-heading = This draft is already here
+safe-clash-text = The backup has { $incoming }; this browser has { $here }. Replace the draft here with the backup's, keep both, or leave the backup's out?
+safe-leave-out = Leave it out
+safe-heading = Keep your drafts safe
+safe-back-up = Back up all drafts
+safe-restore = Restore drafts from a backup
+safe-restore-hint = A backup file made with "Back up all drafts", in this browser or another. Drafts here are kept; you are asked about any the backup also has.
+safe-restore-stopped = "{ $name }" could not be restored: { $error }. { $count ->
+    [one] { $count } draft
+   *[other] { $count } drafts
+} restored before it; the rest were not.

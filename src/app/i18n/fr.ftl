@@ -435,3 +435,58 @@ sig-trust-heading = Faire confiance à la clé de { $reviewer } ?
 sig-trust-text = C'est la première révision signée avec cette clé. Avant de lui faire confiance, demandez à { $reviewer }, par téléphone ou en personne, de vous lire l'empreinte affichée sur sa page de révision, et vérifiez qu'il s'agit bien de :
 sig-confirm = Les empreintes correspondent : faire confiance à cette clé
 sig-not-now = Pas maintenant
+
+## Garder les brouillons en sécurité (la page des brouillons)
+
+safe-persistent = Ce navigateur a accepté de garder vos brouillons jusqu'à ce que vous les supprimiez (stockage persistant).
+safe-not-persistent = Ce navigateur n'a pas accepté de garder vos brouillons : il peut les effacer de lui-même, par exemple quand le disque est presque plein ou, dans Safari, après sept jours sans visite. Sauvegardez-les dans un fichier pour plus de sûreté.
+safe-unknown = Ce navigateur n'indique pas s'il gardera vos brouillons. Sauvegardez-les dans un fichier pour plus de sûreté.
+safe-all-kept-since = Chaque brouillon figure dans votre dernière sauvegarde ({ $time }) ou dans un téléchargement fait depuis.
+safe-all-downloaded = Chaque brouillon figure dans un fichier de réponses que vous avez téléchargé.
+safe-changed-since = { $count ->
+    [one] { $count } brouillon a été modifié depuis votre dernière sauvegarde ({ $time }) et depuis son dernier téléchargement.
+   *[other] { $count } brouillons ont été modifiés depuis votre dernière sauvegarde ({ $time }) et depuis leur dernier téléchargement.
+}
+safe-never-backed-up = { $count ->
+    [one] { $count } brouillon ne figure encore dans aucune sauvegarde ni aucun téléchargement : vous n'avez pas sauvegardé vos brouillons.
+   *[other] { $count } brouillons ne figurent encore dans aucune sauvegarde ni aucun téléchargement : vous n'avez pas sauvegardé vos brouillons.
+}
+safe-full-heading = L'espace de stockage est presque plein
+safe-full-entries = Ce que ce site garde dans le navigateur occupe { $used } des { $limit } qu'un navigateur accorde à un site : un enregistrement pourrait bientôt échouer.
+safe-full-quota = Ce site a utilisé presque tout l'espace que le navigateur lui accorde : un enregistrement pourrait bientôt échouer.
+safe-full-advice = Sauvegardez vos brouillons, puis supprimez ceux dont vous n'avez plus besoin.
+safe-backup-read-failed = Les brouillons n'ont pas pu être lus pour une sauvegarde : { $error }.
+safe-backed-up = { $count ->
+    [one] { $count } brouillon sauvegardé
+   *[other] { $count } brouillons sauvegardés
+} dans « { $file } ».
+safe-backup-download-failed = La sauvegarde n'a pas pu être téléchargée : { $error }.
+safe-restored = { $count ->
+    [one] { $count } brouillon rétabli
+   *[other] { $count } brouillons rétablis
+} à partir de la sauvegarde.
+safe-restored-some = { $count ->
+    [one] { $count } brouillon rétabli
+   *[other] { $count } brouillons rétablis
+} à partir de la sauvegarde; { $skipped ->
+    [one] { $skipped } brouillon laissé de côté
+   *[other] { $skipped } brouillons laissés de côté
+}.
+safe-restore-failed = « { $name } » n'a pas pu être rétabli : { $error }. Rien n'a été modifié.
+safe-checking-signatures = Vérification des signatures de révision de la sauvegarde…
+safe-here = « { $name } », modifié ici pour la dernière fois { $time }
+safe-here-unreadable = un brouillon qui ne peut pas être ouvert
+safe-incoming = « { $name } », modifié pour la dernière fois { $time }
+safe-incoming-unreadable = { $name }, que cette version ne peut pas ouvrir
+safe-clash-heading = Ce brouillon est déjà ici
+safe-clash-text = La sauvegarde contient { $incoming }; ce navigateur contient { $here }. Voulez-vous remplacer le brouillon qui se trouve ici par celui de la sauvegarde, garder les deux, ou laisser de côté celui de la sauvegarde ?
+safe-leave-out = Le laisser de côté
+safe-heading = Gardez vos brouillons en sécurité
+safe-back-up = Sauvegarder tous les brouillons
+safe-restore = Rétablir des brouillons à partir d'une sauvegarde
+safe-restore-hint = Un fichier de sauvegarde créé avec « Sauvegarder tous les brouillons », dans ce navigateur ou un autre. Les brouillons qui se trouvent ici sont gardés; on vous demandera quoi faire de ceux que la sauvegarde contient aussi.
+safe-restore-stopped = « { $name } » n'a pas pu être rétabli : { $error }. { $count ->
+    [0] Aucun brouillon n'avait été rétabli avant lui; les autres ne l'ont pas été.
+    [one] { $count } brouillon avait été rétabli avant lui; les autres ne l'ont pas été.
+   *[other] { $count } brouillons avaient été rétablis avant lui; les autres ne l'ont pas été.
+}
