@@ -19,12 +19,12 @@ use leptos::prelude::*;
 
 use crate::policy::bundle::Policy;
 use browser::storage::Entry;
-use i18n::{tr, tv};
 use builder::check_page::CheckPage;
 use builder::checks_panel::ChecksPanel;
 use builder::draft_bar::DraftBar;
 use builder::question_page::QuestionPage;
 use drafts::drafts_page::DraftsPage;
+use i18n::{tr, tv};
 use review::review_page::ReviewPage;
 use shell::preview::Preview;
 use shell::route::{current_route, Route};

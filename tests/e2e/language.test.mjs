@@ -75,7 +75,7 @@ test('a first visit from a French browser opens in French, a remembered choice w
   const { context, page, errors } = await openIn('fr-CA');
   assert.equal(await htmlLang(page), 'fr-CA');
   await page.getByRole('heading', { name: 'Vos brouillons', exact: true }).waitFor();
-  assert.equal(await page.title(), 'Social Media Policy Builder');
+  assert.equal(await page.title(), 'Outil de rédaction de politique sur les médias sociaux');
   await page.getByRole('heading', { name: 'Commencer un brouillon' }).waitFor();
   await page.getByLabel('Importer un fichier de réponses').waitFor();
   await page.getByLabel('Réviser un fichier de brouillon').waitFor();

@@ -4,7 +4,7 @@
 //! `<html lang>`.
 
 use crate::app::browser::storage;
-use crate::app::i18n::Lang;
+use crate::app::i18n::{text_in, Lang};
 
 /// The language to open in: the one chosen on an earlier visit, or on a
 /// first visit the one the browser's languages point to.
@@ -37,12 +37,14 @@ pub fn remember(lang: Lang) {
 }
 
 /// Sets `<html lang>` to the interface language, so that screen readers
-/// speak the page in it and the browser hyphenates and spells in it.
+/// speak the page in it and the browser hyphenates and spells in it, and
+/// the window's title to the app's name in it.
 pub fn show_on_page(lang: Lang) {
-    if let Some(root) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.document_element())
-    {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    if let Some(root) = document.document_element() {
         let _ = root.set_attribute("lang", lang.tag());
     }
+    document.set_title(&text_in(lang, "app-name", None));
 }

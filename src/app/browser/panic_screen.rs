@@ -68,11 +68,7 @@ fn show(details: &str) -> Result<(), JsValue> {
     let heading = page.child(&main, "h1", Some(&text_now("panic-heading")))?;
     heading.set_id("panic-heading");
     heading.set_attribute("tabindex", "-1")?;
-    page.child(
-        &main,
-        "p",
-        Some(&text_now("panic-text")),
-    )?;
+    page.child(&main, "p", Some(&text_now("panic-text")))?;
 
     let note = page.child(&main, "p", None)?;
     let actions = page.element("p", None)?;

@@ -18,6 +18,7 @@ use gloo_storage::{LocalStorage, Storage};
 
 use std::collections::BTreeSet;
 
+use crate::app::i18n::tr;
 use crate::policy::files::backup::DraftCopy;
 use crate::policy::files::draft::{DraftError, StoredDraft};
 use crate::policy::files::word_template::WordTemplate;
@@ -94,14 +95,11 @@ pub enum SaveError {
 impl SaveError {
     /// What the user can do about it.
     pub fn advice(&self) -> String {
-        crate::app::i18n::text(
-            match self {
-                SaveError::Unavailable => "storage-advice-unavailable",
-                SaveError::Refused(_) => "storage-advice-refused",
-                SaveError::Mismatch => "storage-advice-mismatch",
-            },
-            None,
-        )
+        match self {
+            SaveError::Unavailable => tr!("storage-advice-unavailable"),
+            SaveError::Refused(_) => tr!("storage-advice-refused"),
+            SaveError::Mismatch => tr!("storage-advice-mismatch"),
+        }
     }
 }
 

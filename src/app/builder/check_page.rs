@@ -50,7 +50,7 @@ pub fn CheckPage() -> impl IntoView {
                         view! {
                             <li>
                                 <p>{c.message.trim().to_owned()}</p>
-                                <a href=href>"Change your answer"<span class="visually-hidden">{format!(" to: {label}")}</span></a>
+                                <a href=href>{tv!("check-change-answer")}<span class="visually-hidden">" "{move || tr!("check-change-answer-to", label = label.clone())}</span></a>
                             </li>
                         }
                     })
@@ -59,7 +59,7 @@ pub fn CheckPage() -> impl IntoView {
             (!items.is_empty()).then(|| {
                 view! {
                     <section class="check-warnings" aria-labelledby="warnings-heading">
-                        <h2 id="warnings-heading">"Consistency warnings"</h2>
+                        <h2 id="warnings-heading">{tv!("check-warnings-heading")}</h2>
                         <ul class="findings">{items}</ul>
                     </section>
                 }
@@ -178,7 +178,10 @@ pub fn CheckPage() -> impl IntoView {
                 .map(|(i, (title, c))| {
                     // After resolving, focus goes to the next comment's
                     // button, or the previous one's, or the heading.
-                    let after = ids.get(i + 1).or_else(|| i.checked_sub(1).and_then(|p| ids.get(p))).cloned();
+                    let after = ids
+                        .get(i + 1)
+                        .or_else(|| i.checked_sub(1).and_then(|p| ids.get(p)))
+                        .cloned();
                     let comment_id = c.id.clone();
                     let resolve = move |_| {
                         review.update(|r| {
@@ -186,7 +189,9 @@ pub fn CheckPage() -> impl IntoView {
                                 c.resolved = true;
                             }
                         });
-                        let target = after.as_ref().map_or_else(|| "check-heading".to_owned(), |n| format!("resolve-{n}"));
+                        let target = after
+                            .as_ref()
+                            .map_or_else(|| "check-heading".to_owned(), |n| format!("resolve-{n}"));
                         request_animation_frame(move || focus_id(&target));
                     };
                     let section = match title {
@@ -312,7 +317,11 @@ fn row(question: &Question, answer: Option<&Answer>, draft: &str) -> impl IntoVi
         }
     });
     let href = Route::Change(draft.to_owned(), question.id.to_string()).href();
-    let action = if missing { tr!("check-answer") } else { tr!("check-change") };
+    let action = if missing {
+        tr!("check-answer")
+    } else {
+        tr!("check-change")
+    };
     view! {
         <div class="summary-row">
             <dt>{question.label.clone()}</dt>

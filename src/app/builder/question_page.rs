@@ -3,8 +3,8 @@
 
 use leptos::prelude::*;
 
-use crate::app::i18n::tv;
 use crate::app::builder::question_field::QuestionField;
+use crate::app::i18n::{tr, tv};
 use crate::app::shell::route::{navigate, Route};
 use crate::app::shell::session::{use_session, Session};
 use crate::app::shell::use_app;
@@ -95,8 +95,8 @@ pub fn QuestionPage() -> impl IntoView {
             let title = s.title.clone();
             let current = move || (section.get() == i).then_some("step");
             let progress = move || match left.with(|l| l.get(i).copied().unwrap_or(0)) {
-                0 => view! { <span class="progress done">"Done"</span> }.into_any(),
-                n => view! { <span class="progress">{format!("{n} to answer")}</span> }.into_any(),
+                0 => view! { <span class="progress done">{tv!("questions-done")}</span> }.into_any(),
+                n => view! { <span class="progress">{move || tr!("questions-to-answer", count = n)}</span> }.into_any(),
             };
             view! {
                 <li>

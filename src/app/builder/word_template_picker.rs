@@ -6,9 +6,9 @@
 
 use leptos::prelude::*;
 
-use crate::app::i18n::{tr, tv};
 use crate::app::browser::file_input::{chosen_file, read_bytes_up_to};
 use crate::app::browser::storage;
+use crate::app::i18n::{tr, tv};
 use crate::policy::files::word_template::{WordTemplate, MAX_TEMPLATE_BYTES};
 
 /// Picks, replaces or removes the Word template of draft `draft`.

@@ -12,10 +12,10 @@ use crate::app::browser::focus::focus_id;
 use crate::app::browser::storage::{self, local_time, Entry};
 use crate::app::browser::worker_client::{read_answer_file, FileError};
 use crate::app::drafts::safekeeping::Safekeeping;
-use crate::app::i18n::{tr, tv};
 use crate::app::drafts::signatures::ReviewSignatures;
-use crate::app::shell::language_switch::LanguageSwitch;
+use crate::app::i18n::{tr, tv};
 use crate::app::shell::files::{download_answer_file, read_or_report, Busy, ReportTo, MAX_FILE_BYTES};
+use crate::app::shell::language_switch::LanguageSwitch;
 use crate::app::shell::route::{navigate, Route};
 use crate::app::shell::{use_app, AppState};
 use crate::policy::diag::Diagnostics;
@@ -142,12 +142,16 @@ pub fn DraftsPage() -> impl IntoView {
                 return;
             };
             // The PDF worker reads the YAML; the page has no parser.
-            let busy = Busy::start(status, &tr!("drafts-reading-file"));
+            let busy = Busy::start(status, tr!("drafts-reading-file"));
             let result = read_answer_file(file.clone(), text).await;
             busy.done();
             match result {
                 Err(FileError::Worker(e)) if review => {
-                    status.try_set(tr!("drafts-open-for-review-failed", file = file.clone(), error = e.to_string()));
+                    status.try_set(tr!(
+                        "drafts-open-for-review-failed",
+                        file = file.clone(),
+                        error = e.to_string()
+                    ));
                 }
                 Err(FileError::Worker(e)) => {
                     status.try_set(tr!("drafts-read-failed", file = file.clone(), error = e.to_string()));
@@ -248,7 +252,11 @@ pub fn DraftsPage() -> impl IntoView {
                         request_animation_frame(move || focus_id(&target));
                     }
                 }
-                Err(e) => status.set(tr!("drafts-restore-failed", name = r.name.clone(), error = e.to_string())),
+                Err(e) => status.set(tr!(
+                    "drafts-restore-failed",
+                    name = r.name.clone(),
+                    error = e.to_string()
+                )),
             }
             removed.set(None);
             refresh();

@@ -8,12 +8,12 @@
 
 use leptos::prelude::*;
 
-use crate::app::i18n::{tr, tv};
 use crate::app::browser::download::download;
 use crate::app::browser::focus::focus_id;
 use crate::app::browser::persistence;
 use crate::app::browser::storage::{self, local_time, today_iso, Entry, SaveError};
 use crate::app::browser::worker_client;
+use crate::app::i18n::{tr, tv};
 use crate::app::shell::files::{read_chosen_up_to, ReportTo};
 use crate::policy::files::backup::{self, Backup, DraftCopy};
 
@@ -212,7 +212,11 @@ pub fn Safekeeping(
             backup::MAX_BYTES as f64,
             ReportTo::Line(problem),
             move |name, text| match Backup::parse(&text) {
-                Err(e) => problem.set(tr!("safe-restore-failed", name = name.to_string(), error = e.to_string())),
+                Err(e) => problem.set(tr!(
+                    "safe-restore-failed",
+                    name = name.to_string(),
+                    error = e.to_string()
+                )),
                 // Every review signature is checked again, as on an import:
                 // the state a backup claims for its decisions is never taken.
                 Ok(b) => {
@@ -252,7 +256,11 @@ pub fn Safekeeping(
         match choice {
             backup::Choice::Restore => {
                 if let Err(e) = storage::restore_copy(&copy) {
-                    problem.set(tr!("drafts-restore-failed", name = copy.display_name(), error = e.to_string()));
+                    problem.set(tr!(
+                        "drafts-restore-failed",
+                        name = copy.display_name(),
+                        error = e.to_string()
+                    ));
                     r.skipped += 1;
                 } else {
                     r.restored += 1;

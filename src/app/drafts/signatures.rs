@@ -7,9 +7,9 @@
 
 use leptos::prelude::*;
 
-use crate::app::i18n::{tr, tv};
 use crate::app::browser::focus::focus_id;
 use crate::app::browser::storage;
+use crate::app::i18n::{tr, tv};
 use crate::policy::files::review::{Review, SignatureState};
 use crate::policy::files::signature::{trust, Trust};
 
@@ -97,7 +97,11 @@ pub fn ReviewSignatures(
     let confirm = move |_| {
         if let Some(a) = asking.get_untracked() {
             match storage::trust_reviewer(&a.reviewer, &a.fingerprint) {
-                Ok(()) => status.set(tr!("sig-now-trusted", reviewer = a.reviewer.clone(), fingerprint = a.fingerprint.clone())),
+                Ok(()) => status.set(tr!(
+                    "sig-now-trusted",
+                    reviewer = a.reviewer.clone(),
+                    fingerprint = a.fingerprint.clone()
+                )),
                 Err(e) => status.set(tr!("sig-trust-failed", error = e.to_string())),
             }
             trusted.set(storage::trusted_reviewers());

@@ -488,3 +488,8 @@ safe-restore-stopped = "{ $name }" could not be restored: { $error }. { $count -
     [one] { $count } draft
    *[other] { $count } drafts
 } restored before it; the rest were not.
+check-change-answer = Change your answer
+check-change-answer-to = to: { $label }
+check-warnings-heading = Consistency warnings
+questions-done = Done
+questions-to-answer = { $count } to answer

@@ -490,3 +490,11 @@ safe-restore-stopped = « { $name } » n'a pas pu être rétabli : { $error }
     [one] { $count } brouillon avait été rétabli avant lui; les autres ne l'ont pas été.
    *[other] { $count } brouillons avaient été rétablis avant lui; les autres ne l'ont pas été.
 }
+check-change-answer = Modifier votre réponse
+check-change-answer-to = à la question : { $label }
+check-warnings-heading = Avertissements de cohérence
+questions-done = Terminé
+questions-to-answer = { $count ->
+    [one] { $count } question à répondre
+   *[other] { $count } questions à répondre
+}

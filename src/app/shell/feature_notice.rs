@@ -4,8 +4,8 @@
 
 use leptos::prelude::*;
 
-use crate::app::i18n::{self, tv};
 use crate::app::browser::features::Features;
+use crate::app::i18n::{tr, tv};
 
 /// The missing features, one paragraph each, with the way out; nothing
 /// when the browser has them all.
@@ -17,20 +17,21 @@ pub fn FeatureNotice(
     if features.complete() {
         return ().into_any();
     }
-    let mut lines = Vec::new();
+    // Each line is its message, read again when the language changes.
+    let mut lines: Vec<fn() -> String> = Vec::new();
     if !features.workers {
-        lines.push("features-no-workers");
+        lines.push(|| tr!("features-no-workers"));
     }
     if !features.blob_downloads {
-        lines.push("features-no-downloads");
+        lines.push(|| tr!("features-no-downloads"));
     }
     if !features.service_workers {
-        lines.push("features-no-offline");
+        lines.push(|| tr!("features-no-offline"));
     }
     view! {
         <section class="alert feature-notice" aria-labelledby="feature-notice-heading">
             <h2 id="feature-notice-heading">{tv!("features-heading")}</h2>
-            {lines.into_iter().map(|key| view! { <p>{move || i18n::text(key, None)}</p> }).collect_view()}
+            {lines.into_iter().map(|line| view! { <p>{line}</p> }).collect_view()}
         </section>
     }
     .into_any()

@@ -8,12 +8,12 @@ use std::time::Duration;
 
 use leptos::prelude::{request_animation_frame, GetUntracked, RwSignal, Set};
 
-use crate::app::i18n::tr;
 use crate::app::browser::download::{download, DownloadError};
 use crate::app::browser::file_input::{chosen_file, read_text_up_to, ReadError};
 use crate::app::browser::focus::focus_id;
 use crate::app::browser::storage::today_iso;
 use crate::app::browser::worker_client::{write_answer_file, WorkerError};
+use crate::app::i18n::tr;
 use crate::policy::diag::Diagnostics;
 use crate::policy::files::draft::StoredDraft;
 

@@ -8,8 +8,8 @@ use std::hash::{DefaultHasher, Hash, Hasher};
 
 use leptos::prelude::*;
 
-use crate::app::i18n::tv;
 use crate::app::browser::{clock, focus};
+use crate::app::i18n::tv;
 use crate::app::shell::session::use_session;
 use crate::policy::document::{Block, BlockKind, Run, Section, Text};
 
@@ -239,7 +239,8 @@ fn text(t: &Text) -> AnyView {
         .map(|run| match run {
             Run::Plain(s) => s.clone().into_any(),
             Run::Missing { label, .. } => {
-                view! { <mark class="placeholder" title=tv!("preview-placeholder-title")>{format!("[{label}]")}</mark> }.into_any()
+                view! { <mark class="placeholder" title=tv!("preview-placeholder-title")>{format!("[{label}]")}</mark> }
+                    .into_any()
             }
         })
         .collect_view()

@@ -12,8 +12,8 @@ use std::sync::Arc;
 use leptos::ev;
 use leptos::prelude::*;
 
-use crate::app::i18n::{tr, tv};
 use crate::app::browser::focus::{focus_id, key_target, KeyTarget};
+use crate::app::i18n::{tr, tv};
 use crate::app::shell::route::{record, Route};
 use crate::app::shell::session::use_session;
 use crate::app::trainer::card::TrainerCard;

@@ -6,8 +6,8 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::app::i18n::{tr, tv};
 use crate::app::browser::focus::focus_id;
+use crate::app::i18n::{tr, tv};
 use crate::app::shell::route::Route;
 use crate::app::shell::session::use_session;
 use crate::policy::trainer::scenario::{ScenarioLibrary, VerdictKind};

@@ -11,9 +11,9 @@
 
 use leptos::prelude::*;
 
+use crate::app::browser::storage::{self, Entry};
 use crate::app::i18n::{tr, tv};
 use crate::app::shell::language_switch::LanguageSwitch;
-use crate::app::browser::storage::{self, Entry};
 use crate::app::shell::route::{replace, Route};
 use crate::app::shell::{use_app, AppState};
 use crate::policy::files::draft::StoredDraft;

@@ -5,9 +5,9 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::app::i18n::{tr, tv};
 use crate::app::browser::storage::today_iso;
 use crate::app::browser::worker_client::{make_pdf, outcome};
+use crate::app::i18n::{tr, tv};
 use crate::app::shell::session::use_session;
 use crate::policy::document::DocumentKind;
 use crate::policy::fill::finish;

@@ -3,8 +3,8 @@
 
 use leptos::prelude::*;
 
-use crate::app::i18n::tv;
 use crate::app::browser::storage;
+use crate::app::i18n::tv;
 pub use crate::policy::trainer::score::QuizScore;
 
 /// The stored score of `deck` for draft `draft`; empty when there is none

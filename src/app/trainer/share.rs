@@ -6,10 +6,10 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::app::i18n::{tr, tv};
 use crate::app::browser::address::page_address;
 use crate::app::browser::clipboard::copy_text;
 use crate::app::browser::focus::{focus_id, select_text};
+use crate::app::i18n::{tr, tv};
 use crate::app::shell::route::Route;
 use crate::app::shell::session::use_session;
 use crate::app::trainer::demo::samples;
