@@ -8,9 +8,10 @@
 //! than failing the build, so that the native tests can show the author
 //! the located error.
 //!
-//! It also writes `bundle_lists.rs`: the lists of shipped clause files and
-//! samples, found in their folders, so that adding a clause file or a
-//! sample means adding the file and nothing else.
+//! It also writes `bundle_lists.rs`: the lists of shipped clause files,
+//! samples and translations, found in their folders, so that adding a
+//! clause file, a sample or a translation means adding the file and
+//! nothing else.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -77,6 +78,18 @@ fn write_lists(root: &Path, out: &Path, files: &[PathBuf]) -> std::io::Result<()
             "/// {doc}\n#[cfg(feature = \"yaml\")]\npub const {name}: &[(&str, &str)] = &[\n{yaml}];\n/// [`{name}`] as JSON, as build.rs wrote them (under the YAML file names).\npub const {name}_JSON: &[(&str, &str)] = &[\n{json}];\n"
         ));
     }
+    // Translations are read only by builds with the `yaml` feature (the
+    // native tests and tools), so that a language costs the page nothing
+    // until it loads its content as data.
+    let mut translations = String::new();
+    for file in files.iter().filter(|f| f.starts_with(root.join("fr-CA"))) {
+        let relative = file.strip_prefix(root).unwrap_or(file).display().to_string();
+        let source = here.join(file).display().to_string();
+        translations.push_str(&format!("    ({relative:?}, include_str!({source:?})),\n"));
+    }
+    code.push_str(&format!(
+        "/// The shipped translations into Canadian French, each under the path of the English file it translates.\n#[cfg(feature = \"yaml\")]\npub const TRANSLATIONS_FR_CA: &[(&str, &str)] = &[\n{translations}];\n"
+    ));
     fs::create_dir_all(out)?;
     fs::write(out.join("bundle_lists.rs"), code)
 }

@@ -376,6 +376,7 @@ fn no_sample_shows_a_notdef_glyph() {
 /// A policy document with a cover and the given sections.
 fn policy_doc(sections: Vec<Section>) -> Document {
     Document {
+        language: "en".to_owned(),
         title: "Test Social Media Policy".into(),
         author: "Test Organization".into(),
         cover: Cover {

@@ -267,7 +267,7 @@ fn the_state_a_file_claims_for_itself_is_not_taken() {
 
 #[test]
 fn a_restore_checks_every_signature_again_and_never_takes_the_state_a_backup_claims() {
-    use policy_builder::policy::files::backup::{recheck, Backup, DraftCopy};
+    use policy_builder::policy::files::backup::{recheck, reviews, with_states, Backup, DraftCopy};
     use policy_builder::policy::files::worker_protocol::{FileJob, FileRequest, Reply};
 
     let fp = fingerprint(&public(&key(7))).expect("key");
@@ -317,15 +317,22 @@ fn a_restore_checks_every_signature_again_and_never_takes_the_state_a_backup_cla
     // Through the worker's job, as the page asks for it.
     let request = FileRequest {
         id: 4,
-        job: FileJob::CheckBackup {
-            drafts: backup.drafts.clone(),
+        job: FileJob::CheckSignatures {
+            reviews: reviews(&backup.drafts),
         },
     };
-    let Reply::Backup { id: 4, drafts } = policy_builder::policy::files::jobs::run(request, &policy().questionnaire)
+    let Reply::Signatures { id: 4, states } =
+        policy_builder::policy::files::jobs::run(request, &policy().questionnaire)
     else {
-        panic!("the worker answers with the backup's drafts");
+        panic!("the worker answers with the reviews' states");
     };
+    let drafts = with_states(backup.drafts.clone(), states.clone()).expect("one list per copy");
     assert_eq!(drafts, recheck(backup.drafts.clone(), verify_p256));
+    assert_eq!(
+        with_states(backup.drafts.clone(), states[..2].to_vec()),
+        None,
+        "an answer for another backup"
+    );
     assert_eq!(drafts.len(), 3);
     assert_eq!(drafts[0], backup.drafts[0], "an honest copy keeps its exact text");
     assert_eq!(drafts[2], unreadable);

@@ -6,7 +6,11 @@
 //! so it needs no YAML parser. Builds with the `yaml` feature also carry the
 //! YAML, which gives authors located errors.
 
+#[cfg(feature = "yaml")]
+use crate::policy::diag::Diagnostic;
 use crate::policy::diag::{Diagnostics, SourceFile};
+#[cfg(feature = "yaml")]
+use crate::policy::model::language::Language;
 use crate::policy::model::library::ClauseLibrary;
 use crate::policy::model::questionnaire::Questionnaire;
 
@@ -63,6 +67,16 @@ pub const APPROVER_NOTES_JSON: (&str, &str) = json!("approver-notes");
 pub const SPELLING_JSON: (&str, &str) = json!("spelling");
 /// [`SCENARIOS`] as JSON.
 pub const SCENARIOS_JSON: (&str, &str) = json!("scenarios");
+
+/// The shipped translations into `language`, as (file name, YAML text),
+/// each named by [`crate::policy::model::translation::translation_name`].
+#[cfg(feature = "yaml")]
+pub fn translations(language: Language) -> &'static [(&'static str, &'static str)] {
+    match language {
+        Language::English => &[],
+        Language::CanadianFrench => TRANSLATIONS_FR_CA,
+    }
+}
 
 /// A questionnaire (with the spelling table checked against it) and the
 /// clause library written against it.
@@ -167,5 +181,86 @@ impl Policy {
     #[cfg(feature = "yaml")]
     pub fn builtin_yaml() -> Result<Self, Diagnostics> {
         Self::load(QUESTIONNAIRE, CLAUSES, QUICK_REFERENCE, APPROVER_NOTES, SPELLING)
+    }
+
+    /// The shipped templates in `language`: the English structure with
+    /// the translation of each file laid over it (see
+    /// [`crate::policy::model::translation`]). Every English file needs its
+    /// translation and every translation its English file; problems are
+    /// located in the translations. The English spelling table is left
+    /// out of a translation: it respells English words only.
+    #[cfg(feature = "yaml")]
+    pub fn builtin_in(language: Language) -> Result<Self, Diagnostics> {
+        use crate::policy::model::translation::{lay_over, translation_name};
+        if language.is_english() {
+            return Self::builtin_yaml();
+        }
+        let shipped = translations(language);
+        let english: Vec<(&str, &str)> = std::iter::once(QUESTIONNAIRE)
+            .chain(CLAUSES.iter().copied())
+            .chain([QUICK_REFERENCE, APPROVER_NOTES])
+            .collect();
+        let mut problems = Vec::new();
+        let mut laid: Vec<(&str, String)> = Vec::new();
+        for (name, text) in &english {
+            let wanted = translation_name(name, language);
+            match shipped.iter().find(|(n, _)| *n == wanted) {
+                Some((file, translated)) => {
+                    match lay_over(
+                        &SourceFile::yaml(name, text),
+                        &SourceFile::yaml(file, translated),
+                        language,
+                    ) {
+                        Ok(json) => laid.push((name, json)),
+                        Err(d) => problems.extend(d.0),
+                    }
+                }
+                None => problems.push(Diagnostic {
+                    file: wanted,
+                    line: 1,
+                    column: 1,
+                    message: format!("{name} has no {language} translation: add this file"),
+                }),
+            }
+        }
+        let samples = translation_name("samples/", language);
+        for (file, _) in shipped {
+            let translates = english.iter().any(|(n, _)| translation_name(n, language) == *file);
+            if !translates && !file.starts_with(&samples) {
+                problems.push(Diagnostic {
+                    file: (*file).to_owned(),
+                    line: 1,
+                    column: 1,
+                    message: "this translation has no English file at the same path under policy-templates/".to_owned(),
+                });
+            }
+        }
+        if !problems.is_empty() {
+            return Err(Diagnostics(problems));
+        }
+        let sources: Vec<SourceFile<'_>> = laid.iter().map(|(name, json)| SourceFile::json(name, json)).collect();
+        let [questionnaire, clauses @ .., quick_reference, approver_notes] = sources.as_slice() else {
+            return Err(Diagnostics(vec![Diagnostic {
+                file: QUESTIONNAIRE.0.to_owned(),
+                line: 1,
+                column: 1,
+                message: "the shipped templates are incomplete".to_owned(),
+            }]));
+        };
+        let companions = Companions {
+            quick_reference: *quick_reference,
+            approver_notes: *approver_notes,
+            spelling: SourceFile::yaml(SPELLING.0, SPELLING.1),
+        };
+        let mut policy = Self::from_sources(questionnaire, clauses, &companions)?;
+        policy.questionnaire.spelling = Default::default();
+        for library in [
+            &mut policy.library,
+            &mut policy.quick_reference,
+            &mut policy.approver_notes,
+        ] {
+            library.language = language;
+        }
+        Ok(policy)
     }
 }

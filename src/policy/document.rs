@@ -20,6 +20,23 @@ pub struct Document {
     pub sections: Vec<Section>,
     /// Clauses that could not be filled (they are left out).
     pub problems: Vec<FillProblem>,
+    /// The language of its text, a BCP 47 tag (`en`, `fr-CA`): what the
+    /// PDF's `/Lang`, the page's `lang` and the Word file's language say.
+    /// Filling decides it ([`crate::policy::fill::language_tag`]); a
+    /// document saved before languages existed reads as English.
+    #[serde(default = "english", skip_serializing_if = "is_english")]
+    pub language: String,
+}
+
+/// The tag of a document that names no language.
+fn english() -> String {
+    crate::policy::model::language::Language::English.tag().to_owned()
+}
+
+/// Whether `tag` is the tag a document gets when it names none, which is
+/// then left out of its serialized form (and its snapshots).
+fn is_english(tag: &String) -> bool {
+    *tag == english()
 }
 
 /// A template that could not be filled, and where it is.
@@ -414,6 +431,7 @@ mod tests {
 
     fn doc(author: &str) -> Document {
         Document {
+            language: "en".to_owned(),
             title: String::new(),
             author: author.to_owned(),
             cover: Cover::default(),

@@ -17,6 +17,7 @@ pub mod files;
 pub mod fill;
 pub mod model;
 pub mod readability;
+pub mod readability_fr;
 pub mod render;
 pub mod sample;
 pub mod trainer;

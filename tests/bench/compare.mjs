@@ -3,13 +3,17 @@
 // contents), on the headings and text of the longest sample policy; and
 // our Word file beside the npm docx library's.
 // Prints times, sizes and ratios; asserts nothing.
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 
 const require = createRequire(import.meta.url);
 const ms = (n) => `${n.toFixed(1).padStart(7)} ms`;
 const kb = (n) => `${(n / 1024).toFixed(0).padStart(5)} KB`;
-const version = (name) => require(`${name}/package.json`).version;
+/** A package's version, read from its package.json (docx's exports do not list it). */
+const version = (name) =>
+  JSON.parse(readFileSync(join(require.resolve(name).replace(/(node_modules\/[^/]+)\/.*$/, '$1'), 'package.json'), 'utf8')).version;
 
 /** Runs the comparison on a page of `server`, with the Document JSON at `path`. */
 export async function pdfComparison(browser, server, path) {
@@ -20,13 +24,16 @@ export async function pdfComparison(browser, server, path) {
   // the PDF makers use the CPU: the server answers a missing file with a
   // short text page.
   await page.goto(`${server.url}pdf-benchmark`);
-  for (const file of [
-    'jspdf/dist/jspdf.umd.min.js',
-    'pdfmake/build/pdfmake.min.js',
-    'pdfmake/build/vfs_fonts.js',
-    'docx/dist/index.umd.cjs',
+  // docx's package exports do not list its browser (UMD) build: it sits
+  // beside the CommonJS entry.
+  const docxUmd = join(dirname(require.resolve('docx')), 'index.umd.cjs');
+  for (const path of [
+    require.resolve('jspdf/dist/jspdf.umd.min.js'),
+    require.resolve('pdfmake/build/pdfmake.min.js'),
+    require.resolve('pdfmake/build/vfs_fonts.js'),
+    docxUmd,
   ]) {
-    await page.addScriptTag({ path: require.resolve(file) });
+    await page.addScriptTag({ path });
   }
   await page.addScriptTag({ path: new URL('./compare-page.js', import.meta.url).pathname });
   const warm = 15;

@@ -19,8 +19,8 @@ use crate::app::i18n::tr;
 use crate::policy::diag::Diagnostics;
 use crate::policy::document::Document;
 use crate::policy::document::DocumentKind;
-use crate::policy::files::backup::DraftCopy;
 use crate::policy::files::draft::StoredDraft;
+use crate::policy::files::review::{Review, SignatureState};
 use crate::policy::files::worker_protocol::{
     FileJob, FileRequest, ProtocolError, Reply, Request, WordRequest, PROTOCOL_VERSION,
 };
@@ -176,11 +176,11 @@ pub async fn write_answer_file(mut draft: StoredDraft) -> Result<String, WorkerE
     }
 }
 
-/// Has the worker check again every review signature of a backup's
-/// `drafts`: the drafts to restore, each decision's state as it holds now.
-pub async fn check_backup(drafts: Vec<DraftCopy>) -> Result<Vec<DraftCopy>, WorkerError> {
-    match ask_file(FileJob::CheckBackup { drafts }).await? {
-        Reply::Backup { drafts, .. } => Ok(drafts),
+/// Has the worker check the signatures of `reviews` again: the state of
+/// each decision of each, in order.
+pub async fn check_signatures(reviews: Vec<Review>) -> Result<Vec<Vec<SignatureState>>, WorkerError> {
+    match ask_file(FileJob::CheckSignatures { reviews }).await? {
+        Reply::Signatures { states, .. } => Ok(states),
         Reply::Failed { message, .. } => Err(WorkerError::Refused(message)),
         _ => Err(WorkerError::Unexpected),
     }
@@ -350,7 +350,7 @@ fn receive(event: &MessageEvent) {
             | Reply::Problems { id, .. }
             | Reply::Yaml { id, .. }
             | Reply::Calendar { id, .. }
-            | Reply::Backup { id, .. }
+            | Reply::Signatures { id, .. }
             | Reply::Failed { id: Some(id), .. }),
         ) => {
             let bytes = data

@@ -129,7 +129,8 @@ pub fn ExportButton() -> impl IntoView {
         }
         busy.set(true);
         let word = WordRequest {
-            language: "en".to_owned(),
+            // The Word file says the language the Document was filled in.
+            language: doc.language.clone(),
             now: now_iso(),
             review: if with_review {
                 review.get_untracked()

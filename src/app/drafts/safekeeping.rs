@@ -222,8 +222,11 @@ pub fn Safekeeping(
                 Ok(b) => {
                     status.set(tr!("safe-checking-signatures"));
                     leptos::task::spawn_local(async move {
-                        match worker_client::check_backup(b.drafts).await {
-                            Ok(queue) => {
+                        let checked = worker_client::check_signatures(backup::reviews(&b.drafts))
+                            .await
+                            .map(|states| backup::with_states(b.drafts, states));
+                        match checked {
+                            Ok(Some(queue)) => {
                                 status.set(String::new());
                                 advance(Restoring {
                                     queue,
@@ -232,10 +235,14 @@ pub fn Safekeeping(
                                     reviewer_name: b.reviewer_name,
                                 });
                             }
-                            Err(e) => {
+                            failed => {
+                                let why = match failed {
+                                    Err(e) => e.to_string(),
+                                    _ => "the app's file helper answered for another file".to_owned(),
+                                };
                                 status.set(String::new());
                                 problem.set(format!(
-                                    "\"{name}\" could not be restored: its review signatures could not be checked ({e}). Nothing was changed."
+                                    "\"{name}\" could not be restored: its review signatures could not be checked ({why}). Nothing was changed."
                                 ));
                             }
                         }

@@ -15,6 +15,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::{Deserialize, Serialize};
 
 use crate::policy::files::draft::{DraftError, StoredDraft};
+use crate::policy::files::review::{Review, SignatureState};
 use crate::policy::files::signature::{self, Verification};
 use crate::policy::model::ids::DraftId;
 
@@ -181,21 +182,38 @@ impl Backup {
     }
 }
 
-/// `copies` with the signature of every review decision checked again by
-/// `verify`, as an import checks them: what a backup file says of its
-/// decisions' states is never taken, so an edited backup cannot turn a
-/// decision edited after review into a verified one. A copy whose state
-/// stays the same keeps its exact stored text; one this version cannot
-/// read is kept as it is (its review is not shown until a version that
-/// reads it checks it again on its own restore).
-pub fn recheck(copies: Vec<DraftCopy>, verify: impl Fn(&Verification) -> bool) -> Vec<DraftCopy> {
+/// The review of each of `copies`, in order, for the worker to check its
+/// signatures again before a restore (an empty review for a copy this
+/// version cannot read).
+pub fn reviews(copies: &[DraftCopy]) -> Vec<Review> {
+    copies
+        .iter()
+        .map(|c| c.draft().map(|d| d.review).unwrap_or_default())
+        .collect()
+}
+
+/// `copies` with each review decision's state replaced by `states`, what
+/// the worker found of its signature ([`signature::check`] of each of
+/// [`reviews`]), as an import replaces them: what a backup file says of
+/// its decisions' states is never taken, so an edited backup cannot turn
+/// a decision edited after review into a verified one. A copy whose states
+/// stay the same keeps its exact stored text; one this version cannot read
+/// is kept as it is (its review is not shown until a version that reads
+/// it checks it again). `None` when `states` is not one list per copy.
+pub fn with_states(copies: Vec<DraftCopy>, states: Vec<Vec<SignatureState>>) -> Option<Vec<DraftCopy>> {
+    if states.len() != copies.len() {
+        return None;
+    }
     copies
         .into_iter()
-        .map(|copy| {
+        .zip(states)
+        .map(|(copy, states)| {
             let Ok(mut draft) = copy.draft() else {
-                return copy;
+                return Some(copy);
             };
-            let states = signature::check(&draft.review, &verify);
+            if states.len() != draft.review.decisions.len() {
+                return None;
+            }
             let mut changed = false;
             for (d, state) in draft.review.decisions.iter_mut().zip(states) {
                 if d.state() != state {
@@ -203,16 +221,23 @@ pub fn recheck(copies: Vec<DraftCopy>, verify: impl Fn(&Verification) -> bool) -
                     changed = true;
                 }
             }
-            if changed {
+            Some(if changed {
                 DraftCopy {
                     stored: draft.to_json(),
                     ..copy
                 }
             } else {
                 copy
-            }
+            })
         })
         .collect()
+}
+
+/// [`with_states`] with the signatures checked here by `verify`: what a
+/// restore does, in one step.
+pub fn recheck(copies: Vec<DraftCopy>, verify: impl Fn(&Verification) -> bool) -> Vec<DraftCopy> {
+    let states = reviews(&copies).iter().map(|r| signature::check(r, &verify)).collect();
+    with_states(copies, states).unwrap_or_default()
 }
 
 /// What a restore does with one draft of the backup.

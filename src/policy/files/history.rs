@@ -145,6 +145,7 @@ mod tests {
 
     fn doc() -> Document {
         Document {
+            language: "en".to_owned(),
             title: "T".into(),
             author: "A".into(),
             cover: Cover::default(),

@@ -5,7 +5,7 @@
 
 use crate::policy::diag::Diagnostics;
 use crate::policy::files::worker_protocol::{FileJob, FileRequest, ReminderRequest, Reply};
-use crate::policy::files::{answer_file, backup, signature};
+use crate::policy::files::{answer_file, signature};
 use crate::policy::model::library::ClauseLibrary;
 use crate::policy::model::questionnaire::Questionnaire;
 
@@ -37,9 +37,12 @@ pub fn run(request: FileRequest, questionnaire: &Questionnaire) -> Reply {
             text: answer_file::write(&draft),
         },
         FileJob::WriteReminder(asked) => reminder(id, &asked),
-        FileJob::CheckBackup { drafts } => Reply::Backup {
+        FileJob::CheckSignatures { reviews } => Reply::Signatures {
             id,
-            drafts: backup::recheck(drafts, signature::verify_p256),
+            states: reviews
+                .iter()
+                .map(|r| signature::check(r, signature::verify_p256))
+                .collect(),
         },
     }
 }

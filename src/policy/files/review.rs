@@ -657,6 +657,7 @@ mod tests {
     /// A document with empty sections of these ids, in this order.
     fn doc_of(ids: &[&str]) -> Document {
         Document {
+            language: "en".to_owned(),
             cover: Default::default(),
             title: "T".into(),
             author: "A".into(),

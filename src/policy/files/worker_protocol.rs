@@ -10,9 +10,8 @@ use serde::{Deserialize, Serialize};
 use crate::policy::diag::Diagnostic;
 use crate::policy::document::Document;
 use crate::policy::document::DocumentKind;
-use crate::policy::files::backup::DraftCopy;
 use crate::policy::files::draft::StoredDraft;
-use crate::policy::files::review::Review;
+use crate::policy::files::review::{Review, SignatureState};
 use crate::policy::files::word_template::WordTemplate;
 
 /// Identifies a build, so that a page never talks to a worker of another
@@ -90,11 +89,11 @@ pub enum FileJob {
     /// Write the review reminder as an iCalendar file: answered with
     /// [`Reply::Calendar`].
     WriteReminder(ReminderRequest),
-    /// Check again every review signature of a backup's drafts before they
-    /// are restored: answered with [`Reply::Backup`].
-    CheckBackup {
-        /// The backup's drafts.
-        drafts: Vec<DraftCopy>,
+    /// Check the signatures of reviews again, such as those of a backup's
+    /// drafts before they are restored: answered with [`Reply::Signatures`].
+    CheckSignatures {
+        /// The reviews.
+        reviews: Vec<Review>,
     },
 }
 
@@ -225,12 +224,12 @@ pub enum Reply {
         /// The file's text.
         text: String,
     },
-    /// A backup's drafts, each review decision's state checked again.
-    Backup {
+    /// The state of each decision of each review, as its signature holds.
+    Signatures {
         /// The request's id.
         id: u32,
-        /// The drafts, in the backup's order.
-        drafts: Vec<DraftCopy>,
+        /// One list per review, in order.
+        states: Vec<Vec<SignatureState>>,
     },
     /// The PDF could not be made, or the request could not be done.
     Failed {
@@ -285,7 +284,7 @@ impl Reply {
             | Reply::Problems { id, .. }
             | Reply::Yaml { id, .. }
             | Reply::Calendar { id, .. }
-            | Reply::Backup { id, .. } => Some(*id),
+            | Reply::Signatures { id, .. } => Some(*id),
         }
     }
 
@@ -316,6 +315,7 @@ mod tests {
         let request = Request {
             id: 7,
             document: Document {
+                language: "en".to_owned(),
                 title: "T \"quoted\" </script>".into(),
                 author: "A".into(),
                 cover: Default::default(),
@@ -375,6 +375,7 @@ mod tests {
         let pdf = Request::new(
             5,
             Document {
+                language: "en".to_owned(),
                 title: "T".into(),
                 author: "A".into(),
                 cover: Default::default(),

@@ -178,6 +178,7 @@ pub fn signoff_sheet(policy: &Document) -> Document {
         subsections: Vec::new(),
     };
     Document {
+        language: policy.language.clone(),
         title: format!("{}: staff acknowledgement", policy.title),
         author: policy.author.clone(),
         // The sheet carries the facts in its text, not on a cover page of
@@ -242,6 +243,7 @@ mod tests {
     #[test]
     fn the_signoff_sheet_names_the_policy_and_has_lines_to_sign() {
         let policy = Document {
+            language: "en".to_owned(),
             title: "Social Media Policy".into(),
             author: "Lakeside".into(),
             cover: Cover {

@@ -10,6 +10,7 @@ pub mod lifecycle;
 mod punctuation;
 mod spelling;
 pub mod text;
+pub mod typography;
 
 pub(crate) use punctuation::Words;
 use punctuation::{mark, settle, ANSWER_START, ANSWER_STOP};
@@ -18,6 +19,7 @@ use crate::policy::document::{Approval, Block, BlockKind, Cover, Document, FillP
 use crate::policy::model::answers::{Answer, Answers};
 use crate::policy::model::dates::parse_iso;
 use crate::policy::model::ids::{ClauseId, QuestionId};
+use crate::policy::model::language::Language;
 use crate::policy::model::library::{ClauseBody, ClauseLibrary, Item, GENERAL_PACK};
 use crate::policy::model::questionnaire::{Question, QuestionKind, Questionnaire};
 use crate::policy::model::template::{missing, TemplateId, Value, MISSING_END, MISSING_START};
@@ -43,7 +45,7 @@ fn pack_lines(lib: &ClauseLibrary, visible: &Answers) -> Vec<Value> {
             Value::from([
                 ("pack", Value::from(p.title.clone())),
                 ("version", Value::from(p.version.to_string())),
-                ("checked", Value::from(p.as_of.long())),
+                ("checked", Value::from(p.as_of.long_in(lib.language))),
             ])
         })
         .collect()
@@ -62,8 +64,8 @@ fn list(make: fn(Vec<Text>) -> BlockKind, items: Vec<Text>) -> Vec<BlockKind> {
 /// Fills the policy for `answers`.
 pub fn fill(q: &Questionnaire, lib: &ClauseLibrary, answers: &Answers) -> Document {
     let visible = q.visible_answers(answers);
-    let ctx = context(q, &visible);
-    let words = Words::for_answers(q, &visible);
+    let ctx = context_in(q, &visible, lib.language);
+    let words = Words::for_answers(q, &visible).in_language(lib.language);
     let mut problems = Vec::new();
     let mut render_at = |id: TemplateId, ctx: &Value, clause: Option<&ClauseId>| -> Text {
         match lib.templates.render(id, ctx) {
@@ -90,7 +92,8 @@ pub fn fill(q: &Questionnaire, lib: &ClauseLibrary, answers: &Answers) -> Docume
         owner: capitalized(tidy(render(c.owner))),
         purpose: capitalized(tidy(render(c.purpose))),
         contact: capitalized(tidy(render(c.contact))),
-        next_review: lifecycle::next_review_due(&visible).map_or_else(Text::default, |d| Text::plain(d.long())),
+        next_review: lifecycle::next_review_due(&visible)
+            .map_or_else(Text::default, |d| Text::plain(d.long_in(lib.language))),
         approval: Approval::Draft,
         approved_by: Text::default(),
     });
@@ -207,12 +210,25 @@ pub fn fill(q: &Questionnaire, lib: &ClauseLibrary, answers: &Answers) -> Docume
         cover,
         sections,
         problems,
+        language: language_tag(lib),
     }
+}
+
+/// The language tag of a document filled from `lib`: the one place that
+/// decides it, so that every renderer says the same language.
+pub fn language_tag(lib: &ClauseLibrary) -> String {
+    lib.language.tag().to_owned()
 }
 
 /// The template context: every question id, with its answer or a marker.
 pub(crate) fn context(q: &Questionnaire, visible: &Answers) -> Value {
-    let words = Words::for_answers(q, visible);
+    context_in(q, visible, Language::English)
+}
+
+/// The template context for templates written in `language`: dates are
+/// written in it.
+fn context_in(q: &Questionnaire, visible: &Answers, language: Language) -> Value {
+    let words = Words::for_answers(q, visible).in_language(language);
     q.questions()
         .map(|question| {
             let value = visible
@@ -243,7 +259,9 @@ fn answer_value(question: &Question, answer: &Answer, words: Words<'_>) -> Value
         (QuestionKind::SeveralOf(choices), Answer::Choices(ids)) => {
             Value::from(ids.iter().map(|id| label(choices, id)).collect::<Vec<_>>())
         }
-        (QuestionKind::Date, Answer::Text(s)) => Value::from(parse_iso(s).map_or_else(|| clean(s), |d| d.long())),
+        (QuestionKind::Date, Answer::Text(s)) => {
+            Value::from(parse_iso(s).map_or_else(|| clean(s), |d| d.long_in(words.language())))
+        }
         (_, Answer::Text(s)) => Value::from(mark(clean(s))),
         (_, Answer::Choices(ids)) => Value::from(ids.iter().map(|s| mark(clean(s))).collect::<Vec<_>>()),
     }
@@ -346,7 +364,9 @@ pub(crate) fn tidy(text: Text) -> Text {
             Run::Plain(s) => {
                 let mut t = String::with_capacity(s.len());
                 for c in s.chars() {
-                    if c.is_whitespace() {
+                    // A no-break space is kept as it is: French
+                    // typography put it there (see `typography`).
+                    if typography::breaks_line(c) {
                         if !last_space {
                             t.push(' ');
                         }

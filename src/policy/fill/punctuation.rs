@@ -21,6 +21,7 @@ use std::borrow::Cow;
 use super::spelling::{each_word, respell, respell_word, Changes};
 use crate::policy::model::answers::{Answer, Answers};
 use crate::policy::model::ids::QuestionId;
+use crate::policy::model::language::Language;
 use crate::policy::model::questionnaire::Questionnaire;
 
 /// Comes before every answer. A private-use character, removed from user
@@ -50,6 +51,9 @@ pub(crate) struct Words<'s> {
     /// The forms the organization's English spells differently; `None`
     /// when it reads the text as written.
     spelling: Option<&'s Changes>,
+    /// The language of the templates' text, which says what the word for
+    /// the people in its care is.
+    language: Language,
 }
 
 impl<'s> Words<'s> {
@@ -61,23 +65,61 @@ impl<'s> Words<'s> {
             _ => Care::Patients,
         };
         let spelling = q.spelling.changes_for(q.spelling.english_for(visible));
-        Self { care, spelling }
+        Self {
+            care,
+            spelling,
+            language: Language::English,
+        }
     }
 
-    /// Whether these words leave the templates' text as it is written.
+    /// These words for templates written in `language`. A translation
+    /// has no English spelling to apply.
+    pub(crate) fn in_language(self, language: Language) -> Self {
+        Self {
+            language,
+            spelling: if language.is_english() { self.spelling } else { None },
+            ..self
+        }
+    }
+
+    /// The language of the text these words apply to.
+    pub(crate) fn language(self) -> Language {
+        self.language
+    }
+
+    /// Whether these words leave the templates' text as it is written
+    /// (French text always gets its typography).
     fn as_written(self) -> bool {
-        self.care == Care::Patients && self.spelling.is_none()
+        self.care == Care::Patients && self.spelling.is_none() && self.language.is_english()
     }
 
     /// `text` in these words: each whole word "patient" or "patients", with
     /// its capital, becomes the organization's word, and each word its
     /// English spells differently is respelled.
     pub(crate) fn apply<'a>(self, text: &'a str) -> Cow<'a, str> {
-        let (one, many) = match self.care {
-            Care::Patients => ("patient", "patients"),
-            Care::Residents => ("resident", "residents"),
-        };
         if self.as_written() {
+            return Cow::Borrowed(text);
+        }
+        let worded = self.worded(text);
+        if !self.language.is_english() {
+            if let Cow::Owned(typeset) = super::typography::french(&worded) {
+                return Cow::Owned(typeset);
+            }
+        }
+        worded
+    }
+
+    /// `text` with the organization's word for the people in its care and
+    /// its English's spelling.
+    fn worded<'a>(self, text: &'a str) -> Cow<'a, str> {
+        // The French words are of the same gender, so the articles and
+        // adjectives around them still agree.
+        let (one, many) = match (self.care, self.language) {
+            (Care::Patients, _) => ("patient", "patients"),
+            (Care::Residents, Language::English) => ("resident", "residents"),
+            (Care::Residents, Language::CanadianFrench) => ("résident", "résidents"),
+        };
+        if self.care == Care::Patients && self.spelling.is_none() {
             return Cow::Borrowed(text);
         }
         each_word(text, |word| {
@@ -136,10 +178,21 @@ fn at_sentence_start(before: &str) -> bool {
 /// The length of the leading article of an answer, if it has one: "A",
 /// "An" or "The" followed by a space.
 fn leading_article(answer: &str) -> Option<usize> {
-    ["A ", "An ", "The "]
-        .iter()
-        .find(|a| answer.starts_with(**a))
-        .map(|a| a.len())
+    [
+        "A ",
+        "An ",
+        "The ",
+        "Le ",
+        "La ",
+        "Les ",
+        "L\u{2019}",
+        "L'",
+        "Un ",
+        "Une ",
+    ]
+    .iter()
+    .find(|a| answer.starts_with(**a))
+    .map(|a| a.len())
 }
 
 /// Rendered text with each answer fitted to its sentence, the clause's own
@@ -245,10 +298,25 @@ mod tests {
                 &format!("Patients and a patient's family sign the {form}. Outpatients too."),
                 Words {
                     care: Care::Residents,
-                    spelling: None
+                    spelling: None,
+                    language: Language::English,
                 }
             ),
             "Residents and a resident's family sign the Patient Consent Form. Outpatients too."
+        );
+    }
+
+    #[test]
+    fn in_french_residents_are_résidents_and_an_answer_s_article_fits_the_sentence() {
+        let form = mark("Le formulaire de consentement".to_owned());
+        let french = Words {
+            care: Care::Residents,
+            spelling: None,
+            language: Language::CanadianFrench,
+        };
+        assert_eq!(
+            settle(&format!("Les patients signent {form}. Un patient aussi."), french),
+            "Les résidents signent le formulaire de consentement. Un résident aussi."
         );
     }
 }

@@ -2,6 +2,8 @@
 //! the policy prints them (`1 December 2026`). The pipeline never reads the
 //! clock: callers pass today's date in.
 
+use crate::policy::model::language::Language;
+
 /// A valid calendar date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Date {
@@ -26,6 +28,22 @@ const MONTHS: [&str; 12] = [
     "October",
     "November",
     "December",
+];
+
+/// The months in French.
+const MOIS: [&str; 12] = [
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
 ];
 
 /// Parses `YYYY-MM-DD`, rejecting dates that do not exist.
@@ -59,11 +77,37 @@ impl Date {
     pub fn long(&self) -> String {
         format!("{} {} {}", self.day, MONTHS[usize::from(self.month - 1)], self.year)
     }
+
+    /// The long form in `language`: `1 December 2026`, or in French
+    /// `1er décembre 2026` (the first of the month is an ordinal, months
+    /// take no capital).
+    pub fn long_in(&self, language: Language) -> String {
+        match language {
+            Language::English => self.long(),
+            Language::CanadianFrench => {
+                let day = if self.day == 1 {
+                    "1er".to_owned()
+                } else {
+                    self.day.to_string()
+                };
+                format!("{day} {} {}", MOIS[usize::from(self.month - 1)], self.year)
+            }
+        }
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_french_date_is_written_the_french_way() {
+        let first = parse_iso("2027-02-01").expect("valid date");
+        assert_eq!(first.long_in(Language::CanadianFrench), "1er février 2027");
+        let second = parse_iso("2026-12-02").expect("valid date");
+        assert_eq!(second.long_in(Language::CanadianFrench), "2 décembre 2026");
+        assert_eq!(second.long_in(Language::English), "2 December 2026");
+    }
 
     #[test]
     fn real_dates_parse_and_print_long() {

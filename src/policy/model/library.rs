@@ -20,6 +20,7 @@ use crate::policy::diag::{Diagnostics, ParseOptions, Problem, SourceFile, YamlPa
 use crate::policy::model::condition::{Condition, RawCondition};
 use crate::policy::model::dates::{parse_iso, Date};
 use crate::policy::model::ids::{check_id, is_valid_id, ClauseId, IdShape, SectionId};
+use crate::policy::model::language::Language;
 use crate::policy::model::questionnaire::Questionnaire;
 use crate::policy::model::template::{TemplateId, Templates};
 
@@ -188,6 +189,9 @@ pub struct ClauseLibrary {
     pub sections: Vec<PolicySection>,
     /// The compiled templates the clauses refer to.
     pub templates: Templates,
+    /// The language its text is written in, which filling gives the
+    /// document: English unless it was loaded with a translation.
+    pub language: Language,
 }
 
 /// The id of the pack that holds every clause that names no pack.
@@ -463,6 +467,7 @@ impl ClauseLibrary {
                 packs,
                 sections,
                 templates: state.templates,
+                language: Language::English,
             }),
             _ => Err(Diagnostics(diagnostics)),
         }

@@ -6,7 +6,10 @@ pub mod answers;
 pub mod condition;
 pub mod dates;
 pub mod ids;
+pub mod language;
 pub mod library;
 pub mod questionnaire;
 pub mod spelling;
 pub mod template;
+#[cfg(feature = "yaml")]
+pub mod translation;

@@ -135,12 +135,22 @@ impl Templates {
 }
 
 /// An engine that prints answers without escaping (the preview escapes, the
-/// PDF needs none) and knows the `list` filter.
+/// PDF needs none) and knows the `list` filter (and `liste`, its French).
 fn engine() -> Engine<'static> {
     let mut engine = Engine::new();
     engine.set_default_formatter(&print);
     engine.add_formatter("list", list);
+    engine.add_formatter("liste", liste);
     engine
+}
+
+/// The variables `source` reads, on every branch: what a translation must
+/// read exactly as its English does.
+#[cfg(feature = "yaml")]
+pub(crate) fn variables(source: &str) -> Result<BTreeSet<String>, String> {
+    let engine = engine();
+    let t = engine.compile(source.to_owned()).map_err(|e| template_error(&e))?;
+    unknown_variables(&engine, &t, &BTreeSet::new()).map_err(|e| template_error(&e))
 }
 
 /// The variables of `t` that are not in `known`, found by rendering `t` with
@@ -237,11 +247,24 @@ fn list(f: &mut upon::fmt::Formatter<'_>, value: &Value) -> upon::fmt::Result {
     print(f, value)
 }
 
+/// `{{ platforms | liste }}`, in French text: "Facebook, Instagram et LinkedIn".
+fn liste(f: &mut upon::fmt::Formatter<'_>, value: &Value) -> upon::fmt::Result {
+    match value {
+        Value::List(items) => join_with(f, items, " et "),
+        other => print(f, other),
+    }
+}
+
 /// Joins `items` with commas and a final "and".
 fn join(f: &mut upon::fmt::Formatter<'_>, items: &[Value]) -> upon::fmt::Result {
+    join_with(f, items, " and ")
+}
+
+/// Joins `items` with commas and `last` before the last one.
+fn join_with(f: &mut upon::fmt::Formatter<'_>, items: &[Value], last: &str) -> upon::fmt::Result {
     for (i, item) in items.iter().enumerate() {
         if i > 0 {
-            f.write_str(if i + 1 == items.len() { " and " } else { ", " })?;
+            f.write_str(if i + 1 == items.len() { last } else { ", " })?;
         }
         print(f, item)?;
     }
@@ -302,6 +325,13 @@ mod tests {
             render("{{ p | list }}", &[("p", Value::from(Vec::<String>::new()))]).expect("render"),
             ""
         );
+    }
+
+    #[test]
+    fn the_french_list_filter_joins_with_et() {
+        let three = Value::from(vec!["Facebook", "Instagram", "LinkedIn"]);
+        let out = render("{{ p | liste }}", &[("p", three)]).expect("render");
+        assert_eq!(out, "Facebook, Instagram et LinkedIn");
     }
 
     #[test]

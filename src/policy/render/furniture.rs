@@ -414,6 +414,7 @@ mod tests {
     fn a_pasted_title_is_cut_to_fit_the_running_header_quickly() {
         let fonts = Fonts::new(REGULAR, BOLD).expect("the built-in fonts load");
         let doc = Document {
+            language: "en".to_owned(),
             cover: Default::default(),
             title: "Riverbend Health Centre ".repeat(4_000),
             author: String::new(),

@@ -14,9 +14,6 @@ use html_escape::{encode_double_quoted_attribute, encode_text};
 
 use crate::policy::document::{BlockKind, Document, Run, Section, Text};
 
-/// The language of the policy text, for `<html lang>`.
-const LANGUAGE: &str = "en";
-
 /// The page's styles: readable line length, the preview's colours, and a
 /// print stylesheet.
 const STYLE: &str = "\
@@ -52,10 +49,11 @@ pub fn render_html(doc: &Document) -> String {
     out.push_str("<!DOCTYPE html>\n");
     let _ = write!(
         out,
-        "<html lang=\"{LANGUAGE}\">\n<head>\n<meta charset=\"utf-8\">\n\
+        "<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
          <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n\
          <title>{}</title>\n",
+        encode_text(&doc.language),
         encode_text(&doc.title)
     );
     if !doc.author.trim().is_empty() {
@@ -239,6 +237,7 @@ mod tests {
         let missing: Run = serde_json::from_str(r#"{"missing":{"question":"org_name","label":"name & role"}}"#)
             .expect("a placeholder");
         Document {
+            language: "en".to_owned(),
             title: "Tom & Jerry's <Policy>".into(),
             author: "Tom & Jerry Clinic".into(),
             cover: Cover {

@@ -22,7 +22,7 @@ use crate::policy::document::Document;
 use crate::policy::document::DocumentKind;
 use crate::policy::render::layout::{layout_as, Anchor, Fonts, Laid, Mark, Style, BOLD, REGULAR};
 use crate::policy::render::structure::{Role, Structure, Tag};
-use crate::policy::render::tagged::{tag, LANGUAGE};
+use crate::policy::render::tagged::tag;
 
 /// Why a PDF could not be made.
 #[derive(Debug, thiserror::Error)]
@@ -195,7 +195,7 @@ pub fn write_pdf(doc: &Document, kind: DocumentKind, laid: &Laid) -> Result<Pdf,
         lo.objects
             .insert(id, Object::Stream(Stream::new(dict, content).with_compression(false)));
     }
-    finish(&mut lo, laid).map_err(|e| PdfError::Write(e.to_string()))?;
+    finish(&mut lo, laid, &doc.language).map_err(|e| PdfError::Write(e.to_string()))?;
     tag(&mut lo, laid, &mcids, doc).map_err(|e| PdfError::Write(e.to_string()))?;
     compress(&mut lo).map_err(|e| PdfError::Write(e.to_string()))?;
     // Object streams (compressed at level 1) for the dictionaries: the
@@ -497,7 +497,7 @@ pub(super) fn text_string(s: &str) -> Object {
 
 /// Adds the outline, the language and the viewer preferences to the
 /// catalog of the document printpdf made.
-fn finish(lo: &mut lopdf::Document, laid: &Laid) -> lopdf::Result<()> {
+fn finish(lo: &mut lopdf::Document, laid: &Laid, language: &str) -> lopdf::Result<()> {
     let page_ids: Vec<ObjectId> = lo.get_pages().into_values().collect();
     let outlines = if laid.anchors.is_empty() {
         None
@@ -521,7 +521,7 @@ fn finish(lo: &mut lopdf::Document, laid: &Laid) -> lopdf::Result<()> {
         }
     }
     let catalog = lo.catalog_mut()?;
-    catalog.set("Lang", Object::string_literal(LANGUAGE));
+    catalog.set("Lang", Object::string_literal(language));
     let mut prefs = Dictionary::new();
     prefs.set("DisplayDocTitle", true);
     catalog.set("ViewerPreferences", prefs);

@@ -12,9 +12,6 @@ use crate::policy::document::Document;
 use crate::policy::render::layout::{Laid, Mark};
 use crate::policy::render::structure::{Role, Structure};
 
-/// The document language, for the catalog's `/Lang` and the XMP.
-pub const LANGUAGE: &str = "en";
-
 fn name(s: &str) -> Object {
     Object::Name(s.as_bytes().to_vec())
 }
@@ -228,7 +225,7 @@ pub fn tag(lo: &mut lopdf::Document, laid: &Laid, mcids: &[Vec<usize>], doc: &Do
             d.set("Subtype", name("XML"));
             d
         },
-        xmp(&doc.title, &doc.author).into_bytes(),
+        xmp(&doc.title, &doc.author, &doc.language).into_bytes(),
     )
     .with_compression(false);
     let metadata = lo.add_object(metadata);
@@ -262,7 +259,7 @@ fn xml_text(s: &str) -> String {
 
 /// The XMP metadata packet: the title, the author, the language and the
 /// PDF/UA-1 identification.
-pub fn xmp(title: &str, author: &str) -> String {
+pub fn xmp(title: &str, author: &str, language: &str) -> String {
     let creator = if author.trim().is_empty() {
         String::new()
     } else {
@@ -279,7 +276,7 @@ pub fn xmp(title: &str, author: &str) -> String {
          xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\" xmlns:pdfuaid=\"http://www.aiim.org/pdfua/ns/id/\">\n\
          <dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">{title}</rdf:li></rdf:Alt></dc:title>\n\
          {creator}\
-         <dc:language><rdf:Bag><rdf:li>{LANGUAGE}</rdf:li></rdf:Bag></dc:language>\n\
+         <dc:language><rdf:Bag><rdf:li>{language}</rdf:li></rdf:Bag></dc:language>\n\
          <pdf:Producer>printpdf</pdf:Producer>\n\
          <pdfuaid:part>1</pdfuaid:part>\n\
          </rdf:Description>\n\
@@ -287,6 +284,7 @@ pub fn xmp(title: &str, author: &str) -> String {
          </x:xmpmeta>\n\
          <?xpacket end=\"r\"?>",
         title = xml_text(title),
+        language = xml_text(language),
     )
 }
 
@@ -296,7 +294,7 @@ mod tests {
 
     #[test]
     fn the_xmp_escapes_the_title_and_declares_pdf_ua_1() {
-        let x = xmp("Tom & Jerry <\u{1}policy>", "A \"B\"");
+        let x = xmp("Tom & Jerry <\u{1}policy>", "A \"B\"", "fr-CA");
         assert!(x.contains("Tom &amp; Jerry &lt;policy&gt;"), "{x}");
         assert!(x.contains("A &quot;B&quot;"), "{x}");
         assert!(x.contains("<pdfuaid:part>1</pdfuaid:part>"));

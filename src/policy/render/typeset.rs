@@ -5,6 +5,7 @@
 //! notices) and spaces, each block saying how it may be cut between pages;
 //! [`super::paginate`] then cuts the flow into pages.
 
+use crate::policy::fill::typography::breaks_line;
 use std::borrow::Cow;
 use std::collections::BTreeSet;
 use std::ops::Range;
@@ -444,7 +445,7 @@ impl Typesetter<'_, '_> {
         for (style, s) in runs {
             let style = *style;
             let s: &'t str = s;
-            let starts_with_space = s.starts_with(char::is_whitespace);
+            let starts_with_space = s.starts_with(breaks_line);
             let mut add = |i: usize, part: &'t str| {
                 let w = self.fonts.width(style, size, part);
                 out.pieces.push(Piece {
@@ -471,9 +472,14 @@ impl Typesetter<'_, '_> {
                     .enumerate()
                     .for_each(|(i, part)| add(i, part));
             } else {
-                s.split_whitespace().enumerate().for_each(|(i, part)| add(i, part));
+                // A no-break space (French puts one before a colon) stays
+                // inside its word, so a line never breaks there.
+                s.split(breaks_line)
+                    .filter(|part| !part.is_empty())
+                    .enumerate()
+                    .for_each(|(i, part)| add(i, part));
             }
-            joined = !s.ends_with(char::is_whitespace) && !s.is_empty();
+            joined = !s.ends_with(breaks_line) && !s.is_empty();
         }
         if out.words.iter().any(|w| w.width > width) {
             out = self.split_long(&out, size, width);
@@ -594,6 +600,24 @@ mod tests {
                 })
             })
             .collect()
+    }
+
+    #[test]
+    fn a_line_never_breaks_at_a_french_no_break_space() {
+        // Enough words that the text takes several lines, each colon and
+        // question mark after its word with a no-break space.
+        let text = "Elle vise\u{A0}: les publications, les commentaires\u{A0}? ".repeat(30);
+        let marks = set(vec![Run::Plain(text)]);
+        let lines = marks.iter().map(|m| m.0).max().unwrap_or(0);
+        assert!(lines > 2, "the text fills several lines");
+        for line in 0..=lines {
+            let first = marks.iter().find(|m| m.0 == line).map(|m| m.3.trim_start().to_owned());
+            let first = first.unwrap_or_default();
+            assert!(
+                !first.starts_with([':', '?', '\u{A0}', '\u{202F}']),
+                "line {line} starts with a mark that belongs to the line before: {first:?}"
+            );
+        }
     }
 
     #[test]

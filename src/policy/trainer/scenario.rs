@@ -434,6 +434,7 @@ impl ScenarioLibrary {
             });
         }
         Document {
+            language: policy.language.clone(),
             // The cover names the organization, as the policy's does.
             cover: Cover {
                 organization: policy.cover.organization.clone(),
@@ -733,6 +734,7 @@ mod tests {
     #[test]
     fn citations_follow_document_order_and_share_a_section() {
         let doc = Document {
+            language: "en".to_owned(),
             cover: Default::default(),
             title: String::new(),
             author: String::new(),
@@ -759,6 +761,7 @@ mod tests {
             scenarios: vec![],
         };
         let mut doc = Document {
+            language: "en".to_owned(),
             cover: Default::default(),
             title: String::new(),
             author: "Centre Saint-Éloi: Social Media Policy".into(),
