@@ -1122,3 +1122,39 @@ fn placeholders_labels(doc: &Document) -> Vec<String> {
         })
         .collect()
 }
+
+#[test]
+fn each_english_policy_says_its_own_english_in_the_pdf_the_web_page_and_the_document() {
+    use policy_builder::policy::render::html::render_html;
+    use policy_builder::policy::render::pdf::render_pdf;
+    let p = policy();
+    let expected = [
+        ("ontario-hospital", "en-CA"),
+        ("quebec-long-term-care", "en-CA"),
+        ("us-primary-care", "en-US"),
+        ("uk-nhs-community", "en-GB"),
+        ("australia-allied-health", "en-AU"),
+    ];
+    let samples = samples();
+    for (name, tag) in expected {
+        let (_, sample) = samples
+            .iter()
+            .find(|(n, _)| n.as_str() == name)
+            .unwrap_or_else(|| panic!("sample {name}"));
+        let doc = fill(&p.questionnaire, &p.library, &sample.answers);
+        assert_eq!(doc.language, tag, "{name}");
+        let html = render_html(&doc);
+        assert!(html.contains(&format!("<html lang=\"{tag}\">")), "{name}");
+        let pdf = render_pdf(&doc).expect("pdf");
+        let parsed = lopdf::Document::load_mem(&pdf.bytes).expect("a readable PDF");
+        let lang = parsed
+            .catalog()
+            .and_then(|c| c.get(b"Lang"))
+            .and_then(|l| l.as_str().map(|s| String::from_utf8_lossy(s).into_owned()))
+            .expect("the catalog names a language");
+        assert_eq!(lang, tag, "{name}");
+    }
+    // With no country answered, the English the templates are written in.
+    let doc = fill(&p.questionnaire, &p.library, &Answers::default());
+    assert_eq!(doc.language, "en-CA");
+}

@@ -114,7 +114,7 @@ test('Download as web page gives one self-contained page with the preview headin
   const url = pathToFileURL(download.path).href;
   await web.goto(url);
   assert.deepEqual(requests, [url]);
-  assert.equal(await web.locator('html').getAttribute('lang'), 'en');
+  assert.equal(await web.locator('html').getAttribute('lang'), 'en-CA', 'the Ontario hospital writes Canadian English');
   assert.equal(await web.title(), 'Lakeside Social Media Policy');
 
   // The preview's headings, and the contents link to each section.

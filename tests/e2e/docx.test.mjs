@@ -117,8 +117,8 @@ test('a reviewed draft exports as a Word file that Word processors read: styles,
   assert.equal(d.author, 'Lakeside Community Hospital');
   assert.equal(d.subject, 'Social media policy');
   assert.match(d.keywords, /social media/);
-  assert.equal(d.language, 'en');
-  assert.ok(d.style_languages.includes('en'), `${d.style_languages}`);
+  assert.equal(d.language, 'en-CA');
+  assert.ok(d.style_languages.includes('en-CA'), `${d.style_languages}`);
   assert.match(d.header, /Lakeside Community Hospital/);
   assert.deepEqual(d.footer_fields, ['PAGE', 'NUMPAGES']);
   assert.ok(d.toc_field, 'a table of contents field');

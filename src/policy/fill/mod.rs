@@ -210,14 +210,25 @@ pub fn fill(q: &Questionnaire, lib: &ClauseLibrary, answers: &Answers) -> Docume
         cover,
         sections,
         problems,
-        language: language_tag(lib),
+        language: language_tag(q, lib, &visible),
     }
 }
 
-/// The language tag of a document filled from `lib`: the one place that
-/// decides it, so that every renderer says the same language.
-pub fn language_tag(lib: &ClauseLibrary) -> String {
-    lib.language.tag().to_owned()
+/// The language tag of a document filled from `lib` for `visible` answers:
+/// the one place that decides it, so that every renderer says the same
+/// language. English text is in the organization's own English (the
+/// country answer chooses it, as it chooses the spelling): `en-US`,
+/// `en-GB`, `en-AU` or `en-CA`, the English the templates are written in
+/// until a country is answered.
+pub fn language_tag(q: &Questionnaire, lib: &ClauseLibrary, visible: &Answers) -> String {
+    match lib.language {
+        Language::English => q
+            .spelling
+            .english_for(visible)
+            .map_or_else(|| lib.language.tag(), |english| english.tag())
+            .to_owned(),
+        other => other.tag().to_owned(),
+    }
 }
 
 /// The template context: every question id, with its answer or a marker.
