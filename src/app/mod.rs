@@ -5,6 +5,7 @@
 mod browser;
 mod builder;
 mod drafts;
+mod i18n;
 mod review;
 mod shell;
 mod trainer;
@@ -23,6 +24,7 @@ use builder::checks_panel::ChecksPanel;
 use builder::draft_bar::DraftBar;
 use builder::question_page::QuestionPage;
 use drafts::drafts_page::DraftsPage;
+use i18n::{tr, tv};
 use review::review_page::ReviewPage;
 use shell::preview::Preview;
 use shell::route::{current_route, Route};
@@ -34,6 +36,11 @@ use shell::{use_app, AppState};
 /// names, or the template problems if the templates are broken.
 #[component]
 pub fn App() -> impl IntoView {
+    // The interface language first, so that even the template problems
+    // below are told in it.
+    let lang = browser::language::initial();
+    i18n::set_lang(lang);
+    browser::language::show_on_page(lang);
     let policy = match Policy::builtin() {
         Ok(policy) => Arc::new(policy),
         Err(diagnostics) => {
@@ -44,8 +51,8 @@ pub fn App() -> impl IntoView {
                 .collect_view();
             return view! {
                 <main class="broken">
-                    <h1>"The policy templates could not be loaded"</h1>
-                    <p>"Nothing has been changed. These problems must be fixed in the templates:"</p>
+                    <h1>{tv!("broken-heading")}</h1>
+                    <p>{tv!("broken-text")}</p>
                     <ul>{items}</ul>
                 </main>
             }
@@ -92,26 +99,24 @@ fn DraftView(id: String) -> impl IntoView {
     };
     let found = match browser::storage::load(&id) {
         Ok(Some(Entry::Draft(d))) => Ok(d),
-        Ok(Some(Entry::Unreadable { error, .. })) => Err(format!(
-            "This draft cannot be opened: {error}. Go back to your drafts to download it as a file."
-        )),
+        Ok(Some(Entry::Unreadable { error, .. })) => Err(tr!("draft-unreadable", error = error.to_string())),
         _ => match app.scratch.get_untracked().filter(|d| d.id == id) {
             Some(d) => Ok(d),
-            None => Err(
-                "There is no draft here with this address. It may have been deleted, or saved in another browser."
-                    .to_owned(),
-            ),
+            None => Err(tr!("draft-not-here")),
         },
     };
     let draft = match found {
         Ok(d) => d,
         Err(message) => {
             return view! {
-                <header class="topbar"><p class="app-name">"Social Media Policy Builder"</p></header>
+                <header class="topbar">
+                    <p class="app-name">{tv!("app-name")}</p>
+                    <shell::language_switch::LanguageSwitch />
+                </header>
                 <main class="drafts-page" id="main">
-                    <h1>"Draft not found"</h1>
+                    <h1>{tv!("draft-not-found")}</h1>
                     <p>{message}</p>
-                    <p><a href=Route::Drafts.href()>"Go to your drafts"</a></p>
+                    <p><a href=Route::Drafts.href()>{tv!("go-to-drafts")}</a></p>
                 </main>
             }
             .into_any();
@@ -159,7 +164,7 @@ fn Builder() -> impl IntoView {
         <div class="preview-toggle">
             <button type="button" aria-controls="preview" aria-expanded=move || show_preview.get().to_string()
                 on:click=move |_| show_preview.update(|s| *s = !*s)>
-                {move || if show_preview.get() { "Hide the policy preview" } else { "Show the policy preview" }}
+                {move || if show_preview.get() { tr!("preview-hide") } else { tr!("preview-show") }}
             </button>
         </div>
         <main class="workspace" id="main" class:preview-open=move || show_preview.get()>

@@ -8,6 +8,7 @@ pub mod download;
 pub mod features;
 pub mod file_input;
 pub mod focus;
+pub mod language;
 pub mod panic_screen;
 pub mod persistence;
 pub mod service_worker;

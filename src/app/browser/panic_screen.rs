@@ -15,6 +15,8 @@ use std::panic::PanicHookInfo;
 
 use wasm_bindgen::{JsCast, JsValue};
 
+use crate::app::i18n::{self, text_now};
+
 /// The address fragment that makes the app panic on purpose once it has
 /// started, so that tests and support staff can see the error screen.
 pub const SELFTEST_FRAGMENT: &str = "#selftest-panic";
@@ -59,38 +61,33 @@ fn show(details: &str) -> Result<(), JsValue> {
     let main = page.element("main", None)?;
     main.set_class_name("broken");
     main.set_attribute("aria-labelledby", "panic-heading")?;
-    let heading = page.child(&main, "h1", Some("Something went wrong"))?;
+    // The words come from the language chosen before the panic, read
+    // without the reactive system (which may be what broke).
+    let lang = i18n::lang_untracked();
+    main.set_attribute("lang", lang.tag())?;
+    let heading = page.child(&main, "h1", Some(&text_now("panic-heading")))?;
     heading.set_id("panic-heading");
     heading.set_attribute("tabindex", "-1")?;
-    page.child(
-        &main,
-        "p",
-        Some(
-            "The app stopped because of an error. Your draft, as it was last saved, \
-             is kept in this browser and has not been changed.",
-        ),
-    )?;
+    page.child(&main, "p", Some(&text_now("panic-text")))?;
 
     let note = page.child(&main, "p", None)?;
     let actions = page.element("p", None)?;
     actions.set_class_name("actions");
-    note.set_text_content(Some(match saved() {
-        Saved::Unreadable => {
-            "This browser does not let the page read the saved draft, so it cannot be offered as a file."
-        }
-        Saved::Values(values) if values.is_empty() => "No saved draft was found in this browser.",
+    note.set_text_content(Some(&match saved() {
+        Saved::Unreadable => text_now("panic-unreadable"),
+        Saved::Values(values) if values.is_empty() => text_now("panic-none-saved"),
         Saved::Values(values) => {
             let several = values.len() > 1;
             for (key, value) in &values {
                 let label = if several {
-                    format!("Download saved copy {key}")
+                    format!("{} {key}", text_now("panic-download-copy"))
                 } else {
-                    String::from("Download the saved draft")
+                    text_now("panic-download-draft")
                 };
                 page.download_link(&actions, &label, key, value)?;
             }
             main.append_child(&actions)?;
-            "Download a copy first, then reload to carry on."
+            text_now("panic-download-first")
         }
     }));
 
@@ -98,17 +95,17 @@ fn show(details: &str) -> Result<(), JsValue> {
     // navigation, which also leaves the self-test.
     let url = document.url()?;
     let reload_to = url.split('#').next().unwrap_or(&url);
-    let reload = page.child(&page.child(&main, "p", None)?, "a", Some("Reload the app"))?;
+    let reload = page.child(&page.child(&main, "p", None)?, "a", Some(&text_now("panic-reload")))?;
     reload.set_attribute("href", reload_to)?;
 
     let more = page.child(&main, "details", None)?;
-    page.child(&more, "summary", Some("Details for support"))?;
+    page.child(&more, "summary", Some(&text_now("panic-details")))?;
     page.child(&more, "pre", Some(details))?;
 
     // Whatever was on the page goes: it belonged to the app that stopped.
     body.set_text_content(None);
     body.append_child(&main)?;
-    document.set_title("Error: Social Media Policy Builder");
+    document.set_title(&text_now("panic-title"));
     if let Ok(heading) = heading.dyn_into::<web_sys::HtmlElement>() {
         let _ = heading.focus();
     }

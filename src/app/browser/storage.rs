@@ -18,6 +18,7 @@ use gloo_storage::{LocalStorage, Storage};
 
 use std::collections::BTreeSet;
 
+use crate::app::i18n::tr;
 use crate::policy::files::backup::DraftCopy;
 use crate::policy::files::draft::{DraftError, StoredDraft};
 use crate::policy::files::word_template::WordTemplate;
@@ -31,6 +32,8 @@ const QUIZ_PREFIX: &str = "policy-builder/quiz/";
 /// The draft made for each sample's demo link: this prefix and the
 /// sample's stem, holding the draft's id.
 const DEMO_PREFIX: &str = "policy-builder/demo/";
+/// The interface language chosen on the switch (`en` or `fr`).
+const LANGUAGE_KEY: &str = "policy-builder/interface-language";
 /// The reviewer's name, remembered between reviews.
 const REVIEWER_KEY: &str = "policy-builder/reviewer";
 /// The reviewers' keys this author trusts: a JSON list of
@@ -91,11 +94,11 @@ pub enum SaveError {
 
 impl SaveError {
     /// What the user can do about it.
-    pub fn advice(&self) -> &'static str {
+    pub fn advice(&self) -> String {
         match self {
-            SaveError::Unavailable => "Download your answers before you close the page.",
-            SaveError::Refused(_) => "Storage may be full: delete drafts you no longer need, or download this one.",
-            SaveError::Mismatch => "Download your answers to keep a safe copy.",
+            SaveError::Unavailable => tr!("storage-advice-unavailable"),
+            SaveError::Refused(_) => tr!("storage-advice-refused"),
+            SaveError::Mismatch => tr!("storage-advice-mismatch"),
         }
     }
 }
@@ -300,6 +303,19 @@ pub fn demo_draft(stem: &str) -> Option<String> {
 pub fn remember_demo_draft(stem: &str, id: &str) {
     if let Some(store) = storage() {
         let _ = store.set_item(&format!("{DEMO_PREFIX}{stem}"), id);
+    }
+}
+
+/// The interface language chosen on an earlier visit, if any.
+pub fn interface_language() -> Option<String> {
+    storage()?.get_item(LANGUAGE_KEY).ok().flatten()
+}
+
+/// Remembers the interface language; a refusal only means the next visit
+/// asks the browser again.
+pub fn remember_interface_language(code: &str) {
+    if let Some(store) = storage() {
+        let _ = store.set_item(LANGUAGE_KEY, code);
     }
 }
 
@@ -565,5 +581,6 @@ pub fn local_time(iso: &str) -> String {
     };
     set("dateStyle", "medium");
     set("timeStyle", "short");
-    String::from(date.to_locale_string("default", &options))
+    // In the interface language, so that a French page says « 3 déc. 2026 ».
+    String::from(date.to_locale_string(crate::app::i18n::lang_untracked().tag(), &options))
 }

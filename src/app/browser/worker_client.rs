@@ -15,6 +15,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{ErrorEvent, MessageEvent, Worker};
 
+use crate::app::i18n::tr;
 use crate::policy::diag::Diagnostics;
 use crate::policy::document::Document;
 use crate::policy::document::DocumentKind;
@@ -364,22 +365,19 @@ fn receive(event: &MessageEvent) {
     }
 }
 
-/// Downloads a made PDF and says what happened, for a status line: `noun`
-/// names the file ("PDF", "handout"). Characters the font lacks are listed
+/// Downloads a made PDF and says what happened, for a status line: `what`
+/// names the file for the messages that choose their words by it (`pdf`,
+/// `quick`, `notes`, `signoff`, `handout`; see `i18n/en.ftl`). Characters the font lacks are listed
 /// with their code points, never dropped silently.
-pub fn outcome(result: Result<Made, WorkerError>, file_name: &str, noun: &str) -> String {
+pub fn outcome(result: Result<Made, WorkerError>, file_name: &str, what: &'static str) -> String {
     let pdf = match result {
         Ok(pdf) => pdf,
-        Err(e) => return format!("The {noun} could not be made: {e}."),
+        Err(e) => return tr!("made-failed", what = what, error = e.to_string()),
     };
     if let Err(e) = crate::app::browser::download::download(&pdf.bytes, file_name, "application/pdf") {
-        return format!("The {noun} was made but could not be downloaded: {e}.");
+        return tr!("made-not-downloaded", what = what, error = e.to_string());
     }
-    let pages = match pdf.pages {
-        1 => "1 page".to_owned(),
-        n => format!("{n} pages"),
-    };
-    let done = format!("{} downloaded ({pages}).", crate::policy::fill::text::capitalize(noun));
+    let done = tr!("made-downloaded-pages", what = what, pages = pdf.pages);
     if pdf.missing_glyphs.is_empty() {
         return done;
     }
@@ -388,5 +386,5 @@ pub fn outcome(result: Result<Made, WorkerError>, file_name: &str, noun: &str) -
         .iter()
         .map(|c| format!(" {c} (U+{:04X})", u32::from(*c)))
         .collect();
-    format!("{done} The PDF font has no glyph for these characters, which were printed as \"?\":{chars}.")
+    tr!("made-missing-glyphs", done = done, chars = chars)
 }

@@ -9,6 +9,7 @@ use leptos::prelude::*;
 use crate::app::browser::focus::{focus_id, try_focus_id};
 use crate::app::builder::export_button::ExportButton;
 use crate::app::builder::library_import::LibraryImport;
+use crate::app::i18n::{tr, tv};
 use crate::app::shell::route::Route;
 use crate::app::shell::session::use_session;
 use crate::policy::document::BlockKind;
@@ -49,7 +50,7 @@ pub fn CheckPage() -> impl IntoView {
                         view! {
                             <li>
                                 <p>{c.message.trim().to_owned()}</p>
-                                <a href=href>"Change your answer"<span class="visually-hidden">{format!(" to: {label}")}</span></a>
+                                <a href=href>{tv!("check-change-answer")}<span class="visually-hidden">" "{move || tr!("check-change-answer-to", label = label.clone())}</span></a>
                             </li>
                         }
                     })
@@ -58,7 +59,7 @@ pub fn CheckPage() -> impl IntoView {
             (!items.is_empty()).then(|| {
                 view! {
                     <section class="check-warnings" aria-labelledby="warnings-heading">
-                        <h2 id="warnings-heading">"Consistency warnings"</h2>
+                        <h2 id="warnings-heading">{tv!("check-warnings-heading")}</h2>
                         <ul class="findings">{items}</ul>
                     </section>
                 }
@@ -94,10 +95,10 @@ pub fn CheckPage() -> impl IntoView {
                 };
                 view! {
                     <section class="check-warnings" aria-labelledby="changed-heading">
-                        <h2 id="changed-heading">"Sections that now read differently"</h2>
-                        <p>"This draft was made on an older version of the legal content. These sections of its policy now read differently. The clause library's changelog says what changed and why."</p>
+                        <h2 id="changed-heading">{tv!("check-changed-heading")}</h2>
+                        <p>{tv!("check-changed-text")}</p>
                         <ul class="findings">{items}</ul>
-                        <button type="button" on:click=read>"I have read these changes"</button>
+                        <button type="button" on:click=read>{tv!("check-changed-read")}</button>
                     </section>
                 }
             })
@@ -114,8 +115,8 @@ pub fn CheckPage() -> impl IntoView {
                     .collect_view();
                 view! {
                     <section aria-labelledby="unused-heading">
-                        <h2 id="unused-heading">"Saved answers this version does not use"</h2>
-                        <p>"They are kept with the draft and in its answer file, but they do not change the policy."</p>
+                        <h2 id="unused-heading">{tv!("check-unused-heading")}</h2>
+                        <p>{tv!("check-unused-text")}</p>
                         <ul>{items}</ul>
                     </section>
                 }
@@ -177,7 +178,10 @@ pub fn CheckPage() -> impl IntoView {
                 .map(|(i, (title, c))| {
                     // After resolving, focus goes to the next comment's
                     // button, or the previous one's, or the heading.
-                    let after = ids.get(i + 1).or_else(|| i.checked_sub(1).and_then(|p| ids.get(p))).cloned();
+                    let after = ids
+                        .get(i + 1)
+                        .or_else(|| i.checked_sub(1).and_then(|p| ids.get(p)))
+                        .cloned();
                     let comment_id = c.id.clone();
                     let resolve = move |_| {
                         review.update(|r| {
@@ -185,26 +189,31 @@ pub fn CheckPage() -> impl IntoView {
                                 c.resolved = true;
                             }
                         });
-                        let target = after.as_ref().map_or_else(|| "check-heading".to_owned(), |n| format!("resolve-{n}"));
+                        let target = after
+                            .as_ref()
+                            .map_or_else(|| "check-heading".to_owned(), |n| format!("resolve-{n}"));
                         request_animation_frame(move || focus_id(&target));
                     };
                     let section = match title {
                         Some(t) => view! { <strong>{t}</strong> }.into_any(),
-                        None => view! { <strong>"A section the policy no longer has"</strong> }.into_any(),
+                        None => view! { <strong>{tv!("check-section-gone")}</strong> }.into_any(),
                     };
                     view! {
                         <li>
                             {section}" - "{c.author.clone()}": "{c.text.clone()}" "
                             <button type="button" class="link" id=format!("resolve-{}", c.id)
-                                aria-label=format!("Mark resolved: {}", c.text) on:click=resolve>"Mark resolved"</button>
+                                aria-label={
+                                    let text = c.text.clone();
+                                    move || tr!("check-mark-resolved-of", text = text.clone())
+                                } on:click=resolve>{tv!("check-mark-resolved")}</button>
                         </li>
                     }
                 })
                 .collect();
             (!items.is_empty()).then(|| view! {
                 <section class="check-warnings" aria-labelledby="comments-heading">
-                    <h2 id="comments-heading">"Open review comments"</h2>
-                    <p>"Resolve them here or beside their sections in the policy preview, or read them with their replies in the "<a href=Route::Review(id.clone()).href()>"review"</a>"."</p>
+                    <h2 id="comments-heading">{tv!("check-comments-heading")}</h2>
+                    <p>{tv!("check-comments-text")}" "<a href=Route::Review(id.clone()).href()>{tv!("check-comments-link")}</a></p>
                     <ul>{items}</ul>
                 </section>
             })
@@ -225,8 +234,8 @@ pub fn CheckPage() -> impl IntoView {
             });
             (!items.is_empty()).then(|| view! {
                 <section class="check-warnings" aria-labelledby="outdated-heading">
-                    <h2 id="outdated-heading">"Approvals out of date"</h2>
-                    <p>"These sections were approved, but their text has changed since. Their approval no longer counts: send the draft for "<a href=Route::Review(id.clone()).href()>"review"</a>" again."</p>
+                    <h2 id="outdated-heading">{tv!("check-outdated-heading")}</h2>
+                    <p>{tv!("check-outdated-text")}" "<a href=Route::Review(id.clone()).href()>{tv!("check-outdated-link")}</a></p>
                     <ul>{items}</ul>
                 </section>
             })
@@ -253,9 +262,9 @@ pub fn CheckPage() -> impl IntoView {
                 .collect_view();
             view! {
                 <section class="check-warnings" aria-labelledby="approver-notes-heading">
-                    <h2 id="approver-notes-heading">"Notes for approvers"</h2>
+                    <h2 id="approver-notes-heading">{tv!("check-notes-heading")}</h2>
                     {blocks}
-                    <p>"These notes are not part of the policy staff read. Give them to the people who approve it as a cover note: \"Cover note for approvers (PDF)\" below."</p>
+                    <p>{tv!("check-notes-text")}</p>
                 </section>
             }
         }
@@ -274,13 +283,9 @@ pub fn CheckPage() -> impl IntoView {
     };
     view! {
         <main class="check-page" id="main">
-            <h2 id="check-heading" class="page-heading" tabindex="-1">"Check your answers"</h2>
+            <h2 id="check-heading" class="page-heading" tabindex="-1">{tv!("check-heading")}</h2>
             <p role="status" aria-live="polite">
-                {move || match missing() {
-                    0 => "Every required question is answered.".to_owned(),
-                    1 => "1 required question is not answered yet.".to_owned(),
-                    n => format!("{n} required questions are not answered yet."),
-                }}
+                {move || tr!("check-missing", count = missing())}
             </p>
             {warnings}
             {changed}
@@ -290,10 +295,10 @@ pub fn CheckPage() -> impl IntoView {
             {unknown}
             {sections}
             <LibraryImport />
-            <p><a href=back_to_questions>"Back to the questions"</a></p>
+            <p><a href=back_to_questions>{tv!("check-back")}</a></p>
             // The way on, once the answers are checked.
             <section class="check-export" aria-labelledby="export-heading">
-                <h2 id="export-heading">"Export the policy"</h2>
+                <h2 id="export-heading">{tv!("check-export-heading")}</h2>
                 <ExportButton />
             </section>
         </main>
@@ -306,13 +311,17 @@ fn row(question: &Question, answer: Option<&Answer>, draft: &str) -> impl IntoVi
     let missing = shown.is_none();
     let shown = shown.unwrap_or_else(|| {
         if question.required {
-            "Not answered (required)".to_owned()
+            tr!("check-not-answered-required")
         } else {
-            "Not answered".to_owned()
+            tr!("check-not-answered")
         }
     });
     let href = Route::Change(draft.to_owned(), question.id.to_string()).href();
-    let action = if missing { "Answer" } else { "Change" };
+    let action = if missing {
+        tr!("check-answer")
+    } else {
+        tr!("check-change")
+    };
     view! {
         <div class="summary-row">
             <dt>{question.label.clone()}</dt>
@@ -335,8 +344,8 @@ fn answer_text(question: &Question, answer: &Answer) -> String {
             .map_or_else(|| id.to_owned(), |c| c.label.clone())
     };
     match (&question.kind, answer) {
-        (_, Answer::YesNo(true)) => "Yes".to_owned(),
-        (_, Answer::YesNo(false)) => "No".to_owned(),
+        (_, Answer::YesNo(true)) => tr!("yes"),
+        (_, Answer::YesNo(false)) => tr!("no"),
         (QuestionKind::OneOf(choices), Answer::Text(t)) => label(choices, t),
         (QuestionKind::SeveralOf(choices), Answer::Choices(ids)) => {
             ids.iter().map(|i| label(choices, i)).collect::<Vec<_>>().join(", ")

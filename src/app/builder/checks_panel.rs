@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use crate::app::i18n::{tr, tv};
 use crate::app::shell::session::use_session;
 
 /// Warnings from the content's consistency rules and a count of required
@@ -57,7 +58,7 @@ pub fn ChecksPanel() -> impl IntoView {
     };
     view! {
         <section class="checks" aria-labelledby="checks-heading">
-            <h2 id="checks-heading">"Checks"</h2>
+            <h2 id="checks-heading">{tv!("checks-heading")}</h2>
             // The live region stays in place; only its text changes, so
             // screen readers announce each new summary.
             <p role="status" aria-live="polite">{move || summary(&findings.get())}</p>
@@ -70,7 +71,7 @@ pub fn ChecksPanel() -> impl IntoView {
                             <li class="warning">
                                 <p>{message}</p>
                                 <button type="button" class="link" on:click=move |_| open(index, id.clone())>
-                                    {format!("Revisit: {label}")}
+                                    {move || tr!("checks-revisit", label = label.clone())}
                                 </button>
                             </li>
                         }
@@ -91,7 +92,7 @@ pub fn ChecksPanel() -> impl IntoView {
                 view! {
                     <ul class="findings">{items}</ul>
                     <details>
-                        <summary>"Required questions not yet answered"</summary>
+                        <summary>{tv!("checks-missing-summary")}</summary>
                         <ul>{missing_items}</ul>
                     </details>
                 }
@@ -105,11 +106,7 @@ type Findings = (Vec<(String, String, usize, String)>, Vec<(String, usize, Strin
 
 fn summary((warnings, missing): &Findings) -> String {
     match (warnings.len(), missing.len()) {
-        (0, 0) => "No problems found. Every required question is answered.".to_owned(),
-        (w, m) => format!(
-            "{w} consistency {} and {m} required {} to answer.",
-            if w == 1 { "warning" } else { "warnings" },
-            if m == 1 { "question" } else { "questions" },
-        ),
+        (0, 0) => tr!("checks-none"),
+        (w, m) => tr!("checks-summary", warnings = w, missing = m),
     }
 }

@@ -5,7 +5,9 @@ use leptos::prelude::*;
 
 use crate::app::browser::storage::local_time;
 use crate::app::builder::export_button::ExportButton;
+use crate::app::i18n::{tr, tv};
 use crate::app::shell::files::download_answer_file;
+use crate::app::shell::language_switch::LanguageSwitch;
 use crate::app::shell::route::Route;
 use crate::app::shell::session::{use_session, SaveState};
 use crate::app::shell::use_app;
@@ -26,9 +28,9 @@ pub fn DraftBar() -> impl IntoView {
     };
     let (save_state, saved_at) = (session.save_state(), session.saved_at());
     let state = move || match save_state.get() {
-        SaveState::Saved => format!("Saved in this browser {}", local_time(&saved_at.get())),
-        SaveState::Failed(_) => "Not saved".to_owned(),
-        SaveState::ChangedElsewhere => "Not saved: changed in another tab".to_owned(),
+        SaveState::Saved => tr!("bar-saved", time = local_time(&saved_at.get())),
+        SaveState::Failed(_) => tr!("bar-not-saved"),
+        SaveState::ChangedElsewhere => tr!("bar-changed-elsewhere"),
     };
     let status = RwSignal::new(String::new());
     let download = {
@@ -37,8 +39,8 @@ pub fn DraftBar() -> impl IntoView {
             let draft = session.snapshot();
             leptos::task::spawn_local(async move {
                 match download_answer_file(draft, status).await {
-                    Ok(()) => status.try_set("Answer file downloaded.".to_owned()),
-                    Err(e) => status.try_set(format!("The answer file could not be downloaded: {e}.")),
+                    Ok(()) => status.try_set(tr!("bar-downloaded")),
+                    Err(e) => status.try_set(tr!("bar-download-failed", error = e.to_string())),
                 };
             });
         }
@@ -58,19 +60,20 @@ pub fn DraftBar() -> impl IntoView {
     };
     view! {
         <header class="topbar">
-            <nav aria-label="Draft" class="draft-nav">
-                <a href=Route::Drafts.href()>"All drafts"</a>
-                <a href=questions>"Questions"</a>
-                <a href=Route::Check(id.clone()).href()>"Check answers"</a>
-                <a href=Route::Review(id.clone()).href()>"Review"</a>
-                <a href=Route::Trainer { draft: id, deck: None, card: None }.href()>"Trainer mode"</a>
+            <nav aria-label=tv!("bar-nav") class="draft-nav">
+                <a href=Route::Drafts.href()>{tv!("nav-all-drafts")}</a>
+                <a href=questions>{tv!("nav-questions")}</a>
+                <a href=Route::Check(id.clone()).href()>{tv!("nav-check")}</a>
+                <a href=Route::Review(id.clone()).href()>{tv!("nav-review")}</a>
+                <a href=Route::Trainer { draft: id, deck: None, card: None }.href()>{tv!("nav-trainer")}</a>
             </nav>
+            <LanguageSwitch />
             <div class="draft-title">
                 <h1>{name}</h1>
                 <p class="save-state" role="status" aria-live="polite">{state}</p>
             </div>
             <div class="draft-actions">
-                <button type="button" on:click=download>"Download answer file"</button>
+                <button type="button" on:click=download>{tv!("download-answer-file")}</button>
                 // The check-answers page ends with the export buttons, so
                 // they are not offered twice there.
                 {move || (!on_check()).then(|| view! { <ExportButton /> })}

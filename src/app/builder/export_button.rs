@@ -10,6 +10,7 @@ use crate::app::browser::focus::focus_id;
 use crate::app::browser::storage::{self, now_iso, today_iso};
 use crate::app::browser::worker_client::{make_docx, make_pdf, outcome, write_reminder};
 use crate::app::builder::word_template_picker::WordTemplatePicker;
+use crate::app::i18n::{tr, tv};
 use crate::app::shell::files::Busy;
 use crate::app::shell::session::use_session;
 use crate::policy::document::{Document, DocumentKind};
@@ -73,19 +74,19 @@ pub fn ExportButton() -> impl IntoView {
     let include_approval = RwSignal::new(true);
     // Makes `doc` as a `kind` in the worker, saying so if it takes long
     // enough to notice, and reports the download as a `noun`.
-    let make = move |doc: Document, kind: DocumentKind, file_name: String, noun: &'static str| {
+    let make = move |doc: Document, kind: DocumentKind, file_name: String, what: &'static str| {
         if busy.get_untracked() {
             return;
         }
         busy.set(true);
         // The page may be gone when the PDF comes back: nothing here reads
         // a reactive value that could have been disposed by then.
-        let note = Busy::start(status, format!("Making the {noun}…"));
+        let note = Busy::start(status, tr!("making", what = what));
         leptos::task::spawn_local(async move {
             let result = make_pdf(doc, kind).await;
             note.done();
             busy.try_set(false);
-            status.try_set(outcome(result, &file_name, noun));
+            status.try_set(outcome(result, &file_name, what));
         });
     };
     // The policy as exported, with the revision history and the next
@@ -108,21 +109,21 @@ pub fn ExportButton() -> impl IntoView {
     let export_pdf = move || {
         let doc = finished();
         let file_name = doc.file_name(&today_iso());
-        make(doc, DocumentKind::Policy, file_name, "PDF");
+        make(doc, DocumentKind::Policy, file_name, "pdf");
     };
     // The same policy as one self-contained web page, made in the page.
     let export_html = move || {
         let doc = finished();
         let file_name = named(&doc.file_name(&today_iso()), "html");
         status.set(match download(render_html(&doc).as_bytes(), &file_name, "text/html") {
-            Ok(()) => "Web page downloaded.".to_owned(),
-            Err(e) => format!("The web page could not be downloaded: {e}."),
+            Ok(()) => tr!("export-web-downloaded"),
+            Err(e) => tr!("export-web-failed", error = e.to_string()),
         });
     };
     // Makes `doc` as a Word file in the worker and downloads it as
     // `file_name`; `with_review` sends the review (comments and tracked
     // changes) and the draft's Word template.
-    let make_word = move |doc: Document, with_review: bool, file_name: String, noun: &'static str| {
+    let make_word = move |doc: Document, with_review: bool, file_name: String, what: &'static str| {
         if busy.get_untracked() {
             return;
         }
@@ -144,17 +145,17 @@ pub fn ExportButton() -> impl IntoView {
                 None
             },
         };
-        let note = Busy::start(status, format!("Making the {noun}…"));
+        let note = Busy::start(status, tr!("making", what = what));
         leptos::task::spawn_local(async move {
             let result = make_docx(doc, word).await;
             note.done();
             busy.try_set(false);
             let said = match result {
                 Ok(bytes) => match download(&bytes, &file_name, DOCX) {
-                    Ok(()) => format!("{} downloaded.", crate::policy::fill::text::capitalize(noun)),
-                    Err(e) => format!("The {noun} was made but could not be downloaded: {e}."),
+                    Ok(()) => tr!("made-downloaded", what = what),
+                    Err(e) => tr!("made-not-downloaded", what = what, error = e.to_string()),
                 },
-                Err(e) => format!("The {noun} could not be made: {e}."),
+                Err(e) => tr!("made-failed", what = what, error = e.to_string()),
             };
             status.try_set(said);
         });
@@ -162,19 +163,19 @@ pub fn ExportButton() -> impl IntoView {
     let export_word = move || {
         let doc = finished();
         let file_name = named(&doc.file_name(&today_iso()), "docx");
-        make_word(doc, true, file_name, "Word file");
+        make_word(doc, true, file_name, "word");
     };
     // The staff acknowledgement sheet for the current version.
     let signoff = move || stored.with_value(|s| s.document.with_untracked(finish::signoff_sheet));
     let signoff_pdf = move |_| {
         let doc = signoff();
         let file_name = doc.file_name_as("staff-acknowledgement", &today_iso());
-        make(doc, DocumentKind::QuickReference, file_name, "sign-off sheet");
+        make(doc, DocumentKind::QuickReference, file_name, "signoff");
     };
     let signoff_word = move |_| {
         let doc = signoff();
         let file_name = named(&doc.file_name_as("staff-acknowledgement", &today_iso()), "docx");
-        make_word(doc, false, file_name, "sign-off sheet");
+        make_word(doc, false, file_name, "signoff");
     };
     // The next review, once the effective date and cycle are answered.
     let next_review = move || stored.with_value(|s| s.answers().with(|a| NextReview::from_answers(a, &today_iso())));
@@ -202,10 +203,10 @@ pub fn ExportButton() -> impl IntoView {
         leptos::task::spawn_local(async move {
             let said = match write_reminder(job).await {
                 Ok(text) => match download(text.as_bytes(), &file_name, "text/calendar") {
-                    Ok(()) => "Review reminder downloaded.".to_owned(),
-                    Err(e) => format!("The review reminder was made but could not be downloaded: {e}."),
+                    Ok(()) => tr!("made-downloaded", what = "reminder"),
+                    Err(e) => tr!("made-not-downloaded", what = "reminder", error = e.to_string()),
                 },
-                Err(e) => format!("The review reminder could not be made: {e}."),
+                Err(e) => tr!("made-failed", what = "reminder", error = e.to_string()),
             };
             status.try_set(said);
         });
@@ -216,14 +217,14 @@ pub fn ExportButton() -> impl IntoView {
     let export_quick = move || {
         let doc = quick();
         let file_name = doc.file_name_as("staff-quick-reference", &today_iso());
-        make(doc, DocumentKind::QuickReference, file_name, "quick reference");
+        make(doc, DocumentKind::QuickReference, file_name, "quick");
     };
     // The cover note for approvers, which is not part of the policy.
     let notes = move || stored.with_value(|s| s.answers().with_untracked(|a| finish::approver_notes(&s.policy, a)));
     let export_notes = move || {
         let doc = notes();
         let file_name = doc.file_name_as("notes-for-approvers", &today_iso());
-        make(doc, DocumentKind::Note, file_name, "cover note");
+        make(doc, DocumentKind::Note, file_name, "notes");
     };
     let run = move |what: Export| match what {
         Export::Pdf => export_pdf(),
@@ -266,14 +267,13 @@ pub fn ExportButton() -> impl IntoView {
                     on:keydown=move |ev| if ev.key() == "Escape" { answer(false) }>
                     <p id="export-question"><strong>{question}</strong></p>
                     <p id="export-question-help">
-                        "A placeholder prints the question's topic in square brackets where its answer will go. "
-                        "Check your answers lists every question not answered yet."
+                        {tv!("export-placeholder-help")}
                     </p>
                     <button type="button" class="primary" id="export-anyway" on:click=move |_| answer(true)>
-                        "Export anyway"
+                        {tv!("export-anyway")}
                     </button>
                     " "
-                    <button type="button" on:click=move |_| answer(false)>"Cancel"</button>
+                    <button type="button" on:click=move |_| answer(false)>{tv!("cancel")}</button>
                 </div>
             }
         })
@@ -284,41 +284,41 @@ pub fn ExportButton() -> impl IntoView {
                 <div class="choice">
                     <input type="checkbox" id="include-approval" prop:checked=move || include_approval.get()
                         on:change=move |ev| include_approval.set(event_target_checked(&ev)) />
-                    <label for="include-approval">"Include the approval record"</label>
+                    <label for="include-approval">{tv!("export-include-approval")}</label>
                 </div>
             })}
             <button type="button" class="primary" id="export-pdf" aria-busy=move || busy.get().to_string()
                 on:click=move |_| ask(Export::Pdf)>
-                "Export PDF"
+                {tv!("export-pdf")}
             </button>
             " "
-            <button type="button" id="export-html" on:click=move |_| ask(Export::WebPage)>"Download as web page"</button>
+            <button type="button" id="export-html" on:click=move |_| ask(Export::WebPage)>{tv!("export-web")}</button>
             " "
             <button type="button" id="export-word" aria-busy=move || busy.get().to_string()
                 on:click=move |_| ask(Export::Word)>
-                "Export Word (DOCX)"
+                {tv!("export-word")}
             </button>
             " "
             <button type="button" id="export-quick" aria-busy=move || busy.get().to_string()
                 on:click=move |_| ask(Export::QuickReference)>
-                "Staff quick reference (PDF)"
+                {tv!("export-quick")}
             </button>
             " "
             <button type="button" id="export-notes" aria-busy=move || busy.get().to_string()
                 on:click=move |_| ask(Export::ApproverNotes)>
-                "Cover note for approvers (PDF)"
+                {tv!("export-notes")}
             </button>
             " "
             <button type="button" aria-busy=move || busy.get().to_string() on:click=signoff_pdf>
-                "Staff sign-off sheet (PDF)"
+                {tv!("export-signoff-pdf")}
             </button>
             " "
             <button type="button" aria-busy=move || busy.get().to_string() on:click=signoff_word>
-                "Staff sign-off sheet (Word)"
+                {tv!("export-signoff-word")}
             </button>
             {move || next_review().map(|next| view! {
                 <p class="next-review">{next.label()}" "
-                    <button type="button" on:click=reminder>"Review reminder (.ics)"</button>
+                    <button type="button" on:click=reminder>{tv!("export-reminder")}</button>
                 </p>
             })}
             {confirmation}

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use crate::app::browser::file_input::chosen_file;
 use crate::app::browser::focus::focus_id;
 use crate::app::browser::worker_client::{read_library, FileError};
+use crate::app::i18n::{tr, tv};
 use crate::app::shell::files::{read_or_report, Busy, ReportTo, MAX_FILE_BYTES};
 use crate::app::shell::problem_list::problem_summary;
 use crate::app::shell::session::{use_session, LibraryChoice};
@@ -40,7 +41,7 @@ pub fn LibraryImport() -> impl IntoView {
                     return;
                 };
                 // The PDF worker reads the YAML; the page has no parser.
-                let busy = Busy::start(status, "Reading the clauses…");
+                let busy = Busy::start(status, tr!("library-reading"));
                 let result = read_library(name.clone(), text.clone()).await;
                 busy.done();
                 let checked = match result {
@@ -51,13 +52,13 @@ pub fn LibraryImport() -> impl IntoView {
                     })),
                     Err(FileError::Problems(d)) => Err(d),
                     Err(FileError::Worker(e)) => {
-                        status.try_set(format!("\"{name}\" could not be read: {e}."));
+                        status.try_set(tr!("file-read-failed", name = name.clone(), error = e.to_string()));
                         return;
                     }
                 };
                 match checked {
                     Ok(()) => {
-                        status.try_set(format!("The draft now uses the clauses in \"{name}\"."));
+                        status.try_set(tr!("library-now-uses", name = name.clone()));
                     }
                     Err(d) => {
                         status.try_set(String::new());
@@ -73,43 +74,36 @@ pub fn LibraryImport() -> impl IntoView {
         move |_| {
             let _ = session.use_library(None);
             problems.set(None);
-            status.set("The draft now uses the standard clauses.".to_owned());
+            status.set(tr!("library-now-standard"));
         }
     };
     let current = move || {
         library.with(|l| match l {
-            LibraryChoice::Shipped => "The draft uses the standard clauses that come with the app.".to_owned(),
-            LibraryChoice::Pending(c) => format!(
-                "Reading the clauses imported from \"{}\"… Until then the standard clauses are used.",
-                c.file
-            ),
-            LibraryChoice::Failed { custom: c, reason } => format!(
-                "The clauses imported from \"{}\" could not be read just now ({reason}), so the standard clauses are used. The file is kept with the draft; reload the page to try again.",
-                c.file
-            ),
-            LibraryChoice::Loaded { custom: c, .. } => format!("The draft uses the clauses imported from \"{}\".", c.file),
-            LibraryChoice::Refused { custom: c, .. } => format!(
-                "The clauses imported from \"{}\" no longer load with this version of the app, so the standard clauses are used. The file is kept with the draft.",
-                c.file
-            ),
+            LibraryChoice::Shipped => tr!("library-standard"),
+            LibraryChoice::Pending(c) => tr!("library-pending", file = c.file.clone()),
+            LibraryChoice::Failed { custom: c, reason } => {
+                tr!("library-failed", file = c.file.clone(), reason = reason.to_string())
+            }
+            LibraryChoice::Loaded { custom: c, .. } => tr!("library-loaded", file = c.file.clone()),
+            LibraryChoice::Refused { custom: c, .. } => tr!("library-refused", file = c.file.clone()),
         })
     };
     let stored_problems = move || {
         library
             .with(|l| l.problems().cloned())
-            .map(|d| problem_summary("library-stored-problems", "Problems in the imported clauses", &d))
+            .map(|d| problem_summary("library-stored-problems", tr!("library-stored-problems"), &d))
     };
     view! {
         <section class="library" aria-labelledby="library-heading">
-            <h2 id="library-heading">"Clause library"</h2>
+            <h2 id="library-heading">{tv!("library-heading")}</h2>
             <p>{current}</p>
             {stored_problems}
-            {move || problems.get().map(|d| problem_summary("library-problems", "The clause library could not be used", &d))}
-            <label for="library-file">"Import a clause library"</label>
-            <p class="hint" id="library-hint">"A .yaml file in the format of the app's policy-templates/clauses files, with a title, an author and sections. It replaces the standard clauses for this draft only."</p>
+            {move || problems.get().map(|d| problem_summary("library-problems", tr!("library-problems"), &d))}
+            <label for="library-file">{tv!("library-import")}</label>
+            <p class="hint" id="library-hint">{tv!("library-hint")}</p>
             <input type="file" id="library-file" accept=".yaml,.yml,application/yaml,text/yaml" aria-describedby="library-hint" on:change=on_file />
             {move || library.with(|l| l.custom().is_some()).then(|| view! {
-                <button type="button" on:click=standard.clone()>"Use the standard clauses"</button>
+                <button type="button" on:click=standard.clone()>{tv!("library-use-standard")}</button>
             })}
             <p class="status" role="status" aria-live="polite">{move || status.get()}</p>
         </section>

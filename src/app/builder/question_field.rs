@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use crate::app::i18n::{tr, tv};
 use crate::app::shell::session::use_session;
 use crate::policy::model::answers::Answer;
 use crate::policy::model::questionnaire::{Choice, Question, QuestionKind};
@@ -52,7 +53,7 @@ pub fn QuestionField(
             all.with(|w| {
                 w.iter()
                     .filter(|(q, _)| *q == id)
-                    .map(|(_, m)| view! { <p class="field-warning"><strong>"Check: "</strong>{m.clone()}</p> })
+                    .map(|(_, m)| view! { <p class="field-warning"><strong>{tv!("field-check")}" "</strong>{m.clone()}</p> })
                     .collect_view()
             })
         };
@@ -75,7 +76,7 @@ pub fn QuestionField(
         let (has_bidi, bidi_id) = (has_bidi.clone(), bidi_id.clone());
         move || {
             has_bidi().then(|| view! {
-                <p class="field-warning" id=bidi_id.clone()><strong>"Check: "</strong>"This answer holds an invisible direction control, which can make text show in another order than it was typed. The preview and the PDF show each one as a mark such as [RLO U+202E]; remove it unless you meant it."</p>
+                <p class="field-warning" id=bidi_id.clone()><strong>{tv!("field-check")}" "</strong>{tv!("field-bidi")}</p>
             })
         }
     };
@@ -89,7 +90,7 @@ pub fn QuestionField(
     let error = {
         let (unanswered, error_id) = (unanswered.clone(), error_id.clone());
         move || {
-            unanswered().then(|| view! { <p class="field-error" id=error_id.clone()><span class="visually-hidden">"Error: "</span>"Answer this question, or come back to it later."</p> })
+            unanswered().then(|| view! { <p class="field-error" id=error_id.clone()><span class="visually-hidden">{tv!("field-error")}" "</span>{tv!("field-unanswered")}</p> })
         }
     };
     // What a screen reader reads with the control: the error, the help and
@@ -153,11 +154,11 @@ pub fn QuestionField(
             let choices = vec![
                 Choice {
                     id: "yes".into(),
-                    label: "Yes".into(),
+                    label: tr!("yes"),
                 },
                 Choice {
                     id: "no".into(),
-                    label: "No".into(),
+                    label: tr!("no"),
                 },
             ];
             let checked = {

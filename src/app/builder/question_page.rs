@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use crate::app::builder::question_field::QuestionField;
+use crate::app::i18n::{tr, tv};
 use crate::app::shell::route::{navigate, Route};
 use crate::app::shell::session::{use_session, Session};
 use crate::app::shell::use_app;
@@ -94,8 +95,8 @@ pub fn QuestionPage() -> impl IntoView {
             let title = s.title.clone();
             let current = move || (section.get() == i).then_some("step");
             let progress = move || match left.with(|l| l.get(i).copied().unwrap_or(0)) {
-                0 => view! { <span class="progress done">"Done"</span> }.into_any(),
-                n => view! { <span class="progress">{format!("{n} to answer")}</span> }.into_any(),
+                0 => view! { <span class="progress done">{tv!("questions-done")}</span> }.into_any(),
+                n => view! { <span class="progress">{move || tr!("questions-to-answer", count = n)}</span> }.into_any(),
             };
             view! {
                 <li>
@@ -214,10 +215,10 @@ pub fn QuestionPage() -> impl IntoView {
             .collect_view();
         Some(view! {
             <div class="error-summary" id="error-summary" tabindex="-1" role="alert" aria-labelledby="error-summary-title">
-                <h3 id="error-summary-title">"Some required questions are not answered"</h3>
+                <h3 id="error-summary-title">{tv!("questions-missing-heading")}</h3>
                 // One rule, as the intro says: blanks are fine. Next reminds
                 // once, and moves on when pressed again.
-                <p>"You can leave them blank for now: the policy shows a placeholder until they are answered. Answer them now, or press Next again to move on."</p>
+                <p>{tv!("questions-missing-text")}</p>
                 <ul>{links}</ul>
             </div>
         })
@@ -237,21 +238,21 @@ pub fn QuestionPage() -> impl IntoView {
 
     view! {
         <section class="questions" aria-labelledby="section-heading">
-            <nav aria-label="Sections">
+            <nav aria-label=tv!("questions-sections")>
                 <ol class="section-list">{nav_items}</ol>
             </nav>
             {body}
             <div class="pager">
                 <button type="button" disabled=move || { section.get() == 0 } on:click=back>
-                    "Back"
+                    {tv!("questions-back")}
                 </button>
                 <Show when=move || !last() fallback=move || view! {
-                    <a class="button primary" href=check_answers.clone()>"Check your answers"</a>
+                    <a class="button primary" href=check_answers.clone()>{tv!("check-heading")}</a>
                 }>
-                    <button type="button" on:click=next.clone()>"Next"</button>
+                    <button type="button" on:click=next.clone()>{tv!("questions-next")}</button>
                 </Show>
                 {move || (from_check.get() && !last()).then(|| view! {
-                    <a class="button primary" href=check_href.clone()>"Return to check answers"</a>
+                    <a class="button primary" href=check_href.clone()>{tv!("questions-return-to-check")}</a>
                 })}
             </div>
         </section>

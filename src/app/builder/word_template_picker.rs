@@ -8,6 +8,7 @@ use leptos::prelude::*;
 
 use crate::app::browser::file_input::{chosen_file, read_bytes_up_to};
 use crate::app::browser::storage;
+use crate::app::i18n::{tr, tv};
 use crate::policy::files::word_template::{WordTemplate, MAX_TEMPLATE_BYTES};
 
 /// Picks, replaces or removes the Word template of draft `draft`.
@@ -30,13 +31,13 @@ pub fn WordTemplatePicker(
                 // Read a little past the limit, so that the refusal says
                 // how big the file is rather than that it could not be read.
                 let said = match read_bytes_up_to(&file, (MAX_TEMPLATE_BYTES * 4) as f64).await {
-                    Err(e) => format!("\"{name}\" could not be read: {e}."),
+                    Err(e) => tr!("file-read-failed", name = name.clone(), error = e.to_string()),
                     Ok(bytes) => match WordTemplate::from_file(&name, &bytes) {
                         Err(e) => format!("{}.", crate::policy::fill::text::capitalize(&e.to_string())),
                         Ok(template) => match storage::save_word_template(&draft, &template) {
-                            Err(e) => format!("The Word template could not be kept: {e}. {}", e.advice()),
+                            Err(e) => tr!("word-not-kept", error = e.to_string(), advice = e.advice()),
                             Ok(()) => {
-                                let said = format!("Word exports now use {}.", template.label());
+                                let said = tr!("word-now-uses", template = template.label());
                                 kept.try_set(Some(template));
                                 said
                             }
@@ -51,31 +52,28 @@ pub fn WordTemplatePicker(
         status.set(match storage::remove_word_template(&draft) {
             Ok(()) => {
                 kept.set(None);
-                "The Word template is removed; Word exports use the app's own styles.".to_owned()
+                tr!("word-removed")
             }
-            Err(e) => format!("The Word template could not be removed: {e}."),
+            Err(e) => tr!("word-remove-failed", error = e.to_string()),
         });
     };
     view! {
         <fieldset class="word-template">
-            <legend>"Use our Word template"</legend>
+            <legend>{tv!("word-legend")}</legend>
             <p class="hint" id="word-template-hint">
                 {move || match kept.get() {
-                    Some(t) => format!("Word exports use the styles, theme and fonts of {}.", t.label()),
-                    None => format!(
-                        "Word exports use the app's own styles. Choose your organization's .docx or .dotx (up to {} KB) to use its styles, theme and fonts.",
-                        MAX_TEMPLATE_BYTES / 1024
-                    ),
+                    Some(t) => tr!("word-uses", template = t.label()),
+                    None => tr!("word-own-styles", kb = MAX_TEMPLATE_BYTES / 1024),
                 }}
             </p>
-            <label for="word-template-file">"Word template (.docx or .dotx)"</label>
+            <label for="word-template-file">{tv!("word-label")}</label>
             " "
             <input type="file" id="word-template-file" aria-describedby="word-template-hint"
                 accept=".docx,.dotx,application/vnd.openxmlformats-officedocument.wordprocessingml.document,application/vnd.openxmlformats-officedocument.wordprocessingml.template"
                 on:change=pick />
             {move || kept.with(Option::is_some).then(|| view! {
                 " "
-                <button type="button" on:click=remove.clone()>"Remove the Word template"</button>
+                <button type="button" on:click=remove.clone()>{tv!("word-remove")}</button>
             })}
             <p class="status" role="status" aria-live="polite">{move || status.get()}</p>
         </fieldset>

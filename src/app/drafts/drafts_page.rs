@@ -13,7 +13,9 @@ use crate::app::browser::storage::{self, local_time, Entry};
 use crate::app::browser::worker_client::{read_answer_file, FileError};
 use crate::app::drafts::safekeeping::Safekeeping;
 use crate::app::drafts::signatures::ReviewSignatures;
+use crate::app::i18n::{tr, tv};
 use crate::app::shell::files::{download_answer_file, read_or_report, Busy, ReportTo, MAX_FILE_BYTES};
+use crate::app::shell::language_switch::LanguageSwitch;
 use crate::app::shell::route::{navigate, Route};
 use crate::app::shell::{use_app, AppState};
 use crate::policy::diag::Diagnostics;
@@ -100,22 +102,27 @@ pub fn DraftsPage() -> impl IntoView {
     // Whether the file being imported is to be reviewed: then it opens in
     // review mode once stored.
     let for_review = RwSignal::new(false);
-    let store_import = move |draft: StoredDraft, verb: &str| {
+    let store_import = move |draft: StoredDraft, how: Stored| {
         let name = draft.display_name();
         let signed = draft.review.decisions.iter().any(|d| d.signature.is_some());
         signed_review.set(signed.then(|| draft.review.clone()));
         match storage::save(&draft) {
             Ok(_) if for_review.try_get_untracked().unwrap_or(false) => navigate(&Route::Review(draft.id.clone())),
             Err(e) if for_review.try_get_untracked().unwrap_or(false) => {
-                status.set(format!("The file was read but could not be stored for review: {e}."))
+                status.set(tr!("drafts-stored-for-review-failed", error = e.to_string()))
             }
             Ok(_) => {
-                status.set(format!("{verb} \"{name}\"."));
+                status.set(match how {
+                    Stored::Imported => tr!("drafts-imported", name = name),
+                    Stored::Replaced => tr!("drafts-replaced", name = name),
+                    Stored::ReviewAdded => tr!("drafts-review-added", name = name),
+                    Stored::Copy => tr!("drafts-imported-copy", name = name),
+                });
                 refresh();
                 let id = draft.id.clone();
                 request_animation_frame(move || focus_id(&format!("open-{id}")));
             }
-            Err(e) => status.set(format!("The file was read but could not be stored: {e}.")),
+            Err(e) => status.set(tr!("drafts-store-failed", error = e.to_string())),
         }
     };
     let on_import = move |ev: web_sys::Event, review: bool| {
@@ -135,15 +142,19 @@ pub fn DraftsPage() -> impl IntoView {
                 return;
             };
             // The PDF worker reads the YAML; the page has no parser.
-            let busy = Busy::start(status, "Reading the file…");
+            let busy = Busy::start(status, tr!("drafts-reading-file"));
             let result = read_answer_file(file.clone(), text).await;
             busy.done();
             match result {
                 Err(FileError::Worker(e)) if review => {
-                    status.try_set(format!("\"{file}\" could not be opened for review: {e}."));
+                    status.try_set(tr!(
+                        "drafts-open-for-review-failed",
+                        file = file.clone(),
+                        error = e.to_string()
+                    ));
                 }
                 Err(FileError::Worker(e)) => {
-                    status.try_set(format!("\"{file}\" could not be read: {e}."));
+                    status.try_set(tr!("drafts-read-failed", file = file.clone(), error = e.to_string()));
                 }
                 Err(FileError::Problems(problems)) => {
                     import_problems.set(Some(problems));
@@ -153,7 +164,7 @@ pub fn DraftsPage() -> impl IntoView {
                     Ok(Some(existing)) => {
                         let (existing_name, existing_saved) = match existing {
                             Entry::Draft(d) => (d.display_name(), local_time(&d.saved_at)),
-                            Entry::Unreadable { .. } => ("a damaged draft".to_owned(), String::new()),
+                            Entry::Unreadable { .. } => (tr!("drafts-a-damaged-draft"), String::new()),
                         };
                         clash.set(Some(Clash {
                             has_review: !draft.review.is_empty(),
@@ -163,7 +174,7 @@ pub fn DraftsPage() -> impl IntoView {
                         }));
                         request_animation_frame(|| focus_id("clash-cancel"));
                     }
-                    _ => store_import(draft, "Imported"),
+                    _ => store_import(draft, Stored::Imported),
                 },
             }
         });
@@ -171,7 +182,7 @@ pub fn DraftsPage() -> impl IntoView {
     let replace_existing = move |_| {
         if let Some(c) = clash.get_untracked() {
             clash.set(None);
-            store_import(c.incoming, "Replaced with the file:");
+            store_import(c.incoming, Stored::Replaced);
         }
     };
     // A reviewed file coming back: keep the draft here as it is and take
@@ -183,9 +194,9 @@ pub fn DraftsPage() -> impl IntoView {
                 Ok(Some(Entry::Draft(mut here))) => {
                     here.review = c.incoming.review;
                     here.saved_at = storage::now_iso();
-                    store_import(here, "Added the review to");
+                    store_import(here, Stored::ReviewAdded);
                 }
-                _ => status.set("The draft here cannot be read, so the review could not be added to it.".to_owned()),
+                _ => status.set(tr!("drafts-review-not-added")),
             }
         }
     };
@@ -194,13 +205,13 @@ pub fn DraftsPage() -> impl IntoView {
             clash.set(None);
             let mut draft = c.incoming;
             draft.id = storage::fresh_id();
-            draft.name = format!("{} (imported)", draft.display_name());
-            store_import(draft, "Imported a copy:");
+            draft.name = tr!("drafts-imported-name", name = draft.display_name());
+            store_import(draft, Stored::Copy);
         }
     };
     let cancel_clash = move || {
         clash.set(None);
-        status.set("Nothing was imported.".to_owned());
+        status.set(tr!("drafts-nothing-imported"));
         request_animation_frame(|| focus_id("import-file"));
     };
 
@@ -218,12 +229,12 @@ pub fn DraftsPage() -> impl IntoView {
                 name: name.clone(),
                 companions,
             }));
-            status.set(format!("Deleted \"{name}\"."));
+            status.set(tr!("drafts-deleted", name = name));
             refresh();
             request_animation_frame(|| focus_id("undo-delete"));
         }
         Ok(None) => refresh(),
-        Err(e) => status.set(format!("\"{name}\" could not be deleted: {e}.")),
+        Err(e) => status.set(tr!("drafts-delete-failed", name = name, error = e.to_string())),
     };
     let undo = move |_| {
         if let Some(r) = removed.get_untracked() {
@@ -233,7 +244,7 @@ pub fn DraftsPage() -> impl IntoView {
                         // A demo link may have made a new note since; keep that.
                         let _ = storage::restore_key(key, raw);
                     }
-                    status.set(format!("Restored \"{}\".", r.name));
+                    status.set(tr!("drafts-restored", name = r.name.clone()));
                     // Focus goes to the draft that came back, where the
                     // Delete button was, not the page's body.
                     if let Some(id) = r.key.strip_prefix(storage::DRAFT_PREFIX) {
@@ -241,7 +252,11 @@ pub fn DraftsPage() -> impl IntoView {
                         request_animation_frame(move || focus_id(&target));
                     }
                 }
-                Err(e) => status.set(format!("\"{}\" could not be restored: {e}.", r.name)),
+                Err(e) => status.set(tr!(
+                    "drafts-restore-failed",
+                    name = r.name.clone(),
+                    error = e.to_string()
+                )),
             }
             removed.set(None);
             refresh();
@@ -251,12 +266,11 @@ pub fn DraftsPage() -> impl IntoView {
     let rows = move || match entries.get() {
         Err(_) => view! {
             <p class="notice-box" role="alert">
-                "This browser is not letting the page save, so drafts cannot be kept here. "
-                "You can still start a draft; download it as an answer file before you close the page."
+                {tv!("drafts-no-storage")}
             </p>
         }
         .into_any(),
-        Ok(list) if list.is_empty() => view! { <p>"You have no drafts yet."</p> }.into_any(),
+        Ok(list) if list.is_empty() => view! { <p>{tv!("drafts-none-yet")}</p> }.into_any(),
         Ok(list) => {
             // Two drafts with the same name are told apart by their ids.
             let names: Vec<String> = list
@@ -276,7 +290,12 @@ pub fn DraftsPage() -> impl IntoView {
                     Entry::Unreadable { key, error, raw } => damaged_row(key, error.to_string(), raw, remove, status),
                 })
                 .collect_view();
-            view! { <ul class="draft-list">{items}</ul> }.into_any()
+            let count = names.len();
+            view! {
+                <p class="hint">{move || tr!("drafts-count", count = count)}</p>
+                <ul class="draft-list">{items}</ul>
+            }
+            .into_any()
         }
     };
 
@@ -284,7 +303,7 @@ pub fn DraftsPage() -> impl IntoView {
     let saved = move || {
         view! {
             <section aria-labelledby="list-heading">
-                <h2 id="list-heading">"Saved in this browser"</h2>
+                <h2 id="list-heading">{tv!("drafts-saved-heading")}</h2>
                 {rows}
             </section>
         }
@@ -292,39 +311,38 @@ pub fn DraftsPage() -> impl IntoView {
     view! {
         // The address holds the page, so the skip link moves focus itself
         // instead of following `#main`.
-        <a class="skip-link" href="#main" on:click=move |ev| { ev.prevent_default(); focus_id("main"); }>"Skip to main content"</a>
+        <a class="skip-link" href="#main" on:click=move |ev| { ev.prevent_default(); focus_id("main"); }>{tv!("skip-to-main")}</a>
         <header class="topbar">
-            <p class="app-name">"Social Media Policy Builder"</p>
+            <p class="app-name">{tv!("app-name")}</p>
+            <LanguageSwitch />
         </header>
         <main class="drafts-page" id="main" tabindex="-1">
-            <h1>"Your drafts"</h1>
+            <h1>{tv!("drafts-heading")}</h1>
             <p class="lede">
-                "Answer questions about your healthcare organization and get a social media policy for its staff, ready to review and export as a PDF. "
-                "Drafts stay in this browser. Nothing you type is sent anywhere. "
-                "Download an answer file to keep a copy or send it to a reviewer."
+                {tv!("drafts-lede")}
             </p>
             <p class="status" role="status" aria-live="polite">
                 {move || status.get()}
-                {move || removed.get().map(|_| view! { " " <button type="button" id="undo-delete" class="link" on:click=undo>"Undo"</button> })}
+                {move || removed.get().map(|_| view! { " " <button type="button" id="undo-delete" class="link" on:click=undo>{tv!("drafts-undo")}</button> })}
             </p>
             {move || clash.get().map(|c| view! {
                 <div class="alert" role="alertdialog" aria-labelledby="clash-heading" aria-describedby="clash-text"
                     on:keydown=move |ev| if ev.key() == "Escape" { cancel_clash() }>
-                    <h2 id="clash-heading">"You already have this draft"</h2>
+                    <h2 id="clash-heading">{tv!("clash-heading")}</h2>
                     <p id="clash-text">
-                        {format!("The file is a version of \"{}\"", c.existing_name)}
-                        {(!c.existing_saved.is_empty()).then(|| format!(", last changed here {}", c.existing_saved))}
-                        {if c.has_review {
-                            ". Add the file's review to the draft here, replace the draft here with the file, or keep both?"
-                        } else {
-                            ". The file holds no review. Replace the draft here with the file, or keep both?"
-                        }}
+                        {
+                            let (name, saved, review) = (c.existing_name.clone(), c.existing_saved.clone(), c.has_review);
+                            move || tr!("clash-text",
+                                name = name.clone(),
+                                saved = if saved.is_empty() { "none".to_owned() } else { saved.clone() },
+                                review = if review { "yes" } else { "no" })
+                        }
                     </p>
                     <div class="actions">
-                        {c.has_review.then(|| view! { <button type="button" class="primary" on:click=add_review>"Add the review to the draft here"</button> })}
-                        <button type="button" on:click=replace_existing>"Replace the draft here"</button>
-                        <button type="button" on:click=keep_both>"Keep both"</button>
-                        <button type="button" id="clash-cancel" on:click=move |_| cancel_clash()>"Cancel"</button>
+                        {c.has_review.then(|| view! { <button type="button" class="primary" on:click=add_review>{tv!("clash-add-review")}</button> })}
+                        <button type="button" on:click=replace_existing>{tv!("clash-replace")}</button>
+                        <button type="button" on:click=keep_both>{tv!("clash-keep-both")}</button>
+                        <button type="button" id="clash-cancel" on:click=move |_| cancel_clash()>{tv!("cancel")}</button>
                     </div>
                 </div>
             })}
@@ -332,9 +350,9 @@ pub fn DraftsPage() -> impl IntoView {
             // Say what the user was doing: importing, or opening a file to review.
             {move || import_problems.get().map(|d| {
                 let title = if for_review.get_untracked() {
-                    "The draft file could not be opened for review"
+                    tr!("drafts-review-problems-title")
                 } else {
-                    "The answer file could not be imported"
+                    tr!("drafts-import-problems-title")
                 };
                 crate::app::shell::problem_list::problem_summary("import-problems", title, &d)
             })}
@@ -342,23 +360,23 @@ pub fn DraftsPage() -> impl IntoView {
             // without scrolling.
             {move || has_drafts().then(saved)}
             <section class="start" aria-labelledby="start-heading">
-                <h2 id="start-heading">"Start a draft"</h2>
+                <h2 id="start-heading">{tv!("start-heading")}</h2>
                 <div class="start-options">
                     <div class="start-option">
-                        <button type="button" class="primary" on:click=start_empty>"Start a new draft"</button>
+                        <button type="button" class="primary" on:click=start_empty>{tv!("start-new")}</button>
                     </div>
                     <div class="start-option">
-                        <h3 id="samples-heading">"Start from a sample organization"</h3>
+                        <h3 id="samples-heading">{tv!("start-from-sample")}</h3>
                         <ul class="sample-list" aria-labelledby="samples-heading">{sample_buttons}</ul>
                     </div>
                     <div class="start-option">
-                        <label for="import-file">"Import an answer file"</label>
-                        <p class="hint" id="import-hint">"A .yaml file downloaded from this app."</p>
+                        <label for="import-file">{tv!("start-import")}</label>
+                        <p class="hint" id="import-hint">{tv!("start-import-hint")}</p>
                         <input type="file" id="import-file" accept=".yaml,.yml,application/yaml,text/yaml" aria-describedby="import-hint" on:change=move |ev| on_import(ev, false) />
                     </div>
                     <div class="start-option">
-                        <label for="review-file">"Review a draft file"</label>
-                        <p class="hint" id="review-hint">"Open a draft someone sent you, to comment and approve it. It works with no network."</p>
+                        <label for="review-file">{tv!("start-review")}</label>
+                        <p class="hint" id="review-hint">{tv!("start-review-hint")}</p>
                         <input type="file" id="review-file" accept=".yaml,.yml,application/yaml,text/yaml" aria-describedby="review-hint" on:change=move |ev| on_import(ev, true) />
                     </div>
                 </div>
@@ -377,6 +395,19 @@ fn open_new(app: &AppState, draft: StoredDraft) {
         app.scratch.set(Some(draft));
     }
     navigate(&Route::Questions(id));
+}
+
+/// How an imported draft came to be stored, for the message that says so.
+#[derive(Clone, Copy)]
+enum Stored {
+    /// A new draft from the file.
+    Imported,
+    /// The draft here replaced with the file.
+    Replaced,
+    /// The file's review added to the draft here.
+    ReviewAdded,
+    /// The file kept beside the draft here as a copy.
+    Copy,
 }
 
 /// How a draft's row is shown.
@@ -404,7 +435,7 @@ fn draft_row(
         let id = id.clone();
         move || match storage::load(&id) {
             Ok(Some(Entry::Draft(d))) => Ok(d),
-            _ => Err("it has changed in another tab and can no longer be read; reload the page".to_owned()),
+            _ => Err(tr!("drafts-changed-elsewhere")),
         }
     };
     let rename_input = format!("rename-{id}");
@@ -418,16 +449,16 @@ fn draft_row(
         move || {
             let mut d = match fresh() {
                 Ok(d) => d,
-                Err(e) => return status.set(format!("\"{name}\" could not be renamed: {e}.")),
+                Err(e) => return status.set(tr!("drafts-rename-failed", name = name.clone(), error = e)),
             };
             d.name = new_name.get_untracked().trim().chars().take(200).collect();
             d.saved_at = storage::now_iso();
             match storage::save(&d) {
                 Ok(_) => {
-                    status.set(format!("Renamed \"{name}\" to \"{}\".", d.display_name()));
+                    status.set(tr!("drafts-renamed", name = name.clone(), new_name = d.display_name()));
                     refresh();
                 }
-                Err(e) => status.set(format!("\"{name}\" could not be renamed: {e}.")),
+                Err(e) => status.set(tr!("drafts-rename-failed", name = name.clone(), error = e.to_string())),
             }
         }
     };
@@ -436,20 +467,20 @@ fn draft_row(
         move |_| {
             let mut copy = match fresh() {
                 Ok(d) => d,
-                Err(e) => return status.set(format!("\"{name}\" could not be copied: {e}.")),
+                Err(e) => return status.set(tr!("drafts-copy-failed", name = name.clone(), error = e)),
             };
             copy.id = storage::fresh_id();
-            copy.name = format!("Copy of {name}");
+            copy.name = tr!("drafts-copy-name", name = name.clone());
             copy.created_at = storage::now_iso();
             copy.saved_at = copy.created_at.clone();
             match storage::save(&copy) {
                 Ok(_) => {
-                    status.set(format!("Made \"{}\".", copy.name));
+                    status.set(tr!("drafts-copied", name = copy.name.clone()));
                     refresh();
                     let id = copy.id.clone();
                     request_animation_frame(move || focus_id(&format!("open-{id}")));
                 }
-                Err(e) => status.set(format!("\"{name}\" could not be copied: {e}.")),
+                Err(e) => status.set(tr!("drafts-copy-failed", name = name.clone(), error = e.to_string())),
             }
         }
     };
@@ -457,7 +488,7 @@ fn draft_row(
         let (name, fresh) = (name.clone(), fresh.clone());
         move |_| {
             let name = name.clone();
-            let failed = move |e: String| status.try_set(format!("\"{name}\" could not be downloaded: {e}."));
+            let failed = move |e: String| status.try_set(tr!("drafts-download-failed", name = name.clone(), error = e));
             match fresh() {
                 Ok(draft) => leptos::task::spawn_local(async move {
                     if let Err(e) = download_answer_file(draft, status).await {
@@ -485,13 +516,22 @@ fn draft_row(
     .href();
     let time_id = format!("time-{id}");
     let label = name.clone();
-    let rename_label = format!("New name for \"{name}\"");
+    let rename_label = {
+        let name = name.clone();
+        move || tr!("drafts-new-name-for", name = name.clone())
+    };
     view! {
         <li class="draft">
             <h3><a id=open_id.clone() href=href aria-describedby=time_id.clone()>{name.clone()}</a></h3>
             <p class="meta" id=time_id>
-                {format!("Last changed {}", local_time(&d.saved_at))}
-                {options.shared_name.then(|| format!(" (draft {id})"))}
+                {
+                    let (when, id, shared) = (local_time(&d.saved_at), id.clone(), options.shared_name);
+                    move || if shared {
+                        tr!("drafts-last-changed-id", time = when.clone(), id = id.clone())
+                    } else {
+                        tr!("drafts-last-changed", time = when.clone())
+                    }
+                }
             </p>
             {NextReview::from_answers(&d.answers, &storage::today_iso()).map(|next| view! {
                 <p class=if next.passed { "meta review-due" } else { "meta" }>{next.label()}</p>
@@ -506,8 +546,8 @@ fn draft_row(
                             <input id=rename_input.clone() type="text" maxlength="200" prop:value=move || new_name.get()
                                 on:input=move |ev| new_name.set(event_target_value(&ev))
                                 on:keydown=move |ev| if ev.key() == "Escape" { renaming.set(false); back2(); } />
-                            <button type="submit">"Save name"</button>
-                            <button type="button" on:click=move |_| { renaming.set(false); back3(); }>"Cancel"</button>
+                            <button type="submit">{tv!("drafts-save-name")}</button>
+                            <button type="button" on:click=move |_| { renaming.set(false); back3(); }>{tv!("cancel")}</button>
                         </form>
                     }
                     .into_any()
@@ -521,12 +561,15 @@ fn draft_row(
                                 let target = focus_target.clone();
                                 request_animation_frame(move || focus_id(&target));
                             }>
-                                "Rename"<span class="visually-hidden">{format!(" {label}")}</span>
+                                {tv!("drafts-rename")}<span class="visually-hidden">{format!(" {label}")}</span>
                             </button>
-                            <button type="button" on:click=duplicate.clone()>"Duplicate"<span class="visually-hidden">{format!(" {label}")}</span></button>
-                            <button type="button" on:click=export.clone()>"Download answer file"<span class="visually-hidden">{format!(" of {label}")}</span></button>
-                            <a href=trainer.clone() aria-describedby=open_id.clone()>"Trainer mode"</a>
-                            <button type="button" class="danger" on:click=delete.clone()>"Delete"<span class="visually-hidden">{format!(" {label}")}</span></button>
+                            <button type="button" on:click=duplicate.clone()>{tv!("drafts-duplicate")}<span class="visually-hidden">{format!(" {label}")}</span></button>
+                            <button type="button" on:click=export.clone()>{tv!("download-answer-file")}<span class="visually-hidden">{
+                                let label = label.clone();
+                                move || tr!("drafts-download-of", name = label.clone())
+                            }</span></button>
+                            <a href=trainer.clone() aria-describedby=open_id.clone()>{tv!("nav-trainer")}</a>
+                            <button type="button" class="danger" on:click=delete.clone()>{tv!("drafts-delete")}<span class="visually-hidden">{format!(" {label}")}</span></button>
                         </div>
                     }
                     .into_any()
@@ -549,17 +592,17 @@ fn damaged_row(
     );
     let keep = move |_| {
         if let Err(e) = download(raw.as_bytes(), &file, "application/json") {
-            status.set(format!("The entry could not be downloaded: {e}."));
+            status.set(tr!("drafts-entry-download-failed", error = e.to_string()));
         }
     };
-    let label = "damaged draft".to_owned();
+    let label = tr!("drafts-damaged-label");
     view! {
         <li class="draft damaged">
-            <h3>"A saved draft that cannot be opened"</h3>
-            <p>{capitalize(&error)}". It is kept as it is until you delete it."</p>
+            <h3>{tv!("drafts-damaged-heading")}</h3>
+            <p>{move || tr!("drafts-damaged-text", error = capitalize(&error))}</p>
             <div class="actions">
-                <button type="button" on:click=keep>"Download it as a file"</button>
-                <button type="button" class="danger" on:click=move |_| remove(key.clone(), label.clone())>"Delete it"</button>
+                <button type="button" on:click=keep>{tv!("drafts-damaged-download")}</button>
+                <button type="button" class="danger" on:click=move |_| remove(key.clone(), label.clone())>{tv!("drafts-damaged-delete")}</button>
             </div>
         </li>
     }

@@ -13,6 +13,7 @@ use crate::app::browser::focus::focus_id;
 use crate::app::browser::persistence;
 use crate::app::browser::storage::{self, local_time, today_iso, Entry, SaveError};
 use crate::app::browser::worker_client;
+use crate::app::i18n::{tr, tv};
 use crate::app::shell::files::{read_chosen_up_to, ReportTo};
 use crate::policy::files::backup::{self, Backup, DraftCopy};
 
@@ -86,16 +87,9 @@ pub fn Safekeeping(
 
     let kept_line = move || match kept.get() {
         Kept::Checking => String::new(),
-        Kept::Persistent => {
-            "This browser has agreed to keep your drafts until you delete them (persistent storage).".to_owned()
-        }
-        Kept::NotPersistent => "This browser has not agreed to keep your drafts: it may clear them on its own, for \
-            instance when the disk is nearly full or, in Safari, after seven days without a visit. Back them up to a \
-            file to be sure."
-            .to_owned(),
-        Kept::Unknown => {
-            "This browser does not say whether it will keep your drafts. Back them up to a file to be sure.".to_owned()
-        }
+        Kept::Persistent => tr!("safe-persistent"),
+        Kept::NotPersistent => tr!("safe-not-persistent"),
+        Kept::Unknown => tr!("safe-unknown"),
     };
 
     let changed_line = move || {
@@ -123,17 +117,10 @@ pub fn Safekeeping(
                 .count();
             let when = since.as_deref().map(local_time);
             match (changed, when) {
-                (0, Some(when)) => format!("Every draft is in your last backup ({when}) or a download made since."),
-                (0, None) => "Every draft is in an answer file you downloaded.".to_owned(),
-                (n, Some(when)) => format!(
-                    "{} changed since your last backup ({when}) and since {} last downloaded.",
-                    count(n),
-                    if n == 1 { "it was" } else { "they were" }
-                ),
-                (n, None) => format!(
-                    "{} not in any backup or download yet: you have not backed up your drafts.",
-                    count(n)
-                ),
+                (0, Some(when)) => tr!("safe-all-kept-since", time = when),
+                (0, None) => tr!("safe-all-downloaded"),
+                (n, Some(when)) => tr!("safe-changed-since", count = n, time = when),
+                (n, None) => tr!("safe-never-backed-up", count = n),
             }
         })
     };
@@ -150,13 +137,13 @@ pub fn Safekeeping(
             let mb = |b: f64| format!("{:.1} MB", b / 1024.0 / 1024.0);
             view! {
                 <div class="alert" role="alert">
-                    <h3>"Storage is nearly full"</h3>
-                    <p>{if near_entries {
-                        format!("What this site keeps in the browser takes {} of the {} a browser allows a site, so a save may soon fail.", mb(used), mb(limit))
+                    <h3>{tv!("safe-full-heading")}</h3>
+                    <p>{move || if near_entries {
+                        tr!("safe-full-entries", used = mb(used), limit = mb(limit))
                     } else {
-                        "This site has used nearly all the space the browser allows it, so a save may soon fail.".to_owned()
+                        tr!("safe-full-quota")
                     }}</p>
-                    <p>"Back up your drafts, then delete those you no longer need."</p>
+                    <p>{tv!("safe-full-advice")}</p>
                 </div>
             }
         })
@@ -166,7 +153,7 @@ pub fn Safekeeping(
         problem.set(String::new());
         let (copies, reviewer) = match storage::backup_copies() {
             Ok(found) => found,
-            Err(e) => return problem.set(format!("The drafts could not be read for a backup: {e}.")),
+            Err(e) => return problem.set(tr!("safe-backup-read-failed", error = e.to_string())),
         };
         let now = storage::now_iso();
         let n = copies.len();
@@ -176,9 +163,9 @@ pub fn Safekeeping(
             Ok(()) => {
                 storage::remember_backup(&now);
                 backed_up.set(Some(now));
-                status.set(format!("Backed up {} to \"{file}\".", count(n)));
+                status.set(tr!("safe-backed-up", count = n, file = file.clone()));
             }
-            Err(e) => problem.set(format!("The backup could not be downloaded: {e}.")),
+            Err(e) => problem.set(tr!("safe-backup-download-failed", error = e.to_string())),
         }
     };
 
@@ -193,10 +180,11 @@ pub fn Safekeeping(
                 return;
             }
             if let Err(e) = storage::restore_copy(&copy) {
-                problem.set(format!(
-                    "\"{}\" could not be restored: {e}. {} restored before it; the rest were not.",
-                    copy.display_name(),
-                    count(r.restored)
+                problem.set(tr!(
+                    "safe-restore-stopped",
+                    name = copy.display_name(),
+                    error = e.to_string(),
+                    count = r.restored
                 ));
                 restoring.set(None);
                 on_restored.run(());
@@ -210,8 +198,8 @@ pub fn Safekeeping(
         }
         restoring.set(None);
         status.set(match r.skipped {
-            0 => format!("Restored {} from the backup.", count(r.restored)),
-            s => format!("Restored {} from the backup; left out {}.", count(r.restored), count(s)),
+            0 => tr!("safe-restored", count = r.restored),
+            s => tr!("safe-restored-some", count = r.restored, skipped = s),
         });
         on_restored.run(());
     };
@@ -224,11 +212,15 @@ pub fn Safekeeping(
             backup::MAX_BYTES as f64,
             ReportTo::Line(problem),
             move |name, text| match Backup::parse(&text) {
-                Err(e) => problem.set(format!("\"{name}\" could not be restored: {e}. Nothing was changed.")),
+                Err(e) => problem.set(tr!(
+                    "safe-restore-failed",
+                    name = name.to_string(),
+                    error = e.to_string()
+                )),
                 // Every review signature is checked again, as on an import:
                 // the state a backup claims for its decisions is never taken.
                 Ok(b) => {
-                    status.set("Checking the review signatures in the backup…".to_owned());
+                    status.set(tr!("safe-checking-signatures"));
                     leptos::task::spawn_local(async move {
                         let checked = worker_client::check_signatures(backup::reviews(&b.drafts))
                             .await
@@ -271,7 +263,11 @@ pub fn Safekeeping(
         match choice {
             backup::Choice::Restore => {
                 if let Err(e) = storage::restore_copy(&copy) {
-                    problem.set(format!("\"{}\" could not be restored: {e}.", copy.display_name()));
+                    problem.set(tr!(
+                        "drafts-restore-failed",
+                        name = copy.display_name(),
+                        error = e.to_string()
+                    ));
                     r.skipped += 1;
                 } else {
                     r.restored += 1;
@@ -292,24 +288,24 @@ pub fn Safekeeping(
             let copy = r.queue.first()?.clone();
             let readable = copy.draft().is_ok();
             let here = match storage::load(&copy.id) {
-                Ok(Some(Entry::Draft(d))) => format!("\"{}\", last changed here {}", d.display_name(), local_time(&d.saved_at)),
-                _ => "a draft that cannot be opened".to_owned(),
+                Ok(Some(Entry::Draft(d))) => tr!("safe-here", name = d.display_name(), time = local_time(&d.saved_at)),
+                _ => tr!("safe-here-unreadable"),
             };
             let incoming = match copy.draft() {
-                Ok(d) => format!("\"{}\", last changed {}", d.display_name(), local_time(&d.saved_at)),
-                Err(_) => format!("{}, which this version cannot open", copy.display_name()),
+                Ok(d) => tr!("safe-incoming", name = d.display_name(), time = local_time(&d.saved_at)),
+                Err(_) => tr!("safe-incoming-unreadable", name = copy.display_name()),
             };
             Some(view! {
                 <div class="alert" role="alertdialog" aria-labelledby="restore-heading" aria-describedby="restore-text"
                     on:keydown=move |ev| if ev.key() == "Escape" { decide(backup::Choice::Skip) }>
-                    <h3 id="restore-heading">"This draft is already here"</h3>
+                    <h3 id="restore-heading">{tv!("safe-clash-heading")}</h3>
                     <p id="restore-text">
-                        {format!("The backup has {incoming}; this browser has {here}. Replace the draft here with the backup's, keep both, or leave the backup's out?")}
+                        {tr!("safe-clash-text", incoming = incoming, here = here)}
                     </p>
                     <div class="actions">
-                        <button type="button" on:click=move |_| decide(backup::Choice::Restore)>"Replace the draft here"</button>
-                        {readable.then(|| view! { <button type="button" on:click=move |_| decide(backup::Choice::KeepBoth)>"Keep both"</button> })}
-                        <button type="button" id="restore-skip" on:click=move |_| decide(backup::Choice::Skip)>"Leave it out"</button>
+                        <button type="button" on:click=move |_| decide(backup::Choice::Restore)>{tv!("clash-replace")}</button>
+                        {readable.then(|| view! { <button type="button" on:click=move |_| decide(backup::Choice::KeepBoth)>{tv!("clash-keep-both")}</button> })}
+                        <button type="button" id="restore-skip" on:click=move |_| decide(backup::Choice::Skip)>{tv!("safe-leave-out")}</button>
                     </div>
                 </div>
             })
@@ -318,28 +314,19 @@ pub fn Safekeeping(
 
     view! {
         <section class="safekeeping" aria-labelledby="safe-heading">
-            <h2 id="safe-heading">"Keep your drafts safe"</h2>
+            <h2 id="safe-heading">{tv!("safe-heading")}</h2>
             <p>{kept_line}</p>
             <p>{changed_line}</p>
             {quota_warning}
             <div class="actions">
-                <button type="button" on:click=back_up>"Back up all drafts"</button>
+                <button type="button" on:click=back_up>{tv!("safe-back-up")}</button>
             </div>
-            <label for="restore-file">"Restore drafts from a backup"</label>
-            <p class="hint" id="restore-hint">"A backup file made with \"Back up all drafts\", in this browser or another. Drafts here are kept; you are asked about any the backup also has."</p>
+            <label for="restore-file">{tv!("safe-restore")}</label>
+            <p class="hint" id="restore-hint">{tv!("safe-restore-hint")}</p>
             <input type="file" id="restore-file" accept=".json,application/json" aria-describedby="restore-hint" on:change=on_restore />
             <p class="status" role="status" aria-live="polite">{move || status.get()}</p>
             {move || (!problem.get().is_empty()).then(|| view! { <p class="notice-box" role="alert">{problem.get()}</p> })}
             {dialog}
         </section>
-    }
-}
-
-/// "1 draft", "3 drafts".
-fn count(n: usize) -> String {
-    if n == 1 {
-        "1 draft".to_owned()
-    } else {
-        format!("{n} drafts")
     }
 }

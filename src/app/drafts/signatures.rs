@@ -9,6 +9,7 @@ use leptos::prelude::*;
 
 use crate::app::browser::focus::focus_id;
 use crate::app::browser::storage;
+use crate::app::i18n::{tr, tv};
 use crate::policy::files::review::{Review, SignatureState};
 use crate::policy::files::signature::{trust, Trust};
 
@@ -50,11 +51,11 @@ pub fn ReviewSignatures(
         decisions
             .iter()
             .map(|d| {
-                let who = format!("{} by {} ({}), {}", d.verdict.label(), d.reviewer, d.role, d.date);
+                let who = tr!("sig-who", verdict = d.verdict.label(), reviewer = d.reviewer.clone(), role = d.role.clone(), date = d.date.clone());
                 match d.state() {
                     SignatureState::Verified { fingerprint } => {
                         let standing = match trust(&d.reviewer, &fingerprint, &known) {
-                            Trust::Trusted => view! { <span>" You trust this key."</span> }.into_any(),
+                            Trust::Trusted => view! { <span>" "{tv!("sig-trusted")}</span> }.into_any(),
                             Trust::FirstFromKey => {
                                 let ask = Asking {
                                     reviewer: d.reviewer.clone(),
@@ -64,35 +65,31 @@ pub fn ReviewSignatures(
                                     " "<button type="button" class="link" on:click=move |_| {
                                         asking.set(Some(ask.clone()));
                                         request_animation_frame(|| focus_id("trust-confirm"));
-                                    }>{format!("Check and trust {}'s key", d.reviewer)}</button>
+                                    }>{tr!("sig-check-and-trust", reviewer = d.reviewer.clone())}</button>
                                 }
                                 .into_any()
                             }
                             Trust::OtherKeyForName { known } => view! {
-                                <strong class="flag">{format!(
-                                    " Another key: {} signed before with {}. Ask them, by phone or in person, whether this key is theirs before you rely on this review.",
-                                    d.reviewer,
-                                    known.join(", ")
-                                )}</strong>
+                                <strong class="flag">" "{tr!("sig-other-key", reviewer = d.reviewer.clone(), known = known.join(", "))}</strong>
                             }
                             .into_any(),
                         };
                         view! {
                             <li>
-                                {format!("{who}: signed with key ")}<code class="fingerprint">{fingerprint.clone()}</code>
-                                "; the signature was verified."{standing}
+                                {tr!("sig-signed-with", who = who.clone())}" "<code class="fingerprint">{fingerprint.clone()}</code>
+                                {tr!("sig-verified")}{standing}
                             </li>
                         }
                         .into_any()
                     }
                     SignatureState::EditedAfterReview { fingerprint } => view! {
                         <li>
-                            <strong class="flag">"Edited after review: "</strong>
-                            {format!("{who}. The file was changed after the reviewer signed (key {fingerprint}), so this decision counts neither on the cover nor in the approval record.")}
+                            <strong class="flag">{tr!("sig-edited")}" "</strong>
+                            {tr!("sig-edited-text", who = who.clone(), fingerprint = fingerprint.clone())}
                         </li>
                     }
                     .into_any(),
-                    SignatureState::Unsigned => view! { <li>{format!("{who}: not signed.")}</li> }.into_any(),
+                    SignatureState::Unsigned => view! { <li>{tr!("sig-unsigned", who = who.clone())}</li> }.into_any(),
                 }
             })
             .collect_view()
@@ -100,8 +97,12 @@ pub fn ReviewSignatures(
     let confirm = move |_| {
         if let Some(a) = asking.get_untracked() {
             match storage::trust_reviewer(&a.reviewer, &a.fingerprint) {
-                Ok(()) => status.set(format!("You now trust {}'s key {}.", a.reviewer, a.fingerprint)),
-                Err(e) => status.set(format!("The key could not be kept as trusted: {e}.")),
+                Ok(()) => status.set(tr!(
+                    "sig-now-trusted",
+                    reviewer = a.reviewer.clone(),
+                    fingerprint = a.fingerprint.clone()
+                )),
+                Err(e) => status.set(tr!("sig-trust-failed", error = e.to_string())),
             }
             trusted.set(storage::trusted_reviewers());
         }
@@ -110,25 +111,25 @@ pub fn ReviewSignatures(
     };
     let later = move || {
         asking.set(None);
-        status.set("The key is not trusted yet; you can check it later from this list.".to_owned());
+        status.set(tr!("sig-later"));
         request_animation_frame(|| focus_id("signatures-heading"));
     };
     view! {
         <section class="signatures" aria-labelledby="signatures-heading">
-            <h2 id="signatures-heading" tabindex="-1">"Signatures on the review"</h2>
+            <h2 id="signatures-heading" tabindex="-1">{tv!("sig-heading")}</h2>
             <ul>{items}</ul>
             <p class="status" role="status" aria-live="polite">{move || status.get()}</p>
             {move || asking.get().map(|a| view! {
                 <div class="alert" role="alertdialog" aria-modal="true" aria-labelledby="trust-heading" aria-describedby="trust-text"
                     on:keydown=move |ev| if ev.key() == "Escape" { later() }>
-                    <h2 id="trust-heading">{format!("Trust {}'s key?", a.reviewer)}</h2>
+                    <h2 id="trust-heading">{tr!("sig-trust-heading", reviewer = a.reviewer.clone())}</h2>
                     <p id="trust-text">
-                        {format!("This is the first review signed with this key. Before you trust it, ask {} by phone or in person to read you the fingerprint on their review page, and check that it is:", a.reviewer)}
+                        {tr!("sig-trust-text", reviewer = a.reviewer.clone())}
                     </p>
                     <p class="fingerprint"><code>{a.fingerprint.clone()}</code></p>
                     <div class="actions">
-                        <button type="button" class="primary" id="trust-confirm" on:click=confirm>"The fingerprints match: trust this key"</button>
-                        <button type="button" on:click=move |_| later()>"Not now"</button>
+                        <button type="button" class="primary" id="trust-confirm" on:click=confirm>{tv!("sig-confirm")}</button>
+                        <button type="button" on:click=move |_| later()>{tv!("sig-not-now")}</button>
                     </div>
                 </div>
             })}

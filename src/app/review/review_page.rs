@@ -10,11 +10,12 @@ use leptos::prelude::*;
 use crate::app::browser::focus::focus_id;
 use crate::app::browser::signing;
 use crate::app::browser::storage::{local_time, now_iso, today_iso};
+use crate::app::i18n::{tr, tv};
 use crate::app::shell::files::download_answer_file_as;
 use crate::app::shell::preview::{render_section, Place};
 use crate::app::shell::session::{use_session, ReviewEdits};
 use crate::policy::files::review::{
-    reviewed_file_name, Decision, Recorded, Review, ReviewSignature, SignatureState, Standing, Verdict,
+    reviewed_file_name, Decision, Recorded, Review, ReviewSignature, SignatureState, Verdict,
 };
 use crate::policy::files::signature::{covers, fingerprint, signed_bytes, ALGORITHM};
 
@@ -39,12 +40,12 @@ impl Missing {
     }
 
     /// What to do, at the field and in the summary.
-    fn message(self) -> &'static str {
+    fn message(self) -> String {
         match self {
-            Missing::Name => "Enter your name",
-            Missing::Role => "Enter your role",
-            Missing::Date => "Enter the date of your decision",
-            Missing::Decision => "Choose approve or request changes",
+            Missing::Name => tr!("review-missing-name"),
+            Missing::Role => tr!("review-missing-role"),
+            Missing::Date => tr!("review-missing-date"),
+            Missing::Decision => tr!("review-missing-decision"),
         }
     }
 }
@@ -87,12 +88,11 @@ pub fn ReviewPage() -> impl IntoView {
                     review.with(|r| {
                         let s = r.sections.get(&id);
                         let standing = document.with(|d| r.standing(&id, d));
-                        let verdict = standing.map_or("Not reviewed", Standing::label);
+                        let verdict = standing.map_or_else(|| tr!("review-not-reviewed"), |s| s.label().to_owned());
                         let comments = s.map_or(0, |s| s.comments.len());
                         match comments {
-                            0 => verdict.to_owned(),
-                            1 => format!("{verdict}, 1 comment"),
-                            n => format!("{verdict}, {n} comments"),
+                            0 => verdict,
+                            n => tr!("review-verdict-comments", verdict = verdict, count = n),
                         }
                     })
                 };
@@ -133,7 +133,7 @@ pub fn ReviewPage() -> impl IntoView {
             let id = id.clone();
             move |v: Verdict| {
                 document.with_untracked(|d| review.update(|r| r.set_verdict(&id, Some(v), d)));
-                status.set(format!("Marked \"{}\".", v.label()));
+                status.set(tr!("review-marked", verdict = v.label()));
             }
         };
         let comments = {
@@ -154,19 +154,19 @@ pub fn ReviewPage() -> impl IntoView {
                 let text = draft_comment.get_untracked();
                 let author = reviewer.get_untracked();
                 if author.trim().is_empty() {
-                    status.set("Enter your name first, so that others know who commented.".to_owned());
+                    status.set(tr!("review-name-first"));
                     focus_id("reviewer-name");
                     return;
                 }
                 if text.trim().is_empty() {
-                    status.set("Write a comment first.".to_owned());
+                    status.set(tr!("review-comment-first"));
                     return;
                 }
                 review.update(|r| {
                     r.comment(&id, &author, &now_iso(), &text);
                 });
                 draft_comment.set(String::new());
-                status.set("Comment added.".to_owned());
+                status.set(tr!("review-comment-added"));
             }
         };
         let (v1, v2) = (verdict_of.clone(), verdict_of);
@@ -178,27 +178,27 @@ pub fn ReviewPage() -> impl IntoView {
                 </h3>
                 <div class="policy review-text">{shown}</div>
                 <fieldset class="field">
-                    <legend>"Your verdict on this section"</legend>
+                    <legend>{tv!("review-verdict-legend")}</legend>
                     <div class="choices inline">
                         <div class="choice">
                             <input type="radio" id="verdict-approved" name="verdict" prop:checked=move || v1() == Some(Verdict::Approved)
                                 on:change=move |_| s1(Verdict::Approved) />
-                            <label for="verdict-approved">"Approved"</label>
+                            <label for="verdict-approved">{tv!("review-approved")}</label>
                         </div>
                         <div class="choice">
                             <input type="radio" id="verdict-changes" name="verdict" prop:checked=move || v2() == Some(Verdict::ChangesRequested)
                                 on:change=move |_| s2(Verdict::ChangesRequested) />
-                            <label for="verdict-changes">"Changes requested"</label>
+                            <label for="verdict-changes">{tv!("review-changes-requested")}</label>
                         </div>
                     </div>
                 </fieldset>
-                <h4>"Comments"</h4>
+                <h4>{tv!("review-comments")}</h4>
                 <ul class="comments">{comments}</ul>
                 <form class="comment-form" on:submit=add_comment>
-                    <label for="new-comment">"Add a comment on this section"</label>
+                    <label for="new-comment">{tv!("review-add-comment-label")}</label>
                     <textarea id="new-comment" rows="3" prop:value=move || draft_comment.get()
                         on:input=move |ev| draft_comment.set(event_target_value(&ev))></textarea>
-                    <button type="submit">"Add comment"</button>
+                    <button type="submit">{tv!("review-add-comment")}</button>
                 </form>
             </section>
         }
@@ -294,7 +294,7 @@ pub fn ReviewPage() -> impl IntoView {
                     my_key.try_set(Some(fingerprint));
                     String::new()
                 }
-                Err(e) => format!(" It is not signed: {e}."),
+                Err(e) => format!(" {}", tr!("review-not-signed", error = e.to_string())),
             };
             // A second press records nothing new (and leaves the review as it is).
             let Some(mut next) = review.try_with_untracked(Review::clone) else {
@@ -302,14 +302,14 @@ pub fn ReviewPage() -> impl IntoView {
             };
             let label = verdict.label();
             let message = match next.decide(decided) {
-                Recorded::AlreadyRecorded => format!("This decision is already recorded: {label}."),
+                Recorded::AlreadyRecorded => tr!("review-already-recorded", decision = label),
                 Recorded::Added => {
                     review.update(|r| *r = next);
-                    format!("Decision recorded: {label}.{unsigned} Download the reviewed file to send it back.")
+                    tr!("review-recorded", decision = label, unsigned = unsigned.clone())
                 }
                 Recorded::Replaced => {
                     review.update(|r| *r = next);
-                    format!("Decision changed to: {label}.{unsigned} Download the reviewed file to send it back.")
+                    tr!("review-changed", decision = label, unsigned = unsigned.clone())
                 }
             };
             status.try_set(message);
@@ -320,7 +320,7 @@ pub fn ReviewPage() -> impl IntoView {
             missing.with(|m| m.contains(&which)).then(|| {
                 view! {
                     <p class="field-error" id=format!("{}-error", which.field())>
-                        <span class="visually-hidden">"Error: "</span>{which.message()}
+                        <span class="visually-hidden">{tv!("field-error")}" "</span>{move || which.message()}
                     </p>
                 }
             })
@@ -342,13 +342,13 @@ pub fn ReviewPage() -> impl IntoView {
                 .into_iter()
                 .map(|m| {
                     view! {
-                        <li><a href=format!("#{}", m.field()) on:click=move |ev| { ev.prevent_default(); focus_id(m.field()); }>{m.message()}</a></li>
+                        <li><a href=format!("#{}", m.field()) on:click=move |ev| { ev.prevent_default(); focus_id(m.field()); }>{move || m.message()}</a></li>
                     }
                 })
                 .collect_view();
             view! {
                 <div class="error-summary" id="decision-errors" tabindex="-1" role="alert" aria-labelledby="decision-errors-title">
-                    <h4 id="decision-errors-title">"Your decision could not be recorded yet"</h4>
+                    <h4 id="decision-errors-title">{tv!("review-decision-errors")}</h4>
                     <ul>{links}</ul>
                 </div>
             }
@@ -380,18 +380,15 @@ pub fn ReviewPage() -> impl IntoView {
                 .find_map(|d| d.signature.as_ref())
                 .is_some_and(|s| s.covers != now);
             if stale {
-                status.set(
-                    "You changed the review after your last signed decision. Record your decision again, so that your signature covers every comment and verdict, then download the file."
-                        .to_owned(),
-                );
+                status.set(tr!("review-changed-after-signing"));
                 focus_id("decision-heading");
                 return;
             }
             let name = reviewed_file_name(&draft.display_name(), &reviewer.get_untracked(), &today_iso());
             leptos::task::spawn_local(async move {
                 match download_answer_file_as(draft, &name, status).await {
-                    Ok(()) => status.try_set(format!("Downloaded \"{name}\". Send it back to the policy's authors.")),
-                    Err(e) => status.try_set(format!("The reviewed file could not be downloaded: {e}.")),
+                    Ok(()) => status.try_set(tr!("review-downloaded", name = name.clone())),
+                    Err(e) => status.try_set(tr!("review-download-failed", error = e.to_string())),
                 };
             });
         }
@@ -399,10 +396,10 @@ pub fn ReviewPage() -> impl IntoView {
 
     view! {
         <main class="review-page" id="main">
-            <h2 id="review-heading" class="page-heading" tabindex="-1">"Review this draft"</h2>
-            <p class="lede">"Read each section, comment, and mark it approved or changes requested. Then record your decision and download the reviewed file to send back. Everything stays in this browser until you send the file."</p>
+            <h2 id="review-heading" class="page-heading" tabindex="-1">{tv!("review-heading")}</h2>
+            <p class="lede">{tv!("review-lede")}</p>
             <div class="field" class:has-error=flagged(Missing::Name)>
-                <label for="reviewer-name">"Your name"</label>
+                <label for="reviewer-name">{tv!("review-your-name")}</label>
                 {field_error(Missing::Name)}
                 <input id="reviewer-name" type="text" autocomplete="name" aria-invalid=invalid(Missing::Name)
                     aria-describedby=described(Missing::Name) prop:value=move || reviewer.get()
@@ -411,55 +408,55 @@ pub fn ReviewPage() -> impl IntoView {
             </div>
             <p class="status" role="status" aria-live="polite">{move || status.get()}</p>
             <div class="review-layout">
-                <nav aria-label="Sections to review">
+                <nav aria-label=tv!("review-sections")>
                     // A list without numbers: each title carries its own.
                     <ul class="review-nav">{nav}</ul>
                 </nav>
                 <div>
                     {body}
                     <div class="pager">
-                        <button type="button" disabled=move || current.get() == 0 on:click=move |_| go(-1)>"Previous section"</button>
-                        <button type="button" disabled=at_last on:click=move |_| go(1)>"Next section"</button>
+                        <button type="button" disabled=move || current.get() == 0 on:click=move |_| go(-1)>{tv!("review-previous")}</button>
+                        <button type="button" disabled=at_last on:click=move |_| go(1)>{tv!("review-next")}</button>
                     </div>
                 </div>
             </div>
             <section class="decision" aria-labelledby="decision-heading">
-                <h3 id="decision-heading">"Your decision"</h3>
+                <h3 id="decision-heading">{tv!("review-decision-heading")}</h3>
                 <ul>{decisions}</ul>
                 {move || my_key.get().map(|fp| view! {
-                    <p class="fingerprint-note">"Your decisions are signed with this browser's key. Its fingerprint, for the authors to check with you by phone or in person: "<code>{fp}</code></p>
+                    <p class="fingerprint-note">{tv!("review-fingerprint")}" "<code>{fp}</code></p>
                 })}
                 {error_summary}
                 <form on:submit=record novalidate>
                     <div class="field" class:has-error=flagged(Missing::Role)>
-                        <label for="reviewer-role">"Your role"</label>
+                        <label for="reviewer-role">{tv!("review-your-role")}</label>
                         {field_error(Missing::Role)}
                         <input id="reviewer-role" type="text" aria-invalid=invalid(Missing::Role) aria-describedby=described(Missing::Role)
                             prop:value=move || role.get() on:input=move |ev| role.set(event_target_value(&ev)) />
                     </div>
                     <div class="field" class:has-error=flagged(Missing::Date)>
-                        <label for="decision-date">"Date"</label>
+                        <label for="decision-date">{tv!("review-date")}</label>
                         {field_error(Missing::Date)}
                         <input id="decision-date" type="date" aria-invalid=invalid(Missing::Date) aria-describedby=described(Missing::Date)
                             prop:value=move || date.get() on:input=move |ev| date.set(event_target_value(&ev)) />
                     </div>
                     <fieldset class="field" class:has-error=flagged(Missing::Decision) aria-describedby=described(Missing::Decision)>
-                        <legend>"Decision on the whole policy"</legend>
+                        <legend>{tv!("review-decision-legend")}</legend>
                         {field_error(Missing::Decision)}
                         <div class="choices inline">
                             <div class="choice">
                                 <input type="radio" id="decision-approved" name="decision" on:change=move |_| decision.set(Some(Verdict::Approved)) />
-                                <label for="decision-approved">"Approve the policy"</label>
+                                <label for="decision-approved">{tv!("review-approve")}</label>
                             </div>
                             <div class="choice">
                                 <input type="radio" id="decision-changes" name="decision" on:change=move |_| decision.set(Some(Verdict::ChangesRequested)) />
-                                <label for="decision-changes">"Request changes"</label>
+                                <label for="decision-changes">{tv!("review-request-changes")}</label>
                             </div>
                         </div>
                     </fieldset>
-                    <button type="submit">"Record decision"</button>
+                    <button type="submit">{tv!("review-record")}</button>
                 </form>
-                <p><button type="button" class="primary" on:click=export>"Download the reviewed file"</button></p>
+                <p><button type="button" class="primary" on:click=export>{tv!("review-download")}</button></p>
             </section>
         </main>
     }
@@ -498,7 +495,7 @@ fn comment_view(
             let author = reviewer.get_untracked();
             let text = reply_drafts.with_untracked(|m| m.get(&id).cloned().unwrap_or_default());
             if author.trim().is_empty() || text.trim().is_empty() {
-                status.set("Enter your name and a reply first.".to_owned());
+                status.set(tr!("review-reply-first"));
                 return;
             }
             review.update(|r| {
@@ -511,7 +508,7 @@ fn comment_view(
                 }
             });
             set_draft(String::new());
-            status.set("Reply added.".to_owned());
+            status.set(tr!("review-reply-added"));
         }
     };
     let replies = c
@@ -525,9 +522,12 @@ fn comment_view(
             <p class="comment-text">{c.text.clone()}</p>
             <ul class="replies">{replies}</ul>
             <form class="reply-form" on:submit=send>
-                <label for=reply_id.clone()>{format!("Reply to {}", c.author)}</label>
+                <label for=reply_id.clone()>{
+                    let author = c.author.clone();
+                    move || tr!("review-reply-to", author = author.clone())
+                }</label>
                 <textarea id=reply_id rows="2" prop:value=draft on:input=move |ev| set_draft(event_target_value(&ev))></textarea>
-                <button type="submit">"Reply"</button>
+                <button type="submit">{tv!("review-reply")}</button>
             </form>
         </li>
     }

@@ -13,6 +13,7 @@ use crate::app::browser::file_input::{chosen_file, read_text_up_to, ReadError};
 use crate::app::browser::focus::focus_id;
 use crate::app::browser::storage::today_iso;
 use crate::app::browser::worker_client::{write_answer_file, WorkerError};
+use crate::app::i18n::tr;
 use crate::policy::diag::Diagnostics;
 use crate::policy::files::draft::StoredDraft;
 
@@ -38,7 +39,7 @@ impl ReportTo {
     fn report(self, name: &str, e: &ReadError) {
         match self {
             ReportTo::Line(line) => {
-                line.try_set(format!("\"{name}\" could not be read: {e}."));
+                line.try_set(tr!("file-read-failed", name = name, error = e.to_string()));
             }
             ReportTo::Problems { problems, focus } => {
                 problems.try_set(Some(e.diagnostics(name)));
@@ -108,7 +109,7 @@ pub async fn download_answer_file_as(
     name: &str,
     status: RwSignal<String>,
 ) -> Result<(), AnswerFileError> {
-    let busy = Busy::start(status, "Writing the answer file…");
+    let busy = Busy::start(status, tr!("files-writing"));
     let text = write_answer_file(draft.clone()).await;
     busy.done();
     download(text?.as_bytes(), name, "application/yaml")?;

@@ -1,8 +1,9 @@
 //! What every page shares: the session, the route, the preview, the update
-//! banner, the panic screen and shared pieces.
+//! banner, the language switch, the panic screen and shared pieces.
 
 pub mod feature_notice;
 pub mod files;
+pub mod language_switch;
 pub mod preview;
 pub mod problem_list;
 pub mod review_notes;

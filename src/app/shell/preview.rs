@@ -9,6 +9,7 @@ use std::hash::{DefaultHasher, Hash, Hasher};
 use leptos::prelude::*;
 
 use crate::app::browser::{clock, focus};
+use crate::app::i18n::tv;
 use crate::app::shell::session::use_session;
 use crate::policy::document::{Block, BlockKind, Run, Section, Text};
 
@@ -119,13 +120,13 @@ pub fn Preview() -> impl IntoView {
     };
     view! {
         <aside class="preview" id="preview" aria-labelledby="preview-heading" tabindex="0" on:scroll=on_scroll>
-            <h2 id="preview-heading" class="visually-hidden">"Policy preview"</h2>
+            <h2 id="preview-heading" class="visually-hidden">{tv!("preview-heading")}</h2>
             {move || document.with(|d| (!d.problems.is_empty()).then(|| {
                 let items = d.problems.iter().map(|p| view! { <li>{p.to_string()}</li> }).collect_view();
                 view! {
                     <div class="notice-box" role="alert">
-                        <h3>"Some clauses could not be filled"</h3>
-                        <p>"They are left out of the policy. Check the clause library:"</p>
+                        <h3>{tv!("preview-unfilled-heading")}</h3>
+                        <p>{tv!("preview-unfilled-text")}</p>
                         <ul>{items}</ul>
                     </div>
                 }
@@ -238,7 +239,8 @@ fn text(t: &Text) -> AnyView {
         .map(|run| match run {
             Run::Plain(s) => s.clone().into_any(),
             Run::Missing { label, .. } => {
-                view! { <mark class="placeholder" title="Not answered yet">{format!("[{label}]")}</mark> }.into_any()
+                view! { <mark class="placeholder" title=tv!("preview-placeholder-title")>{format!("[{label}]")}</mark> }
+                    .into_any()
             }
         })
         .collect_view()

@@ -4,10 +4,12 @@
 
 use leptos::prelude::*;
 
+use crate::app::i18n::tv;
 use crate::policy::diag::Diagnostics;
 
 /// A summary of the problems `d` in a box with id `id` and heading `title`.
-pub fn problem_summary(id: &'static str, title: &'static str, d: &Diagnostics) -> AnyView {
+pub fn problem_summary(id: &'static str, title: impl Into<String>, d: &Diagnostics) -> AnyView {
+    let title = title.into();
     let items = d
         .iter()
         .map(|p| view! { <li><code>{p.place()}</code>" "{p.message.clone()}</li> })
@@ -15,7 +17,7 @@ pub fn problem_summary(id: &'static str, title: &'static str, d: &Diagnostics) -
     view! {
         <div class="error-summary" id=id tabindex="-1" role="alert" aria-labelledby=format!("{id}-title")>
             <h2 id=format!("{id}-title")>{title}</h2>
-            <p>"Nothing was changed. Fix these problems in the file and try again:"</p>
+            <p>{tv!("problems-intro")}</p>
             <ul>{items}</ul>
         </div>
     }

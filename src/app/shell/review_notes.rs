@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 
+use crate::app::i18n::{tr, tv};
 use crate::app::shell::session::ReviewEdits;
 use crate::policy::files::review::{Change, DiffLine, Standing, Verdict};
 
@@ -32,7 +33,7 @@ pub fn review_notes(id: &str, review: ReviewEdits, changes: Option<&Vec<DiffLine
             Standing::ApprovedBeforeChange => "verdict outdated",
             Standing::ChangesRequested => "verdict changes",
         };
-        view! { <p class=class>{format!("Review: {}", v.label())}</p> }
+        view! { <p class=class>{tr!("notes-review", verdict = v.label())}</p> }
     });
     let ids: Vec<String> = open.iter().map(|c| c.id.clone()).collect();
     let comments = open
@@ -56,12 +57,15 @@ pub fn review_notes(id: &str, review: ReviewEdits, changes: Option<&Vec<DiffLine
                 request_animation_frame(move || crate::app::browser::focus::focus_id(&target));
             };
             let replies = c.replies.len();
-            let label = format!("Mark resolved: {}", c.text);
+            let label = {
+                let text = c.text.clone();
+                move || tr!("check-mark-resolved-of", text = text.clone())
+            };
             view! {
                 <li>
                     <p><strong>{c.author.clone()}": "</strong>{c.text.clone()}</p>
-                    {(replies > 0).then(|| view! { <p class="meta">{format!("{replies} {}", if replies == 1 { "reply" } else { "replies" })}</p> })}
-                    <button type="button" class="link" id=format!("resolve-note-{}", c.id) aria-label=label on:click=resolve>"Mark resolved"</button>
+                    {(replies > 0).then(|| view! { <p class="meta">{move || tr!("notes-replies", count = replies)}</p> })}
+                    <button type="button" class="link" id=format!("resolve-note-{}", c.id) aria-label=label on:click=resolve>{tv!("check-mark-resolved")}</button>
                 </li>
             }
         })
@@ -69,14 +73,14 @@ pub fn review_notes(id: &str, review: ReviewEdits, changes: Option<&Vec<DiffLine
     let diff = changes.map(|lines| {
         view! {
             <details class="since-review">
-                <summary>"Changed since it was reviewed"</summary>
+                <summary>{tv!("notes-changed")}</summary>
                 <div class="diff">{diff_view(lines)}</div>
             </details>
         }
     });
     Some(
         view! {
-            <div class="review-notes" role="note" aria-label="Review notes">
+            <div class="review-notes" role="note" aria-label=tv!("notes-label")>
                 {verdict}
                 <ul class="open-comments">{comments}</ul>
                 {diff}

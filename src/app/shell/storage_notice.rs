@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 
+use crate::app::i18n::{tr, tv};
 use crate::app::shell::files::download_answer_file;
 use crate::app::shell::session::{use_session, SaveState};
 use crate::policy::fill::text::capitalize;
@@ -22,7 +23,7 @@ pub fn StorageNotice() -> impl IntoView {
             let draft = session.snapshot();
             leptos::task::spawn_local(async move {
                 if let Err(e) = download_answer_file(draft, problem).await {
-                    problem.try_set(format!("Your answers could not be downloaded: {e}."));
+                    problem.try_set(tr!("notice-download-failed", error = e.to_string()));
                 }
             });
         }
@@ -32,10 +33,10 @@ pub fn StorageNotice() -> impl IntoView {
             let keep_copy = keep_copy.clone();
             view! {
                 <div class="alert" role="alert">
-                    <h2>"Your answers are not being saved"</h2>
-                    <p>{format!("{}. {}", capitalize(&e.to_string()), e.advice())}</p>
+                    <h2>{tv!("notice-not-saved")}</h2>
+                    <p>{move || tr!("notice-not-saved-text", error = capitalize(&e.to_string()), advice = e.advice())}</p>
                     <div class="actions">
-                        <button type="button" on:click=keep_copy>"Download your answers"</button>
+                        <button type="button" on:click=keep_copy>{tv!("notice-download-answers")}</button>
                     </div>
                 </div>
             }
@@ -45,17 +46,17 @@ pub fn StorageNotice() -> impl IntoView {
             let (mine, theirs, copy) = (session.clone(), session.clone(), keep_copy.clone());
             view! {
                 <div class="alert" role="alert">
-                    <h2>"This draft was changed in another tab or window"</h2>
-                    <p>"Saving has stopped so that neither version is lost. Choose which version to keep; you can download this one first."</p>
+                    <h2>{tv!("notice-changed-elsewhere")}</h2>
+                    <p>{tv!("notice-changed-elsewhere-text")}</p>
                     <p role="status">{move || problem.get()}</p>
                     <div class="actions">
-                        <button type="button" on:click=copy>"Download this version"</button>
+                        <button type="button" on:click=copy>{tv!("notice-download-this")}</button>
                         <button type="button" on:click=move |_| {
                             if !theirs.take_theirs() {
-                                problem.set("The other version cannot be read by this version of the app. Download this version, then open your drafts, where the other one is listed with a download.".to_owned());
+                                problem.set(tr!("notice-other-unreadable"));
                             }
-                        }>"Use the other version"</button>
-                        <button type="button" on:click=move |_| mine.keep_mine()>"Keep this version"</button>
+                        }>{tv!("notice-use-other")}</button>
+                        <button type="button" on:click=move |_| mine.keep_mine()>{tv!("notice-keep-this")}</button>
                     </div>
                 </div>
             }

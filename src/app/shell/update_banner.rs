@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use crate::app::browser::service_worker::{apply_update, Update};
+use crate::app::i18n::tr;
 
 /// The "new version" notice.
 #[component]
@@ -14,20 +15,14 @@ pub fn UpdateBanner(
     move || {
         let (told, act) = match update.get() {
             Update::None => return None,
-            Update::Waiting => (
-                "A new version of the app is ready. It will be used once every tab of the app is closed. ",
-                "Use it now",
-            ),
-            Update::TakenOver => (
-                "A new version of the app is installed; this page still runs the old one. ",
-                "Reload now",
-            ),
+            Update::Waiting => (tr!("update-waiting"), tr!("update-use-now")),
+            Update::TakenOver => (tr!("update-taken-over"), tr!("update-reload-now")),
         };
         Some(view! {
                 <p class="update-banner" role="status">
-                    {told}
+                    {told}" "
                     <button type="button" class="link" on:click=|_| apply_update()>{act}</button>
-                    " (this reloads the page: first check that your draft says it is saved)."
+                    " "{tr!("update-reload-note")}
                 </p>
         })
     }

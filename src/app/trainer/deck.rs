@@ -13,6 +13,7 @@ use leptos::ev;
 use leptos::prelude::*;
 
 use crate::app::browser::focus::{focus_id, key_target, KeyTarget};
+use crate::app::i18n::{tr, tv};
 use crate::app::shell::route::{record, Route};
 use crate::app::shell::session::use_session;
 use crate::app::trainer::card::TrainerCard;
@@ -100,7 +101,7 @@ pub fn TrainerDeck(
     let total = cards.len();
     if total == 0 {
         return view! {
-            <main class="trainer-page" id="main"><p>"This deck has no scenarios."</p></main>
+            <main class="trainer-page" id="main"><p>{tv!("deck-empty")}</p></main>
         }
         .into_any();
     }
@@ -159,7 +160,7 @@ pub fn TrainerDeck(
         score.update(|s| s.record(v.scenario.clone(), room, v.kind));
         here.with_value(|(draft, deck)| {
             if let Err(e) = score.with_untracked(|s| quiz::save(s, draft, deck)) {
-                status.set(format!("The score could not be saved in this browser: {e}."));
+                status.set(tr!("deck-score-not-saved", error = e.to_string()));
             }
         });
     };
@@ -173,7 +174,7 @@ pub fn TrainerDeck(
         score.update(|s| s.quiz_mode = on);
         here.with_value(|(draft, deck)| {
             if let Err(e) = score.with_untracked(|s| quiz::save(s, draft, deck)) {
-                status.set(format!("Quiz mode could not be remembered in this browser: {e}."));
+                status.set(tr!("deck-quiz-not-saved", error = e.to_string()));
             }
         });
     };
@@ -193,7 +194,7 @@ pub fn TrainerDeck(
         if !revealed.get_untracked() {
             vote.set(None);
         }
-        status.set("Score reset.".to_owned());
+        status.set(tr!("deck-score-reset"));
     };
 
     let keys = window_event_listener(ev::keydown, move |e| {
@@ -223,7 +224,7 @@ pub fn TrainerDeck(
     let text_of = move |f: fn(&Card) -> String| {
         Signal::derive(move || cards.with_value(|c| c.get(index.get()).map(f).unwrap_or_default()))
     };
-    let count = Signal::derive(move || format!("Scenario {} of {total}", index.get() + 1));
+    let count = Signal::derive(move || tr!("deck-count", number = index.get() + 1, total = total));
     let picker = Route::Trainer {
         draft: session.id.clone(),
         deck: None,
@@ -236,7 +237,7 @@ pub fn TrainerDeck(
     view! {
         <main class="trainer-stage" id="main">
             <div class="trainer-bar">
-                <a href=picker>"All decks"</a>
+                <a href=picker>{tv!("deck-all")}</a>
                 <div class="trainer-deck-title">
                     <h1>{deck.title.clone()}</h1>
                     <p class="trainer-org">{org}</p>
@@ -244,7 +245,7 @@ pub fn TrainerDeck(
                 <div class="choice">
                     <input type="checkbox" id="quiz-mode" prop:checked=move || quiz.get()
                         on:change=move |ev| set_quiz(event_target_checked(&ev)) />
-                    <label for="quiz-mode">"Quiz mode"</label>
+                    <label for="quiz-mode">{tv!("deck-quiz-mode")}</label>
                 </div>
                 {move || quiz.get().then(|| view! {
                     <TrainerScore score=score.into() on_reset=Callback::new(reset) />
@@ -257,26 +258,25 @@ pub fn TrainerDeck(
                 })}
                 <TrainerVerdict verdict=verdict.into() revealed=revealed.into() quiz=quiz.into() room=vote.into() />
             </TrainerCard>
-            <div class="trainer-controls" role="group" aria-label="Scenario controls">
+            <div class="trainer-controls" role="group" aria-label=tv!("deck-controls")>
                 <button type="button" aria-keyshortcuts="ArrowLeft PageUp P"
                     aria-disabled=move || (index.get() == 0).to_string() on:click=move |_| previous()>
-                    <span aria-hidden="true">"\u{2190} "</span>"Previous"
+                    <span aria-hidden="true">"\u{2190} "</span>{tv!("deck-previous")}
                 </button>
                 <button type="button" class="primary" aria-controls="trainer-verdict" aria-keyshortcuts="R Space Enter"
                     aria-expanded=move || revealed.get().to_string()
                     on:click=move |_| if revealed.get_untracked() { revealed.set(false) } else { reveal() }>
-                    {move || if revealed.get() { "Hide verdict" } else { "Reveal verdict" }}
+                    {move || if revealed.get() { tr!("deck-hide-verdict") } else { tr!("deck-reveal-verdict") }}
                 </button>
                 <button type="button" aria-keyshortcuts="ArrowRight PageDown N"
                     aria-disabled=move || (index.get() + 1 >= total).to_string() on:click=move |_| next()>
-                    "Next"<span aria-hidden="true">" \u{2192}"</span>
+                    {tv!("deck-next")}<span aria-hidden="true">" \u{2192}"</span>
                 </button>
             </div>
-            <p class="trainer-keys">"Keys: \u{2192} or N next, \u{2190} or P previous, Space or R reveal"
-                {move || quiz.get().then_some(", 1 2 3 vote")}"."</p>
+            <p class="trainer-keys">{move || if quiz.get() { tr!("deck-keys-quiz") } else { tr!("deck-keys") }}</p>
             <p class="status" role="status" aria-live="polite">{move || status.get()}</p>
             <details class="trainer-tools">
-                <summary>"Handout and demo link"</summary>
+                <summary>{tv!("deck-tools")}</summary>
                 <TrainerHandout library=library deck=deck />
                 <TrainerShare deck=deck_id card=index.into() />
             </details>

@@ -7,6 +7,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::app::browser::focus::focus_id;
+use crate::app::i18n::{tr, tv};
 use crate::app::shell::route::Route;
 use crate::app::shell::session::use_session;
 use crate::policy::trainer::scenario::{ScenarioLibrary, VerdictKind};
@@ -72,31 +73,30 @@ pub fn TrainerDecks(
     };
     let missing = missing.map(|id| {
         view! {
-            <p class="notice-box" role="alert">{format!("There is no deck called \"{id}\". Choose one of these.")}</p>
+            <p class="notice-box" role="alert">{move || tr!("decks-missing", id = id.clone())}</p>
         }
     });
     view! {
         <main class="trainer-page" id="main">
-            <h2 id="trainer-heading" class="page-heading" tabindex="-1">"Trainer mode"</h2>
+            <h2 id="trainer-heading" class="page-heading" tabindex="-1">{tv!("nav-trainer")}</h2>
             <p class="lede">
-                "Show staff real situations one at a time and reveal what this policy says about each. "
-                "The verdicts follow this draft's answers, and cite the policy's own section numbers."
+                {tv!("decks-lede")}
             </p>
             {missing}
             <section aria-labelledby="decks-heading">
-                <h3 id="decks-heading">"Choose a deck"</h3>
+                <h3 id="decks-heading">{tv!("decks-choose")}</h3>
                 <ul class="deck-list">{decks}</ul>
             </section>
             <section aria-labelledby="keys-heading">
-                <h3 id="keys-heading">"Presenting"</h3>
-                <p>"Each card fills the window. Every control is also a button; these keys work too:"</p>
+                <h3 id="keys-heading">{tv!("decks-presenting")}</h3>
+                <p>{tv!("decks-presenting-text")}</p>
                 <dl class="trainer-key-list">
-                    <dt>"Right arrow, Page Down or N"</dt><dd>"Next scenario"</dd>
-                    <dt>"Left arrow, Page Up or P"</dt><dd>"Previous scenario"</dd>
-                    <dt>"Space, Enter or R"</dt><dd>"Reveal the verdict"</dd>
-                    <dt>"1, 2 or 3"</dt><dd>"In quiz mode, the room's vote: fine, fine with conditions, not fine"</dd>
+                    <dt>{tv!("decks-key-next")}</dt><dd>{tv!("decks-key-next-does")}</dd>
+                    <dt>{tv!("decks-key-previous")}</dt><dd>{tv!("decks-key-previous-does")}</dd>
+                    <dt>{tv!("decks-key-reveal")}</dt><dd>{tv!("decks-key-reveal-does")}</dd>
+                    <dt>{tv!("decks-key-vote")}</dt><dd>{tv!("decks-key-vote-does")}</dd>
                 </dl>
-                <p>"In quiz mode the room votes before each reveal. The score is kept in this browser only."</p>
+                <p>{tv!("decks-quiz-note")}</p>
             </section>
         </main>
     }

@@ -12,6 +12,8 @@
 use leptos::prelude::*;
 
 use crate::app::browser::storage::{self, Entry};
+use crate::app::i18n::{tr, tv};
+use crate::app::shell::language_switch::LanguageSwitch;
 use crate::app::shell::route::{replace, Route};
 use crate::app::shell::{use_app, AppState};
 use crate::policy::files::draft::StoredDraft;
@@ -52,17 +54,20 @@ pub fn TrainerDemo() -> impl IntoView {
             Effect::new(move |_| replace(&to));
             view! {
                 <main class="drafts-page" id="main">
-                    <p role="status">"Opening the demo\u{2026}"</p>
+                    <p role="status">{tv!("demo-opening")}</p>
                 </main>
             }
             .into_any()
         }
         Err(message) => view! {
-            <header class="topbar"><p class="app-name">"Social Media Policy Builder"</p></header>
+            <header class="topbar">
+                <p class="app-name">{tv!("app-name")}</p>
+                <LanguageSwitch />
+            </header>
             <main class="drafts-page" id="main">
-                <h1>"This demo link does not work"</h1>
+                <h1>{tv!("demo-broken")}</h1>
                 <p>{message}</p>
-                <p><a href=Route::Drafts.href()>"Go to your drafts"</a></p>
+                <p><a href=Route::Drafts.href()>{tv!("go-to-drafts")}</a></p>
             </main>
         }
         .into_any(),
@@ -75,10 +80,7 @@ pub fn TrainerDemo() -> impl IntoView {
 fn demo_draft(app: &AppState, stem: &str) -> Result<String, String> {
     let Some((_, sample)) = samples().into_iter().find(|(s, _)| *s == stem) else {
         let known: Vec<&str> = samples().into_iter().map(|(s, _)| s).collect();
-        return Err(format!(
-            "There is no sample organization called \"{stem}\". The samples are: {}.",
-            known.join(", ")
-        ));
+        return Err(tr!("demo-no-sample", stem = stem, samples = known.join(", ")));
     };
     let earlier = storage::demo_draft(stem);
     if let Some(id) = earlier {
@@ -100,7 +102,7 @@ fn demo_draft(app: &AppState, stem: &str) -> Result<String, String> {
         storage::now_iso(),
         app.policy.library.pack_versions(),
     );
-    draft.name = format!("Demo: {}", sample.name);
+    draft.name = tr!("demo-name", name = sample.name.clone());
     draft.answers = sample.answers;
     let id = draft.id.clone();
     match storage::save(&draft) {

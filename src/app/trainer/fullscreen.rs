@@ -5,6 +5,8 @@
 
 use leptos::prelude::*;
 
+use crate::app::i18n::tr;
+
 /// Shows the element with id `target` on the whole screen, and back.
 #[component]
 pub fn TrainerFullscreen(
@@ -32,7 +34,7 @@ pub fn TrainerFullscreen(
     };
     view! {
         <button type="button" on:click=toggle>
-            {move || if active.get() { "Leave full screen" } else { "Full screen" }}
+            {move || if active.get() { tr!("fullscreen-leave") } else { tr!("fullscreen-enter") }}
         </button>
     }
     .into_any()

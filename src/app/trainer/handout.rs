@@ -7,6 +7,7 @@ use leptos::prelude::*;
 
 use crate::app::browser::storage::today_iso;
 use crate::app::browser::worker_client::{make_pdf, outcome};
+use crate::app::i18n::{tr, tv};
 use crate::app::shell::session::use_session;
 use crate::policy::document::DocumentKind;
 use crate::policy::fill::finish;
@@ -31,7 +32,7 @@ pub fn TrainerHandout(
             return;
         }
         busy.set(true);
-        status.set("Making the handout\u{2026}".to_owned());
+        status.set(tr!("making", what = "handout"));
         let handout = session.document.with_untracked(|doc| {
             let options = HandoutOptions {
                 verdicts_at_back: at_back.get_untracked(),
@@ -61,12 +62,12 @@ pub fn TrainerHandout(
             <div class="choice">
                 <input type="checkbox" id="handout-at-back" prop:checked=move || at_back.get()
                     on:change=move |ev| at_back.set(event_target_checked(&ev)) />
-                <label for="handout-at-back">"Print the verdicts at the back, to use the handout as a quiz"</label>
+                <label for="handout-at-back">{tv!("handout-at-back")}</label>
             </div>
             <button type="button" aria-busy=move || busy.get().to_string() aria-describedby="handout-hint" on:click=make>
-                "Download handout PDF"
+                {tv!("handout-download")}
             </button>
-            <p class="hint" id="handout-hint">"Every scenario of this deck with its verdict and policy clauses, to print."</p>
+            <p class="hint" id="handout-hint">{tv!("handout-hint")}</p>
             <p class="status" role="status" aria-live="polite">{move || status.get()}</p>
         </div>
     }

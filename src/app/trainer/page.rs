@@ -7,6 +7,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use crate::app::i18n::{tr, tv};
 use crate::app::shell::route::Route;
 use crate::app::shell::session::{use_session, Session};
 use crate::app::trainer::deck::TrainerDeck;
@@ -67,12 +68,8 @@ fn scenarios(session: &Session) -> Result<Arc<ScenarioLibrary>, (Option<String>,
 
 fn cannot_load(file: Option<String>, problems: &Diagnostics) -> AnyView {
     let reason = match file {
-        Some(file) => format!(
-            "This draft uses its own clause library (\"{file}\"), and the practice scenarios cite clauses it does not have, \
-             so trainer mode cannot work out verdicts for it. To use trainer mode, duplicate the draft on the drafts page, \
-             then choose \"Use the standard clauses\" on the copy's check answers page."
-        ),
-        None => "The practice scenarios that come with the app could not be read, so trainer mode cannot be used.".to_owned(),
+        Some(file) => tr!("trainer-own-library", file = file),
+        None => tr!("trainer-no-scenarios"),
     };
     let items = problems
         .iter()
@@ -80,16 +77,16 @@ fn cannot_load(file: Option<String>, problems: &Diagnostics) -> AnyView {
         .collect_view();
     view! {
         <main class="trainer-page" id="main">
-            <h2 class="page-heading">"Trainer mode"</h2>
+            <h2 class="page-heading">{tv!("nav-trainer")}</h2>
             <div class="error-summary" role="alert" aria-labelledby="trainer-error">
-                <h3 id="trainer-error">"The practice scenarios do not fit this draft"</h3>
+                <h3 id="trainer-error">{tv!("trainer-misfit")}</h3>
                 <p>{reason}</p>
                 <details>
-                    <summary>"What does not fit"</summary>
+                    <summary>{tv!("trainer-misfit-details")}</summary>
                     <ul>{items}</ul>
                 </details>
             </div>
-            <p><a href=Route::Drafts.href()>"Go to your drafts"</a></p>
+            <p><a href=Route::Drafts.href()>{tv!("go-to-drafts")}</a></p>
         </main>
     }
     .into_any()

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use crate::app::browser::storage;
+use crate::app::i18n::tv;
 pub use crate::policy::trainer::score::QuizScore;
 
 /// The stored score of `deck` for draft `draft`; empty when there is none
@@ -27,8 +28,8 @@ pub fn TrainerScore(
 ) -> impl IntoView {
     view! {
         <div class="trainer-score">
-            <p>"Score: "{move || score.with(QuizScore::summary)}</p>
-            <button type="button" on:click=move |_| on_reset.run(())>"Reset score"</button>
+            <p>{tv!("score-label")}" "{move || score.with(QuizScore::summary)}</p>
+            <button type="button" on:click=move |_| on_reset.run(())>{tv!("score-reset")}</button>
         </div>
     }
 }

@@ -9,6 +9,7 @@ use leptos::task::spawn_local;
 use crate::app::browser::address::page_address;
 use crate::app::browser::clipboard::copy_text;
 use crate::app::browser::focus::{focus_id, select_text};
+use crate::app::i18n::{tr, tv};
 use crate::app::shell::route::Route;
 use crate::app::shell::session::use_session;
 use crate::app::trainer::demo::samples;
@@ -55,10 +56,10 @@ pub fn TrainerShare(
         let text = link.get_untracked();
         spawn_local(async move {
             match copy_text(&text).await {
-                Ok(()) => status.set("Demo link copied.".to_owned()),
+                Ok(()) => status.set(tr!("share-copied")),
                 Err(()) => {
                     show_box.set(true);
-                    status.set("The link could not be copied here. Copy it from the box below.".to_owned());
+                    status.set(tr!("share-not-copied"));
                     request_animation_frame(|| {
                         focus_id("demo-link");
                         select_text("demo-link");
@@ -69,15 +70,15 @@ pub fn TrainerShare(
     };
     view! {
         <div class="trainer-share">
-            <label for="demo-sample">"Sample organization for a demo link"</label>
-            <p class="hint" id="demo-hint">"A demo link opens this deck for a sample organization. It holds nothing of this draft."</p>
+            <label for="demo-sample">{tv!("share-sample")}</label>
+            <p class="hint" id="demo-hint">{tv!("share-hint")}</p>
             <select id="demo-sample" aria-describedby="demo-hint" on:change=move |ev| chosen.set(event_target_value(&ev))>
                 {options}
             </select>
-            <button type="button" on:click=copy>"Copy demo link"</button>
+            <button type="button" on:click=copy>{tv!("share-copy")}</button>
             <p class="status" role="status" aria-live="polite">{move || status.get()}</p>
             {move || show_box.get().then(|| view! {
-                <label for="demo-link">"Demo link"</label>
+                <label for="demo-link">{tv!("share-link")}</label>
                 <input type="text" id="demo-link" readonly prop:value=move || link.get() />
             })}
         </div>

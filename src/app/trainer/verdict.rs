@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 
+use crate::app::i18n::{tr, tv};
 use crate::policy::trainer::scenario::{Verdict, VerdictKind};
 
 /// The revealed verdict. The region is always in the page and announced
@@ -25,13 +26,13 @@ pub fn TrainerVerdict(
         }
         let v = verdict.get()?;
         let quiz_line = quiz.get().then(|| match room.get() {
-            None => view! { <p class="room-result">"The room did not vote, so this one is not scored."</p> }.into_any(),
+            None => view! { <p class="room-result">{tv!("verdict-no-vote")}</p> }.into_any(),
             Some(said) if said == v.kind => view! {
-                <p class="room-result right">{format!("The room said \u{201c}{said}\u{201d}: right.")}</p>
+                <p class="room-result right">{tr!("verdict-right", said = said.to_string())}</p>
             }
             .into_any(),
             Some(said) => view! {
-                <p class="room-result wrong">{format!("The room said \u{201c}{said}\u{201d}: not this time.")}</p>
+                <p class="room-result wrong">{tr!("verdict-wrong", said = said.to_string())}</p>
             }
             .into_any(),
         });
@@ -42,14 +43,14 @@ pub fn TrainerVerdict(
                 .map(|c| view! { <li>{format!("{} {}", c.number, c.title)}</li> })
                 .collect_view();
             view! {
-                <p class="verdict-clauses">{format!("Policy clauses: {}", v.numbers())}</p>
+                <p class="verdict-clauses">{tr!("verdict-clauses", numbers = v.numbers())}</p>
                 <ul class="verdict-sections">{titles}</ul>
             }
         });
         let problems = (!v.problems.is_empty() || !v.unplaced.is_empty()).then(|| {
             let unplaced = (!v.unplaced.is_empty()).then(|| {
                 let ids: Vec<&str> = v.unplaced.iter().map(|c| c.as_str()).collect();
-                format!("Cited clauses that are not in this policy: {}.", ids.join(", "))
+                tr!("verdict-missing-clauses", ids = ids.join(", "))
             });
             let items = v
                 .problems
@@ -64,7 +65,7 @@ pub fn TrainerVerdict(
             <div class=format!("verdict verdict-{}", v.kind.id())>
                 <p class="verdict-label">
                     <span class="verdict-mark" aria-hidden="true">{mark(v.kind)}</span>
-                    {format!("Verdict: {}", v.kind.label())}
+                    {tr!("verdict-label", verdict = v.kind.label())}
                 </p>
                 {quiz_line}
                 <p class="verdict-why">{v.explanation.to_plain()}</p>

@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use crate::app::i18n::tv;
 use crate::policy::trainer::scenario::VerdictKind;
 
 /// Three buttons, one per verdict, the room's choice pressed. Once the
@@ -34,7 +35,7 @@ pub fn TrainerVote(
         .collect_view();
     view! {
         <div class="trainer-vote" role="group" aria-labelledby="vote-heading">
-            <p id="vote-heading" class="vote-heading">"The room's vote"</p>
+            <p id="vote-heading" class="vote-heading">{tv!("vote-heading")}</p>
             <div class="vote-buttons">{buttons}</div>
         </div>
     }

@@ -1,0 +1,252 @@
+//! The interface's words in English and Canadian French: the one place the
+//! app's chrome (headings, buttons, labels, messages, aria text) gets its
+//! text. Policy wording is not here; it comes from [`crate::policy`].
+//!
+//! The messages are Project Fluent files beside this module (`en.ftl`,
+//! `fr.ftl`), read by `fluent-bundle`, so plurals and genders are chosen by
+//! the message (`{ $count -> [one] … *[other] … }`) and no sentence is
+//! assembled from pieces in Rust. The chosen language is one signal for the
+//! whole page: every text reads it, so switching language re-renders the
+//! words and nothing else (no page, answer or focus is lost).
+//!
+//! This room sits beside the browser edges, below everything else in the
+//! app, and imports nothing of the app: the shell, the features and the
+//! browser edges (the panic screen) all take their words from it. Reading
+//! and remembering the choice is done in `browser::language`.
+
+use std::cell::Cell;
+
+use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
+use leptos::prelude::*;
+use unic_langid::LanguageIdentifier;
+
+/// The English messages.
+pub const ENGLISH: &str = include_str!("en.ftl");
+/// The Canadian French messages.
+pub const FRENCH: &str = include_str!("fr.ftl");
+
+/// An interface language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Lang {
+    /// English, the default.
+    #[default]
+    En,
+    /// Canadian French.
+    Fr,
+}
+
+impl Lang {
+    /// Both languages, in the order the switch lists them.
+    pub const ALL: [Lang; 2] = [Lang::En, Lang::Fr];
+
+    /// The BCP 47 tag of the interface in this language, used for
+    /// `<html lang>`: both are the Canadian forms the text is written in.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Lang::En => "en-CA",
+            Lang::Fr => "fr-CA",
+        }
+    }
+
+    /// The short code remembered in storage and used as the switch's value.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Fr => "fr",
+        }
+    }
+
+    /// The language's own name, as the switch shows it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Lang::En => "English",
+            Lang::Fr => "Français",
+        }
+    }
+
+    /// The language a remembered or chosen code names, if any.
+    pub fn from_code(code: &str) -> Option<Lang> {
+        match code {
+            "en" => Some(Lang::En),
+            "fr" => Some(Lang::Fr),
+            _ => None,
+        }
+    }
+
+    /// The language for a first visit from the browser's preferred
+    /// languages, most preferred first: the first one that is English or
+    /// French decides (`fr`, `fr-CA`, `fr-FR`… give French), and English is
+    /// the answer when neither appears.
+    pub fn from_browser<S: AsRef<str>>(preferred: &[S]) -> Lang {
+        for tag in preferred {
+            let primary = tag.as_ref().split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
+            match primary.as_str() {
+                "fr" => return Lang::Fr,
+                "en" => return Lang::En,
+                _ => {}
+            }
+        }
+        Lang::En
+    }
+}
+
+/// The two languages' messages, parsed once.
+struct Bundles {
+    en: FluentBundle<FluentResource>,
+    fr: FluentBundle<FluentResource>,
+}
+
+impl Bundles {
+    fn load() -> Self {
+        Self {
+            en: bundle(ENGLISH, "en-CA"),
+            fr: bundle(FRENCH, "fr-CA"),
+        }
+    }
+
+    fn get(&self, lang: Lang) -> &FluentBundle<FluentResource> {
+        match lang {
+            Lang::En => &self.en,
+            Lang::Fr => &self.fr,
+        }
+    }
+}
+
+/// One language's bundle. A syntax error keeps the messages that did parse
+/// (a test in `tests/interface_language.rs` holds both files free of them),
+/// and the Unicode isolation marks Fluent puts around placeables by default
+/// are off: the interface is left to right only, and the marks would land
+/// in copied text and in the accessible names.
+fn bundle(source: &str, tag: &str) -> FluentBundle<FluentResource> {
+    let id: LanguageIdentifier = tag.parse().unwrap_or_default();
+    let mut bundle = FluentBundle::new(vec![id]);
+    bundle.set_use_isolating(false);
+    let resource = FluentResource::try_new(source.to_owned()).unwrap_or_else(|(partial, _)| partial);
+    let _ = bundle.add_resource(resource);
+    bundle
+}
+
+thread_local! {
+    static BUNDLES: Bundles = Bundles::load();
+    /// The chosen language, as a signal every text reads.
+    static CHOSEN: ArcRwSignal<Lang> = ArcRwSignal::new(Lang::En);
+    /// The same, readable without the reactive system: the panic screen
+    /// runs when that system may be the thing that broke.
+    static PLAIN: Cell<Lang> = const { Cell::new(Lang::En) };
+}
+
+/// The interface language, tracked: a closure that calls this re-runs when
+/// the language changes.
+pub fn lang() -> Lang {
+    CHOSEN.with(|s| s.get())
+}
+
+/// The interface language without tracking it, for code outside the
+/// reactive system.
+pub fn lang_untracked() -> Lang {
+    PLAIN.with(Cell::get)
+}
+
+/// Changes the interface language; every text on the page follows.
+pub fn set_lang(lang: Lang) {
+    PLAIN.with(|p| p.set(lang));
+    CHOSEN.with(|s| {
+        if s.get_untracked() != lang {
+            s.set(lang);
+        }
+    });
+}
+
+/// Arguments of a message (counts, names, dates).
+pub type Args<'a> = FluentArgs<'a>;
+
+/// A number or text given to a message.
+pub type Value<'a> = FluentValue<'a>;
+
+/// Message `key` in language `lang` with `args`. A missing message shows
+/// its key, so a mistake is visible rather than blank (and the tests fail
+/// on it before it ships).
+pub fn text_in(lang: Lang, key: &str, args: Option<&Args<'_>>) -> String {
+    BUNDLES.with(|b| {
+        let bundle = b.get(lang);
+        let Some(pattern) = bundle.get_message(key).and_then(|m| m.value()) else {
+            return key.to_owned();
+        };
+        let mut errors = Vec::new();
+        bundle.format_pattern(pattern, args, &mut errors).into_owned()
+    })
+}
+
+/// Message `key` in the interface language, tracked.
+pub fn text(key: &str, args: Option<&Args<'_>>) -> String {
+    text_in(lang(), key, args)
+}
+
+/// Message `key` in the interface language, untracked (the panic screen).
+pub fn text_now(key: &str) -> String {
+    text_in(lang_untracked(), key, None)
+}
+
+/// A message in the interface language, now: `tr!("key")` or
+/// `tr!("key", count = n, name = s)`. Call it inside a closure (or use
+/// [`tv`]) where the text must follow a change of language.
+macro_rules! tr {
+    ($key:literal) => {
+        $crate::app::i18n::text($key, None)
+    };
+    ($key:literal, $($name:ident = $value:expr),+ $(,)?) => {{
+        let mut args = $crate::app::i18n::Args::new();
+        $( args.set(stringify!($name), $crate::app::i18n::Value::from($value)); )+
+        $crate::app::i18n::text($key, Some(&args))
+    }};
+}
+pub(crate) use tr;
+
+/// A message as a view child or attribute that follows the interface
+/// language: `{tv!("key")}` or `aria-label=tv!("key")`.
+macro_rules! tv {
+    ($key:literal) => {
+        move || $crate::app::i18n::text($key, None)
+    };
+}
+pub(crate) use tv;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_french_browser_opens_in_french_and_any_other_in_english() {
+        assert_eq!(Lang::from_browser(&["fr-CA", "en-CA"]), Lang::Fr);
+        assert_eq!(Lang::from_browser(&["fr"]), Lang::Fr);
+        assert_eq!(Lang::from_browser(&["de-DE", "fr-FR"]), Lang::Fr);
+        assert_eq!(Lang::from_browser(&["en-US", "fr-CA"]), Lang::En);
+        assert_eq!(Lang::from_browser(&["de-DE"]), Lang::En);
+        assert_eq!(Lang::from_browser::<&str>(&[]), Lang::En);
+    }
+
+    #[test]
+    fn french_counts_take_the_french_plural() {
+        let mut one = Args::new();
+        one.set("count", 1);
+        let mut two = Args::new();
+        two.set("count", 2);
+        assert_eq!(text_in(Lang::Fr, "drafts-count", Some(&one)), "1 brouillon");
+        assert_eq!(text_in(Lang::Fr, "drafts-count", Some(&two)), "2 brouillons");
+        assert_eq!(text_in(Lang::En, "drafts-count", Some(&one)), "1 draft");
+        assert_eq!(text_in(Lang::En, "drafts-count", Some(&two)), "2 drafts");
+    }
+
+    #[test]
+    fn a_missing_message_shows_its_key() {
+        assert_eq!(text_in(Lang::Fr, "no-such-message", None), "no-such-message");
+    }
+
+    #[test]
+    fn codes_round_trip() {
+        for lang in Lang::ALL {
+            assert_eq!(Lang::from_code(lang.code()), Some(lang));
+        }
+        assert_eq!(Lang::from_code("de"), None);
+    }
+}

@@ -1,0 +1,123 @@
+// The interface language (issue 21, section 1), in the release build: the
+// English / Français switch in every header, switching on a draft without
+// losing answers or the page, the choice remembered after a reload, a first
+// visit from a French browser opening in French, `<html lang>` following,
+// every control found by its French label, and axe-core with no violation
+// on the French pages.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { suite, openApp, axeViolations } from './harness.mjs';
+
+const env = suite();
+
+/** Opens the app in a fresh context whose browser prefers `locale`. */
+async function openIn(locale) {
+  const context = await env.browser.newContext({ acceptDownloads: true, locale });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(env.server.url);
+  await page.locator('#main').waitFor();
+  return { context, page, errors };
+}
+
+const htmlLang = (page) => page.evaluate(() => document.documentElement.lang);
+
+test('an English browser opens in English, and switching to French and back on a draft keeps the answers and the page', async () => {
+  const { context, page, errors } = await openApp(env.browser, env.server.url);
+  assert.equal(await htmlLang(page), 'en-CA');
+  await page.getByRole('heading', { name: 'Your drafts', exact: true }).waitFor();
+  await page.getByRole('button', { name: 'Start a new draft' }).click();
+  const name = page.getByLabel('Legal name of the organization');
+  await name.fill('Hôpital Saint-Laurent');
+  await page.getByText(/^Saved in this browser/).waitFor();
+  const url = page.url();
+
+  await page.getByLabel('Interface language').selectOption('fr');
+  await page.getByRole('button', { name: 'Suivant' }).waitFor();
+  assert.equal(await htmlLang(page), 'fr-CA');
+  assert.equal(page.url(), url, 'the page stays where it was');
+  assert.equal(await name.inputValue(), 'Hôpital Saint-Laurent', 'the answer is still there');
+  const nav = page.getByRole('navigation', { name: 'Brouillon' });
+  await nav.getByRole('link', { name: 'Tous les brouillons' }).waitFor();
+  await nav.getByRole('link', { name: 'Vérifier les réponses' }).waitFor();
+  await page.getByRole('button', { name: 'Télécharger le fichier de réponses' }).waitFor();
+  await page.getByText(/^Enregistré dans ce navigateur/).waitFor();
+  // The preview's toggle (shown on narrow screens) follows too.
+  assert.equal((await page.locator('.preview-toggle button').textContent()).trim(), "Afficher l'aperçu de la politique");
+
+  await page.getByLabel("Langue de l'interface").selectOption('en');
+  await page.getByRole('button', { name: 'Next' }).waitFor();
+  assert.equal(await htmlLang(page), 'en-CA');
+  assert.equal(page.url(), url);
+  assert.equal(await name.inputValue(), 'Hôpital Saint-Laurent');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('the chosen language is remembered after a reload and in a new tab', async () => {
+  const { context, page, errors } = await openApp(env.browser, env.server.url);
+  await page.getByLabel('Interface language').selectOption('fr');
+  await page.getByRole('heading', { name: 'Vos brouillons', exact: true }).waitFor();
+  assert.equal(await page.evaluate(() => localStorage.getItem('policy-builder/interface-language')), 'fr');
+  await page.reload();
+  await page.getByRole('heading', { name: 'Vos brouillons', exact: true }).waitFor();
+  assert.equal(await htmlLang(page), 'fr-CA');
+  assert.equal(await page.getByLabel("Langue de l'interface").inputValue(), 'fr');
+  const other = await context.newPage();
+  await other.goto(env.server.url);
+  await other.getByRole('heading', { name: 'Vos brouillons', exact: true }).waitFor();
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a first visit from a French browser opens in French, a remembered choice wins over the browser', async () => {
+  const { context, page, errors } = await openIn('fr-CA');
+  assert.equal(await htmlLang(page), 'fr-CA');
+  await page.getByRole('heading', { name: 'Vos brouillons', exact: true }).waitFor();
+  assert.equal(await page.title(), 'Outil de rédaction de politique sur les médias sociaux');
+  await page.getByRole('heading', { name: 'Commencer un brouillon' }).waitFor();
+  await page.getByLabel('Importer un fichier de réponses').waitFor();
+  await page.getByLabel('Réviser un fichier de brouillon').waitFor();
+  await page.getByLabel("Langue de l'interface").selectOption('en');
+  await page.getByRole('heading', { name: 'Your drafts', exact: true }).waitFor();
+  await page.reload();
+  await page.getByRole('heading', { name: 'Your drafts', exact: true }).waitFor();
+  assert.equal(await htmlLang(page), 'en-CA');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('in French, every page is found by its French labels and axe-core finds no violation', async () => {
+  const { context, page, errors } = await openIn('fr-CA');
+  const problems = {};
+  problems.drafts = await axeViolations(page);
+
+  await page.getByRole('button', { name: 'Lakeside Community Hospital (Ontario)' }).click();
+  const nav = page.getByRole('navigation', { name: 'Brouillon' });
+  await nav.getByRole('link', { name: 'Tous les brouillons' }).waitFor();
+  await page.getByRole('navigation', { name: 'Sections' }).waitFor();
+  await page.getByRole('heading', { name: 'Vérifications' }).waitFor();
+  problems.questions = await axeViolations(page);
+
+  await nav.getByRole('link', { name: 'Vérifier les réponses' }).click();
+  await page.getByRole('heading', { name: 'Vérifiez vos réponses' }).waitFor();
+  await page.getByRole('button', { name: 'Exporter en PDF' }).waitFor();
+  await page.getByRole('link', { name: 'Retour aux questions' }).waitFor();
+  problems.check = await axeViolations(page);
+
+  await nav.getByRole('link', { name: 'Révision' }).click();
+  await page.locator('#main').waitFor();
+  await page.waitForFunction(() => location.hash.endsWith('/review'));
+  problems.review = await axeViolations(page);
+
+  await nav.getByRole('link', { name: 'Mode formation' }).click();
+  await page.waitForFunction(() => location.hash.includes('/trainer'));
+  await page.locator('#main').waitFor();
+  problems.trainer = await axeViolations(page);
+
+  assert.deepEqual(problems, { drafts: [], questions: [], check: [], review: [], trainer: [] });
+  assert.equal(await htmlLang(page), 'fr-CA');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
