@@ -241,5 +241,29 @@ async function manyDrafts(browser, server) {
   await context.close();
 }
 
+/**
+ * With `--pdf-only` (`bash .ci/bench --pdf-only`): the transfer sizes and
+ * the side-by-side PDF and Word figures alone, for work on the writers,
+ * without the page timings that take most of the run.
+ */
+async function pdfOnly() {
+  if (!process.env.BENCH_DOCUMENT_JSON) {
+    console.log('\n(BENCH_DOCUMENT_JSON is not set: no PDF comparison; run bash .ci/bench --pdf-only)');
+    return;
+  }
+  const server = await serveDist();
+  const browser = await launch();
+  try {
+    await pdfComparison(browser, server, process.env.BENCH_DOCUMENT_JSON);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
 await sizes();
-await browserTimings();
+if (process.argv.includes('--pdf-only')) {
+  await pdfOnly();
+} else {
+  await browserTimings();
+}

@@ -6,7 +6,8 @@
 //! [`layout`] runs the stages: [`typeset`] breaks the text into lines
 //! measured with [`fonts`], [`paginate`] cuts them into the pages of
 //! [`page`], and [`furniture`] adds the cover, the contents, the running
-//! header and the footers. [`pdf`] writes the pages out.
+//! header and the footers. [`pdf`] writes the pages out, `tagged` adds
+//! the structure tree and `pdf_file` writes the file's bytes.
 
 #[cfg(feature = "docx")]
 pub mod docx;
@@ -18,6 +19,8 @@ pub mod page;
 mod paginate;
 #[cfg(feature = "pdf")]
 pub mod pdf;
+#[cfg(feature = "pdf")]
+mod pdf_file;
 pub mod structure;
 #[cfg(feature = "pdf")]
 mod tagged;

@@ -21,6 +21,7 @@ use printpdf::{Mm, Op, ParsedFont, PdfDocument, PdfFontHandle, PdfPage, PdfSaveO
 use crate::policy::document::Document;
 use crate::policy::document::DocumentKind;
 use crate::policy::render::layout::{layout_as, Anchor, Fonts, Laid, Mark, Style, BOLD, REGULAR};
+use crate::policy::render::pdf_file::{save, Deflater};
 use crate::policy::render::structure::{Role, Structure, Tag};
 use crate::policy::render::tagged::tag;
 
@@ -129,6 +130,7 @@ pub fn write_pdf(doc: &Document, kind: DocumentKind, laid: &Laid) -> Result<Pdf,
     let mut content = Vec::with_capacity(16 * 1024);
     // For each page, the element each marked-content id belongs to.
     let mut mcids = Vec::with_capacity(laid.pages.len());
+    let mut deflater = Deflater::new();
     for page in &laid.pages {
         content.clear();
         let mut ids = Vec::new();
@@ -146,7 +148,7 @@ pub fn write_pdf(doc: &Document, kind: DocumentKind, laid: &Laid) -> Result<Pdf,
             marked,
         );
         mcids.push(ids);
-        let compressed = deflate(&content, Compression::new(1)).map_err(|e| PdfError::Write(e.to_string()))?;
+        let compressed = deflater.deflate(&content).map_err(|e| PdfError::Write(e.to_string()))?;
         contents.push(compressed);
     }
 
@@ -197,22 +199,15 @@ pub fn write_pdf(doc: &Document, kind: DocumentKind, laid: &Laid) -> Result<Pdf,
     }
     finish(&mut lo, laid, &doc.language).map_err(|e| PdfError::Write(e.to_string()))?;
     tag(&mut lo, laid, &mcids, doc).map_err(|e| PdfError::Write(e.to_string()))?;
-    compress(&mut lo).map_err(|e| PdfError::Write(e.to_string()))?;
+    compress(&mut lo, &mut deflater)?;
     // Object streams (compressed at level 1) for the dictionaries: the
     // structure tree adds some 600 small objects, which took the longest
     // sample from 99 KB to 163 KB written plainly and to 100 KB packed.
-    // The writing time of this choice in the worker is still to measure.
-    // PDF 1.7, which PDF/UA-1 is built on.
+    // `pdf_file` writes them, each object once (see there for why not
+    // lopdf's own saving). PDF 1.7, which PDF/UA-1 is built on.
     lo.version = "1.7".to_owned();
     let mut bytes = Vec::with_capacity(128 * 1024);
-    let options = lopdf::SaveOptions::builder()
-        .use_object_streams(true)
-        .use_xref_streams(true)
-        .compression_level(1)
-        .max_objects_per_stream(2000)
-        .build();
-    lo.save_with_options(&mut bytes, options)
-        .map_err(|e| PdfError::Write(e.to_string()))?;
+    save(&lo, &mut deflater, &mut bytes).map_err(|e| PdfError::Write(e.to_string()))?;
     Ok(Pdf {
         bytes,
         pages: laid.pages.len(),
@@ -452,13 +447,13 @@ fn deflate(bytes: &[u8], level: Compression) -> std::io::Result<Vec<u8>> {
 /// at level 1. lopdf's own `compress` takes level 9, which made writing
 /// several times slower. Measured in Chromium on the longest sample: level
 /// 1 takes about 14 ms and gives 89 KB, level 3 about 17 ms and 72 KB.
-fn compress(lo: &mut lopdf::Document) -> std::io::Result<()> {
+fn compress(lo: &mut lopdf::Document, deflater: &mut Deflater) -> Result<(), PdfError> {
     let fonts = match FONTS_COMPRESSED.get() {
         Some(fonts) => fonts,
         None => {
             let made = [
-                deflate(REGULAR, Compression::default())?,
-                deflate(BOLD, Compression::default())?,
+                deflate(REGULAR, Compression::default()).map_err(|e| PdfError::Write(e.to_string()))?,
+                deflate(BOLD, Compression::default()).map_err(|e| PdfError::Write(e.to_string()))?,
             ];
             FONTS_COMPRESSED.get_or_init(|| made)
         }
@@ -473,7 +468,9 @@ fn compress(lo: &mut lopdf::Document) -> std::io::Result<()> {
         } else if stream.content == BOLD {
             fonts[1].clone()
         } else {
-            deflate(&stream.content, Compression::new(1))?
+            deflater
+                .deflate(&stream.content)
+                .map_err(|e| PdfError::Write(e.to_string()))?
         };
         if compressed.len() < stream.content.len() {
             stream.dict.set("Filter", Object::Name(b"FlateDecode".to_vec()));
