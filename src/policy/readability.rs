@@ -75,13 +75,22 @@ pub fn syllables(word: &str) -> usize {
 /// Counts a run of prose: one unit such as a paragraph or a list item. A
 /// unit with no full stop still counts as one sentence.
 pub fn counts(text: &str) -> Counts {
+    counts_with(text, syllables, "\"")
+}
+
+/// Counts a run of prose in a language whose words have `syllables` and
+/// whose quotations close with `closing_quote`: a word that ends a
+/// sentence ends with `.`, `!` or `?`, or with a full stop before that
+/// quote or a bracket.
+pub(crate) fn counts_with(text: &str, syllables: fn(&str) -> usize, closing_quote: &str) -> Counts {
     let words: Vec<&str> = text
         .split_whitespace()
         .filter(|w| w.chars().any(char::is_alphabetic))
         .collect();
+    let quoted_end = format!(".{closing_quote}");
     let ends = text
         .split_whitespace()
-        .filter(|w| w.ends_with(['.', '!', '?']) || w.ends_with(".\"") || w.ends_with(".)"))
+        .filter(|w| w.ends_with(['.', '!', '?']) || w.ends_with(quoted_end.as_str()) || w.ends_with(".)"))
         .count();
     Counts {
         words: words.len(),
@@ -92,6 +101,12 @@ pub fn counts(text: &str) -> Counts {
 
 /// Counts of the body of a document: paragraphs, notices and list items.
 pub fn document_counts(doc: &Document) -> Counts {
+    document_counts_with(doc, counts)
+}
+
+/// Counts of the body of a document, each paragraph, notice and list item
+/// counted by `counts`.
+pub(crate) fn document_counts_with(doc: &Document, counts: fn(&str) -> Counts) -> Counts {
     let mut total = Counts::default();
     for section in doc.all_sections() {
         for block in &section.blocks {

@@ -13,8 +13,8 @@
 //! high, which lowers the score: the estimate errs on the side of harder
 //! text. The tests pin it on known words.
 
-use crate::policy::document::{BlockKind, Document};
-use crate::policy::readability::Counts;
+use crate::policy::document::Document;
+use crate::policy::readability::{counts_with, document_counts_with, Counts};
 
 /// Whether `c` (lower case) is a French vowel letter.
 fn vowel(c: char) -> bool {
@@ -94,19 +94,7 @@ pub fn syllables(word: &str) -> usize {
 /// sets a question or exclamation mark apart with a no-break space, so a
 /// mark standing alone also ends a sentence.
 pub fn counts(text: &str) -> Counts {
-    let words: Vec<&str> = text
-        .split_whitespace()
-        .filter(|w| w.chars().any(char::is_alphabetic))
-        .collect();
-    let ends = text
-        .split_whitespace()
-        .filter(|w| w.ends_with(['.', '!', '?']) || w.ends_with(".»") || w.ends_with(".)"))
-        .count();
-    Counts {
-        words: words.len(),
-        sentences: if words.is_empty() { 0 } else { ends.max(1) },
-        syllables: words.iter().map(|w| syllables(w)).sum(),
-    }
+    counts_with(text, syllables, "»")
 }
 
 /// The Kandel and Moles reading ease of `counts` (0 for empty text).
@@ -121,22 +109,7 @@ pub fn reading_ease(counts: &Counts) -> f64 {
 /// Counts of the body of a French document: paragraphs, notices and list
 /// items.
 pub fn document_counts(doc: &Document) -> Counts {
-    let mut total = Counts::default();
-    for section in doc.all_sections() {
-        for block in &section.blocks {
-            let texts: Vec<String> = match &block.kind {
-                BlockKind::Paragraph(t) | BlockKind::Notice(t) => vec![t.to_plain()],
-                BlockKind::Bullets(items) | BlockKind::Numbered(items) => items.iter().map(|t| t.to_plain()).collect(),
-            };
-            for text in texts {
-                let c = counts(&text);
-                total.words += c.words;
-                total.sentences += c.sentences;
-                total.syllables += c.syllables;
-            }
-        }
-    }
-    total
+    document_counts_with(doc, counts)
 }
 
 #[cfg(test)]
