@@ -340,7 +340,7 @@ test('the check page ends with the export buttons, offered once', async () => {
   assert.equal(await page.getByRole('alertdialog').count(), 0);
   const text = flat(pdfText(pdf.path));
   assert.match(text, /Appendix: worked examples/);
-  assert.match(text, /A team selfie at the front desk .*Verdict: Not fine\./);
+  assert.match(text, /A team selfie at the nurses' station .*Verdict: Not fine\./);
   assert.doesNotMatch(text, /not legal advice|notes for approvers/i);
   const notes = await downloadOf(page, () => exports.getByRole('button', { name: 'Cover note for approvers (PDF)' }).click());
   assert.match(notes.name, /notes-for-approvers/);
