@@ -21,7 +21,7 @@ use printpdf::{Mm, Op, ParsedFont, PdfDocument, PdfFontHandle, PdfPage, PdfSaveO
 use crate::policy::document::Document;
 use crate::policy::document::DocumentKind;
 use crate::policy::render::layout::{layout_as, Anchor, Fonts, Laid, Mark, Style, BOLD, REGULAR};
-use crate::policy::render::pdf_file::{save, Deflater};
+use crate::policy::render::pdf_file::{push_uint, save, Deflater};
 use crate::policy::render::structure::{Role, Structure, Tag};
 use crate::policy::render::tagged::tag;
 
@@ -229,21 +229,6 @@ fn colour(style: Style) -> &'static [u8] {
     }
 }
 
-/// Appends a non-negative integer in decimal.
-fn push_int(out: &mut Vec<u8>, mut n: u64) {
-    let mut digits = [0u8; 20];
-    let mut i = digits.len();
-    loop {
-        i -= 1;
-        digits[i] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    out.extend_from_slice(&digits[i..]);
-}
-
 /// Appends `v` rounded to two decimals, without trailing zeros, and a
 /// space. Hundredths of a point are far below what a printer shows.
 fn push_num(out: &mut Vec<u8>, v: f32) {
@@ -252,7 +237,7 @@ fn push_num(out: &mut Vec<u8>, v: f32) {
         out.push(b'-');
     }
     let n = hundredths.unsigned_abs();
-    push_int(out, n / 100);
+    push_uint(out, n / 100);
     let frac = n % 100;
     if frac != 0 {
         out.push(b'.');
@@ -335,7 +320,7 @@ fn page_content(
                     out.push(b'/');
                     out.extend_from_slice(role.name().as_bytes());
                     out.extend_from_slice(b" <</MCID ");
-                    push_int(out, marked.mcids.len() as u64);
+                    push_uint(out, marked.mcids.len() as u64);
                     out.extend_from_slice(b">> BDC\n");
                     marked.mcids.push(e);
                 }

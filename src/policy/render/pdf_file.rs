@@ -202,8 +202,9 @@ fn begin_object(out: &mut Vec<u8>, id: u32, generation: u16) {
     out.extend_from_slice(b" obj\n");
 }
 
-/// Appends a non-negative integer in decimal.
-fn push_uint(out: &mut Vec<u8>, mut n: u64) {
+/// Appends a non-negative integer in decimal (also for the content
+/// streams `pdf.rs` writes).
+pub(crate) fn push_uint(out: &mut Vec<u8>, mut n: u64) {
     let mut digits = [0u8; 20];
     let mut i = digits.len();
     loop {
