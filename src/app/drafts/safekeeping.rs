@@ -238,12 +238,10 @@ pub fn Safekeeping(
                             failed => {
                                 let why = match failed {
                                     Err(e) => e.to_string(),
-                                    _ => "the app's file helper answered for another file".to_owned(),
+                                    _ => tr!("safe-restore-other-answer"),
                                 };
                                 status.set(String::new());
-                                problem.set(format!(
-                                    "\"{name}\" could not be restored: its review signatures could not be checked ({why}). Nothing was changed."
-                                ));
+                                problem.set(tr!("safe-restore-unchecked", name = name.to_string(), error = why));
                             }
                         }
                     });

@@ -473,6 +473,8 @@ safe-restored-some = Restored { $count ->
 }.
 safe-restore-failed = "{ $name }" could not be restored: { $error }. Nothing was changed.
 safe-checking-signatures = Checking the review signatures in the backup…
+safe-restore-unchecked = "{ $name }" could not be restored: its review signatures could not be checked ({ $error }). Nothing was changed.
+safe-restore-other-answer = the app's file helper answered for another file
 safe-here = "{ $name }", last changed here { $time }
 safe-here-unreadable = a draft that cannot be opened
 safe-incoming = "{ $name }", last changed { $time }

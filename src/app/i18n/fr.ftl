@@ -474,6 +474,8 @@ safe-restored-some = { $count ->
 }.
 safe-restore-failed = « { $name } » n'a pas pu être rétabli : { $error }. Rien n'a été modifié.
 safe-checking-signatures = Vérification des signatures de révision de la sauvegarde…
+safe-restore-unchecked = « { $name } » n'a pas pu être rétabli : ses signatures de révision n'ont pas pu être vérifiées ({ $error }). Rien n'a été modifié.
+safe-restore-other-answer = l'outil de fichiers de l'application a répondu pour un autre fichier
 safe-here = « { $name } », modifié ici pour la dernière fois { $time }
 safe-here-unreadable = un brouillon qui ne peut pas être ouvert
 safe-incoming = « { $name } », modifié pour la dernière fois { $time }
