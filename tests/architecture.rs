@@ -266,6 +266,27 @@ fn only_the_storage_module_opens_local_storage() {
 }
 
 #[test]
+fn the_app_takes_its_content_from_the_fetched_data_files_not_from_the_build() {
+    // The shipped templates compiled into the binary (`*_JSON`, and the
+    // `builtin` loaders that read them) would put every language's text
+    // into the page's WebAssembly; the page fetches it per language
+    // instead (policy::content).
+    let compiled = ["_JSON", "::builtin(", "::builtin_in(", "::builtin_yaml("];
+    let bad: Vec<String> = library()
+        .iter()
+        .filter(|(m, _)| m.starts_with("app::"))
+        .flat_map(|(m, text)| {
+            code(text)
+                .into_iter()
+                .filter(|l| compiled.iter().any(|c| l.contains(c)))
+                .map(move |l| format!("{m}: {}", l.trim()))
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    assert!(bad.is_empty(), "the app reads content compiled into it: {bad:#?}");
+}
+
+#[test]
 fn the_browser_edges_hold_no_view_and_the_pure_part_no_browser_api() {
     let mut bad = Vec::new();
     for (m, text) in library() {

@@ -12,16 +12,14 @@ mod trainer;
 
 pub use browser::panic_screen;
 
-use std::sync::Arc;
-
 use leptos::either::{EitherOf3, EitherOf4};
 use leptos::prelude::*;
 
-use crate::policy::bundle::Policy;
 use browser::storage::Entry;
 use builder::check_page::CheckPage;
 use builder::checks_panel::ChecksPanel;
 use builder::draft_bar::DraftBar;
+use builder::policy_language::PolicyLanguageChoice;
 use builder::question_page::QuestionPage;
 use drafts::drafts_page::DraftsPage;
 use i18n::{tr, tv};
@@ -41,28 +39,15 @@ pub fn App() -> impl IntoView {
     let lang = browser::language::initial();
     i18n::set_lang(lang);
     browser::language::show_on_page(lang);
-    let policy = match Policy::builtin() {
-        Ok(policy) => Arc::new(policy),
-        Err(diagnostics) => {
-            let items = diagnostics
-                .0
-                .into_iter()
-                .map(|d| view! { <li>{d.to_string()}</li> })
-                .collect_view();
-            return view! {
-                <main class="broken">
-                    <h1>{tv!("broken-heading")}</h1>
-                    <p>{tv!("broken-text")}</p>
-                    <ul>{items}</ul>
-                </main>
-            }
-            .into_any();
-        }
-    };
+    // The policy content comes as a data file per language: the
+    // interface language's is fetched at once (the build preloads the
+    // English), others when a draft or a sample needs them.
+    let contents = shell::content::Contents::new();
+    contents.want(shell::content::language_of(lang));
     // A draft saved by the first version of the app moves to its own entry.
     let _ = browser::storage::migrate_legacy(&browser::storage::fresh_id());
     let app = AppState {
-        policy,
+        contents,
         route: current_route(),
         scratch: RwSignal::new(None),
     };
@@ -91,18 +76,48 @@ pub fn App() -> impl IntoView {
 }
 
 /// One draft's pages, sharing its session while the user moves between
-/// the questions and the check-answers page.
+/// the questions and the check-answers page. Opened again, with the draft
+/// as it stands, when the policy's main language changes.
 #[component]
 fn DraftView(id: String) -> impl IntoView {
     let Some(app) = use_app() else {
         return ().into_any();
     };
-    let found = match browser::storage::load(&id) {
-        Ok(Some(Entry::Draft(d))) => Ok(d),
-        Ok(Some(Entry::Unreadable { error, .. })) => Err(tr!("draft-unreadable", error = error.to_string())),
-        _ => match app.scratch.get_untracked().filter(|d| d.id == id) {
-            Some(d) => Ok(d),
-            None => Err(tr!("draft-not-here")),
+    let generation = RwSignal::new(0_u32);
+    let handed = StoredValue::new(None::<crate::policy::files::draft::StoredDraft>);
+    let reopen = Callback::new(move |draft| {
+        handed.set_value(Some(draft));
+        generation.update(|g| *g += 1);
+        // The language choice that did it is made again: focus goes back there.
+        request_animation_frame(|| browser::focus::focus_id("policy-language"));
+    });
+    (move || {
+        generation.track();
+        let draft = handed.try_update_value(Option::take).flatten();
+        // Nothing read while opening (the interface language, for one)
+        // opens the draft again.
+        untrack(|| draft_pages(&app, &id, draft, reopen))
+    })
+    .into_any()
+}
+
+/// The pages of draft `id` (or of `handed`, the draft as it stood before
+/// it was opened again), once its policy language's content is there.
+fn draft_pages(
+    app: &AppState,
+    id: &str,
+    handed: Option<crate::policy::files::draft::StoredDraft>,
+    reopen: Callback<crate::policy::files::draft::StoredDraft>,
+) -> AnyView {
+    let found = match handed {
+        Some(d) => Ok(d),
+        None => match browser::storage::load(id) {
+            Ok(Some(Entry::Draft(d))) => Ok(d),
+            Ok(Some(Entry::Unreadable { error, .. })) => Err(tr!("draft-unreadable", error = error.to_string())),
+            _ => match app.scratch.get_untracked().filter(|d| d.id == id) {
+                Some(d) => Ok(d),
+                None => Err(tr!("draft-not-here")),
+            },
         },
     };
     let draft = match found {
@@ -122,7 +137,40 @@ fn DraftView(id: String) -> impl IntoView {
             .into_any();
         }
     };
-    let session = Session::open(app.policy.clone(), draft, app.scratch);
+    let languages = draft.languages;
+    for language in languages.all() {
+        app.contents.want(language);
+    }
+    let (app, draft) = (app.clone(), StoredValue::new(Some(draft)));
+    shell::content::with_content(
+        app.contents,
+        languages.main(),
+        shell::content::Around::Main,
+        move |shipped| {
+            match draft.try_update_value(Option::take).flatten() {
+                Some(draft) => open_draft(&app, shipped, draft, reopen),
+                // Shown once; a second call (content fetched again) has no draft.
+                None => ().into_any(),
+            }
+        },
+    )
+    .into_any()
+}
+
+/// The session of `draft` and its pages.
+fn open_draft(
+    app: &AppState,
+    shipped: std::sync::Arc<crate::policy::content::Shipped>,
+    draft: crate::policy::files::draft::StoredDraft,
+    reopen: Callback<crate::policy::files::draft::StoredDraft>,
+) -> AnyView {
+    let opening = shell::session::Opening {
+        shipped,
+        contents: app.contents,
+        scratch: app.scratch,
+        reopen,
+    };
+    let session = Session::open(opening, draft);
     provide_context(session.clone());
     let route = app.route;
     // Arriving to change one answer (a Change link, or a reload of its
@@ -147,12 +195,29 @@ fn DraftView(id: String) -> impl IntoView {
         <StorageNotice />
         // As in `App`: one variant per page, replaced whole.
         {move || match route.get() {
-            Route::Check(_) => EitherOf4::A(view! { <CheckPage /> }),
+            Route::Check(_) => EitherOf4::A(view! { <Questions><CheckPage /></Questions> }),
             Route::Review(_) => EitherOf4::B(view! { <ReviewPage /> }),
             Route::Trainer { deck, card, .. } => EitherOf4::C(view! { <trainer::page::TrainerPage deck=deck card=card /> }),
             _ => EitherOf4::D(view! { <Builder /> }),
         }}
     }
+    .into_any()
+}
+
+/// `children`, shown again in the words of the interface language when it
+/// changes (the questionnaire's text is content, not interface messages).
+#[component]
+fn Questions(children: ChildrenFn) -> impl IntoView {
+    let Some(session) = shell::session::use_session() else {
+        return ().into_any();
+    };
+    let shown = Memo::new(move |_| session.questions_language());
+    (move || {
+        // Read, not only tracked: a memo never read is never worked out,
+        // and so never learns what it depends on.
+        let _ = shown.get();
+        untrack(|| children())
+    })
     .into_any()
 }
 
@@ -169,8 +234,11 @@ fn Builder() -> impl IntoView {
         </div>
         <main class="workspace" id="main" class:preview-open=move || show_preview.get()>
             <div class="left">
-                <QuestionPage />
-                <ChecksPanel />
+                <PolicyLanguageChoice />
+                <Questions>
+                    <QuestionPage />
+                    <ChecksPanel />
+                </Questions>
             </div>
             <Preview />
         </main>

@@ -33,11 +33,20 @@ test('an English browser opens in English, and switching to French and back on a
   await page.getByText(/^Saved in this browser/).waitFor();
   const url = page.url();
 
+  // As a person does: on the switch, then a choice.
+  await page.getByLabel('Interface language').focus();
   await page.getByLabel('Interface language').selectOption('fr');
   await page.getByRole('button', { name: 'Suivant' }).waitFor();
   assert.equal(await htmlLang(page), 'fr-CA');
   assert.equal(page.url(), url, 'the page stays where it was');
-  assert.equal(await name.inputValue(), 'Hôpital Saint-Laurent', 'the answer is still there');
+  // The questions are content: they follow the interface language too.
+  const nom = page.getByLabel("Nom légal de l'organisation");
+  assert.equal(await nom.inputValue(), 'Hôpital Saint-Laurent', 'the answer is still there');
+  assert.equal(
+    await page.evaluate(() => document.activeElement?.id),
+    'interface-language',
+    'the focus stays on the switch',
+  );
   const nav = page.getByRole('navigation', { name: 'Brouillon' });
   await nav.getByRole('link', { name: 'Tous les brouillons' }).waitFor();
   await nav.getByRole('link', { name: 'Vérifier les réponses' }).waitFor();

@@ -20,6 +20,22 @@ pub fn try_focus_id(id: &str) -> bool {
     }
 }
 
+/// Focuses the element with `id` when nothing else has the focus (the
+/// page has just changed): a control the user is on keeps it.
+pub fn focus_id_on_arrival(id: &str) {
+    let idle = web_sys::window()
+        .and_then(|w| w.document())
+        .map(|d| match (d.active_element(), d.body()) {
+            (None, _) => true,
+            (Some(active), Some(body)) => active == *body.unchecked_ref::<web_sys::Element>(),
+            (Some(_), None) => false,
+        })
+        .unwrap_or(false);
+    if idle {
+        focus_id(id);
+    }
+}
+
 /// Focuses the first element matching the CSS `selector`, if any.
 pub fn focus_selector(selector: &str) {
     if let Some(el) = web_sys::window()

@@ -4,6 +4,7 @@
 pub mod address;
 pub mod clipboard;
 pub mod clock;
+pub mod content;
 pub mod download;
 pub mod features;
 pub mod file_input;

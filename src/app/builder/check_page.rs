@@ -24,7 +24,8 @@ pub fn CheckPage() -> impl IntoView {
     let Some(session) = use_session() else {
         return ().into_any();
     };
-    let policy = session.policy.clone();
+    // The questions' words in the interface language.
+    let policy = session.questions();
     let answers = session.answers();
     let id = session.id.clone();
     // Back from changing an answer: land on it (focus scrolls its row

@@ -13,7 +13,8 @@ pub fn ChecksPanel() -> impl IntoView {
     let Some(session) = use_session() else {
         return ().into_any();
     };
-    let policy = session.policy.clone();
+    // The questions' words in the interface language.
+    let policy = session.questions();
     let answers = session.answers();
     // (message, question label, section index, question id)
     let findings = Memo::new(move |_| {

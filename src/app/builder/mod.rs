@@ -6,6 +6,7 @@ pub mod checks_panel;
 pub mod draft_bar;
 pub mod export_button;
 pub mod library_import;
+pub mod policy_language;
 pub mod question_field;
 pub mod question_page;
 pub mod word_template_picker;

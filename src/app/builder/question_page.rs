@@ -15,7 +15,8 @@ pub fn QuestionPage() -> impl IntoView {
     let Some(session) = use_session() else {
         return ().into_any();
     };
-    let policy = session.policy.clone();
+    // The questions' words in the interface language.
+    let policy = session.questions();
     let section = session.section();
     let count = policy.questionnaire.sections.len();
     let ids: Vec<String> = policy.questionnaire.sections.iter().map(|s| s.id.to_string()).collect();
@@ -39,7 +40,7 @@ pub fn QuestionPage() -> impl IntoView {
             // Arriving at the questions (a new draft, a draft opened from
             // the list), focus starts at the section's heading, not the
             // page's body.
-            request_animation_frame(|| crate::app::browser::focus::focus_id("section-heading"));
+            request_animation_frame(|| crate::app::browser::focus::focus_id_on_arrival("section-heading"));
         }
         let listener = crate::app::shell::route::listen({
             let session = session.clone();
@@ -264,5 +265,5 @@ pub fn QuestionPage() -> impl IntoView {
 /// screen-reader users land at the start of the new questions.
 fn go(session: &Session, index: usize) {
     session.go_to_section(index);
-    request_animation_frame(|| crate::app::browser::focus::focus_id("section-heading"));
+    request_animation_frame(|| crate::app::browser::focus::focus_id_on_arrival("section-heading"));
 }

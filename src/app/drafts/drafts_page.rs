@@ -14,16 +14,18 @@ use crate::app::browser::worker_client::{read_answer_file, FileError};
 use crate::app::drafts::safekeeping::Safekeeping;
 use crate::app::drafts::signatures::ReviewSignatures;
 use crate::app::i18n::{tr, tv};
+use crate::app::shell::content::{language_of, with_content, Around};
 use crate::app::shell::files::{download_answer_file, read_or_report, Busy, ReportTo, MAX_FILE_BYTES};
 use crate::app::shell::language_switch::LanguageSwitch;
 use crate::app::shell::route::{navigate, Route};
 use crate::app::shell::{use_app, AppState};
+use crate::policy::content::Shipped;
 use crate::policy::diag::Diagnostics;
 use crate::policy::files::draft::StoredDraft;
 use crate::policy::files::review::Review;
 use crate::policy::fill::lifecycle::NextReview;
 use crate::policy::fill::text::capitalize;
-use crate::policy::sample::Sample;
+use crate::policy::model::language::PolicyLanguages;
 
 /// A removal that can still be undone.
 #[derive(Clone)]
@@ -64,39 +66,72 @@ pub fn DraftsPage() -> impl IntoView {
         let app = app.clone();
         move |draft: StoredDraft| open_new(&app, draft)
     };
-    // A new draft records the clause packs it is made on.
-    let made_on = app.policy.library.pack_versions();
-
-    // Samples that fail to parse are left out rather than shown broken;
-    // the content tests guarantee the shipped ones parse.
-    let samples: Vec<Sample> = Sample::builtin().into_iter().map(|(_, s)| s).collect();
-    let sample_buttons = samples
-        .into_iter()
-        .map(|sample| {
-            let start = start.clone();
-            let name = sample.name.clone();
-            let made_on = made_on.clone();
-            view! {
-                <li>
-                    <button type="button" on:click=move |_| {
-                        let mut draft = StoredDraft::new(storage::fresh_id(), storage::now_iso(), made_on.clone());
-                        draft.answers = sample.answers.clone();
-                        start(draft);
-                    }>{name}</button>
-                </li>
-            }
-        })
-        .collect_view();
-    let start_empty = {
+    // Starting a draft needs the content of the interface language: its
+    // sample names, and the clause packs a new draft records it is made
+    // on (the same in every language). A sample written in another
+    // language (the Quebec one is French) opens with that language's
+    // content, fetched when it is chosen.
+    let contents = app.contents;
+    let starts = {
         let start = start.clone();
-        let made_on = made_on.clone();
-        move |_| {
-            start(StoredDraft::new(
-                storage::fresh_id(),
-                storage::now_iso(),
-                made_on.clone(),
-            ))
+        move |shipped: std::sync::Arc<Shipped>| {
+            let made_on = shipped.policy.library.pack_versions();
+            let sample_buttons = shipped
+                .samples
+                .iter()
+                .map(|(file, sample)| {
+                    let (start, file, made_on) = (start.clone(), file.clone(), made_on.clone());
+                    let (name, language) = (sample.name.clone(), sample.language);
+                    let open = move |_| {
+                        let (start, file, made_on) = (start.clone(), file.clone(), made_on.clone());
+                        leptos::task::spawn_local(async move {
+                            match contents.wait(language).await {
+                                Ok(there) => match there.sample(&file) {
+                                    Some(sample) => {
+                                        let mut draft =
+                                            StoredDraft::new(storage::fresh_id(), storage::now_iso(), made_on);
+                                        draft.answers = sample.answers.clone();
+                                        draft.languages = PolicyLanguages::one(language);
+                                        start(draft);
+                                    }
+                                    None => {
+                                        status.try_set(tr!("sample-missing"));
+                                    }
+                                },
+                                Err(e) => {
+                                    status.try_set(tr!("content-fetch-failed", error = e.to_string()));
+                                }
+                            }
+                        });
+                    };
+                    view! {
+                        <li>
+                            <button type="button" on:click=open>{name}</button>
+                        </li>
+                    }
+                })
+                .collect_view();
+            let start = start.clone();
+            let start_empty = move |_| {
+                let mut draft = StoredDraft::new(storage::fresh_id(), storage::now_iso(), made_on.clone());
+                // A new policy is written in the interface's language.
+                draft.languages = PolicyLanguages::one(shipped.language());
+                start(draft)
+            };
+            view! {
+                <div class="start-option">
+                    <button type="button" class="primary" on:click=start_empty>{tv!("start-new")}</button>
+                </div>
+                <div class="start-option">
+                    <h3 id="samples-heading">{tv!("start-from-sample")}</h3>
+                    <ul class="sample-list" aria-labelledby="samples-heading">{sample_buttons}</ul>
+                </div>
+            }
         }
+    };
+    let starts = move || {
+        let language = language_of(crate::app::i18n::lang());
+        with_content(contents, language, Around::Nothing, starts.clone())
     };
 
     // Whether the file being imported is to be reviewed: then it opens in
@@ -362,13 +397,7 @@ pub fn DraftsPage() -> impl IntoView {
             <section class="start" aria-labelledby="start-heading">
                 <h2 id="start-heading">{tv!("start-heading")}</h2>
                 <div class="start-options">
-                    <div class="start-option">
-                        <button type="button" class="primary" on:click=start_empty>{tv!("start-new")}</button>
-                    </div>
-                    <div class="start-option">
-                        <h3 id="samples-heading">{tv!("start-from-sample")}</h3>
-                        <ul class="sample-list" aria-labelledby="samples-heading">{sample_buttons}</ul>
-                    </div>
+                    {starts}
                     <div class="start-option">
                         <label for="import-file">{tv!("start-import")}</label>
                         <p class="hint" id="import-hint">{tv!("start-import-hint")}</p>

@@ -12,8 +12,14 @@ use crate::app::i18n::{self, tv, Lang};
 /// in its own language (and marked as such for screen readers).
 #[component]
 pub fn LanguageSwitch() -> impl IntoView {
+    let contents = crate::app::shell::use_app().map(|app| app.contents);
     let choose = move |ev: leptos::ev::Event| {
         if let Some(lang) = Lang::from_code(&event_target_value(&ev)) {
+            // The questions and samples are content: that language's
+            // comes too, and shows once it is there.
+            if let Some(contents) = contents {
+                contents.want(crate::app::shell::content::language_of(lang));
+            }
             i18n::set_lang(lang);
             show_on_page(lang);
             remember(lang);

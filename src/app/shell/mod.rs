@@ -1,6 +1,7 @@
 //! What every page shares: the session, the route, the preview, the update
 //! banner, the language switch, the panic screen and shared pieces.
 
+pub mod content;
 pub mod feature_notice;
 pub mod files;
 pub mod language_switch;
@@ -12,19 +13,16 @@ pub mod session;
 pub mod storage_notice;
 pub mod update_banner;
 
-use std::sync::Arc;
-
 use leptos::prelude::*;
 
-use crate::policy::bundle::Policy;
 use crate::policy::files::draft::StoredDraft;
 use route::Route;
 
 /// What every page shares.
 #[derive(Clone)]
 pub struct AppState {
-    /// The shipped templates.
-    pub policy: Arc<Policy>,
+    /// The shipped content of every language asked for.
+    pub contents: content::Contents,
     /// The page on screen.
     pub route: RwSignal<Route>,
     /// A draft started while storage is unavailable, kept in memory only.

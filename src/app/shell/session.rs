@@ -8,7 +8,10 @@ use leptos::prelude::*;
 
 use crate::app::browser::storage::{self, SaveError};
 use crate::app::browser::worker_client::{read_library, FileError};
+use crate::app::i18n;
+use crate::app::shell::content::{language_of, Contents};
 use crate::policy::bundle::Policy;
+use crate::policy::content::Shipped;
 use crate::policy::diag::{Diagnostic, Diagnostics, SourceFile};
 use crate::policy::document::Document;
 use crate::policy::files::draft::{CustomLibrary, StoredDraft};
@@ -16,6 +19,7 @@ use crate::policy::files::review::Review;
 use crate::policy::fill::finish;
 use crate::policy::model::answers::{Answer, Answers};
 use crate::policy::model::ids::QuestionId;
+use crate::policy::model::language::PolicyLanguages;
 use crate::policy::model::library::{ClauseLibrary, PackVersions};
 use crate::policy::trainer::scenario::ScenarioLibrary;
 
@@ -134,8 +138,19 @@ impl ReviewEdits {
 /// The open draft, shared with every component of the draft's pages.
 #[derive(Clone)]
 pub struct Session {
-    /// The templates.
+    /// The templates in the policy's main language, which the preview and
+    /// every export are written in.
     pub policy: Arc<Policy>,
+    /// The content of that language (the policy, its scenarios, samples).
+    shipped: Arc<Shipped>,
+    /// Every language's content the page has asked for; the questions are
+    /// shown in the interface language's.
+    contents: Contents,
+    /// The languages the policy is written in.
+    languages: RwSignal<PolicyLanguages>,
+    /// Called after the policy's languages change, to open the draft again
+    /// in the new main language.
+    reopen: Callback<StoredDraft>,
     /// The draft's id.
     pub id: String,
     /// The user's name for it and when it was created.
@@ -174,6 +189,18 @@ pub struct Session {
     changed: StoredValue<Option<String>>,
 }
 
+/// What a session opens with besides the draft.
+pub struct Opening {
+    /// The content of the draft's main policy language.
+    pub shipped: Arc<Shipped>,
+    /// Every language's content.
+    pub contents: Contents,
+    /// Where a draft that cannot be stored is kept for this tab.
+    pub scratch: RwSignal<Option<StoredDraft>>,
+    /// Opens the draft again after its languages change.
+    pub reopen: Callback<StoredDraft>,
+}
+
 /// The scenarios that fit the draft's clause library, if they do. Two are
 /// equal only when they are the same loaded library, so that a new clause
 /// library always refills the policy.
@@ -192,20 +219,23 @@ impl PartialEq for Fitted {
 
 impl Session {
     /// Opens `draft` and starts autosaving it.
-    pub fn open(policy: Arc<Policy>, draft: StoredDraft, scratch: RwSignal<Option<StoredDraft>>) -> Self {
+    pub fn open(opening: Opening, draft: StoredDraft) -> Self {
+        let Opening {
+            shipped,
+            contents,
+            scratch,
+            reopen,
+        } = opening;
+        let policy = shipped.policy.clone();
         let written = storage::raw(&draft.id);
         let library = RwSignal::new(choose_library(&policy, draft.library.clone()));
         let answers = RwSignal::new(draft.answers);
         // The trainer's scenarios, checked once for each clause library,
         // give the policy its worked examples.
-        let p = policy.clone();
+        let (p, sh) = (policy.clone(), shipped.clone());
         let scenarios = Memo::new(move |_| {
             let lib = library.with(LibraryChoice::loaded);
-            Fitted(
-                ScenarioLibrary::builtin(&p.questionnaire, lib.as_deref().unwrap_or(&p.library))
-                    .ok()
-                    .map(Arc::new),
-            )
+            Fitted(sh.scenarios(lib.as_deref().unwrap_or(&p.library)).ok().map(Arc::new))
         });
         let p = policy.clone();
         let document = Memo::new(move |_| {
@@ -213,8 +243,12 @@ impl Session {
             let lib = lib.as_deref().unwrap_or(&p.library);
             scenarios.with(|s| answers.with(|a| finish::draft(&p, lib, s.0.as_deref(), a)))
         });
+        // The checks' messages are shown in the interface language.
         let p = policy.clone();
         let warnings = Memo::new(move |_| {
+            let p = contents
+                .ready(language_of(i18n::lang()))
+                .map_or_else(|| p.clone(), |s| s.policy.clone());
             answers.with(|a| {
                 p.questionnaire
                     .warnings(a)
@@ -226,6 +260,10 @@ impl Session {
         let review = RwSignal::new(draft.review);
         let session = Self {
             policy,
+            shipped,
+            contents,
+            languages: RwSignal::new(draft.languages),
+            reopen,
             warnings,
             review,
             made_on: RwSignal::new(draft.made_on),
@@ -321,6 +359,7 @@ impl Session {
         draft.answers = self.answers.get_untracked();
         draft.library = self.library.with_untracked(|l| l.custom().cloned());
         draft.review = self.review.get_untracked();
+        draft.languages = self.languages.get_untracked();
         draft
     }
 
@@ -379,6 +418,45 @@ impl Session {
         self.answers.set(draft.answers);
         self.resolve_library();
         true
+    }
+
+    /// The templates whose questions, options, help and checks the builder
+    /// shows: the interface language's when its content is there, else the
+    /// policy's (tracked: the builder shows them again when either
+    /// changes).
+    pub fn questions(&self) -> Arc<Policy> {
+        self.contents
+            .ready(language_of(i18n::lang()))
+            .map_or_else(|| self.policy.clone(), |s| s.policy.clone())
+    }
+
+    /// The language of [`Self::questions`] (tracked).
+    pub fn questions_language(&self) -> crate::policy::model::language::Language {
+        self.questions().library.language
+    }
+
+    /// The content of the policy's main language.
+    pub fn shipped(&self) -> Arc<Shipped> {
+        self.shipped.clone()
+    }
+
+    /// The languages the policy is written in.
+    pub fn languages(&self) -> ReadSignal<PolicyLanguages> {
+        self.languages.read_only()
+    }
+
+    /// Writes the policy in `languages`: saves, then opens the draft again
+    /// in the new main language (the answers are shared by every language).
+    pub fn set_languages(&self, languages: PolicyLanguages) {
+        if languages == self.languages.get_untracked() {
+            return;
+        }
+        for language in languages.all() {
+            self.contents.want(language);
+        }
+        self.languages.set(languages);
+        self.save();
+        self.reopen.run(self.snapshot());
     }
 
     /// The index of the question section on screen.

@@ -13,10 +13,13 @@ use leptos::prelude::*;
 
 use crate::app::browser::storage::{self, Entry};
 use crate::app::i18n::{tr, tv};
+use crate::app::shell::content::{language_of, with_content, Around};
 use crate::app::shell::language_switch::LanguageSwitch;
 use crate::app::shell::route::{replace, Route};
 use crate::app::shell::{use_app, AppState};
+use crate::policy::content::Shipped;
 use crate::policy::files::draft::StoredDraft;
+use crate::policy::model::language::PolicyLanguages;
 use crate::policy::sample::Sample;
 
 /// A sample's short name in links: its file name without folder and
@@ -26,11 +29,12 @@ pub fn sample_stem(file: &str) -> &str {
     name.strip_suffix(".yaml").unwrap_or(name)
 }
 
-/// The shipped samples that load, with their stems.
-pub fn samples() -> Vec<(&'static str, Sample)> {
-    Sample::builtin()
-        .into_iter()
-        .map(|(file, s)| (sample_stem(file), s))
+/// The shipped samples of `shipped`, with their stems.
+pub fn samples(shipped: &Shipped) -> Vec<(String, Sample)> {
+    shipped
+        .samples
+        .iter()
+        .map(|(file, s)| (sample_stem(file).to_owned(), s.clone()))
         .collect()
 }
 
@@ -44,7 +48,19 @@ pub fn TrainerDemo() -> impl IntoView {
     let Route::Demo { sample, deck, card } = app.route.get_untracked() else {
         return ().into_any();
     };
-    match demo_draft(&app, &sample) {
+    // The demo is shown in the interface's language.
+    let language = language_of(crate::app::i18n::lang_untracked());
+    let contents = app.contents;
+    with_content(contents, language, Around::Main, move |shipped| {
+        demo_page(&app, &shipped, &sample, &deck, card)
+    })
+    .into_any()
+}
+
+/// The demo of `sample`'s `deck` at `card`, once the content is there.
+fn demo_page(app: &AppState, shipped: &Shipped, sample: &str, deck: &str, card: Option<usize>) -> AnyView {
+    let deck = deck.to_owned();
+    match demo_draft(app, shipped, sample) {
         Ok(draft) => {
             let to = Route::Trainer {
                 draft,
@@ -77,9 +93,10 @@ pub fn TrainerDemo() -> impl IntoView {
 /// The id of the draft showing sample `stem`: the one made before if it
 /// still holds the sample's answers, else a new one. Without storage the
 /// draft is kept in memory for this visit.
-fn demo_draft(app: &AppState, stem: &str) -> Result<String, String> {
-    let Some((_, sample)) = samples().into_iter().find(|(s, _)| *s == stem) else {
-        let known: Vec<&str> = samples().into_iter().map(|(s, _)| s).collect();
+fn demo_draft(app: &AppState, shipped: &Shipped, stem: &str) -> Result<String, String> {
+    let all = samples(shipped);
+    let Some((_, sample)) = all.iter().find(|(s, _)| *s == stem).cloned() else {
+        let known: Vec<&str> = all.iter().map(|(s, _)| s.as_str()).collect();
         return Err(tr!("demo-no-sample", stem = stem, samples = known.join(", ")));
     };
     let earlier = storage::demo_draft(stem);
@@ -100,8 +117,9 @@ fn demo_draft(app: &AppState, stem: &str) -> Result<String, String> {
     let mut draft = StoredDraft::new(
         storage::fresh_id(),
         storage::now_iso(),
-        app.policy.library.pack_versions(),
+        shipped.policy.library.pack_versions(),
     );
+    draft.languages = PolicyLanguages::one(shipped.language());
     draft.name = tr!("demo-name", name = sample.name.clone());
     draft.answers = sample.answers;
     let id = draft.id.clone();
@@ -118,13 +136,17 @@ mod tests {
 
     #[test]
     fn every_shipped_sample_has_a_stem_that_a_link_can_carry() {
-        let all = samples();
+        let shipped = crate::policy::content::Content::shipped(crate::policy::model::language::Language::English)
+            .expect("made")
+            .load()
+            .expect("loads");
+        let all = samples(&shipped);
         assert_eq!(
             all.len(),
             crate::policy::sample::SAMPLES_JSON.len(),
             "a sample does not load"
         );
-        let stems: Vec<&str> = all.iter().map(|(s, _)| *s).collect();
+        let stems: Vec<&str> = all.iter().map(|(s, _)| s.as_str()).collect();
         assert!(stems.contains(&"ontario-hospital"), "{stems:?}");
         for stem in stems {
             let link = Route::Demo {

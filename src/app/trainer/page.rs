@@ -17,8 +17,9 @@ use crate::policy::trainer::scenario::{DeckId, ScenarioLibrary};
 
 thread_local! {
     /// The scenarios checked against the shipped clause library, loaded
-    /// once per page like the templates.
-    static BUILTIN: RefCell<Option<Arc<ScenarioLibrary>>> = const { RefCell::new(None) };
+    /// once per page and language like the templates.
+    static BUILTIN: RefCell<std::collections::BTreeMap<crate::policy::model::language::Language, Arc<ScenarioLibrary>>> =
+        const { RefCell::new(std::collections::BTreeMap::new()) };
 }
 
 /// Trainer mode: the deck picker when `deck` is `None` (or names no
@@ -54,15 +55,16 @@ fn scenarios(session: &Session) -> Result<Arc<ScenarioLibrary>, (Option<String>,
     let (custom, loaded) = session
         .library()
         .with_untracked(|l| (l.custom().map(|c| c.file.clone()), l.loaded()));
-    let q = &session.policy.questionnaire;
+    let shipped = session.shipped();
     if let Some(lib) = loaded {
-        return ScenarioLibrary::builtin(q, &lib).map(Arc::new).map_err(|d| (custom, d));
+        return shipped.scenarios(&lib).map(Arc::new).map_err(|d| (custom, d));
     }
-    if let Some(cached) = BUILTIN.with(|b| b.borrow().clone()) {
+    let language = shipped.language();
+    if let Some(cached) = BUILTIN.with(|b| b.borrow().get(&language).cloned()) {
         return Ok(cached);
     }
-    let library = Arc::new(ScenarioLibrary::builtin(q, &session.policy.library).map_err(|d| (None, d))?);
-    BUILTIN.with(|b| *b.borrow_mut() = Some(library.clone()));
+    let library = Arc::new(shipped.scenarios(&shipped.policy.library).map_err(|d| (None, d))?);
+    BUILTIN.with(|b| b.borrow_mut().insert(language, library.clone()));
     Ok(library)
 }
 

@@ -26,17 +26,20 @@ pub fn TrainerShare(
     let Some(session) = use_session() else {
         return ().into_any();
     };
-    let samples = samples();
+    let samples = samples(&session.shipped());
     // The draft's own sample when it is one unchanged, else the first.
-    let matching = session
-        .answers()
-        .with_untracked(|a| samples.iter().find(|(_, s)| &s.answers == a).map(|(stem, _)| *stem));
-    let first = samples.first().map(|(stem, _)| *stem).unwrap_or_default();
-    let chosen = RwSignal::new(matching.unwrap_or(first).to_owned());
+    let matching = session.answers().with_untracked(|a| {
+        samples
+            .iter()
+            .find(|(_, s)| &s.answers == a)
+            .map(|(stem, _)| stem.clone())
+    });
+    let first = samples.first().map(|(stem, _)| stem.clone()).unwrap_or_default();
+    let chosen = RwSignal::new(matching.unwrap_or(first));
     let options = samples
         .iter()
         .map(|(stem, s)| {
-            let stem = (*stem).to_owned();
+            let stem = stem.clone();
             let selected = stem == chosen.get_untracked();
             view! { <option value=stem selected=selected>{s.name.clone()}</option> }
         })

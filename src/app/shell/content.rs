@@ -1,0 +1,207 @@
+//! The policy content of each language a page has asked for: fetched once
+//! from the build's data file, checked, and shared by every page. A page
+//! asks for a language with [`Contents::want`] while it is set up or from
+//! an event handler (never from an effect), and shows what
+//! [`Contents::get`] says: loading, ready, or why not, with a way to try
+//! again.
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::app::browser::content::{fetch, FetchError};
+use crate::app::i18n::{tr, tv, Lang};
+use crate::policy::content::{Content, ContentError, Shipped};
+use crate::policy::model::language::Language;
+
+/// Why a language's content is not there.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ContentProblem {
+    /// The file could not be fetched.
+    #[error(transparent)]
+    Fetch(#[from] FetchError),
+    /// The file was fetched but cannot be used.
+    #[error(transparent)]
+    Content(#[from] ContentError),
+}
+
+/// One language's content, as far as it has come.
+#[derive(Clone, Debug)]
+pub enum Loaded {
+    /// Being fetched.
+    Loading,
+    /// Checked and ready.
+    Ready(Arc<Shipped>),
+    /// Not usable, and why.
+    Failed(ContentProblem),
+}
+
+impl PartialEq for Loaded {
+    fn eq(&self, other: &Self) -> bool {
+        match (self, other) {
+            (Loaded::Loading, Loaded::Loading) => true,
+            (Loaded::Ready(a), Loaded::Ready(b)) => Arc::ptr_eq(a, b),
+            (Loaded::Failed(a), Loaded::Failed(b)) => a == b,
+            _ => false,
+        }
+    }
+}
+
+/// The content of every language asked for, shared through [`super::AppState`].
+#[derive(Clone, Copy)]
+pub struct Contents(RwSignal<BTreeMap<Language, Loaded>>);
+
+impl Default for Contents {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Contents {
+    /// Nothing asked for yet.
+    pub fn new() -> Self {
+        Self(RwSignal::new(BTreeMap::new()))
+    }
+
+    /// Starts fetching `language`'s content, unless it is there or on its
+    /// way. A failed one is fetched again.
+    pub fn want(&self, language: Language) {
+        let asked = self
+            .0
+            .with_untracked(|m| matches!(m.get(&language), Some(Loaded::Loading | Loaded::Ready(_))));
+        if asked {
+            return;
+        }
+        self.0.update(|m| {
+            m.insert(language, Loaded::Loading);
+        });
+        let map = self.0;
+        leptos::task::spawn_local(async move {
+            let loaded = match load(language).await {
+                Ok(shipped) => Loaded::Ready(Arc::new(shipped)),
+                Err(problem) => Loaded::Failed(problem),
+            };
+            map.try_update(|m| {
+                m.insert(language, loaded);
+            });
+        });
+    }
+
+    /// Where `language`'s content is (tracked); `None` if never asked for.
+    pub fn get(&self, language: Language) -> Option<Loaded> {
+        self.0.with(|m| m.get(&language).cloned())
+    }
+
+    /// `language`'s content if it is ready (tracked).
+    pub fn ready(&self, language: Language) -> Option<Arc<Shipped>> {
+        match self.get(language) {
+            Some(Loaded::Ready(shipped)) => Some(shipped),
+            _ => None,
+        }
+    }
+
+    /// `language`'s content, fetched now if it is not there yet.
+    pub async fn wait(&self, language: Language) -> Result<Arc<Shipped>, ContentProblem> {
+        if let Some(shipped) = self.ready_untracked(language) {
+            return Ok(shipped);
+        }
+        let shipped = Arc::new(load(language).await?);
+        self.0.try_update(|m| {
+            m.insert(language, Loaded::Ready(shipped.clone()));
+        });
+        Ok(shipped)
+    }
+
+    /// `language`'s content if it is ready, without tracking.
+    pub fn ready_untracked(&self, language: Language) -> Option<Arc<Shipped>> {
+        self.0.with_untracked(|m| match m.get(&language) {
+            Some(Loaded::Ready(shipped)) => Some(shipped.clone()),
+            _ => None,
+        })
+    }
+}
+
+/// What the loading note and the failure page stand in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Around {
+    /// A page's main landmark of their own (the content is the whole page).
+    Main,
+    /// Nothing: they sit inside a page that has its landmarks.
+    Nothing,
+}
+
+/// Fetches, reads and checks `language`'s content.
+async fn load(language: Language) -> Result<Shipped, ContentProblem> {
+    let text = fetch(language).await?;
+    Ok(Content::read(&text, language)?.load()?)
+}
+
+/// The policy language that goes with an interface language: the content
+/// a page in that language shows its questions and samples in.
+pub fn language_of(lang: Lang) -> Language {
+    match lang {
+        Lang::En => Language::English,
+        Lang::Fr => Language::CanadianFrench,
+    }
+}
+
+/// Shows `ready` with `language`'s content once it is there; meanwhile a
+/// polite note, and on failure what went wrong with a way to try again.
+/// Asks for the content if nobody has.
+pub fn with_content<V: IntoView + 'static>(
+    contents: Contents,
+    language: Language,
+    around: Around,
+    ready: impl Fn(Arc<Shipped>) -> V + Send + Sync + 'static,
+) -> impl IntoView {
+    contents.want(language);
+    // Only this language's state shows again, not another language
+    // arriving, and not the interface language changing.
+    let state = Memo::new(move |_| contents.get(language));
+    move || match state.get() {
+        Some(Loaded::Ready(shipped)) => untrack(|| ready(shipped)).into_any(),
+        Some(Loaded::Failed(problem)) => wrap(around, failed(contents, language, problem).into_any()),
+        None | Some(Loaded::Loading) => wrap(
+            around,
+            view! { <p class="busy" role="status">{tv!("content-loading")}</p> }.into_any(),
+        ),
+    }
+}
+
+/// `inner` in what `around` says.
+fn wrap(around: Around, inner: AnyView) -> AnyView {
+    match around {
+        Around::Main => view! { <main class="drafts-page" id="main">{inner}</main> }.into_any(),
+        Around::Nothing => inner,
+    }
+}
+
+/// The page shown when `language`'s content cannot be used.
+fn failed(contents: Contents, language: Language, problem: ContentProblem) -> impl IntoView {
+    let items = match problem.clone() {
+        ContentProblem::Content(ContentError::Problems(d)) => {
+            d.0.into_iter()
+                .map(|d| view! { <li>{d.to_string()}</li> })
+                .collect_view()
+                .into_any()
+        }
+        _ => ().into_any(),
+    };
+    let reason = move || match &problem {
+        ContentProblem::Fetch(FetchError::Network) => tr!("content-offline"),
+        ContentProblem::Fetch(e) => tr!("content-fetch-failed", error = e.to_string()),
+        ContentProblem::Content(ContentError::Problems(_)) => tr!("broken-text"),
+        ContentProblem::Content(e) => tr!("content-damaged", error = e.to_string()),
+    };
+    view! {
+        <div class="broken" role="alert">
+            <h2>{tv!("broken-heading")}</h2>
+            <p>{reason}</p>
+            <ul>{items}</ul>
+            <p>
+                <button type="button" on:click=move |_| contents.want(language)>{tv!("content-retry")}</button>
+            </p>
+        </div>
+    }
+}

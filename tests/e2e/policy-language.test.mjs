@@ -1,0 +1,141 @@
+// The policy's own language (issue 21): chosen per draft apart from the
+// interface language, the content fetched as a data file per language and
+// kept for offline use. The Quebec sample opens in French with an English
+// interface; its PDF is French (read back with pdftotext) and says fr-CA
+// (read back with qpdf); switching the policy to English keeps the answers
+// and the focus; a visit with the network cut still opens the French
+// policy; and axe-core finds nothing on a French page.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { suite, openApp, serveDist, pdfText, flat, axeViolations } from './harness.mjs';
+
+const env = suite();
+const QUEBEC = "Centre d'hébergement Saint-Éloi (Quebec)";
+
+/** Clicks Export PDF (answering "Export anyway" if asked) and saves the file. */
+async function exportPdf(page) {
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export PDF' }).click();
+  const dialog = page.getByRole('alertdialog');
+  const first = await Promise.race([download.then(() => 'download'), dialog.waitFor().then(() => 'dialog')]);
+  if (first === 'dialog') await dialog.getByRole('button', { name: 'Export anyway' }).click();
+  const saved = await download;
+  const path = join(await mkdtemp(join(tmpdir(), 'policy-lang-')), saved.suggestedFilename());
+  await saved.saveAs(path);
+  return path;
+}
+
+/** The catalog's /Lang, read with qpdf from an uncompressed copy. */
+async function pdfLang(path) {
+  const plain = `${path}.qdf`;
+  execFileSync('qpdf', ['--qdf', '--object-streams=disable', path, plain]);
+  const text = (await readFile(plain)).toString('latin1');
+  const catalog = text.split(/\n(?=\d+ 0 obj)/).find((o) => /\/Type \/Catalog/.test(o));
+  return /\/Lang \(([^)]*)\)/.exec(catalog ?? '')?.[1];
+}
+
+const previewText = async (page) => flat(await page.locator('#preview').innerText());
+
+test('the Quebec sample opens in French under an English interface, exports a French PDF, and switches to English keeping its answers', async () => {
+  const { context, page, errors } = await openApp(env.browser, env.server.url);
+  await page.getByRole('button', { name: QUEBEC }).click();
+  const choice = page.getByLabel('Language of the policy');
+  await choice.waitFor();
+  assert.equal(await choice.inputValue(), 'fr-CA');
+  // The questions stay in the interface language; the preview is French.
+  await page.getByLabel('Legal name of the organization').waitFor();
+  const name = await page.getByLabel('Legal name of the organization').inputValue();
+  assert.ok(name.length > 0, 'the sample has a name');
+  await page.locator('#preview').getByText('médias sociaux').first().waitFor();
+  assert.doesNotMatch(await previewText(page), /Why we use social media/);
+
+  const pdf = await exportPdf(page);
+  const text = flat(pdfText(pdf));
+  assert.match(text, /Politique sur les médias sociaux/);
+  assert.match(text, /renseignements personnels/);
+  assert.doesNotMatch(text, /Why we use social media/);
+  assert.equal(await pdfLang(pdf), 'fr-CA');
+
+  await choice.selectOption('en');
+  await page.locator('#preview').getByText('Why we use social media').first().waitFor();
+  assert.equal(await page.getByLabel('Language of the policy').inputValue(), 'en');
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'policy-language', 'the focus stays on the choice');
+  assert.equal(await page.getByLabel('Legal name of the organization').inputValue(), name, 'the answers are kept');
+  // And it is stored: a reload opens the English policy.
+  await page.getByText(/^Saved in this browser/).waitFor();
+  await page.reload();
+  await page.locator('#preview').getByText('Why we use social media').first().waitFor();
+  const english = await exportPdf(page);
+  assert.match(flat(pdfText(english)), /Why we use social media/);
+  assert.match((await pdfLang(english)) ?? '', /^en-/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('an English visit asks for no French content, and a French policy opened once still opens with the network cut', async () => {
+  const own = await serveDist();
+  const { context, page, errors } = await openApp(env.browser, own.url);
+  const asked = [];
+  page.on('request', (r) => asked.push(new URL(r.url()).pathname));
+  await page.getByRole('heading', { name: 'Your drafts', level: 1 }).waitFor();
+  await page.getByRole('button', { name: 'Start a new draft' }).waitFor();
+  assert.ok(!asked.some((p) => p.includes('/content/fr-CA-')), `the page asked for French: ${asked.join(', ')}`);
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  await page.getByRole('button', { name: QUEBEC }).click();
+  await page.locator('#preview').getByText('médias sociaux').first().waitFor();
+  const url = page.url();
+  await own.close();
+  await context.setOffline(true);
+  await page.reload();
+  assert.equal(page.url(), url);
+  await page.locator('#preview').getByText('médias sociaux').first().waitFor();
+  await page.getByLabel('Legal name of the organization').waitFor();
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a damaged content file gets a clear message and a way to try again, and the drafts are untouched', async () => {
+  const { context, page, errors } = await openApp(env.browser, env.server.url, { serviceWorkers: 'block' });
+  await page.getByRole('button', { name: 'Start a new draft' }).click();
+  await page.getByLabel('Legal name of the organization').fill('Clinique du Nord');
+  await page.getByText(/^Saved in this browser/).waitFor();
+  const stored = await page.evaluate(() => JSON.stringify(Object.entries(localStorage).sort()));
+  // The next load of the English content is cut short.
+  let broken = true;
+  await page.route('**/content/en-*.json', async (route) => {
+    if (!broken) return route.continue();
+    const response = await route.fetch();
+    const body = await response.text();
+    await route.fulfill({ response, body: body.slice(0, body.length / 2) });
+  });
+  await page.reload();
+  const alert = page.getByRole('alert').filter({ hasText: 'The policy templates could not be loaded' });
+  await alert.waitFor();
+  assert.match(await alert.innerText(), /damaged/);
+  assert.equal(await page.evaluate(() => JSON.stringify(Object.entries(localStorage).sort())), stored, 'nothing stored changed');
+  broken = false;
+  await alert.getByRole('button', { name: 'Try again' }).click();
+  await page.getByLabel('Legal name of the organization').waitFor();
+  assert.equal(await page.getByLabel('Legal name of the organization').inputValue(), 'Clinique du Nord');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a French interface with a French policy has no axe-core violation', async () => {
+  const { context, page, errors } = await openApp(env.browser, env.server.url);
+  await page.getByLabel('Interface language').selectOption('fr');
+  await page.getByRole('button', { name: 'Commencer un nouveau brouillon' }).click();
+  const choice = page.getByLabel('Langue de la politique');
+  await choice.waitFor();
+  assert.equal(await choice.inputValue(), 'fr-CA', 'a new policy is written in the interface language');
+  await page.getByLabel("Nom légal de l'organisation").fill('Clinique du Nord');
+  await page.locator('#preview').getByText('Clinique du Nord').first().waitFor();
+  assert.deepEqual(await axeViolations(page), []);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
