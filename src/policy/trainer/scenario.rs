@@ -693,7 +693,9 @@ impl HandoutWords {
         self.typeset(
             match self.0 {
                 Language::English => "What the policy says about each scenario, in the same order.",
-                Language::CanadianFrench => "Ce que prévoit la politique pour chaque mise en situation, dans le même ordre.",
+                Language::CanadianFrench => {
+                    "Ce que prévoit la politique pour chaque mise en situation, dans le même ordre."
+                }
             }
             .to_owned(),
         )
