@@ -424,3 +424,267 @@ fn every_french_sample_reads_at_60_or_above_on_the_kandel_moles_scale() {
     }
     println!("{}", scores.join("\n"));
 }
+
+// The trainer's scenarios and decks in French.
+
+use policy_builder::policy::bundle::{scenarios_json_in, SCENARIOS};
+use policy_builder::policy::fill::finish::handout;
+use policy_builder::policy::trainer::scenario::{HandoutOptions, ScenarioLibrary, VerdictKind};
+
+/// The shipped French scenarios file, as (file name, YAML text).
+fn french_scenarios_file() -> (&'static str, &'static str) {
+    let wanted = translation_name(SCENARIOS.0, FRENCH);
+    *translations(FRENCH)
+        .iter()
+        .find(|(n, _)| *n == wanted)
+        .expect("policy-templates/fr-CA/scenarios.yaml ships")
+}
+
+/// `french` laid over the English scenarios.
+fn lay_scenarios(french: &str) -> Result<String, policy_builder::policy::diag::Diagnostics> {
+    let (file, _) = french_scenarios_file();
+    lay_over(
+        &SourceFile::yaml(SCENARIOS.0, SCENARIOS.1),
+        &SourceFile::yaml(file, french),
+        FRENCH,
+    )
+}
+
+/// The French scenarios, checked against the French policy.
+fn french_scenarios(p: &Policy) -> ScenarioLibrary {
+    ScenarioLibrary::builtin_in(FRENCH, &p.questionnaire, &p.library)
+        .unwrap_or_else(|d| panic!("the French scenarios have problems:\n{d}"))
+}
+
+#[test]
+fn every_french_scenario_deck_and_setting_word_has_the_english_ids_texts_and_variables() {
+    let (_, french) = french_scenarios_file();
+    if let Err(d) = lay_scenarios(french) {
+        panic!("{d}");
+    }
+    // The parity check sees each kind of text the scenarios have.
+    for (from, to, says) in [
+        (
+            "    title: Exemples commentés\n",
+            "",
+            "the fr-CA text of `decks / worked_examples / title` is missing",
+        ),
+        (
+            "      office: l'équipe de collecte de fonds\n",
+            "",
+            "the fr-CA text of `settings / words / unit / office` is missing",
+        ),
+        (
+            "d'un {{ setting.support_role }}\"",
+            "d'un préposé\"",
+            "it leaves out {{ setting.support_role }}",
+        ),
+        (
+            "Elle doit tout de même se rappeler que les membres",
+            "{{ legal_name }} rappelle que les membres",
+            "it reads {{ legal_name }}, which the English does not",
+        ),
+    ] {
+        assert!(french.contains(from), "{from}");
+        let err = lay_scenarios(&french.replacen(from, to, 1)).expect_err(says);
+        assert!(err.to_string().contains(says), "{says}: {err}");
+    }
+    let err = lay_scenarios(&french.replacen("  whiteboard_selfie:\n", "  whiteboard_sefie:\n", 1))
+        .expect_err("an id the English does not have");
+    assert!(
+        err.to_string()
+            .contains("has no text at `scenarios / whiteboard_sefie / title`"),
+        "{err}"
+    );
+}
+
+#[test]
+fn the_french_scenarios_load_with_the_english_structure_and_say_they_are_french() {
+    let p = french();
+    let fr = french_scenarios(&p);
+    assert_eq!(fr.language, FRENCH);
+    let english = Policy::builtin_yaml().expect("the English loads");
+    let en = ScenarioLibrary::builtin(&english.questionnaire, &english.library).expect("the English scenarios load");
+    assert_eq!(en.language, Language::English);
+    let ids = |l: &ScenarioLibrary| l.scenarios.iter().map(|s| s.id.clone()).collect::<Vec<_>>();
+    assert_eq!(ids(&fr), ids(&en));
+    let rules = |l: &ScenarioLibrary| l.scenarios.iter().map(|s| s.rules.len()).collect::<Vec<_>>();
+    assert_eq!(rules(&fr), rules(&en), "the French has the English rules");
+    let decks = |l: &ScenarioLibrary| {
+        l.decks
+            .iter()
+            .map(|d| (d.id.clone(), d.scenarios.clone()))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(decks(&fr), decks(&en));
+    assert_eq!(fr.decks[0].title, "L'essentiel de la confidentialité");
+    // The page's JSON for English is the English file's, as before.
+    assert_eq!(
+        scenarios_json_in(Language::English).expect("English"),
+        policy_builder::policy::bundle::SCENARIOS_JSON.1
+    );
+}
+
+/// Every line a French trainer shows or prints for `name`'s answers: each
+/// scenario's title, situation and explanation, the deck titles, and every
+/// deck's handout (with its verdicts at the back, so its headings too).
+fn french_trainer_lines(p: &Policy, fr: &ScenarioLibrary, sample: &Sample) -> Vec<String> {
+    let doc = fill(&p.questionnaire, &p.library, &sample.answers);
+    let mut out: Vec<String> = fr.decks.iter().map(|d| d.title.clone()).collect();
+    for v in fr.verdicts(&p.questionnaire, &sample.answers, &doc) {
+        assert!(v.problems.is_empty(), "{}: {:?}", v.scenario, v.problems);
+        out.extend([v.text.title, v.text.situation, v.explanation.to_plain()]);
+    }
+    let at_back = HandoutOptions { verdicts_at_back: true };
+    for deck in &fr.decks {
+        out.extend(lines(&handout(fr, deck, p, &sample.answers, &doc, &at_back)));
+    }
+    let with_examples = fr.with_worked_examples(&p.questionnaire, &sample.answers, doc.clone());
+    out.extend(lines(&with_examples).into_iter().skip(lines(&doc).len()));
+    out
+}
+
+#[test]
+fn no_french_scenario_card_handout_or_explanation_has_an_english_sentence() {
+    let p = french();
+    let fr = french_scenarios(&p);
+    let mut found = Vec::new();
+    for (name, sample) in french_samples(&p) {
+        let answers: Vec<String> = sample
+            .answers
+            .0
+            .values()
+            .filter_map(|a| match a {
+                policy_builder::policy::model::answers::Answer::Text(t) => Some(t.clone()),
+                _ => None,
+            })
+            .collect();
+        for line in french_trainer_lines(&p, &fr, &sample) {
+            assert!(
+                !line.contains("{{") && !line.contains('['),
+                "{name}: a placeholder in \"{line}\""
+            );
+            // An answer that starts with an article is never written after
+            // « à » or « de », which French contracts (« au », « du »).
+            for wrong in [" à le ", " à les ", " de le ", " de les "] {
+                assert!(!line.contains(wrong), "{name}: \"{wrong}\" in \"{line}\"");
+            }
+            let english = english_words_in(&line, &answers);
+            if !english.is_empty() {
+                found.push(format!("{name}: {english:?} in \"{line}\""));
+            }
+        }
+    }
+    // Every text as written, also of rules no sample reaches, with the
+    // template tags taken out.
+    let json = scenarios_json_in(FRENCH).unwrap_or_else(|d| panic!("{d}"));
+    let value: serde_json::Value = serde_json::from_str(&json).expect("the laid-over scenarios are JSON");
+    let mut texts = Vec::new();
+    written_texts(&value, &mut texts);
+    for text in &texts {
+        let english = english_words_in(&without_tags(text), &[]);
+        if !english.is_empty() {
+            found.push(format!("{english:?} in \"{text}\""));
+        }
+    }
+    assert!(texts.len() > 300, "every text is read: {}", texts.len());
+    assert!(found.is_empty(), "{}", found.join("\n"));
+}
+
+/// Every text of the laid-over scenarios: titles, situations,
+/// explanations and setting words (ids, conditions and cited clauses
+/// left out).
+fn written_texts(value: &serde_json::Value, out: &mut Vec<String>) {
+    match value {
+        serde_json::Value::Object(map) => {
+            for (k, v) in map {
+                match (k.as_str(), v) {
+                    ("id" | "when" | "cites" | "topics" | "verdict" | "question" | "kinds" | "unanswered", _) => {}
+                    ("scenarios", serde_json::Value::Array(items)) if items.iter().all(|i| i.is_string()) => {}
+                    (_, serde_json::Value::String(s)) => out.push(s.clone()),
+                    (_, v) => written_texts(v, out),
+                }
+            }
+        }
+        serde_json::Value::Array(items) => items.iter().for_each(|i| written_texts(i, out)),
+        _ => {}
+    }
+}
+
+/// `text` without its template tags (`{{ setting.unit }}`, `{% if %}`).
+fn without_tags(text: &str) -> String {
+    let mut out = String::new();
+    let mut rest = text;
+    while let Some(at) = rest.find('{') {
+        out.push_str(&rest[..at]);
+        let close = if rest[at..].starts_with("{{") { "}}" } else { "%}" };
+        match rest[at..].find(close) {
+            Some(end) => rest = &rest[at + end + 2..],
+            None => {
+                rest = &rest[at..];
+                break;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+#[test]
+fn a_french_handout_is_french_with_french_typography() {
+    let p = french();
+    let fr = french_scenarios(&p);
+    let (_, quebec) = french_samples(&p)
+        .into_iter()
+        .find(|(name, _)| name == "quebec-long-term-care")
+        .expect("the Quebec sample");
+    let doc = fill(&p.questionnaire, &p.library, &quebec.answers);
+    let deck = &fr.decks[0];
+    let sheet = handout(&fr, deck, &p, &quebec.answers, &doc, &HandoutOptions::default());
+    assert_eq!(sheet.language, "fr-CA");
+    assert_eq!(
+        sheet.title,
+        "L'essentiel de la confidentialité\u{A0}: mises en situation pour s'exercer"
+    );
+    let first = &sheet.sections[0];
+    assert_eq!(first.title, "Un égoportrait d'équipe au poste des soins infirmiers");
+    let texts = lines(&sheet);
+    assert!(
+        texts.iter().any(|l| l == "Verdict\u{A0}: pas acceptable."),
+        "{texts:#?}"
+    );
+    assert!(
+        texts.iter().any(|l| l.starts_with("Clauses de la politique\u{A0}: ")),
+        "{texts:#?}"
+    );
+    // A care home's residents, in French, in the situation's setting words.
+    assert!(
+        texts
+            .iter()
+            .any(|l| l.contains("le nom des résidents et le numéro de leur chambre")),
+        "{texts:#?}"
+    );
+    assert!(
+        texts
+            .iter()
+            .any(|l| l.contains("«\u{A0}Meilleure équipe au monde\u{A0}!\u{A0}»")),
+        "{texts:#?}"
+    );
+    let back = handout(
+        &fr,
+        deck,
+        &p,
+        &quebec.answers,
+        &doc,
+        &HandoutOptions { verdicts_at_back: true },
+    );
+    let last = back.sections.last().expect("the verdicts section");
+    assert_eq!(last.title, "Verdicts");
+    let appendix = fr.with_worked_examples(&p.questionnaire, &quebec.answers, doc);
+    let appendix = appendix.sections.last().expect("the appendix");
+    assert_eq!(appendix.title, "Annexe\u{A0}: exemples commentés");
+    assert_eq!(
+        VerdictKind::FineWithConditions.label_in(FRENCH),
+        "Acceptable sous conditions"
+    );
+}

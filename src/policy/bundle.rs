@@ -266,7 +266,12 @@ pub fn translated(language: Language) -> Result<Vec<(&'static str, String)>, Dia
     }
     let samples = translation_name("samples/", language);
     for (file, _) in shipped {
-        let translates = english.iter().any(|(n, _)| translation_name(n, language) == *file);
+        // The scenarios' translation is laid over by
+        // [`scenarios_json_in`], with the trainer's library.
+        let translates = english
+            .iter()
+            .chain([&SCENARIOS])
+            .any(|(n, _)| translation_name(n, language) == *file);
         if !translates && !file.starts_with(&samples) {
             problems.push(Diagnostic {
                 file: (*file).to_owned(),
@@ -281,4 +286,33 @@ pub fn translated(language: Language) -> Result<Vec<(&'static str, String)>, Dia
     } else {
         Err(Diagnostics(problems))
     }
+}
+
+/// The shipped scenarios in `language`, as JSON for
+/// [`crate::policy::trainer::scenario::ScenarioLibrary::from_source`]
+/// under the name of `scenarios.yaml`: the English file itself in English,
+/// and otherwise the English structure with the translation at
+/// `policy-templates/<language tag>/scenarios.yaml` laid over it (see
+/// [`crate::policy::model::translation`]). Problems are located in the
+/// translation.
+#[cfg(feature = "yaml")]
+pub fn scenarios_json_in(language: Language) -> Result<String, Diagnostics> {
+    use crate::policy::model::translation::{lay_over, translation_name};
+    if language.is_english() {
+        return Ok(SCENARIOS_JSON.1.to_owned());
+    }
+    let wanted = translation_name(SCENARIOS.0, language);
+    let Some((file, translated)) = translations(language).iter().find(|(n, _)| *n == wanted) else {
+        return Err(Diagnostics(vec![Diagnostic {
+            file: wanted,
+            line: 1,
+            column: 1,
+            message: format!("{} has no {language} translation: add this file", SCENARIOS.0),
+        }]));
+    };
+    lay_over(
+        &SourceFile::yaml(SCENARIOS.0, SCENARIOS.1),
+        &SourceFile::yaml(file, translated),
+        language,
+    )
 }

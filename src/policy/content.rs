@@ -120,7 +120,10 @@ impl Shipped {
     /// The trainer's scenarios checked against `library` (the shipped
     /// library or an imported one), which they may not fit.
     pub fn scenarios(&self, library: &ClauseLibrary) -> Result<ScenarioLibrary, Diagnostics> {
-        ScenarioLibrary::from_source(&self.scenarios.source(), &self.policy.questionnaire, library)
+        let mut scenarios =
+            ScenarioLibrary::from_source(&self.scenarios.source(), &self.policy.questionnaire, library)?;
+        scenarios.language = self.language();
+        Ok(scenarios)
     }
 
     /// The sample made from the file `file`, if it ships.
@@ -291,7 +294,7 @@ impl Content {
             quick_reference,
             approver_notes,
             spelling: english(&SPELLING_JSON)?,
-            scenarios: english(&SCENARIOS_JSON)?,
+            scenarios: part(SCENARIOS_JSON.0, crate::policy::bundle::scenarios_json_in(language)?)?,
             samples,
         };
         match content.load() {
@@ -324,7 +327,15 @@ mod tests {
             let shipped = read.load().expect("it loads");
             assert_eq!(shipped.language(), language);
             assert_eq!(shipped.samples.len(), content.samples.len());
-            assert!(shipped.scenarios(&shipped.policy.library).is_ok());
+            let scenarios = shipped.scenarios(&shipped.policy.library).expect("the scenarios load");
+            assert_eq!(scenarios.language, language);
+            let privacy = scenarios.decks.first().expect("a deck");
+            let title = if language.is_english() {
+                "Privacy basics"
+            } else {
+                "L'essentiel de la confidentialité"
+            };
+            assert_eq!(privacy.title, title, "the scenarios are in the content's language");
         }
     }
 

@@ -130,3 +130,43 @@ test('in French, every page is found by its French labels and axe-core finds no 
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('the trainer in French: deck tallies, the vote, the verdict, the room\'s result and the score in French, with no axe-core violation', async () => {
+  const { context, page, errors } = await openIn('fr-CA');
+  await page.getByRole('button', { name: 'Lakeside Community Hospital (Ontario)' }).click();
+  const nav = page.getByRole('navigation', { name: 'Brouillon' });
+  await nav.getByRole('link', { name: 'Mode formation' }).click();
+  await page.waitForFunction(() => location.hash.includes('/trainer'));
+  // Each deck's tally is French, in French numbers: "1 acceptable", "12 pas acceptables".
+  await page.locator('.deck .meta').first().waitFor();
+  const tallies = await page.locator('.deck .meta').allTextContents();
+  assert.ok(tallies.length >= 3, `${tallies}`);
+  for (const t of tallies) {
+    assert.match(t, /^\d+ mises? en situation\. Pour cette politique\u00a0: \d+ acceptables?, \d+ acceptables? sous conditions, \d+ pas acceptables?\.$/);
+  }
+  assert.deepEqual(await axeViolations(page), [], 'deck list');
+
+  await page.locator('.deck a').first().click();
+  await page.getByRole('status').filter({ hasText: /^Mise en situation 1 sur 13$/ }).waitFor();
+  await page.getByLabel('Mode jeu-questionnaire').check();
+  const vote = page.getByRole('group', { name: 'Le vote du groupe' });
+  for (const label of ['Acceptable', 'Acceptable sous conditions', 'Pas acceptable']) {
+    await vote.getByRole('button', { name: label, exact: true }).waitFor();
+  }
+  await page.getByText('Pointage\u00a0: Aucun vote pour l\'instant').waitFor();
+  // The team selfie in front of the whiteboard is never fine.
+  await vote.getByRole('button', { name: 'Pas acceptable', exact: true }).click();
+  await page.getByRole('button', { name: 'Révéler le verdict' }).click();
+  const verdict = page.locator('#trainer-verdict');
+  await verdict.getByText(/Verdict\u00a0: Pas acceptable$/).waitFor();
+  await verdict.getByText('Le groupe a répondu « Pas acceptable » : c\'est juste.'.replace(/« | »| :/g, (m) => m.replace(' ', '\u00a0'))).waitFor();
+  await verdict.getByText(/^Clauses de la politique\u00a0: /).waitFor();
+  await page.getByText('Pointage\u00a0: 1 bonne réponse sur 1').waitFor();
+  const text = await page.locator('#main').innerText();
+  for (const english of ['Fine', 'Not fine', 'right out of', 'No votes yet', 'For this policy']) {
+    assert.ok(!text.includes(english), `"${english}" on the French trainer`);
+  }
+  assert.deepEqual(await axeViolations(page), [], 'revealed card in quiz mode');
+  assert.deepEqual(errors, []);
+  await context.close();
+});

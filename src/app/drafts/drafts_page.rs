@@ -563,7 +563,7 @@ fn draft_row(
                 }
             </p>
             {NextReview::from_answers(&d.answers, &storage::today_iso()).map(|next| view! {
-                <p class=if next.passed { "meta review-due" } else { "meta" }>{next.label()}</p>
+                <p class=if next.passed { "meta review-due" } else { "meta" }>{crate::app::shell::labels::next_review(&next)}</p>
             })}
             {move || {
                 if renaming.get() {

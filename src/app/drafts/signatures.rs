@@ -51,7 +51,7 @@ pub fn ReviewSignatures(
         decisions
             .iter()
             .map(|d| {
-                let who = tr!("sig-who", verdict = d.verdict.label(), reviewer = d.reviewer.clone(), role = d.role.clone(), date = d.date.clone());
+                let who = tr!("sig-who", verdict = crate::app::shell::labels::verdict(d.verdict), reviewer = d.reviewer.clone(), role = d.role.clone(), date = d.date.clone());
                 match d.state() {
                     SignatureState::Verified { fingerprint } => {
                         let standing = match trust(&d.reviewer, &fingerprint, &known) {

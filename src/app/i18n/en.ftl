@@ -301,6 +301,9 @@ review-comment-added = Comment added.
 review-verdict-legend = Your verdict on this section
 review-approved = Approved
 review-changes-requested = Changes requested
+review-approved-before-change = Approved, but changed since: review again
+next-review = Next review: { $date }
+next-review-passed = Review was due on { $date }
 review-comments = Comments
 review-add-comment-label = Add a comment on this section
 review-add-comment = Add comment
@@ -363,6 +366,10 @@ decks-key-reveal-does = Reveal the verdict
 decks-key-vote = 1, 2 or 3
 decks-key-vote-does = In quiz mode, the room's vote: fine, fine with conditions, not fine
 decks-quiz-note = In quiz mode the room votes before each reveal. The score is kept in this browser only.
+decks-tally = { $count ->
+    [one] 1 scenario
+   *[other] { $count } scenarios
+}. For this policy: { $fine } fine, { $conditions } fine with conditions, { $notfine } not fine.
 demo-opening = Opening the demo…
 demo-broken = This demo link does not work
 demo-no-sample = There is no sample organization called "{ $stem }". The samples are: { $samples }.
@@ -378,6 +385,8 @@ trainer-misfit = The practice scenarios do not fit this draft
 trainer-misfit-details = What does not fit
 score-label = Score:
 score-reset = Reset score
+score-none = No votes yet
+score-right = { $right } right out of { $total }
 share-copied = Demo link copied.
 share-not-copied = The link could not be copied here. Copy it from the box below.
 share-sample = Sample organization for a demo link
@@ -390,6 +399,9 @@ verdict-wrong = The room said “{ $said }”: not this time.
 verdict-clauses = Policy clauses: { $numbers }
 verdict-missing-clauses = Cited clauses that are not in this policy: { $ids }.
 verdict-label = Verdict: { $verdict }
+verdict-fine = Fine
+verdict-fine-with-conditions = Fine, with conditions
+verdict-not-fine = Not fine
 vote-heading = The room's vote
 
 ## Files, the clause library and the Word template

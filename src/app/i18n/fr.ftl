@@ -302,6 +302,9 @@ review-comment-added = Commentaire ajouté.
 review-verdict-legend = Votre avis sur cette section
 review-approved = Approuvée
 review-changes-requested = Modifications demandées
+review-approved-before-change = Approuvée, mais modifiée depuis : à réviser de nouveau
+next-review = Prochaine révision : { $date }
+next-review-passed = La révision était prévue le { $date }
 review-comments = Commentaires
 review-add-comment-label = Ajouter un commentaire sur cette section
 review-add-comment = Ajouter le commentaire
@@ -364,6 +367,19 @@ decks-key-reveal-does = Révéler le verdict
 decks-key-vote = 1, 2 ou 3
 decks-key-vote-does = En mode jeu-questionnaire, le vote du groupe : acceptable, acceptable sous conditions, pas acceptable
 decks-quiz-note = En mode jeu-questionnaire, le groupe vote avant chaque révélation. Le pointage est gardé dans ce navigateur seulement.
+decks-tally = { $count ->
+    [one] { $count } mise en situation
+   *[other] { $count } mises en situation
+}. Pour cette politique : { $fine } { $fine ->
+    [one] acceptable
+   *[other] acceptables
+}, { $conditions } { $conditions ->
+    [one] acceptable
+   *[other] acceptables
+} sous conditions, { $notfine } { $notfine ->
+    [one] pas acceptable
+   *[other] pas acceptables
+}.
 demo-opening = Ouverture de la démonstration…
 demo-broken = Ce lien de démonstration ne fonctionne pas
 demo-no-sample = Il n'y a pas d'exemple d'organisation nommé « { $stem } ». Les exemples sont : { $samples }.
@@ -379,6 +395,11 @@ trainer-misfit = Les mises en situation ne conviennent pas à ce brouillon
 trainer-misfit-details = Ce qui ne convient pas
 score-label = Pointage :
 score-reset = Remettre le pointage à zéro
+score-none = Aucun vote pour l'instant
+score-right = { $right } { $right ->
+    [one] bonne réponse
+   *[other] bonnes réponses
+} sur { $total }
 share-copied = Lien de démonstration copié.
 share-not-copied = Le lien n'a pas pu être copié ici. Copiez-le depuis la zone ci-dessous.
 share-sample = Exemple d'organisation pour un lien de démonstration
@@ -391,6 +412,9 @@ verdict-wrong = Le groupe a répondu « { $said } » : pas cette fois.
 verdict-clauses = Clauses de la politique : { $numbers }
 verdict-missing-clauses = Clauses citées qui ne figurent pas dans cette politique : { $ids }.
 verdict-label = Verdict : { $verdict }
+verdict-fine = Acceptable
+verdict-fine-with-conditions = Acceptable sous conditions
+verdict-not-fine = Pas acceptable
 vote-heading = Le vote du groupe
 
 ## Les fichiers, la bibliothèque de clauses et le modèle Word

@@ -238,6 +238,44 @@ mod tests {
     }
 
     #[test]
+    fn a_deck_tally_and_a_quiz_score_agree_in_number_in_both_languages() {
+        let tally = |count: usize, fine: usize, conditions: usize, notfine: usize| {
+            let mut args = Args::new();
+            args.set("count", count);
+            args.set("fine", fine);
+            args.set("conditions", conditions);
+            args.set("notfine", notfine);
+            args
+        };
+        let many = tally(13, 1, 0, 12);
+        assert_eq!(
+            text_in(Lang::Fr, "decks-tally", Some(&many)),
+            "13 mises en situation. Pour cette politique\u{A0}: 1 acceptable, 0 acceptable sous conditions, 12 pas acceptables."
+        );
+        assert_eq!(
+            text_in(Lang::En, "decks-tally", Some(&many)),
+            "13 scenarios. For this policy: 1 fine, 0 fine with conditions, 12 not fine."
+        );
+        let one = tally(1, 0, 2, 1);
+        assert_eq!(
+            text_in(Lang::Fr, "decks-tally", Some(&one)),
+            "1 mise en situation. Pour cette politique\u{A0}: 0 acceptable, 2 acceptables sous conditions, 1 pas acceptable."
+        );
+        assert_eq!(
+            text_in(Lang::En, "decks-tally", Some(&one)),
+            "1 scenario. For this policy: 0 fine, 2 fine with conditions, 1 not fine."
+        );
+        let mut score = Args::new();
+        score.set("right", 2);
+        score.set("total", 3);
+        assert_eq!(
+            text_in(Lang::Fr, "score-right", Some(&score)),
+            "2 bonnes réponses sur 3"
+        );
+        assert_eq!(text_in(Lang::En, "score-right", Some(&score)), "2 right out of 3");
+    }
+
+    #[test]
     fn a_missing_message_shows_its_key() {
         assert_eq!(text_in(Lang::Fr, "no-such-message", None), "no-such-message");
     }

@@ -12,6 +12,7 @@ use crate::app::browser::signing;
 use crate::app::browser::storage::{local_time, now_iso, today_iso};
 use crate::app::i18n::{tr, tv};
 use crate::app::shell::files::download_answer_file_as;
+use crate::app::shell::labels;
 use crate::app::shell::preview::{render_section, Place};
 use crate::app::shell::session::{use_session, ReviewEdits};
 use crate::policy::files::review::{
@@ -88,7 +89,7 @@ pub fn ReviewPage() -> impl IntoView {
                     review.with(|r| {
                         let s = r.sections.get(&id);
                         let standing = document.with(|d| r.standing(&id, d));
-                        let verdict = standing.map_or_else(|| tr!("review-not-reviewed"), |s| s.label().to_owned());
+                        let verdict = standing.map_or_else(|| tr!("review-not-reviewed"), labels::standing);
                         let comments = s.map_or(0, |s| s.comments.len());
                         match comments {
                             0 => verdict,
@@ -133,7 +134,7 @@ pub fn ReviewPage() -> impl IntoView {
             let id = id.clone();
             move |v: Verdict| {
                 document.with_untracked(|d| review.update(|r| r.set_verdict(&id, Some(v), d)));
-                status.set(tr!("review-marked", verdict = v.label()));
+                status.set(tr!("review-marked", verdict = labels::verdict(v)));
             }
         };
         let comments = {
@@ -300,7 +301,7 @@ pub fn ReviewPage() -> impl IntoView {
             let Some(mut next) = review.try_with_untracked(Review::clone) else {
                 return;
             };
-            let label = verdict.label();
+            let label = labels::verdict(verdict);
             let message = match next.decide(decided) {
                 Recorded::AlreadyRecorded => tr!("review-already-recorded", decision = label),
                 Recorded::Added => {
@@ -358,7 +359,7 @@ pub fn ReviewPage() -> impl IntoView {
         review.with(|r| {
             r.decisions
                 .iter()
-                .map(|d| view! { <li>{format!("{} by {} ({}), {}", d.verdict.label(), d.reviewer, d.role, d.date)}</li> })
+                .map(|d| view! { <li>{tr!("sig-who", verdict = labels::verdict(d.verdict), reviewer = d.reviewer.clone(), role = d.role.clone(), date = d.date.clone())}</li> })
                 .collect_view()
         })
     };

@@ -4,6 +4,7 @@
 pub mod content;
 pub mod feature_notice;
 pub mod files;
+pub mod labels;
 pub mod language_switch;
 pub mod preview;
 pub mod problem_list;

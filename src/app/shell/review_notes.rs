@@ -33,7 +33,7 @@ pub fn review_notes(id: &str, review: ReviewEdits, changes: Option<&Vec<DiffLine
             Standing::ApprovedBeforeChange => "verdict outdated",
             Standing::ChangesRequested => "verdict changes",
         };
-        view! { <p class=class>{tr!("notes-review", verdict = v.label())}</p> }
+        view! { <p class=class>{tr!("notes-review", verdict = super::labels::standing(v))}</p> }
     });
     let ids: Vec<String> = open.iter().map(|c| c.id.clone()).collect();
     let comments = open

@@ -36,33 +36,24 @@ pub fn TrainerDecks(
                         .iter()
                         .map(|deck| {
                             let verdicts = library.deck_verdicts(deck, q, answers, doc);
-                            let tally = VerdictKind::ALL
-                                .iter()
-                                .map(|k| {
-                                    let n = verdicts.iter().filter(|v| v.kind == *k).count();
-                                    let what = match k {
-                                        VerdictKind::Fine => "fine",
-                                        VerdictKind::FineWithConditions => "fine with conditions",
-                                        VerdictKind::NotFine => "not fine",
-                                    };
-                                    format!("{n} {what}")
-                                })
-                                .collect::<Vec<_>>()
-                                .join(", ");
+                            let n = |kind: VerdictKind| verdicts.iter().filter(|v| v.kind == kind).count();
+                            let meta = tr!(
+                                "decks-tally",
+                                count = deck.scenarios.len(),
+                                fine = n(VerdictKind::Fine),
+                                conditions = n(VerdictKind::FineWithConditions),
+                                notfine = n(VerdictKind::NotFine),
+                            );
                             let href = Route::Trainer {
                                 draft: draft.clone(),
                                 deck: Some(deck.id.to_string()),
                                 card: None,
                             }
                             .href();
-                            let count = match deck.scenarios.len() {
-                                1 => "1 scenario".to_owned(),
-                                n => format!("{n} scenarios"),
-                            };
                             view! {
                                 <li class="deck">
                                     <h3><a href=href>{deck.title.clone()}</a></h3>
-                                    <p class="meta">{format!("{count}. For this policy: {tally}.")}</p>
+                                    <p class="meta">{meta}</p>
                                 </li>
                             }
                         })

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::app::browser::storage;
-use crate::app::i18n::tv;
+use crate::app::i18n::{tr, tv};
 pub use crate::policy::trainer::score::QuizScore;
 
 /// The stored score of `deck` for draft `draft`; empty when there is none
@@ -18,6 +18,15 @@ pub fn save(score: &QuizScore, draft: &str, deck: &str) -> Result<(), storage::S
     storage::save_quiz_score(draft, deck, &score.to_json())
 }
 
+/// The score in words, in the interface language: "No votes yet",
+/// "2 right out of 3".
+fn summary(score: &QuizScore) -> String {
+    match score.votes.len() {
+        0 => tr!("score-none"),
+        total => tr!("score-right", right = score.right(), total = total),
+    }
+}
+
 /// The room's score, with a button to start again.
 #[component]
 pub fn TrainerScore(
@@ -28,7 +37,7 @@ pub fn TrainerScore(
 ) -> impl IntoView {
     view! {
         <div class="trainer-score">
-            <p>{tv!("score-label")}" "{move || score.with(QuizScore::summary)}</p>
+            <p>{tv!("score-label")}" "{move || score.with(summary)}</p>
             <button type="button" on:click=move |_| on_reset.run(())>{tv!("score-reset")}</button>
         </div>
     }

@@ -28,11 +28,11 @@ pub fn TrainerVerdict(
         let quiz_line = quiz.get().then(|| match room.get() {
             None => view! { <p class="room-result">{tv!("verdict-no-vote")}</p> }.into_any(),
             Some(said) if said == v.kind => view! {
-                <p class="room-result right">{tr!("verdict-right", said = said.to_string())}</p>
+                <p class="room-result right">{tr!("verdict-right", said = label(said))}</p>
             }
             .into_any(),
             Some(said) => view! {
-                <p class="room-result wrong">{tr!("verdict-wrong", said = said.to_string())}</p>
+                <p class="room-result wrong">{tr!("verdict-wrong", said = label(said))}</p>
             }
             .into_any(),
         });
@@ -65,7 +65,7 @@ pub fn TrainerVerdict(
             <div class=format!("verdict verdict-{}", v.kind.id())>
                 <p class="verdict-label">
                     <span class="verdict-mark" aria-hidden="true">{mark(v.kind)}</span>
-                    {tr!("verdict-label", verdict = v.kind.label())}
+                    {tr!("verdict-label", verdict = label(v.kind))}
                 </p>
                 {quiz_line}
                 <p class="verdict-why">{v.explanation.to_plain()}</p>
@@ -75,6 +75,17 @@ pub fn TrainerVerdict(
         })
     };
     view! { <div id="trainer-verdict" class="trainer-verdict" aria-live="polite">{body}</div> }
+}
+
+/// How a verdict reads in the interface language: "Fine, with conditions",
+/// « Acceptable sous conditions ». The policy's own label is for the
+/// handout, in the policy's language.
+pub fn label(kind: VerdictKind) -> String {
+    match kind {
+        VerdictKind::Fine => tr!("verdict-fine"),
+        VerdictKind::FineWithConditions => tr!("verdict-fine-with-conditions"),
+        VerdictKind::NotFine => tr!("verdict-not-fine"),
+    }
 }
 
 /// A sign for each verdict, beside its words (never instead of them).

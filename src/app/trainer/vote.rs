@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use crate::app::i18n::tv;
+use crate::app::trainer::verdict::label;
 use crate::policy::trainer::scenario::VerdictKind;
 
 /// Three buttons, one per verdict, the room's choice pressed. Once the
@@ -28,7 +29,7 @@ pub fn TrainerVote(
                     aria-disabled=move || closed.get().to_string()
                     aria-keyshortcuts=(i + 1).to_string()
                     on:click=move |_| if !closed.get_untracked() { on_vote.run(kind) }>
-                    {kind.label()}
+                    {move || label(kind)}
                 </button>
             }
         })

@@ -231,14 +231,10 @@ pub fn language_tag(q: &Questionnaire, lib: &ClauseLibrary, visible: &Answers) -
     }
 }
 
-/// The template context: every question id, with its answer or a marker.
-pub(crate) fn context(q: &Questionnaire, visible: &Answers) -> Value {
-    context_in(q, visible, Language::English)
-}
-
-/// The template context for templates written in `language`: dates are
+/// The template context for templates written in `language`: every
+/// question id, with its answer or a marker; dates are
 /// written in it.
-fn context_in(q: &Questionnaire, visible: &Answers, language: Language) -> Value {
+pub(crate) fn context_in(q: &Questionnaire, visible: &Answers, language: Language) -> Value {
     let words = Words::for_answers(q, visible).in_language(language);
     q.questions()
         .map(|question| {

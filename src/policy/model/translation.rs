@@ -26,7 +26,7 @@ use crate::policy::model::template::variables;
 pub const FORMAT_VERSION: u64 = 1;
 
 /// Keys whose text is translated wherever they appear.
-const TEXT_KEYS: [&str; 12] = [
+const TEXT_KEYS: [&str; 14] = [
     "title",
     "author",
     "intro",
@@ -39,7 +39,15 @@ const TEXT_KEYS: [&str; 12] = [
     "notice",
     "summary",
     "pack_list",
+    // A scenario's situation and a verdict's explanation.
+    "situation",
+    "explanation",
 ];
+
+/// Keys of mappings under which every text is translated, at any depth:
+/// a cover's fields, and the scenarios' setting words (each word's text
+/// in each setting, keyed by the setting's name).
+const ALL_TEXT_KEYS: [&str; 2] = ["cover", "words"];
 
 /// Keys that hold structure, shared by every language and never translated
 /// (a cover's `version` is text, and is translated with the rest of it).
@@ -83,7 +91,8 @@ fn opening(text: &str) -> String {
 }
 
 /// Every text of an English file, with the key a translation gives it.
-fn english_texts(value: &Value, key: &[String], at: &YamlPath, cover: bool, out: &mut Vec<Entry>) {
+/// Under a key of [`ALL_TEXT_KEYS`] (`all_text`), every string is text.
+fn english_texts(value: &Value, key: &[String], at: &YamlPath, all_text: bool, out: &mut Vec<Entry>) {
     let Value::Mapping(map) = value else {
         return;
     };
@@ -91,14 +100,14 @@ fn english_texts(value: &Value, key: &[String], at: &YamlPath, cover: bool, out:
         let Some(k) = k.as_str() else {
             continue;
         };
-        if !cover && STRUCTURE_KEYS.contains(&k) {
+        if !all_text && STRUCTURE_KEYS.contains(&k) {
             continue;
         }
         let here = at.key(k);
         let mut under = key.to_vec();
         under.push(k.to_owned());
         match x {
-            Value::String(s) if cover || TEXT_KEYS.contains(&k) => out.push(Entry {
+            Value::String(s) if all_text || TEXT_KEYS.contains(&k) => out.push(Entry {
                 key: under,
                 at: here,
                 text: s.clone(),
@@ -131,7 +140,7 @@ fn english_texts(value: &Value, key: &[String], at: &YamlPath, cover: bool, out:
                     english_texts(item, &item_key, &here.index(i), false, out);
                 }
             }
-            Value::Mapping(_) => english_texts(x, &under, &here, k == "cover", out),
+            Value::Mapping(_) => english_texts(x, &under, &here, all_text || ALL_TEXT_KEYS.contains(&k), out),
             _ => {}
         }
     }

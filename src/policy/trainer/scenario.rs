@@ -29,10 +29,12 @@ use serde::{Deserialize, Serialize};
 
 use crate::policy::diag::{Diagnostics, Problem, SourceFile, YamlPath};
 use crate::policy::document::{Block, BlockKind, Cover, Document, FillProblem, Section, Text};
-use crate::policy::fill::{context, runs, tidy, Words};
+use crate::policy::fill::typography::french;
+use crate::policy::fill::{context_in, runs, tidy, Words};
 use crate::policy::model::answers::{Answer, Answers};
 use crate::policy::model::condition::{Condition, RawCondition};
 use crate::policy::model::ids::{check_id, ClauseId, IdShape, QuestionId, SectionId};
+use crate::policy::model::language::Language;
 use crate::policy::model::library::ClauseLibrary;
 use crate::policy::model::questionnaire::{QuestionKind, Questionnaire};
 use crate::policy::model::template::{TemplateId, Templates, Value};
@@ -58,12 +60,22 @@ impl VerdictKind {
     /// Every verdict, in the order a room votes on them.
     pub const ALL: [VerdictKind; 3] = [VerdictKind::Fine, VerdictKind::FineWithConditions, VerdictKind::NotFine];
 
-    /// How the verdict reads: "Fine", "Fine, with conditions", "Not fine".
+    /// How the verdict reads in English: "Fine", "Fine, with conditions",
+    /// "Not fine".
     pub fn label(self) -> &'static str {
-        match self {
-            VerdictKind::Fine => "Fine",
-            VerdictKind::FineWithConditions => "Fine, with conditions",
-            VerdictKind::NotFine => "Not fine",
+        self.label_in(Language::English)
+    }
+
+    /// How the verdict reads in `language`, as a handout prints it (the
+    /// interface has its own words in its message files).
+    pub fn label_in(self, language: Language) -> &'static str {
+        match (language, self) {
+            (Language::English, VerdictKind::Fine) => "Fine",
+            (Language::English, VerdictKind::FineWithConditions) => "Fine, with conditions",
+            (Language::English, VerdictKind::NotFine) => "Not fine",
+            (Language::CanadianFrench, VerdictKind::Fine) => "Acceptable",
+            (Language::CanadianFrench, VerdictKind::FineWithConditions) => "Acceptable sous conditions",
+            (Language::CanadianFrench, VerdictKind::NotFine) => "Pas acceptable",
         }
     }
 
@@ -141,6 +153,10 @@ pub struct ScenarioLibrary {
     pub decks: Vec<Deck>,
     templates: Templates,
     settings: Settings,
+    /// The language its text is written in, which says how answers and
+    /// the organization's words read in it. English as loaded;
+    /// [`Self::builtin_in`] sets it for a translation.
+    pub language: Language,
 }
 
 /// The setting words of a scenario file: which setting each kind of
@@ -334,6 +350,26 @@ impl ScenarioLibrary {
         loaded
     }
 
+    /// The shipped scenarios in `language`, checked against the shipped
+    /// policy: the English structure with its translation laid over it
+    /// (see [`crate::policy::bundle::scenarios_json_in`]). `questionnaire`
+    /// and `library` are the policy in the same language.
+    #[cfg(feature = "yaml")]
+    pub fn builtin_in(
+        language: Language,
+        questionnaire: &Questionnaire,
+        library: &ClauseLibrary,
+    ) -> Result<Self, Diagnostics> {
+        if language.is_english() {
+            return Self::builtin(questionnaire, library);
+        }
+        let json = crate::policy::bundle::scenarios_json_in(language)?;
+        let (file, _) = crate::policy::bundle::SCENARIOS;
+        let mut loaded = Self::from_source(&SourceFile::json(file, &json), questionnaire, library)?;
+        loaded.language = language;
+        Ok(loaded)
+    }
+
     /// The scenario with id `id`.
     pub fn scenario(&self, id: &ScenarioId) -> Option<&Scenario> {
         self.scenarios.iter().find(|s| &s.id == id)
@@ -405,7 +441,7 @@ impl ScenarioLibrary {
     /// The answers' template context, with the setting's words under
     /// `setting`.
     fn context(&self, q: &Questionnaire, visible: &Answers) -> Value {
-        let mut ctx = context(q, visible);
+        let mut ctx = context_in(q, visible, self.language);
         if let Value::Map(map) = &mut ctx {
             map.insert("setting".to_owned(), self.settings.value_for(visible));
         }
@@ -424,7 +460,7 @@ impl ScenarioLibrary {
         problems: &mut Vec<String>,
     ) -> Text {
         match self.templates.render(id, ctx) {
-            Ok(s) => tidy(runs(q, &s, Words::for_answers(q, visible))),
+            Ok(s) => tidy(runs(q, &s, Words::for_answers(q, visible).in_language(self.language))),
             Err(e) => {
                 problems.push(format!("scenario \"{}\": {e}", scenario.id));
                 Text::default()
@@ -469,6 +505,7 @@ impl ScenarioLibrary {
         policy: &Document,
         options: &HandoutOptions,
     ) -> Document {
+        let words = HandoutWords::for_document(policy);
         let mut sections = Vec::new();
         let mut answers = Vec::new();
         let mut problems = Vec::new();
@@ -491,7 +528,7 @@ impl ScenarioLibrary {
             };
             let mut blocks = vec![Block {
                 clause: tag("verdict"),
-                kind: BlockKind::Notice(Text::plain(format!("Verdict: {}.", verdict.kind.label()))),
+                kind: BlockKind::Notice(Text::plain(words.verdict(verdict.kind))),
             }];
             if !verdict.explanation.0.is_empty() {
                 blocks.push(Block {
@@ -502,7 +539,7 @@ impl ScenarioLibrary {
             if !verdict.citations.is_empty() {
                 blocks.push(Block {
                     clause: tag("clauses"),
-                    kind: BlockKind::Paragraph(Text::plain(format!("Policy clauses: {}", verdict.numbers()))),
+                    kind: BlockKind::Paragraph(Text::plain(words.clauses(&verdict.numbers()))),
                 });
             }
             let number = (sections.len() + 1).to_string();
@@ -534,12 +571,10 @@ impl ScenarioLibrary {
             sections.push(Section {
                 id: SectionId("verdicts".to_owned()),
                 number,
-                title: "Verdicts".to_owned(),
+                title: words.verdicts_heading().to_owned(),
                 blocks: vec![Block {
                     clause: ClauseId("handout.verdicts".to_owned()),
-                    kind: BlockKind::Paragraph(Text::plain(
-                        "What the policy says about each scenario, in the same order.",
-                    )),
+                    kind: BlockKind::Paragraph(Text::plain(words.verdicts_intro())),
                 }],
                 subsections: answers,
             });
@@ -552,7 +587,7 @@ impl ScenarioLibrary {
                 short_name: policy.cover.short_name.clone(),
                 ..Cover::default()
             },
-            title: format!("{}: practice scenarios", deck.title),
+            title: words.title(&deck.title),
             author: policy.author.clone(),
             sections,
             problems,
@@ -573,6 +608,7 @@ impl ScenarioLibrary {
         let deck = self.deck(&DeckId::from(WORKED_EXAMPLES_DECK))?;
         let verdicts = self.deck_verdicts(deck, q, answers, policy);
         let handout = self.handout(deck, &verdicts, policy);
+        let words = HandoutWords::for_document(policy);
         let number = (policy.sections.len() + 1).to_string();
         let subsections = handout
             .sections
@@ -586,13 +622,10 @@ impl ScenarioLibrary {
         Some(Section {
             id: SectionId("worked_examples".to_owned()),
             number,
-            title: "Appendix: worked examples".to_owned(),
+            title: words.appendix_heading(),
             blocks: vec![Block {
                 clause: ClauseId("worked_examples.intro".to_owned()),
-                kind: BlockKind::Paragraph(Text::plain(
-                    "These situations come from our training. Each shows what this policy says about it, \
-                     and the sections the answer rests on.",
-                )),
+                kind: BlockKind::Paragraph(Text::plain(words.appendix_intro())),
             }],
             subsections,
         })
@@ -605,6 +638,103 @@ impl ScenarioLibrary {
             policy.sections.push(appendix);
         }
         policy
+    }
+}
+
+/// The handout's and the appendix's own words (headings, the verdict
+/// line), in the language of the policy document they go with, so that a
+/// French policy gets a French handout. French text gets its typography
+/// (no-break spaces before `:` and inside « »), as the clauses do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct HandoutWords(Language);
+
+impl HandoutWords {
+    /// The words for `policy`'s language; a language this build has no
+    /// words for reads in English.
+    fn for_document(policy: &Document) -> Self {
+        Self(Language::from_tag(&policy.language).unwrap_or(Language::English))
+    }
+
+    /// `text` as this language is typeset.
+    fn typeset(self, text: String) -> String {
+        match self.0 {
+            Language::English => text,
+            Language::CanadianFrench => french(&text).into_owned(),
+        }
+    }
+
+    /// The verdict line: "Verdict: Not fine."
+    fn verdict(self, kind: VerdictKind) -> String {
+        let label = kind.label_in(self.0);
+        self.typeset(match self.0 {
+            Language::English => format!("Verdict: {label}."),
+            Language::CanadianFrench => format!("Verdict : {}.", label.to_lowercase()),
+        })
+    }
+
+    /// The cited sections: "Policy clauses: 8.2, 9.1".
+    fn clauses(self, numbers: &str) -> String {
+        self.typeset(match self.0 {
+            Language::English => format!("Policy clauses: {numbers}"),
+            Language::CanadianFrench => format!("Clauses de la politique : {numbers}"),
+        })
+    }
+
+    /// The heading of the verdicts at the back of a quiz handout.
+    fn verdicts_heading(self) -> &'static str {
+        match self.0 {
+            Language::English => "Verdicts",
+            Language::CanadianFrench => "Verdicts",
+        }
+    }
+
+    /// What the verdicts at the back are.
+    fn verdicts_intro(self) -> String {
+        self.typeset(
+            match self.0 {
+                Language::English => "What the policy says about each scenario, in the same order.",
+                Language::CanadianFrench => {
+                    "Ce que prévoit la politique pour chaque mise en situation, dans le même ordre."
+                }
+            }
+            .to_owned(),
+        )
+    }
+
+    /// The handout's title, from the deck's: "Privacy basics: practice scenarios".
+    fn title(self, deck: &str) -> String {
+        self.typeset(match self.0 {
+            Language::English => format!("{deck}: practice scenarios"),
+            Language::CanadianFrench => format!("{deck} : mises en situation pour s'exercer"),
+        })
+    }
+
+    /// The heading of the policy's appendix of worked examples.
+    fn appendix_heading(self) -> String {
+        self.typeset(
+            match self.0 {
+                Language::English => "Appendix: worked examples",
+                Language::CanadianFrench => "Annexe : exemples commentés",
+            }
+            .to_owned(),
+        )
+    }
+
+    /// What the appendix of worked examples is.
+    fn appendix_intro(self) -> String {
+        self.typeset(
+            match self.0 {
+                Language::English => {
+                    "These situations come from our training. Each shows what this policy says about it, \
+                     and the sections the answer rests on."
+                }
+                Language::CanadianFrench => {
+                    "Ces situations viennent de notre formation. Chacune montre ce que prévoit cette politique \
+                     et les sections sur lesquelles la réponse s'appuie."
+                }
+            }
+            .to_owned(),
+        )
     }
 }
 
@@ -806,6 +936,7 @@ fn check(raw: RawFile, q: &Questionnaire, library: &ClauseLibrary, problems: &mu
         decks,
         templates,
         settings,
+        language: Language::English,
     }
 }
 

@@ -57,14 +57,6 @@ impl QuizScore {
     pub fn right(&self) -> usize {
         self.votes.values().filter(|v| v.vote == v.verdict).count()
     }
-
-    /// The score in words: "No votes yet", "2 right out of 3".
-    pub fn summary(&self) -> String {
-        match self.votes.len() {
-            0 => "No votes yet".to_owned(),
-            n => format!("{} right out of {n}", self.right()),
-        }
-    }
 }
 
 #[cfg(test)]
@@ -74,12 +66,12 @@ mod tests {
     #[test]
     fn a_vote_again_on_the_same_scenario_replaces_the_first() {
         let mut score = QuizScore::default();
-        assert_eq!(score.summary(), "No votes yet");
+        assert_eq!((score.right(), score.votes.len()), (0, 0));
         score.record("a".into(), VerdictKind::Fine, VerdictKind::NotFine);
         score.record("b".into(), VerdictKind::NotFine, VerdictKind::NotFine);
-        assert_eq!(score.summary(), "1 right out of 2");
+        assert_eq!((score.right(), score.votes.len()), (1, 2));
         score.record("a".into(), VerdictKind::NotFine, VerdictKind::NotFine);
-        assert_eq!(score.summary(), "2 right out of 2");
+        assert_eq!((score.right(), score.votes.len()), (2, 2));
         assert_eq!(score.vote_on(&"a".into()), Some(VerdictKind::NotFine));
         assert_eq!(score.vote_on(&"c".into()), None);
     }
