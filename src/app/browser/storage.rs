@@ -175,13 +175,15 @@ pub fn raw(id: &str) -> Option<String> {
 /// another tab's change), and a comparison of two JavaScript strings
 /// copies neither into the page, where reading the entry as a `String`
 /// copied the whole draft on each keystroke.
+/// (The page has one thread; the wrapper lets the session, which Leptos
+/// wants `Send`, hold it.)
 #[derive(Debug, Clone)]
-pub struct Written(wasm_bindgen::JsValue);
+pub struct Written(send_wrapper::SendWrapper<wasm_bindgen::JsValue>);
 
 impl PartialEq for Written {
     fn eq(&self, other: &Self) -> bool {
         // JavaScript's `===`: two strings are equal when their text is.
-        self.0 == other.0
+        *self.0 == *other.0
     }
 }
 
@@ -207,7 +209,9 @@ fn js_storage(store: &web_sys::Storage) -> &JsStorage {
 /// The stored entry of draft `id`, as [`Written`], if there is one.
 pub fn written(id: &str) -> Option<Written> {
     let value = js_storage(&storage()?).get_item_js(&key(id)).ok()?;
-    value.is_string().then_some(Written(value))
+    value
+        .is_string()
+        .then(|| Written(send_wrapper::SendWrapper::new(value)))
 }
 
 /// Moves a schema-1 draft to its own key, reading the copy back before the
@@ -231,13 +235,15 @@ pub fn migrate_legacy(new_id: &str) -> Result<Option<StoredDraft>, SaveError> {
 /// someone else (another tab) has changed the entry since.
 pub fn save(draft: &StoredDraft) -> Result<Written, SaveError> {
     let store = storage().ok_or(SaveError::Unavailable)?;
-    let text = Written(wasm_bindgen::JsValue::from_str(&draft.to_json()));
+    let text = Written(send_wrapper::SendWrapper::new(wasm_bindgen::JsValue::from_str(
+        &draft.to_json(),
+    )));
     let key = key(&draft.id);
     let js = js_storage(&store);
     js.set_item_js(&key, &text.0)
         .map_err(|e| SaveError::Refused(js_message(&e)))?;
     match js.get_item_js(&key) {
-        Ok(back) if back == text.0 => Ok(text),
+        Ok(back) if back == *text.0 => Ok(text),
         _ => Err(SaveError::Mismatch),
     }
 }

@@ -158,7 +158,7 @@ pub struct Session {
     /// When the draft was last saved (ISO 8601).
     saved_at: RwSignal<String>,
     /// The entry last written, to notice changes made in another tab.
-    written: StoredValue<Option<storage::Written>, LocalStorage>,
+    written: StoredValue<Option<storage::Written>>,
     /// Where a draft that cannot be stored is kept for this tab.
     scratch: RwSignal<Option<StoredDraft>>,
     /// The index of the question section on screen.
@@ -236,7 +236,7 @@ impl Session {
             document,
             save_state: RwSignal::new(SaveState::Saved),
             saved_at: RwSignal::new(draft.saved_at),
-            written: StoredValue::new_local(written),
+            written: StoredValue::new(written),
             scratch,
             section: RwSignal::new(0),
             flagged: RwSignal::new(None),
