@@ -15,6 +15,7 @@ use policy_builder::policy::fill::finish::{self, PolicyOptions};
 use policy_builder::policy::render::layout::{layout, Fonts, BOLD, REGULAR};
 use policy_builder::policy::render::pdf::{render_pdf, render_quick_reference, write_pdf};
 use policy_builder::policy::sample::{Sample, SAMPLES};
+use policy_builder::policy::trainer::scenario::ScenarioLibrary;
 
 fn median(mut v: Vec<Duration>) -> Duration {
     v.sort();
@@ -33,10 +34,14 @@ fn fail(message: impl std::fmt::Display) -> ! {
 fn main() {
     let policy = Policy::builtin().unwrap_or_else(|d| fail(format!("templates do not load:\n{d}")));
     let runs = 25;
+    // The preview's Document: the filled policy and its worked examples.
+    let scenarios = ScenarioLibrary::builtin(&policy.questionnaire, &policy.library)
+        .unwrap_or_else(|d| fail(format!("scenarios do not load:\n{d}")));
     let mut longest: Option<(usize, String, Document)> = None;
     for (file, text) in SAMPLES {
         let sample = Sample::load(file, text).unwrap_or_else(|d| fail(d));
         let mut fills = Vec::new();
+        let mut drafts = Vec::new();
         let mut pdfs = Vec::new();
         let mut quick = Vec::new();
         let mut size = 0;
@@ -45,6 +50,9 @@ fn main() {
             let t = Instant::now();
             let doc = fill(&policy.questionnaire, &policy.library, &sample.answers);
             fills.push(t.elapsed());
+            let t = Instant::now();
+            finish::draft(&policy, &policy.library, Some(&scenarios), &sample.answers);
+            drafts.push(t.elapsed());
             let t = Instant::now();
             let pdf = render_pdf(&doc).unwrap_or_else(|e| fail(format!("pdf failed: {e}")));
             pdfs.push(t.elapsed());
@@ -59,6 +67,11 @@ fn main() {
             "native  {:<44} fill  median {:>8.3} ms ({runs} runs)",
             sample.name,
             ms(median(fills))
+        );
+        println!(
+            "native  {:<44} draft median {:>8.3} ms ({runs} runs; fill and worked examples, as the preview)",
+            sample.name,
+            ms(median(drafts))
         );
         println!(
             "native  {:<44} pdf   median {:>8.3} ms ({runs} runs), {pages} pages, {size} bytes; quick reference {:.3} ms",

@@ -170,6 +170,50 @@ pub fn raw(id: &str) -> Option<String> {
     storage()?.get_item(&key(id)).ok().flatten()
 }
 
+/// A draft's entry as written or read, held on the browser's side: the
+/// open draft compares it with the stored entry on every save (to notice
+/// another tab's change), and a comparison of two JavaScript strings
+/// copies neither into the page, where reading the entry as a `String`
+/// copied the whole draft on each keystroke.
+/// (The page has one thread; the wrapper lets the session, which Leptos
+/// wants `Send`, hold it.)
+#[derive(Debug, Clone)]
+pub struct Written(send_wrapper::SendWrapper<wasm_bindgen::JsValue>);
+
+impl PartialEq for Written {
+    fn eq(&self, other: &Self) -> bool {
+        // JavaScript's `===`: two strings are equal when their text is.
+        *self.0 == *other.0
+    }
+}
+
+#[wasm_bindgen::prelude::wasm_bindgen]
+extern "C" {
+    /// The browser's `Storage`, with the two methods below that leave the
+    /// entry's text a JavaScript string (web-sys's copy it into a `String`).
+    #[wasm_bindgen(js_name = Storage)]
+    type JsStorage;
+    /// `Storage.getItem`.
+    #[wasm_bindgen(method, catch, js_name = getItem)]
+    fn get_item_js(this: &JsStorage, key: &str) -> Result<wasm_bindgen::JsValue, wasm_bindgen::JsValue>;
+    /// `Storage.setItem`.
+    #[wasm_bindgen(method, catch, js_name = setItem)]
+    fn set_item_js(this: &JsStorage, key: &str, value: &wasm_bindgen::JsValue) -> Result<(), wasm_bindgen::JsValue>;
+}
+
+/// The storage handle as [`JsStorage`].
+fn js_storage(store: &web_sys::Storage) -> &JsStorage {
+    wasm_bindgen::JsCast::unchecked_ref(store)
+}
+
+/// The stored entry of draft `id`, as [`Written`], if there is one.
+pub fn written(id: &str) -> Option<Written> {
+    let value = js_storage(&storage()?).get_item_js(&key(id)).ok()?;
+    value
+        .is_string()
+        .then(|| Written(send_wrapper::SendWrapper::new(value)))
+}
+
 /// Moves a schema-1 draft to its own key, reading the copy back before the
 /// old entry goes. An old entry that cannot be read stays where it is (the
 /// drafts page lists it as damaged).
@@ -187,17 +231,19 @@ pub fn migrate_legacy(new_id: &str) -> Result<Option<StoredDraft>, SaveError> {
 }
 
 /// Saves `draft` under its id, then reads the entry back and compares.
-/// Returns the text written, so that callers can tell later whether
+/// Returns the entry written, so that callers can tell later whether
 /// someone else (another tab) has changed the entry since.
-pub fn save(draft: &StoredDraft) -> Result<String, SaveError> {
+pub fn save(draft: &StoredDraft) -> Result<Written, SaveError> {
     let store = storage().ok_or(SaveError::Unavailable)?;
-    let text = draft.to_json();
+    let text = Written(send_wrapper::SendWrapper::new(wasm_bindgen::JsValue::from_str(
+        &draft.to_json(),
+    )));
     let key = key(&draft.id);
-    store
-        .set_item(&key, &text)
+    let js = js_storage(&store);
+    js.set_item_js(&key, &text.0)
         .map_err(|e| SaveError::Refused(js_message(&e)))?;
-    match store.get_item(&key) {
-        Ok(Some(back)) if back == text => Ok(text),
+    match js.get_item_js(&key) {
+        Ok(back) if back == *text.0 => Ok(text),
         _ => Err(SaveError::Mismatch),
     }
 }
@@ -575,12 +621,39 @@ pub fn local_time(iso: &str) -> String {
     if date.get_time().is_nan() {
         return iso.to_owned();
     }
+    // In the interface language, so that a French page says « 3 déc. 2026 ».
+    let tag = crate::app::i18n::lang_untracked().tag();
+    FORMATTER.with(|cached| {
+        let mut cached = cached.borrow_mut();
+        if cached.as_ref().is_none_or(|(t, _)| *t != tag) {
+            *cached = Some((tag, date_time_format(tag)));
+        }
+        cached
+            .as_ref()
+            .and_then(|(_, format)| format.call1(&wasm_bindgen::JsValue::UNDEFINED, &date).ok())
+            .and_then(|s| s.as_string())
+            .unwrap_or_else(|| iso.to_owned())
+    })
+}
+
+thread_local! {
+    /// The formatter of [`local_time`] and the language it formats in:
+    /// `toLocaleString` makes a new one on every call, which cost the draft
+    /// bar (it shows the time of the last save) a large part of each
+    /// keystroke.
+    static FORMATTER: std::cell::RefCell<Option<(&'static str, js_sys::Function)>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+/// The format function of an `Intl.DateTimeFormat` for `tag`, with the
+/// medium date and short time that `toLocaleString` was given before.
+fn date_time_format(tag: &str) -> js_sys::Function {
     let options = js_sys::Object::new();
     let set = |k: &str, v: &str| {
         let _ = js_sys::Reflect::set(&options, &k.into(), &v.into());
     };
     set("dateStyle", "medium");
     set("timeStyle", "short");
-    // In the interface language, so that a French page says « 3 déc. 2026 ».
-    String::from(date.to_locale_string(crate::app::i18n::lang_untracked().tag(), &options))
+    let locales = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(tag));
+    js_sys::Intl::DateTimeFormat::new(&locales, &options).format()
 }

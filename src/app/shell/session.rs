@@ -172,8 +172,8 @@ pub struct Session {
     save_state: RwSignal<SaveState>,
     /// When the draft was last saved (ISO 8601).
     saved_at: RwSignal<String>,
-    /// The text last written, to notice changes made in another tab.
-    written: StoredValue<Option<String>>,
+    /// The entry last written, to notice changes made in another tab.
+    written: StoredValue<Option<storage::Written>>,
     /// Where a draft that cannot be stored is kept for this tab.
     scratch: RwSignal<Option<StoredDraft>>,
     /// The index of the question section on screen.
@@ -227,7 +227,7 @@ impl Session {
             reopen,
         } = opening;
         let policy = shipped.policy.clone();
-        let written = storage::raw(&draft.id);
+        let written = storage::written(&draft.id);
         let library = RwSignal::new(choose_library(&policy, draft.library.clone()));
         let answers = RwSignal::new(draft.answers);
         // The trainer's scenarios, checked once for each clause library,
@@ -369,7 +369,7 @@ impl Session {
         if self.save_state.get_untracked() == SaveState::ChangedElsewhere {
             return;
         }
-        let stored = storage::raw(&self.id);
+        let stored = storage::written(&self.id);
         if stored.is_some() && stored != self.written.get_value() {
             self.save_state.set(SaveState::ChangedElsewhere);
             return;
@@ -408,7 +408,7 @@ impl Session {
         let Ok(Some(storage::Entry::Draft(draft))) = storage::load(&self.id) else {
             return false;
         };
-        self.written.set_value(storage::raw(&self.id));
+        self.written.set_value(storage::written(&self.id));
         self.save_state.set(SaveState::Saved);
         self.meta.set((draft.name, draft.created_at));
         self.saved_at.set(draft.saved_at);

@@ -384,17 +384,31 @@ impl ScenarioLibrary {
     /// filled from the same answers; the cited clauses are looked up in it.
     pub fn verdict(&self, scenario: &Scenario, q: &Questionnaire, answers: &Answers, policy: &Document) -> Verdict {
         let visible = q.visible_answers(answers);
+        let ctx = self.context(q, &visible);
+        self.verdict_in(scenario, q, &visible, &ctx, policy)
+    }
+
+    /// [`Self::verdict`] with the visible answers and their context made
+    /// (a deck's verdicts share them: the preview's worked examples are
+    /// worked out again on every keystroke).
+    fn verdict_in(
+        &self,
+        scenario: &Scenario,
+        q: &Questionnaire,
+        visible: &Answers,
+        ctx: &Value,
+        policy: &Document,
+    ) -> Verdict {
         let (rule, outcome) = scenario
             .rules
             .iter()
             .enumerate()
-            .find(|(_, r)| r.when.holds(&visible))
+            .find(|(_, r)| r.when.holds(visible))
             .map_or((None, &scenario.default), |(i, r)| (Some(i), &r.outcome));
         let mut problems = Vec::new();
-        let ctx = self.context(q, &visible);
-        let explanation = self.render(outcome.explanation, scenario, q, &visible, &ctx, &mut problems);
+        let explanation = self.render(outcome.explanation, scenario, q, visible, ctx, &mut problems);
         let (citations, unplaced) = place(policy, &outcome.cites);
-        let text = self.read_into(scenario, q, &visible, &ctx, &mut problems);
+        let text = self.read_into(scenario, q, visible, ctx, &mut problems);
         Verdict {
             scenario: scenario.id.clone(),
             text,
@@ -478,10 +492,12 @@ impl ScenarioLibrary {
 
     /// The verdicts on the scenarios of `deck`, in deck order.
     pub fn deck_verdicts(&self, deck: &Deck, q: &Questionnaire, answers: &Answers, policy: &Document) -> Vec<Verdict> {
+        let visible = q.visible_answers(answers);
+        let ctx = self.context(q, &visible);
         deck.scenarios
             .iter()
             .filter_map(|id| self.scenario(id))
-            .map(|s| self.verdict(s, q, answers, policy))
+            .map(|s| self.verdict_in(s, q, &visible, &ctx, policy))
             .collect()
     }
 
