@@ -9,7 +9,6 @@
 #[cfg(feature = "yaml")]
 use crate::policy::diag::Diagnostic;
 use crate::policy::diag::{Diagnostics, SourceFile};
-#[cfg(feature = "yaml")]
 use crate::policy::model::language::Language;
 use crate::policy::model::library::ClauseLibrary;
 use crate::policy::model::questionnaire::Questionnaire;
@@ -184,83 +183,102 @@ impl Policy {
     }
 
     /// The shipped templates in `language`: the English structure with
-    /// the translation of each file laid over it (see
-    /// [`crate::policy::model::translation`]). Every English file needs its
-    /// translation and every translation its English file; problems are
-    /// located in the translations. The English spelling table is left
-    /// out of a translation: it respells English words only.
+    /// the translation of each file laid over it (see [`translated`]).
     #[cfg(feature = "yaml")]
     pub fn builtin_in(language: Language) -> Result<Self, Diagnostics> {
-        use crate::policy::model::translation::{lay_over, translation_name};
         if language.is_english() {
             return Self::builtin_yaml();
         }
-        let shipped = translations(language);
-        let english: Vec<(&str, &str)> = std::iter::once(QUESTIONNAIRE)
-            .chain(CLAUSES.iter().copied())
-            .chain([QUICK_REFERENCE, APPROVER_NOTES])
-            .collect();
-        let mut problems = Vec::new();
-        let mut laid: Vec<(&str, String)> = Vec::new();
-        for (name, text) in &english {
-            let wanted = translation_name(name, language);
-            match shipped.iter().find(|(n, _)| *n == wanted) {
-                Some((file, translated)) => {
-                    match lay_over(
-                        &SourceFile::yaml(name, text),
-                        &SourceFile::yaml(file, translated),
-                        language,
-                    ) {
-                        Ok(json) => laid.push((name, json)),
-                        Err(d) => problems.extend(d.0),
-                    }
-                }
-                None => problems.push(Diagnostic {
-                    file: wanted,
-                    line: 1,
-                    column: 1,
-                    message: format!("{name} has no {language} translation: add this file"),
-                }),
-            }
-        }
-        let samples = translation_name("samples/", language);
-        for (file, _) in shipped {
-            let translates = english.iter().any(|(n, _)| translation_name(n, language) == *file);
-            if !translates && !file.starts_with(&samples) {
-                problems.push(Diagnostic {
-                    file: (*file).to_owned(),
-                    line: 1,
-                    column: 1,
-                    message: "this translation has no English file at the same path under policy-templates/".to_owned(),
-                });
-            }
-        }
-        if !problems.is_empty() {
-            return Err(Diagnostics(problems));
-        }
+        let laid = translated(language)?;
         let sources: Vec<SourceFile<'_>> = laid.iter().map(|(name, json)| SourceFile::json(name, json)).collect();
         let [questionnaire, clauses @ .., quick_reference, approver_notes] = sources.as_slice() else {
-            return Err(Diagnostics(vec![Diagnostic {
-                file: QUESTIONNAIRE.0.to_owned(),
-                line: 1,
-                column: 1,
-                message: "the shipped templates are incomplete".to_owned(),
-            }]));
+            return Err(incomplete());
         };
         let companions = Companions {
             quick_reference: *quick_reference,
             approver_notes: *approver_notes,
             spelling: SourceFile::yaml(SPELLING.0, SPELLING.1),
         };
-        let mut policy = Self::from_sources(questionnaire, clauses, &companions)?;
-        policy.questionnaire.spelling = Default::default();
-        for library in [
-            &mut policy.library,
-            &mut policy.quick_reference,
-            &mut policy.approver_notes,
-        ] {
+        Ok(Self::from_sources(questionnaire, clauses, &companions)?.in_language(language))
+    }
+
+    /// These templates as the text of `language`: the English spelling
+    /// table is left out of a translation (it respells English words
+    /// only), and every library says its language.
+    pub fn in_language(mut self, language: Language) -> Self {
+        if !language.is_english() {
+            self.questionnaire.spelling = Default::default();
+        }
+        for library in [&mut self.library, &mut self.quick_reference, &mut self.approver_notes] {
             library.language = language;
         }
-        Ok(policy)
+        self
+    }
+}
+
+/// The problem of a shipped set of templates that lacks a file.
+#[cfg(feature = "yaml")]
+fn incomplete() -> Diagnostics {
+    Diagnostics(vec![Diagnostic {
+        file: QUESTIONNAIRE.0.to_owned(),
+        line: 1,
+        column: 1,
+        message: "the shipped templates are incomplete".to_owned(),
+    }])
+}
+
+/// The shipped questionnaire, clause files, quick reference and approver
+/// notes with the translation into `language` of each laid over it (see
+/// [`crate::policy::model::translation`]), as (English file name, JSON),
+/// in that order. Every English file needs its translation and every
+/// translation its English file; problems are located in the
+/// translations.
+#[cfg(feature = "yaml")]
+pub fn translated(language: Language) -> Result<Vec<(&'static str, String)>, Diagnostics> {
+    use crate::policy::model::translation::{lay_over, translation_name};
+    let shipped = translations(language);
+    let english: Vec<(&'static str, &'static str)> = std::iter::once(QUESTIONNAIRE)
+        .chain(CLAUSES.iter().copied())
+        .chain([QUICK_REFERENCE, APPROVER_NOTES])
+        .collect();
+    let mut problems = Vec::new();
+    let mut laid = Vec::new();
+    for (name, text) in &english {
+        let wanted = translation_name(name, language);
+        match shipped.iter().find(|(n, _)| *n == wanted) {
+            Some((file, translated)) => {
+                match lay_over(
+                    &SourceFile::yaml(name, text),
+                    &SourceFile::yaml(file, translated),
+                    language,
+                ) {
+                    Ok(json) => laid.push((*name, json)),
+                    Err(d) => problems.extend(d.0),
+                }
+            }
+            None => problems.push(Diagnostic {
+                file: wanted,
+                line: 1,
+                column: 1,
+                message: format!("{name} has no {language} translation: add this file"),
+            }),
+        }
+    }
+    let samples = translation_name("samples/", language);
+    for (file, _) in shipped {
+        let translates = english.iter().any(|(n, _)| translation_name(n, language) == *file);
+        if !translates && !file.starts_with(&samples) {
+            problems.push(Diagnostic {
+                file: (*file).to_owned(),
+                line: 1,
+                column: 1,
+                message: "this translation has no English file at the same path under policy-templates/".to_owned(),
+            });
+        }
+    }
+    if problems.is_empty() {
+        Ok(laid)
+    } else {
+        Err(Diagnostics(problems))
     }
 }

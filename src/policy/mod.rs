@@ -11,6 +11,7 @@
 //! ```
 
 pub mod bundle;
+pub mod content;
 pub mod diag;
 pub mod document;
 pub mod files;

@@ -1,7 +1,7 @@
 //! Sample organizations: named answer sets shipped for demos, tests and
 //! the benchmark.
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use crate::policy::diag::SourceFile;
 #[cfg(feature = "yaml")]
@@ -14,7 +14,7 @@ use crate::policy::model::language::Language;
 use crate::policy::model::questionnaire::{QuestionKind, Questionnaire};
 
 /// A sample organization.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Sample {
     /// What the sample is called in the app.

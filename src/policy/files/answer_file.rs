@@ -68,6 +68,14 @@ pub struct DraftInfo {
         skip_serializing_if = "crate::policy::model::library::PackVersions::is_empty"
     )]
     pub made_on: crate::policy::model::library::PackVersions,
+    /// The languages the policy is written in (see
+    /// [`crate::policy::files::draft::StoredDraft::languages`]); English
+    /// when absent.
+    #[serde(
+        default,
+        skip_serializing_if = "crate::policy::model::language::PolicyLanguages::is_english_only"
+    )]
+    pub languages: crate::policy::model::language::PolicyLanguages,
 }
 
 /// An answer file.
@@ -110,6 +118,7 @@ pub fn write(draft: &StoredDraft) -> String {
             created_at: draft.created_at.clone(),
             saved_at: draft.saved_at.clone(),
             made_on: draft.made_on.clone(),
+            languages: draft.languages,
         },
         answers: draft.answers.clone(),
         // The JSON form kept for the page is not part of the file.
@@ -256,6 +265,7 @@ pub fn read(file: &str, text: &str, questionnaire: &Questionnaire) -> Result<Sto
         library,
         review: parsed.review,
         made_on: parsed.draft.made_on,
+        languages: parsed.draft.languages,
     };
     // Aliases (`*name`) can repeat one long text many times: the file is
     // small, the draft is not. Refuse a draft whose own answer file could

@@ -19,6 +19,7 @@ use serde_json::{Map, Value};
 use crate::policy::files::review::Review;
 use crate::policy::model::answers::Answers;
 use crate::policy::model::ids::QuestionId;
+use crate::policy::model::language::PolicyLanguages;
 use crate::policy::model::library::PackVersions;
 
 /// The schema this build writes.
@@ -54,6 +55,9 @@ pub struct StoredDraft {
     /// named was version 1.
     #[serde(default, skip_serializing_if = "PackVersions::is_empty")]
     pub made_on: PackVersions,
+    /// The languages the policy is written in; English when not given.
+    #[serde(default, skip_serializing_if = "PolicyLanguages::is_english_only")]
+    pub languages: PolicyLanguages,
 }
 
 /// An imported clause library, kept as the text the user gave so that it
@@ -102,6 +106,7 @@ impl StoredDraft {
             library: None,
             review: Review::default(),
             made_on,
+            languages: PolicyLanguages::default(),
         }
     }
 
