@@ -719,3 +719,212 @@ fn the_pdfua_package_fails_a_pdf_without_tags() {
     let _ = std::fs::remove_file(&path);
     assert!(!out.status.success(), "{}", String::from_utf8_lossy(&out.stdout));
 }
+
+/// The Quebec sample's policy in French and in English (the same answers,
+/// the French sample's free text in French).
+fn quebec_in_both() -> (Document, Document) {
+    use policy_builder::policy::bundle::Policy;
+    use policy_builder::policy::model::language::Language;
+    use policy_builder::policy::sample::{Sample, SAMPLES};
+    let english = policy();
+    let french = Policy::builtin_in(Language::CanadianFrench).unwrap_or_else(|d| panic!("{d}"));
+    let (file, text) = SAMPLES
+        .iter()
+        .find(|(file, _)| file.contains("quebec-long-term-care"))
+        .expect("the Quebec sample");
+    let sample = Sample::load(file, text).unwrap_or_else(|d| panic!("{d}"));
+    let in_french = sample
+        .in_language(file, Language::CanadianFrench, &french.questionnaire)
+        .unwrap_or_else(|d| panic!("{d}"));
+    (
+        fill(&french.questionnaire, &french.library, &in_french.answers),
+        fill(&english.questionnaire, &english.library, &sample.answers),
+    )
+}
+
+/// The bilingual PDF of the Quebec sample, French first.
+fn bilingual_quebec() -> (Document, Document, Vec<u8>) {
+    use policy_builder::policy::render::pdf::render_bilingual;
+    let (fr, en) = quebec_in_both();
+    let pdf = render_bilingual([&fr, &en], DocumentKind::Policy).expect("a bilingual PDF");
+    assert_eq!(pdf.missing_glyphs, Vec::<char>::new());
+    (fr, en, pdf.bytes)
+}
+
+/// A string of a PDF dictionary, as Rust text.
+fn string_in(d: &Dictionary, key: &[u8]) -> Option<String> {
+    d.get(key).ok().and_then(text_of)
+}
+
+#[test]
+fn the_bilingual_policy_reads_in_french_then_in_english_numbered_through() {
+    let (fr, en, bytes) = bilingual_quebec();
+    assert_eq!(fr.language, "fr-CA");
+    assert_eq!(en.language, "en-CA");
+    let path = temp_pdf("bilingual-text", &bytes);
+    let out = Command::new("pdftotext")
+        .args(["-raw", "-enc", "UTF-8"])
+        .arg(&path)
+        .arg("-")
+        .output()
+        .expect("pdftotext (Debian's poppler-utils) runs");
+    let _ = std::fs::remove_file(&path);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let pages: Vec<String> = String::from_utf8(out.stdout)
+        .expect("UTF-8 text")
+        .split('\u{c}')
+        .map(flat)
+        .filter(|p| !p.is_empty())
+        .collect();
+    let alone = |doc: &Document| render_pdf_as(doc, DocumentKind::Policy).expect("a PDF").pages;
+    let (fr_pages, en_pages) = (alone(&fr), alone(&en));
+    assert_eq!(
+        pages.len(),
+        fr_pages + en_pages,
+        "each version whole, one after the other"
+    );
+    let text = pages.join(" ");
+    let at = |needle: &str| {
+        text.find(needle)
+            .unwrap_or_else(|| panic!("the PDF lacks \"{needle}\": {}", &text[..text.len().min(800)]))
+    };
+    let french = at("Pourquoi nous utilisons les médias sociaux");
+    let english = at("Why we use social media");
+    assert!(french < english, "French first");
+    // Each version's cover opens its part, and the page numbers run on.
+    assert!(pages[fr_pages].contains(&flat(&en.title)), "{}", pages[fr_pages]);
+    let total = fr_pages + en_pages;
+    assert!(
+        pages[total - 1].contains(&format!("Page {total} of {total}")),
+        "{}",
+        pages[total - 1]
+    );
+    assert!(
+        pages[fr_pages + 1].contains(&format!("Page {} of {total}", fr_pages + 2)),
+        "{}",
+        pages[fr_pages + 1]
+    );
+    // The English contents give the pages where the English headings are.
+    let section = en.sections.first().expect("a section");
+    let heading = format!("{} {}", section.number, section.title);
+    let landed = pages
+        .iter()
+        .enumerate()
+        .skip(fr_pages + 2)
+        .find(|(_, p)| p.contains(&heading))
+        .map(|(i, _)| i)
+        .expect("the English first section");
+    assert!(
+        pages[fr_pages + 1].contains(&format!("{} {}", section.title, landed + 1)),
+        "the English contents point to page {}: {}",
+        landed + 1,
+        pages[fr_pages + 1]
+    );
+}
+
+#[test]
+fn the_bilingual_policy_tags_each_version_with_its_language() {
+    let (fr, en, bytes) = bilingual_quebec();
+    let doc = lopdf::Document::load_mem(&bytes).expect("a readable PDF");
+    let catalog = doc.catalog().expect("a catalog");
+    assert_eq!(string_in(catalog, b"Lang").as_deref(), Some("fr-CA"));
+    let dict = |o: &Object| -> Dictionary {
+        match o {
+            Object::Reference(id) => doc.get_dictionary(*id).expect("an object").clone(),
+            Object::Dictionary(d) => d.clone(),
+            other => panic!("not a dictionary: {other:?}"),
+        }
+    };
+    let root = dict(catalog.get(b"StructTreeRoot").expect("a structure tree"));
+    let document = dict(root.get(b"K").expect("a root element"));
+    assert_eq!(
+        document.get(b"S").and_then(Object::as_name).ok(),
+        Some(b"Document".as_slice())
+    );
+    let parts: Vec<Dictionary> = document
+        .get(b"K")
+        .and_then(Object::as_array)
+        .expect("the document's parts")
+        .iter()
+        .map(dict)
+        .collect();
+    let described: Vec<(Vec<u8>, Option<String>)> = parts
+        .iter()
+        .map(|p| {
+            (
+                p.get(b"S").and_then(Object::as_name).expect("a role").to_vec(),
+                string_in(p, b"Lang"),
+            )
+        })
+        .collect();
+    assert_eq!(
+        described,
+        [
+            (b"Part".to_vec(), Some("fr-CA".to_owned())),
+            (b"Part".to_vec(), Some("en-CA".to_owned()))
+        ]
+    );
+    // The outline: one open item a version, in its own language, with
+    // that version's sections beneath.
+    let outlines = dict(catalog.get(b"Outlines").expect("an outline"));
+    let mut top = Vec::new();
+    let mut next = outlines.get(b"First").ok().cloned();
+    while let Some(o) = next {
+        let item = dict(&o);
+        let mut sections = Vec::new();
+        let mut child = item.get(b"First").ok().cloned();
+        while let Some(c) = child {
+            let c = dict(&c);
+            sections.push(string_in(&c, b"Title").expect("a title"));
+            child = c.get(b"Next").ok().cloned();
+        }
+        let count = item.get(b"Count").and_then(Object::as_i64).expect("a count");
+        top.push((string_in(&item, b"Title").expect("a title"), count, sections));
+        next = item.get(b"Next").ok().cloned();
+    }
+    let sections =
+        |d: &Document| -> Vec<String> { d.sections.iter().map(|s| format!("{} {}", s.number, s.title)).collect() };
+    assert_eq!(
+        top,
+        [
+            ("Version française".to_owned(), fr.sections.len() as i64, sections(&fr)),
+            ("English version".to_owned(), en.sections.len() as i64, sections(&en)),
+        ]
+    );
+    // The title names both versions.
+    let info = doc
+        .trailer
+        .get(b"Info")
+        .and_then(Object::as_reference)
+        .and_then(|id| doc.get_dictionary(id))
+        .expect("an Info dictionary");
+    assert_eq!(string_in(info, b"Title"), Some(format!("{} / {}", fr.title, en.title)));
+}
+
+#[test]
+fn the_bilingual_policy_passes_the_pdf_ua_checks_qpdf_and_pdfua() {
+    let (_, _, bytes) = bilingual_quebec();
+    let problems = check(&bytes);
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+    let path = temp_pdf("bilingual-check", &bytes);
+    let qpdf = Command::new("qpdf")
+        .arg("--check")
+        .arg(&path)
+        .output()
+        .expect("qpdf (Debian's qpdf) runs");
+    let pdfua = Command::new(pdfua()).arg("check").arg(&path).output();
+    let _ = std::fs::remove_file(&path);
+    let report = format!(
+        "{}{}",
+        String::from_utf8_lossy(&qpdf.stdout),
+        String::from_utf8_lossy(&qpdf.stderr)
+    );
+    assert!(qpdf.status.success() && !report.contains("WARNING"), "{report}");
+    let pdfua = pdfua.expect("pdfua runs (install it with `bash .ci/setup test`)");
+    assert!(
+        pdfua.status.success(),
+        "pdfua found problems:\n{}{}",
+        String::from_utf8_lossy(&pdfua.stdout),
+        String::from_utf8_lossy(&pdfua.stderr)
+    );
+}

@@ -29,7 +29,6 @@ mod worker {
         FileRequest, Incoming, Reply, Request, WordRequest, PROTOCOL_VERSION,
     };
     use policy_builder::policy::model::questionnaire::Questionnaire;
-    use policy_builder::policy::render::pdf::render_pdf_as;
     use wasm_bindgen::prelude::*;
     use wasm_bindgen::JsCast;
     use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
@@ -81,12 +80,13 @@ mod worker {
         })
     }
 
-    /// Makes a PDF: the reply and the file's bytes.
+    /// Makes a PDF (of one Document, or of two versions in one file): the
+    /// reply and the file's bytes.
     fn pdf(mut request: Request) -> (Reply, Option<Vec<u8>>) {
         if let Some(word) = request.word.take() {
             return docx(request, *word);
         }
-        match timed(|| render_pdf_as(&request.document, request.kind)) {
+        match timed(|| jobs::pdf(&request)) {
             (Ok(pdf), millis) => (
                 Reply::Done {
                     id: request.id,

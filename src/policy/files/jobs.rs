@@ -4,10 +4,25 @@
 //! moves messages; the page has no YAML parser, so these run there.
 
 use crate::policy::diag::Diagnostics;
+#[cfg(feature = "pdf")]
+use crate::policy::files::worker_protocol::Request;
 use crate::policy::files::worker_protocol::{FileJob, FileRequest, ReminderRequest, Reply};
 use crate::policy::files::{answer_file, signature};
 use crate::policy::model::library::ClauseLibrary;
 use crate::policy::model::questionnaire::Questionnaire;
+#[cfg(feature = "pdf")]
+use crate::policy::render::pdf::{render_bilingual, render_pdf_as, Pdf, PdfError};
+
+/// Makes the PDF a page's `request` asks for: of its Document as its
+/// kind, or, when it carries a second Document, of both versions in one
+/// file. (A request for a Word file is the Word writer's.)
+#[cfg(feature = "pdf")]
+pub fn pdf(request: &Request) -> Result<Pdf, PdfError> {
+    match &request.second {
+        Some(second) => render_bilingual([&request.document, second], request.kind),
+        None => render_pdf_as(&request.document, request.kind),
+    }
+}
 
 /// Does `request`'s job against the shipped `questionnaire`.
 pub fn run(request: FileRequest, questionnaire: &Questionnaire) -> Reply {
@@ -82,6 +97,47 @@ mod tests {
     use super::*;
     use crate::policy::bundle::Policy;
     use crate::policy::files::draft::StoredDraft;
+
+    #[cfg(feature = "pdf")]
+    #[test]
+    fn a_request_with_a_second_document_makes_one_pdf_holding_both() {
+        use crate::policy::document::DocumentKind;
+        use crate::policy::fill::fill;
+        use crate::policy::model::language::Language;
+        use crate::policy::sample::{Sample, SAMPLES};
+        let english = Policy::builtin().expect("the shipped templates load");
+        let french = Policy::builtin_in(Language::CanadianFrench).expect("the French templates load");
+        let (file, text) = SAMPLES
+            .iter()
+            .find(|(file, _)| file.contains("quebec"))
+            .expect("the Quebec sample");
+        let sample = Sample::load(file, text).expect("the sample loads");
+        let in_french = sample
+            .in_language(file, Language::CanadianFrench, &french.questionnaire)
+            .expect("the sample in French");
+        let fr = fill(&french.questionnaire, &french.library, &in_french.answers);
+        let en = fill(&english.questionnaire, &english.library, &sample.answers);
+        let alone = |doc: &crate::policy::document::Document| {
+            let request = Request::new(1, doc.clone(), DocumentKind::Policy);
+            pdf(&request).expect("a PDF").pages
+        };
+        let (fr_pages, en_pages) = (alone(&fr), alone(&en));
+        // Through the wire, as the page sends it.
+        let json = Request::bilingual(2, fr, en, DocumentKind::Policy)
+            .to_json()
+            .expect("a message is written");
+        let request = Request::parse(&json).expect("the request reads");
+        let both = pdf(&request).expect("a bilingual PDF");
+        assert_eq!(both.pages, fr_pages + en_pages);
+        let parsed = lopdf::Document::load_mem(&both.bytes).expect("a readable PDF");
+        let parts = parsed
+            .objects
+            .values()
+            .filter_map(|o| o.as_dict().ok())
+            .filter(|d| d.get(b"S").and_then(|s| s.as_name()).ok() == Some(b"Part".as_slice()))
+            .count();
+        assert_eq!(parts, 2, "a Part a version");
+    }
 
     #[test]
     fn the_worker_writes_the_review_reminder_and_refuses_a_date_that_is_not_one() {

@@ -17,7 +17,7 @@ use crate::policy::files::word_template::WordTemplate;
 /// Identifies a build, so that a page never talks to a worker of another
 /// version (the worker's files are not content-hashed). The number after
 /// the slash changes with the messages' shape.
-pub const PROTOCOL_VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "/6");
+pub const PROTOCOL_VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "/7");
 
 /// A PDF to make.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -33,6 +33,11 @@ pub struct Request {
     /// Boxed: it carries the review and any template.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub word: Option<Box<WordRequest>>,
+    /// The same answers filled in another language, for one PDF holding
+    /// both versions, `document`'s first (see
+    /// `crate::policy::render::pdf::render_bilingual`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub second: Option<Box<Document>>,
 }
 
 /// What a Word file needs beside the Document.
@@ -248,6 +253,16 @@ impl Request {
             document,
             kind,
             word: None,
+            second: None,
+        }
+    }
+
+    /// A request to lay out `first` and then `second` (the same answers in
+    /// another language) as one PDF, each a `kind`.
+    pub fn bilingual(id: u32, first: Document, second: Document, kind: DocumentKind) -> Self {
+        Self {
+            second: Some(Box::new(second)),
+            ..Self::new(id, first, kind)
         }
     }
 
@@ -258,6 +273,7 @@ impl Request {
             kind: DocumentKind::of(&document),
             document,
             word: Some(Box::new(word)),
+            second: None,
         }
     }
 
@@ -327,11 +343,18 @@ mod tests {
             },
             kind: DocumentKind::QuickReference,
             word: None,
+            second: None,
         };
         assert_eq!(
             Request::parse(&request.to_json().expect("a message is written")),
-            Ok(request)
+            Ok(request.clone())
         );
+        let mut french = request.document.clone();
+        french.language = "fr-CA".to_owned();
+        let both = Request::bilingual(8, french, request.document.clone(), DocumentKind::Policy);
+        let read = Request::parse(&both.to_json().expect("a message is written")).expect("it reads");
+        assert_eq!(read.second.as_ref().map(|d| d.language.as_str()), Some("en"));
+        assert_eq!(read, both);
         for reply in [
             Reply::Ready {
                 version: PROTOCOL_VERSION.into(),

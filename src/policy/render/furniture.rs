@@ -250,13 +250,21 @@ impl Typesetter<'_, '_> {
 
     /// Adds to each contents entry the page its heading landed on, a dotted
     /// leader, and a link to the heading. Each goes right after its entry's
-    /// text, so that the text extracts in reading order.
-    pub(super) fn number_contents(&mut self, pager: &mut Pager, entries: &[Entry], anchors: &[Anchor]) {
+    /// text, so that the text extracts in reading order. The document's
+    /// first page is page `first_page + 1` (a later part of a bilingual
+    /// document starts further on).
+    pub(super) fn number_contents(
+        &mut self,
+        pager: &mut Pager,
+        entries: &[Entry],
+        anchors: &[Anchor],
+        first_page: usize,
+    ) {
         let numbered: Vec<_> = entries.iter().zip(&pager.placed).zip(anchors).collect();
         // From the last entry back, so that the places recorded for the
         // earlier entries of a page stay right.
         for ((entry, placed), anchor) in numbered.into_iter().rev() {
-            let label = (anchor.page + 1).to_string();
+            let label = (first_page + anchor.page + 1).to_string();
             let w = self.fonts.width(entry.style, entry.size, &label);
             let right = PAGE_W - MARGIN_X;
             let baseline = placed.last_top + entry.size;
@@ -298,9 +306,9 @@ impl Typesetter<'_, '_> {
     }
 
     /// The running header (short name and title) and the footer (version
-    /// and "Page X of Y") on every page but the cover.
-    pub(super) fn furniture(&mut self, pages: &mut [Page], doc: &Document) {
-        let total = pages.len();
+    /// and "Page X of Y") on every page but the cover; `pages` are numbered
+    /// from `first + 1`, of `total`.
+    pub(super) fn furniture(&mut self, pages: &mut [Page], doc: &Document, first: usize, total: usize) {
         let short = doc.cover.short_name.to_plain();
         let short = if short.trim().is_empty() {
             doc.author.clone()
@@ -359,7 +367,7 @@ impl Typesetter<'_, '_> {
                 .into_iter()
                 .filter(|m| !matches!(m, Mark::Text { text, .. } if text.is_empty()));
             page.marks.splice(0..0, header);
-            self.footer(page, &version, i, total);
+            self.footer(page, &version, first + i, total);
         }
     }
 
@@ -390,14 +398,14 @@ impl Typesetter<'_, '_> {
     }
 
     /// The quick reference's footer: the organization and "Page X of Y".
-    pub(super) fn sheet_footer(&mut self, pages: &mut [Page], doc: &Document) {
-        let total = pages.len();
+    /// `pages` are numbered from `first + 1`, of `total`.
+    pub(super) fn sheet_footer(&mut self, pages: &mut [Page], doc: &Document, first: usize, total: usize) {
         let widest = self
             .fonts
             .width(Style::Muted, FURNITURE, &format!("Page {total} of {total}"));
         let author = self.fitted(&doc.author, Style::Muted, FURNITURE, CONTENT_W - widest - 12.0);
         for (i, page) in pages.iter_mut().enumerate() {
-            self.footer(page, &author, i, total);
+            self.footer(page, &author, first + i, total);
         }
     }
 }

@@ -18,7 +18,7 @@ use std::collections::BTreeSet;
 
 pub use super::fonts::{FontError, Fonts, BOLD, REGULAR};
 use super::furniture::Spacing;
-pub use super::page::{Anchor, Laid, Mark, Page, Style};
+pub use super::page::{Anchor, Laid, Mark, Page, Part, Style};
 use super::page::{BODY, CONTENT_W, MARGIN_TOP, MARGIN_X, PAGE_H, PAGE_W, TITLE};
 use super::paginate::Pager;
 use super::structure::{Role, Structure};
@@ -33,6 +33,106 @@ pub fn layout(doc: &Document, fonts: &Fonts<'_>) -> Laid {
 
 /// Lays `doc` out on A4 pages as a `kind`.
 pub fn layout_as(doc: &Document, fonts: &Fonts<'_>, kind: DocumentKind) -> Laid {
+    let set = set(doc, fonts, kind, 0);
+    let total = set.pages.len();
+    set.finish(doc, kind, Numbering { first: 0, total })
+}
+
+/// Lays out two versions of one document (the same answers filled in two
+/// languages) one after the other on the same pages: each complete with
+/// its cover and contents, as a `kind`, its structure a `Part` in its own
+/// language, the page numbers running through both.
+///
+/// The versions are laid out as they would be alone and then joined,
+/// rather than the Document model learning about languages: a second
+/// version is a whole document, and every exporter that can hold two
+/// (the PDF, the web page) takes two finished Documents the same way.
+pub fn layout_bilingual(docs: [&Document; 2], fonts: &Fonts<'_>, kind: DocumentKind) -> Laid {
+    let first = set(docs[0], fonts, kind, 0);
+    let offset = first.pages.len();
+    let second = set(docs[1], fonts, kind, offset);
+    let total = offset + second.pages.len();
+    let first = first.finish(docs[0], kind, Numbering { first: 0, total });
+    let second = second.finish(docs[1], kind, Numbering { first: offset, total });
+    let mut joined = Laid {
+        width: first.width,
+        height: first.height,
+        pages: Vec::with_capacity(total),
+        anchors: Vec::new(),
+        missing_glyphs: BTreeSet::new(),
+        structure: Structure::new(),
+        parts: Vec::new(),
+    };
+    for (doc, part) in docs.into_iter().zip([first, second]) {
+        joined.append(part, &doc.language, part_label(&doc.language));
+    }
+    joined
+}
+
+/// What a version of a bilingual document is called in its outline, in
+/// its own language.
+pub fn part_label(language: &str) -> &'static str {
+    if language.starts_with("fr") {
+        "Version fran\u{e7}aise"
+    } else {
+        "English version"
+    }
+}
+
+/// Where a part's pages sit among all the pages: the page numbers its
+/// footers and contents print.
+#[derive(Debug, Clone, Copy)]
+struct Numbering {
+    /// The index of its first page among all the pages.
+    first: usize,
+    /// How many pages there are in all.
+    total: usize,
+}
+
+/// A document set on pages, without its running header and footers yet
+/// (they need the number of pages of every part).
+struct Set<'f, 'a> {
+    t: Typesetter<'f, 'a>,
+    pages: Vec<Page>,
+    anchors: Vec<Anchor>,
+    /// How many of the root's children are the body's.
+    body_elements: usize,
+}
+
+impl Set<'_, '_> {
+    /// Adds the running header and the footers, and finishes the text and
+    /// the structure.
+    fn finish(self, doc: &Document, kind: DocumentKind, numbering: Numbering) -> Laid {
+        let Set {
+            mut t,
+            mut pages,
+            anchors,
+            body_elements,
+        } = self;
+        match kind {
+            DocumentKind::Policy => t.furniture(&mut pages, doc, numbering.first, numbering.total),
+            DocumentKind::QuickReference | DocumentKind::Note => {
+                t.sheet_footer(&mut pages, doc, numbering.first, numbering.total)
+            }
+        }
+        t.space_marks(&mut pages);
+        let front = t.structure.elements[Structure::ROOT].children.len() - body_elements;
+        t.structure.move_last_to_front(front);
+        Laid {
+            width: PAGE_W,
+            height: PAGE_H,
+            pages,
+            anchors,
+            missing_glyphs: t.missing,
+            structure: t.structure,
+            parts: Vec::new(),
+        }
+    }
+}
+
+/// Sets `doc` on pages as a `kind`, the first of them numbered
+/// `first_page + 1` in the contents.
+fn set<'f, 'a>(doc: &Document, fonts: &'f Fonts<'a>, kind: DocumentKind, first_page: usize) -> Set<'f, 'a> {
     let mut t = Typesetter {
         fonts,
         missing: BTreeSet::new(),
@@ -79,8 +179,7 @@ pub fn layout_as(doc: &Document, fonts: &Fonts<'_>, kind: DocumentKind) -> Laid 
                 anchor.page = placed.page;
                 anchor.top = placed.first_top;
             }
-            t.number_contents(&mut pager, &entries, &anchors);
-            t.furniture(&mut pager.pages, doc);
+            t.number_contents(&mut pager, &entries, &anchors, first_page);
             pager.pages
         }
         DocumentKind::QuickReference | DocumentKind::Note => {
@@ -137,20 +236,13 @@ pub fn layout_as(doc: &Document, fonts: &Fonts<'_>, kind: DocumentKind) -> Laid 
                 anchor.page = placed.page;
                 anchor.top = placed.first_top;
             }
-            t.sheet_footer(&mut pager.pages, doc);
             pager.pages
         }
     };
-    let mut pages = pages;
-    t.space_marks(&mut pages);
-    let front = t.structure.elements[Structure::ROOT].children.len() - body_elements;
-    t.structure.move_last_to_front(front);
-    Laid {
-        width: PAGE_W,
-        height: PAGE_H,
+    Set {
+        t,
         pages,
         anchors,
-        missing_glyphs: t.missing,
-        structure: t.structure,
+        body_elements,
     }
 }

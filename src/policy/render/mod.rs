@@ -8,6 +8,12 @@
 //! [`page`], and [`furniture`] adds the cover, the contents, the running
 //! header and the footers. [`pdf`] writes the pages out, `tagged` adds
 //! the structure tree and `pdf_file` writes the file's bytes.
+//!
+//! A bilingual document is two finished Documents (the same answers
+//! filled in two languages), not a Document that knows two languages:
+//! [`layout::layout_bilingual`] lays each out as it would be alone and
+//! joins them, each version a `Part` of the structure in its own
+//! language, and the exporters that hold two take the pair.
 
 #[cfg(feature = "docx")]
 pub mod docx;

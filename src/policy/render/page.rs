@@ -4,6 +4,7 @@
 //! Positions are in points, measured from the top-left corner of the page.
 
 use std::collections::BTreeSet;
+use std::ops::Range;
 
 use super::structure::{Structure, Tag};
 
@@ -141,6 +142,62 @@ pub struct Laid {
     pub missing_glyphs: BTreeSet<char>,
     /// The logical structure the marks' tags point into.
     pub structure: Structure,
+    /// For a document holding several versions (a bilingual policy), each
+    /// version in order; empty for a document of one.
+    pub parts: Vec<Part>,
+}
+
+/// One version of a document that holds several.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Part {
+    /// Its language, a BCP 47 tag.
+    pub language: String,
+    /// What its outline item says, in its own language.
+    pub label: String,
+    /// Its first page (its cover), counted from 0.
+    pub page: usize,
+    /// Its headings: a range of [`Laid::anchors`].
+    pub anchors: Range<usize>,
+}
+
+impl Laid {
+    /// Appends `other`'s pages after these, its structure as a
+    /// [`Role::Part`](super::structure::Role::Part) in `language` (see
+    /// [`Structure::graft`]), its headings after these with their pages
+    /// moved, and notes the part in [`Laid::parts`]. Page numbers printed
+    /// on `other`'s pages are left as they are: lay it out numbered from
+    /// where it will land.
+    pub fn append(&mut self, other: Laid, language: &str, label: &str) {
+        let pages = self.pages.len();
+        let first_anchor = self.anchors.len();
+        let shift = self.structure.graft(other.structure, language);
+        for mut page in other.pages {
+            for mark in &mut page.marks {
+                match mark {
+                    Mark::Text {
+                        tag: Tag::Element(e), ..
+                    } => *e += shift,
+                    Mark::Link { page, element, .. } => {
+                        *page += pages;
+                        *element += shift;
+                    }
+                    _ => {}
+                }
+            }
+            self.pages.push(page);
+        }
+        self.anchors.extend(other.anchors.into_iter().map(|mut a| {
+            a.page += pages;
+            a
+        }));
+        self.missing_glyphs.extend(other.missing_glyphs);
+        self.parts.push(Part {
+            language: language.to_owned(),
+            label: label.to_owned(),
+            page: pages,
+            anchors: first_anchor..self.anchors.len(),
+        });
+    }
 }
 
 /// A4 in points.

@@ -20,10 +20,10 @@ use printpdf::{Mm, Op, ParsedFont, PdfDocument, PdfFontHandle, PdfPage, PdfSaveO
 
 use crate::policy::document::Document;
 use crate::policy::document::DocumentKind;
-use crate::policy::render::layout::{layout_as, Anchor, Fonts, Laid, Mark, Style, BOLD, REGULAR};
+use crate::policy::render::layout::{layout_as, layout_bilingual, Anchor, Fonts, Laid, Mark, Style, BOLD, REGULAR};
 use crate::policy::render::pdf_file::{push_uint, save, Deflater};
 use crate::policy::render::structure::{Role, Structure, Tag};
-use crate::policy::render::tagged::tag;
+use crate::policy::render::tagged::{tag, About};
 
 /// Why a PDF could not be made.
 #[derive(Debug, thiserror::Error)]
@@ -69,6 +69,32 @@ pub fn render_pdf_as(doc: &Document, kind: DocumentKind) -> Result<Pdf, PdfError
     write_pdf(doc, kind, &laid)
 }
 
+/// Lays out and writes two versions of one document (the same answers
+/// filled in two languages, such as a Quebec policy in French and in
+/// English) as one PDF, each version complete and a `kind` (see
+/// [`layout_bilingual`]).
+///
+/// The catalog's `/Lang` is the first version's; each version is a `Part`
+/// of the structure tree with its own `/Lang`, and a top-level bookmark
+/// in its own language ("Version française", "English version") with its
+/// sections beneath. The title in the Info dictionary is both versions'
+/// titles, the first's first, so a viewer's title bar names both; the
+/// XMP has that as its default title and each title in its language.
+pub fn render_bilingual(docs: [&Document; 2], kind: DocumentKind) -> Result<Pdf, PdfError> {
+    let laid = layout_bilingual(docs, builtin_fonts()?, kind);
+    let title = if docs[0].title == docs[1].title {
+        docs[0].title.clone()
+    } else {
+        format!("{} / {}", docs[0].title, docs[1].title)
+    };
+    let about = About {
+        title,
+        author: &docs[0].author,
+        titles: docs.iter().map(|d| (d.language.as_str(), d.title.as_str())).collect(),
+    };
+    write(&about, kind, &laid)
+}
+
 /// What the PDF's metadata says about a kind of document.
 fn subject(kind: DocumentKind) -> &'static str {
     match kind {
@@ -100,11 +126,21 @@ fn builtin_fonts() -> Result<&'static Fonts<'static>, PdfError> {
 /// printpdf is told which characters each font shows through one line of
 /// text on the first page, so that it embeds and maps exactly those glyphs.
 pub fn write_pdf(doc: &Document, kind: DocumentKind, laid: &Laid) -> Result<Pdf, PdfError> {
+    let about = About {
+        title: doc.title.clone(),
+        author: &doc.author,
+        titles: vec![(doc.language.as_str(), doc.title.as_str())],
+    };
+    write(&about, kind, laid)
+}
+
+/// Writes laid-out pages as a PDF that says `about` of itself.
+fn write(about: &About<'_>, kind: DocumentKind, laid: &Laid) -> Result<Pdf, PdfError> {
     let fonts = builtin_fonts()?;
     let mut warnings = Vec::new();
     let regular = ParsedFont::from_bytes(REGULAR, 0, &mut warnings).ok_or(PdfError::Embed("regular"))?;
     let bold = ParsedFont::from_bytes(BOLD, 0, &mut warnings).ok_or(PdfError::Embed("bold"))?;
-    let mut pdf = PdfDocument::new(&doc.title);
+    let mut pdf = PdfDocument::new(&about.title);
     // The worker's build blanks the ICC profile printpdf embeds for PDF/X
     // and PDF/A (`.ci/strip-worker-exports.mjs`): never ask for those.
     if pdf.metadata.info.conformance.must_have_icc_profile() {
@@ -112,7 +148,7 @@ pub fn write_pdf(doc: &Document, kind: DocumentKind, laid: &Laid) -> Result<Pdf,
             "a conformance level that needs an ICC profile".to_owned(),
         ));
     }
-    pdf.metadata.info.author = doc.author.clone();
+    pdf.metadata.info.author = about.author.to_owned();
     pdf.metadata.info.subject = subject(kind).to_owned();
     pdf.metadata.info.keywords = ["social media", "policy", "health care", "privacy", "confidentiality"]
         .into_iter()
@@ -197,8 +233,8 @@ pub fn write_pdf(doc: &Document, kind: DocumentKind, laid: &Laid) -> Result<Pdf,
         lo.objects
             .insert(id, Object::Stream(Stream::new(dict, content).with_compression(false)));
     }
-    finish(&mut lo, laid, &doc.language).map_err(|e| PdfError::Write(e.to_string()))?;
-    tag(&mut lo, laid, &mcids, doc).map_err(|e| PdfError::Write(e.to_string()))?;
+    finish(&mut lo, laid, about.language()).map_err(|e| PdfError::Write(e.to_string()))?;
+    tag(&mut lo, laid, &mcids, about).map_err(|e| PdfError::Write(e.to_string()))?;
     compress(&mut lo, &mut deflater)?;
     // Object streams (compressed at level 1) for the dictionaries: the
     // structure tree adds some 600 small objects, which took the longest
@@ -484,7 +520,7 @@ fn finish(lo: &mut lopdf::Document, laid: &Laid, language: &str) -> lopdf::Resul
     let outlines = if laid.anchors.is_empty() {
         None
     } else {
-        Some(outline(lo, &page_ids, &laid.anchors, laid.height))
+        Some(outline(lo, &page_ids, laid))
     };
     // printpdf dates the file 1 January 1970 unless told the time, and the
     // pipeline never reads the clock: leave the dates out (they are
@@ -520,72 +556,116 @@ fn finish(lo: &mut lopdf::Document, laid: &Laid, language: &str) -> lopdf::Resul
     Ok(())
 }
 
-/// Writes the outline: one item a section, its subsections beneath it
-/// (closed), all in reading order, each going to its heading. Returns the
-/// outline dictionary's id.
-fn outline(lo: &mut lopdf::Document, page_ids: &[ObjectId], anchors: &[Anchor], height: f32) -> ObjectId {
-    let root = lo.new_object_id();
-    // Sections and the indices of their subsections.
-    let mut tree: Vec<(usize, Vec<usize>)> = Vec::new();
-    for (i, a) in anchors.iter().enumerate() {
+/// One outline item: where it goes and the items beneath it.
+struct Item {
+    title: String,
+    /// The page it goes to, counted from 0.
+    page: usize,
+    /// How far down that page, in PDF coordinates (from the bottom).
+    y: f32,
+    /// Whether its items show when the file opens.
+    open: bool,
+    children: Vec<Item>,
+}
+
+/// The outline items of `anchors`: one a section, its subsections beneath
+/// it (closed).
+fn items(anchors: &[Anchor], height: f32) -> Vec<Item> {
+    let mut tree: Vec<Item> = Vec::new();
+    for a in anchors {
+        let item = Item {
+            title: format!("{} {}", a.number, a.title),
+            page: a.page,
+            y: height - a.top + 12.0,
+            open: false,
+            children: Vec::new(),
+        };
         match tree.last_mut() {
-            Some((_, subs)) if a.level > 1 => subs.push(i),
-            _ => tree.push((i, Vec::new())),
+            Some(section) if a.level > 1 => section.children.push(item),
+            _ => tree.push(item),
         }
     }
-    let ids: Vec<ObjectId> = anchors.iter().map(|_| lo.new_object_id()).collect();
-    let item = |i: usize, parent: ObjectId, prev: Option<usize>, next: Option<usize>| {
-        let a = &anchors[i];
+    tree
+}
+
+/// Writes the outline: one item a section, its subsections beneath it
+/// (closed), all in reading order, each going to its heading; for a
+/// document of several parts, one open item a part (going to its cover)
+/// with its sections beneath. Returns the outline dictionary's id.
+fn outline(lo: &mut lopdf::Document, page_ids: &[ObjectId], laid: &Laid) -> ObjectId {
+    let tree = if laid.parts.is_empty() {
+        items(&laid.anchors, laid.height)
+    } else {
+        laid.parts
+            .iter()
+            .map(|part| Item {
+                title: part.label.clone(),
+                page: part.page,
+                y: laid.height,
+                open: true,
+                children: items(laid.anchors.get(part.anchors.clone()).unwrap_or_default(), laid.height),
+            })
+            .collect()
+    };
+    let root = lo.new_object_id();
+    let (ends, visible) = write_items(lo, page_ids, &tree, root);
+    let mut d = Dictionary::new();
+    d.set("Type", Object::Name(b"Outlines".to_vec()));
+    if let Some((first, last)) = ends {
+        d.set("First", first);
+        d.set("Last", last);
+    }
+    d.set("Count", visible);
+    lo.objects.insert(root, Object::Dictionary(d));
+    root
+}
+
+/// Writes `items`, siblings under `parent`, and what is beneath them.
+/// Returns the first and last item's ids and how many items show beneath
+/// the parent when it is open.
+fn write_items(
+    lo: &mut lopdf::Document,
+    page_ids: &[ObjectId],
+    items: &[Item],
+    parent: ObjectId,
+) -> (Option<(ObjectId, ObjectId)>, i64) {
+    let ids: Vec<ObjectId> = items.iter().map(|_| lo.new_object_id()).collect();
+    let mut visible = 0;
+    for (i, item) in items.iter().enumerate() {
         let mut d = Dictionary::new();
-        d.set("Title", text_string(&format!("{} {}", a.number, a.title)));
+        d.set("Title", text_string(&item.title));
         d.set("Parent", parent);
-        if let Some(page) = page_ids.get(a.page) {
+        if let Some(page) = page_ids.get(item.page) {
             d.set(
                 "Dest",
                 vec![
                     Object::Reference(*page),
                     Object::Name(b"XYZ".to_vec()),
                     Object::Null,
-                    Object::Real(height - a.top + 12.0),
+                    Object::Real(item.y),
                     Object::Null,
                 ],
             );
         }
-        if let Some(p) = prev {
+        if let Some(p) = i.checked_sub(1) {
             d.set("Prev", ids[p]);
         }
-        if let Some(n) = next {
-            d.set("Next", ids[n]);
+        if let Some(n) = ids.get(i + 1) {
+            d.set("Next", *n);
         }
-        d
-    };
-    for (ti, (section, subs)) in tree.iter().enumerate() {
-        let prev = ti.checked_sub(1).map(|p| tree[p].0);
-        let next = tree.get(ti + 1).map(|n| n.0);
-        let mut d = item(*section, root, prev, next);
-        if let (Some(first), Some(last)) = (subs.first(), subs.last()) {
-            d.set("First", ids[*first]);
-            d.set("Last", ids[*last]);
-            // Negative: closed, with this many items beneath.
-            d.set("Count", -(subs.len() as i64));
+        let (ends, beneath) = write_items(lo, page_ids, &item.children, ids[i]);
+        if let Some((first, last)) = ends {
+            d.set("First", first);
+            d.set("Last", last);
+            // Positive: open, with this many items showing beneath;
+            // negative: closed.
+            d.set("Count", if item.open { beneath } else { -beneath });
         }
-        lo.objects.insert(ids[*section], Object::Dictionary(d));
-        for (si, sub) in subs.iter().enumerate() {
-            let prev = si.checked_sub(1).map(|p| subs[p]);
-            let next = subs.get(si + 1).copied();
-            let d = item(*sub, ids[*section], prev, next);
-            lo.objects.insert(ids[*sub], Object::Dictionary(d));
-        }
+        visible += 1 + if item.open { beneath } else { 0 };
+        lo.objects.insert(ids[i], Object::Dictionary(d));
     }
-    let mut d = Dictionary::new();
-    d.set("Type", Object::Name(b"Outlines".to_vec()));
-    if let (Some(first), Some(last)) = (tree.first(), tree.last()) {
-        d.set("First", ids[first.0]);
-        d.set("Last", ids[last.0]);
-    }
-    d.set("Count", tree.len() as i64);
-    lo.objects.insert(root, Object::Dictionary(d));
-    root
+    let ends = ids.first().zip(ids.last()).map(|(f, l)| (*f, *l));
+    (ends, visible)
 }
 
 #[cfg(test)]

@@ -23,6 +23,10 @@ pub enum Tag {
 pub enum Role {
     /// The whole document, the root of the tree.
     Document,
+    /// One complete version of the document in a document that holds
+    /// several, such as the French and the English versions of a
+    /// bilingual policy; its element names its language.
+    Part,
     /// The document's title (a PDF 2.0 role, mapped to `H1` for PDF 1.7
     /// readers through the role map).
     Title,
@@ -65,6 +69,7 @@ impl Role {
     pub fn name(self) -> &'static str {
         match self {
             Role::Document => "Document",
+            Role::Part => "Part",
             Role::Title => "Title",
             Role::Heading(1) => "H1",
             Role::Heading(2) => "H2",
@@ -113,6 +118,9 @@ pub struct Element {
     pub children: Vec<usize>,
     /// For a link: what it goes to, as its annotation describes it.
     pub alt: Option<String>,
+    /// The language of its text (a BCP 47 tag) when it differs from the
+    /// document's, or marks a part of a bilingual document.
+    pub lang: Option<String>,
 }
 
 /// The tree of structure elements; element 0 is the [`Role::Document`].
@@ -140,6 +148,7 @@ impl Structure {
                 parent: Self::ROOT,
                 children: Vec::new(),
                 alt: None,
+                lang: None,
             }],
         }
     }
@@ -153,6 +162,7 @@ impl Structure {
             parent,
             children: Vec::new(),
             alt: None,
+            lang: None,
         });
         if let Some(p) = self.elements.get_mut(parent) {
             p.children.push(id);
@@ -185,6 +195,36 @@ impl Structure {
         }
     }
 
+    /// Adds a [`Role::Part`] in `lang` as the root's last child and puts
+    /// the whole of `other` under it: its root's children become the
+    /// part's, every other element is copied after the part (so children
+    /// still come after their parents). Returns the number to add to an
+    /// element index of `other` to get its index here (`other`'s root
+    /// becomes the part).
+    pub fn graft(&mut self, other: Structure, lang: &str) -> usize {
+        let part = self.add(Role::Part, Self::ROOT);
+        if let Some(el) = self.elements.get_mut(part) {
+            el.lang = Some(lang.to_owned());
+        }
+        // Element i of `other` lands at part + i: its root (0) is the part.
+        let shift = part;
+        let moved = |i: usize| i + shift;
+        let mut elements = other.elements.into_iter();
+        if let Some(root) = elements.next() {
+            if let Some(el) = self.elements.get_mut(part) {
+                el.children = root.children.iter().map(|c| moved(*c)).collect();
+            }
+        }
+        for mut el in elements {
+            el.parent = moved(el.parent);
+            for c in &mut el.children {
+                *c = moved(*c);
+            }
+            self.elements.push(el);
+        }
+        shift
+    }
+
     /// The elements in reading order (depth first from the root).
     pub fn in_order(&self) -> Vec<usize> {
         let mut out = Vec::with_capacity(self.elements.len());
@@ -214,5 +254,30 @@ mod tests {
         s.move_last_to_front(2);
         assert_eq!(s.in_order(), [Structure::ROOT, title, toc, item, h, p]);
         assert_eq!(s.elements[item].parent, toc);
+    }
+
+    #[test]
+    fn a_grafted_tree_reads_after_the_first_under_a_part_in_its_language() {
+        let mut first = Structure::new();
+        let h = first.add(Role::Heading(1), Structure::ROOT);
+        let mut second = Structure::new();
+        let h2 = second.add(Role::Heading(1), Structure::ROOT);
+        let list = second.add(Role::List { numbered: false }, Structure::ROOT);
+        let item = second.add(Role::ListItem, list);
+        let shift = first.graft(second, "en-CA");
+        let part = first.elements[Structure::ROOT].children[1];
+        assert_eq!(first.elements[part].role, Role::Part);
+        assert_eq!(first.elements[part].lang.as_deref(), Some("en-CA"));
+        assert_eq!(first.elements[part].children, [h2 + shift, list + shift]);
+        assert_eq!(first.elements[item + shift].parent, list + shift);
+        assert_eq!(first.elements[list + shift].parent, part);
+        assert_eq!(
+            first.in_order(),
+            [Structure::ROOT, h, part, h2 + shift, list + shift, item + shift]
+        );
+        // Children still come after their parents.
+        for (i, el) in first.elements.iter().enumerate() {
+            assert!(el.children.iter().all(|c| *c > i), "{i}");
+        }
     }
 }

@@ -8,7 +8,6 @@
 
 use lopdf::{Dictionary, Object, ObjectId, Stream};
 
-use crate::policy::document::Document;
 use crate::policy::render::layout::{Laid, Mark};
 use crate::policy::render::structure::{Role, Structure};
 
@@ -16,11 +15,29 @@ fn name(s: &str) -> Object {
     Object::Name(s.as_bytes().to_vec())
 }
 
+/// What a PDF says about itself in its metadata.
+pub struct About<'d> {
+    /// The title shown for the file.
+    pub title: String,
+    /// Who issues it.
+    pub author: &'d str,
+    /// Each version's language (a BCP 47 tag) and title, the first
+    /// version's first: one for most documents, two for a bilingual one.
+    pub titles: Vec<(&'d str, &'d str)>,
+}
+
+impl About<'_> {
+    /// The document's language: its first version's.
+    pub fn language(&self) -> &str {
+        self.titles.first().map_or("en", |(lang, _)| lang)
+    }
+}
+
 /// Adds the structure tree, the link annotations, `/MarkInfo`, the XMP
 /// metadata and each page's `/StructParents` and `/Tabs`. `mcids` gives,
 /// for each page, the element each marked-content id of its stream
 /// belongs to.
-pub fn tag(lo: &mut lopdf::Document, laid: &Laid, mcids: &[Vec<usize>], doc: &Document) -> lopdf::Result<()> {
+pub fn tag(lo: &mut lopdf::Document, laid: &Laid, mcids: &[Vec<usize>], about: &About<'_>) -> lopdf::Result<()> {
     let page_ids: Vec<ObjectId> = lo.get_pages().into_values().collect();
     let structure = &laid.structure;
     let n = structure.elements.len();
@@ -124,6 +141,9 @@ pub fn tag(lo: &mut lopdf::Document, laid: &Laid, mcids: &[Vec<usize>], doc: &Do
         let el = &structure.elements[e];
         let mut d = Dictionary::new();
         d.set("S", name(el.role.name()));
+        if let Some(lang) = &el.lang {
+            d.set("Lang", Object::string_literal(lang.as_str()));
+        }
         let parent = if e == Structure::ROOT {
             Some(root_id)
         } else {
@@ -225,7 +245,7 @@ pub fn tag(lo: &mut lopdf::Document, laid: &Laid, mcids: &[Vec<usize>], doc: &Do
             d.set("Subtype", name("XML"));
             d
         },
-        xmp(&doc.title, &doc.author, &doc.language).into_bytes(),
+        xmp(about).into_bytes(),
     )
     .with_compression(false);
     let metadata = lo.add_object(metadata);
@@ -257,9 +277,11 @@ fn xml_text(s: &str) -> String {
     out
 }
 
-/// The XMP metadata packet: the title, the author, the language and the
+/// The XMP metadata packet: the title (with each version's title in its
+/// language when there are several), the author, the languages and the
 /// PDF/UA-1 identification.
-pub fn xmp(title: &str, author: &str, language: &str) -> String {
+pub fn xmp(about: &About<'_>) -> String {
+    let author = about.author;
     let creator = if author.trim().is_empty() {
         String::new()
     } else {
@@ -268,23 +290,39 @@ pub fn xmp(title: &str, author: &str, language: &str) -> String {
             xml_text(author)
         )
     };
+    // The titles in their languages only when there are several.
+    let titles: String = if about.titles.len() > 1 {
+        about
+            .titles
+            .iter()
+            .map(|(lang, title)| format!("<rdf:li xml:lang=\"{}\">{}</rdf:li>", xml_text(lang), xml_text(title)))
+            .collect()
+    } else {
+        String::new()
+    };
+    let languages: String = about
+        .titles
+        .iter()
+        .map(|(lang, _)| format!("<rdf:li>{}</rdf:li>", xml_text(lang)))
+        .collect();
     format!(
         "<?xpacket begin=\"\u{feff}\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n\
          <x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\n\
          <rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n\
          <rdf:Description rdf:about=\"\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\" \
          xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\" xmlns:pdfuaid=\"http://www.aiim.org/pdfua/ns/id/\">\n\
-         <dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">{title}</rdf:li></rdf:Alt></dc:title>\n\
+         <dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">{title}</rdf:li>{titles}</rdf:Alt></dc:title>\n\
          {creator}\
-         <dc:language><rdf:Bag><rdf:li>{language}</rdf:li></rdf:Bag></dc:language>\n\
+         <dc:language><rdf:Bag>{languages}</rdf:Bag></dc:language>\n\
          <pdf:Producer>printpdf</pdf:Producer>\n\
          <pdfuaid:part>1</pdfuaid:part>\n\
          </rdf:Description>\n\
          </rdf:RDF>\n\
          </x:xmpmeta>\n\
          <?xpacket end=\"r\"?>",
-        title = xml_text(title),
-        language = xml_text(language),
+        title = xml_text(&about.title),
+        titles = titles,
+        languages = languages,
     )
 }
 
@@ -294,10 +332,35 @@ mod tests {
 
     #[test]
     fn the_xmp_escapes_the_title_and_declares_pdf_ua_1() {
-        let x = xmp("Tom & Jerry <\u{1}policy>", "A \"B\"", "fr-CA");
+        let x = xmp(&About {
+            title: "Tom & Jerry <\u{1}policy>".to_owned(),
+            author: "A \"B\"",
+            titles: vec![("fr-CA", "Tom")],
+        });
         assert!(x.contains("Tom &amp; Jerry &lt;policy&gt;"), "{x}");
         assert!(x.contains("A &quot;B&quot;"), "{x}");
         assert!(x.contains("<pdfuaid:part>1</pdfuaid:part>"));
         assert!(!x.contains('\u{1}'));
+        assert!(x.contains("<rdf:Bag><rdf:li>fr-CA</rdf:li></rdf:Bag>"), "{x}");
+        assert!(!x.contains("xml:lang=\"fr-CA\""), "one title, no alternatives: {x}");
+    }
+
+    #[test]
+    fn a_bilingual_xmp_names_both_languages_and_each_title_in_its_own() {
+        let x = xmp(&About {
+            title: "Politique / Policy".to_owned(),
+            author: "Org",
+            titles: vec![("fr-CA", "Politique"), ("en-CA", "Policy")],
+        });
+        assert!(
+            x.contains("<rdf:li xml:lang=\"x-default\">Politique / Policy</rdf:li>"),
+            "{x}"
+        );
+        assert!(x.contains("<rdf:li xml:lang=\"fr-CA\">Politique</rdf:li>"), "{x}");
+        assert!(x.contains("<rdf:li xml:lang=\"en-CA\">Policy</rdf:li>"), "{x}");
+        assert!(
+            x.contains("<rdf:Bag><rdf:li>fr-CA</rdf:li><rdf:li>en-CA</rdf:li></rdf:Bag>"),
+            "{x}"
+        );
     }
 }
