@@ -76,6 +76,39 @@ test('the Quebec sample opens in French under an English interface, exports a Fr
   await context.close();
 });
 
+/** Every /Lang the PDF's objects carry, catalog and structure elements alike. */
+async function pdfLangs(path) {
+  const plain = `${path}.all.qdf`;
+  execFileSync('qpdf', ['--qdf', '--object-streams=disable', path, plain]);
+  const text = (await readFile(plain)).toString('latin1');
+  return [...text.matchAll(/\/Lang \(([^)]*)\)/g)].map((m) => m[1]);
+}
+
+test('a policy in French and English exports one PDF holding both, French first, each part in its language, or one language as chosen', async () => {
+  const { context, page, errors } = await openApp(env.browser, env.server.url);
+  await page.getByRole('button', { name: QUEBEC }).click();
+  await page.getByLabel('Language of the policy').selectOption('fr-CA+en');
+  await page.locator('#preview').getByText('médias sociaux').first().waitFor();
+  const both = page.getByRole('radio', { name: 'Both, in one PDF' });
+  await both.waitFor();
+  assert.ok(await both.isChecked(), 'both languages in one PDF is the default');
+
+  const pdf = await exportPdf(page);
+  const text = flat(pdfText(pdf));
+  const french = text.indexOf('Pourquoi nous utilisons les médias sociaux');
+  const english = text.indexOf('Why we use social media');
+  assert.ok(french >= 0 && english > french, `French first, then English (at ${french} and ${english})`);
+  assert.equal(await pdfLang(pdf), 'fr-CA');
+  assert.ok((await pdfLangs(pdf)).some((l) => l.startsWith('en-')), 'the English part says it is English');
+
+  await page.getByRole('radio', { name: 'English only' }).check();
+  const only = flat(pdfText(await exportPdf(page)));
+  assert.match(only, /Why we use social media/);
+  assert.doesNotMatch(only, /Pourquoi nous utilisons les médias sociaux/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('an English visit asks for no French content, and a French policy opened once still opens with the network cut', async () => {
   const own = await serveDist();
   const { context, page, errors } = await openApp(env.browser, own.url);

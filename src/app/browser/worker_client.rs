@@ -113,7 +113,6 @@ pub async fn make_pdf(document: Document, kind: DocumentKind) -> Result<Made, Wo
 
 /// Makes one PDF of `first` and then `second` (the same answers in
 /// another language), each as a `kind`.
-#[expect(dead_code, reason = "the page's bilingual export button is wired by the builder")]
 pub async fn make_bilingual_pdf(first: Document, second: Document, kind: DocumentKind) -> Result<Made, WorkerError> {
     made(move |id| Request::bilingual(id, first, second, kind).to_json()).await
 }

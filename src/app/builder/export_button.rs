@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use crate::app::browser::download::download;
 use crate::app::browser::focus::focus_id;
 use crate::app::browser::storage::{self, now_iso, today_iso};
-use crate::app::browser::worker_client::{make_docx, make_pdf, outcome, write_reminder};
+use crate::app::browser::worker_client::{make_bilingual_pdf, make_docx, make_pdf, outcome, write_reminder};
 use crate::app::builder::word_template_picker::WordTemplatePicker;
 use crate::app::i18n::{tr, tv};
 use crate::app::shell::files::Busy;
@@ -17,6 +17,7 @@ use crate::policy::document::{Document, DocumentKind};
 use crate::policy::files::worker_protocol::{FileJob, ReminderRequest, WordRequest};
 use crate::policy::fill::finish::{self, History, PolicyOptions};
 use crate::policy::fill::lifecycle::NextReview;
+use crate::policy::model::language::Language;
 use crate::policy::render::html::render_html;
 
 /// The Word file's MIME type.
@@ -25,6 +26,23 @@ const DOCX: &str = "application/vnd.openxmlformats-officedocument.wordprocessing
 /// `name` (a PDF's file name) with the extension `ext` instead.
 fn named(name: &str, ext: &str) -> String {
     format!("{}.{ext}", name.strip_suffix(".pdf").unwrap_or(name))
+}
+
+/// The languages the exports of a bilingual policy are in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum ExportIn {
+    /// Both, in one PDF (the Word file and the web page: the main one).
+    Both,
+    /// One of them.
+    Only(Language),
+}
+
+/// A policy language's name in the interface language.
+fn language_name(language: Language) -> String {
+    match language {
+        Language::English => tr!("language-english"),
+        Language::CanadianFrench => tr!("language-french"),
+    }
 }
 
 /// One of the exports the buttons offer.
@@ -92,25 +110,81 @@ pub fn ExportButton() -> impl IntoView {
     // The policy as exported, with the revision history and the next
     // review appended; the PDF, the Word file and the web page are all
     // made from it. Copy, so that every button's handler can hold it.
+    let languages = session.languages();
     let stored = StoredValue::new(session);
-    let finished = move || {
+    // A bilingual policy exports both languages in one PDF, or one of
+    // them; the user chooses (below the buttons' row).
+    let export_in = RwSignal::new(ExportIn::Both);
+    let main = move || languages.get_untracked().main();
+    // The languages the exports are in now, the main one first.
+    let chosen = move || {
+        let all = languages.get_untracked();
+        match (export_in.get_untracked(), all.second()) {
+            (ExportIn::Both, Some(second)) => (all.main(), Some(second)),
+            (ExportIn::Only(language), Some(_)) => (language, None),
+            (_, None) => (all.main(), None),
+        }
+    };
+    // The policy as exported in `language`, or `None` while that
+    // language's content is on its way (or with an imported library).
+    let finished_in = move |language: Language| {
         let today = today_iso();
         stored.with_value(|s| {
-            s.answers().with_untracked(|answers| {
+            let filled = s.document_in(language)?;
+            Some(s.answers().with_untracked(|answers| {
                 let options = PolicyOptions {
                     approval_record: include_approval.get_untracked(),
                     history: Some(History { answers, today: &today }),
                 };
-                s.document
-                    .with_untracked(|filled| review.with_untracked(|r| finish::policy(filled, r, options)))
-            })
+                review.with_untracked(|r| finish::policy(&filled, r, options))
+            }))
         })
     };
-    let export_pdf = move || {
-        let doc = finished();
-        let file_name = doc.file_name(&today_iso());
-        make(doc, DocumentKind::Policy, file_name, "pdf");
+    // The one-language exports (Word, web page) take the first chosen.
+    let finished = move || {
+        let (first, _) = chosen();
+        finished_in(first)
+            .or_else(|| finished_in(main()))
+            .unwrap_or_else(|| stored.with_value(|s| s.document.get_untracked()))
     };
+    // Makes `first` and `second` as one PDF, each a `kind`.
+    let make_both =
+        move |first: Document, second: Document, kind: DocumentKind, file_name: String, what: &'static str| {
+            if busy.get_untracked() {
+                return;
+            }
+            busy.set(true);
+            let note = Busy::start(status, tr!("making", what = what));
+            leptos::task::spawn_local(async move {
+                let result = make_bilingual_pdf(first, second, kind).await;
+                note.done();
+                busy.try_set(false);
+                status.try_set(outcome(result, &file_name, what));
+            });
+        };
+    // A PDF in the chosen languages of what `doc` makes in one language.
+    let make_chosen = move |doc: &dyn Fn(Language) -> Option<Document>,
+                            kind: DocumentKind,
+                            stem: Option<&str>,
+                            what: &'static str| {
+        let (first, second) = chosen();
+        let Some(one) = doc(first) else {
+            status.set(tr!("export-language-not-ready"));
+            return;
+        };
+        let file_name = match stem {
+            Some(stem) => one.file_name_as(stem, &today_iso()),
+            None => one.file_name(&today_iso()),
+        };
+        match second {
+            None => make(one, kind, file_name, what),
+            Some(language) => match doc(language) {
+                Some(other) => make_both(one, other, kind, file_name, what),
+                None => status.set(tr!("export-language-not-ready")),
+            },
+        }
+    };
+    let export_pdf = move || make_chosen(&finished_in, DocumentKind::Policy, None, "pdf");
     // The same policy as one self-contained web page, made in the page.
     let export_html = move || {
         let doc = finished();
@@ -213,19 +287,44 @@ pub fn ExportButton() -> impl IntoView {
     };
     let draft = stored.with_value(|s| s.id.clone());
     // The one-page sheet for staff, from the same answers.
-    let quick = move || stored.with_value(|s| s.answers().with_untracked(|a| finish::quick_reference(&s.policy, a)));
+    let quick_in = move |language: Language| {
+        stored.with_value(|s| {
+            let shipped = untrack(|| s.content_in(language))?;
+            Some(
+                s.answers()
+                    .with_untracked(|a| finish::quick_reference(&shipped.policy, a)),
+            )
+        })
+    };
+    let quick = move || {
+        quick_in(chosen().0).unwrap_or_else(|| {
+            stored.with_value(|s| s.answers().with_untracked(|a| finish::quick_reference(&s.policy, a)))
+        })
+    };
     let export_quick = move || {
-        let doc = quick();
-        let file_name = doc.file_name_as("staff-quick-reference", &today_iso());
-        make(doc, DocumentKind::QuickReference, file_name, "quick");
+        make_chosen(
+            &quick_in,
+            DocumentKind::QuickReference,
+            Some("staff-quick-reference"),
+            "quick",
+        )
     };
     // The cover note for approvers, which is not part of the policy.
-    let notes = move || stored.with_value(|s| s.answers().with_untracked(|a| finish::approver_notes(&s.policy, a)));
-    let export_notes = move || {
-        let doc = notes();
-        let file_name = doc.file_name_as("notes-for-approvers", &today_iso());
-        make(doc, DocumentKind::Note, file_name, "notes");
+    let notes_in = move |language: Language| {
+        stored.with_value(|s| {
+            let shipped = untrack(|| s.content_in(language))?;
+            Some(
+                s.answers()
+                    .with_untracked(|a| finish::approver_notes(&shipped.policy, a)),
+            )
+        })
     };
+    let notes = move || {
+        notes_in(chosen().0).unwrap_or_else(|| {
+            stored.with_value(|s| s.answers().with_untracked(|a| finish::approver_notes(&s.policy, a)))
+        })
+    };
+    let export_notes = move || make_chosen(&notes_in, DocumentKind::Note, Some("notes-for-approvers"), "notes");
     let run = move |what: Export| match what {
         Export::Pdf => export_pdf(),
         Export::WebPage => export_html(),
@@ -278,8 +377,32 @@ pub fn ExportButton() -> impl IntoView {
             }
         })
     };
+    // For a bilingual policy: which languages the exports are in.
+    let language_choice = move || {
+        let all = languages.get();
+        let second = all.second()?;
+        let option = |id: &'static str, value: ExportIn, label: String| {
+            view! {
+                <div class="choice">
+                    <input type="radio" name="export-in" id=id prop:checked=move || export_in.get() == value
+                        on:change=move |_| export_in.set(value) />
+                    <label for=id>{label}</label>
+                </div>
+            }
+        };
+        Some(view! {
+            <fieldset class="export-languages">
+                <legend>{tv!("export-languages")}</legend>
+                {option("export-in-both", ExportIn::Both, tr!("export-in-both"))}
+                {option("export-in-main", ExportIn::Only(all.main()), tr!("export-in-only", language = language_name(all.main())))}
+                {option("export-in-second", ExportIn::Only(second), tr!("export-in-only", language = language_name(second)))}
+                <p class="hint">{tv!("export-in-hint")}</p>
+            </fieldset>
+        })
+    };
     view! {
         <div class="export">
+            {language_choice}
             {move || decided().then(|| view! {
                 <div class="choice">
                     <input type="checkbox" id="include-approval" prop:checked=move || include_approval.get()
@@ -317,7 +440,7 @@ pub fn ExportButton() -> impl IntoView {
                 {tv!("export-signoff-word")}
             </button>
             {move || next_review().map(|next| view! {
-                <p class="next-review">{next.label()}" "
+                <p class="next-review">{crate::app::shell::labels::next_review(&next)}" "
                     <button type="button" on:click=reminder>{tv!("export-reminder")}</button>
                 </p>
             })}

@@ -19,7 +19,7 @@ use crate::policy::files::review::Review;
 use crate::policy::fill::finish;
 use crate::policy::model::answers::{Answer, Answers};
 use crate::policy::model::ids::QuestionId;
-use crate::policy::model::language::PolicyLanguages;
+use crate::policy::model::language::{Language, PolicyLanguages};
 use crate::policy::model::library::{ClauseLibrary, PackVersions};
 use crate::policy::trainer::scenario::ScenarioLibrary;
 
@@ -438,6 +438,35 @@ impl Session {
     /// The content of the policy's main language.
     pub fn shipped(&self) -> Arc<Shipped> {
         self.shipped.clone()
+    }
+
+    /// The content of `language`, if the page has it (tracked); asks for it
+    /// otherwise.
+    pub fn content_in(&self, language: Language) -> Option<Arc<Shipped>> {
+        if language == self.shipped.language() {
+            return Some(self.shipped.clone());
+        }
+        self.contents.want(language);
+        self.contents.ready(language)
+    }
+
+    /// The policy filled from the same answers in `language`, as the
+    /// preview shows it in the main one. `None` while that language's
+    /// content is on its way, and when the draft uses an imported clause
+    /// library (written in one language, it has no other).
+    pub fn document_in(&self, language: Language) -> Option<Document> {
+        if language == self.shipped.language() {
+            return Some(self.document.get_untracked());
+        }
+        if self.library.with_untracked(|l| l.custom().is_some()) {
+            return None;
+        }
+        let shipped = untrack(|| self.content_in(language))?;
+        let scenarios = shipped.scenarios(&shipped.policy.library).ok();
+        Some(
+            self.answers
+                .with_untracked(|a| finish::draft(&shipped.policy, &shipped.policy.library, scenarios.as_ref(), a)),
+        )
     }
 
     /// The languages the policy is written in.
