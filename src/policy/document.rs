@@ -329,30 +329,6 @@ pub struct Placeholders {
     pub on_cover: bool,
 }
 
-impl Placeholders {
-    /// The question to ask before exporting `what` (such as "policy"),
-    /// or `None` when nothing is left to answer.
-    pub fn question(&self, what: &str) -> Option<String> {
-        if self.count == 0 {
-            return None;
-        }
-        let plural = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
-        let mut places = Vec::new();
-        if self.sections > 0 {
-            places.push(plural(self.sections, "section", "sections"));
-        }
-        if self.on_cover {
-            places.push("the cover".to_owned());
-        }
-        Some(format!(
-            "This {what} still has {} with {} shown as placeholders ({}). Export it anyway?",
-            places.join(" and "),
-            plural(self.questions, "unanswered question", "unanswered questions"),
-            plural(self.count, "placeholder", "placeholders"),
-        ))
-    }
-}
-
 impl Document {
     /// The placeholders this document would print.
     pub fn placeholders(&self) -> Placeholders {
@@ -494,7 +470,7 @@ mod tests {
         };
         let mut d = doc("Org");
         assert_eq!(d.placeholders(), Placeholders::default());
-        assert_eq!(d.placeholders().question("policy"), None);
+        assert_eq!(d.placeholders().count, 0);
         d.sections = vec![
             section("1", vec![missing("a"), Run::Plain("x".into()), missing("b")]),
             section("2", vec![Run::Plain("all answered".into())]),
@@ -510,13 +486,6 @@ mod tests {
                 sections: 2,
                 on_cover: true
             }
-        );
-        assert_eq!(
-            found.question("policy").as_deref(),
-            Some(
-                "This policy still has 2 sections and the cover with 3 unanswered questions shown as placeholders \
-                 (4 placeholders). Export it anyway?"
-            )
         );
     }
 }

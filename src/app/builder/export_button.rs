@@ -13,7 +13,7 @@ use crate::app::builder::word_template_picker::WordTemplatePicker;
 use crate::app::i18n::{tr, tv};
 use crate::app::shell::files::Busy;
 use crate::app::shell::session::use_session;
-use crate::policy::document::{Document, DocumentKind};
+use crate::policy::document::{Document, DocumentKind, Placeholders};
 use crate::policy::files::worker_protocol::{FileJob, ReminderRequest, WordRequest};
 use crate::policy::fill::finish::{self, History, PolicyOptions};
 use crate::policy::fill::lifecycle::NextReview;
@@ -67,14 +67,30 @@ impl Export {
         }
     }
 
-    /// What the confirmation calls the document.
+    /// What the confirmation calls the document (a selector of the
+    /// `export-placeholders` message).
     fn noun(self) -> &'static str {
         match self {
             Export::Pdf | Export::WebPage | Export::Word => "policy",
-            Export::QuickReference => "quick reference",
-            Export::ApproverNotes => "cover note",
+            Export::QuickReference => "quick",
+            Export::ApproverNotes => "notes",
         }
     }
+}
+
+/// The question to ask before exporting `what` with `left` placeholders,
+/// or `None` when nothing is left to answer.
+fn placeholder_question(what: Export, left: Placeholders) -> Option<String> {
+    (left.count > 0).then(|| {
+        tr!(
+            "export-placeholders",
+            what = what.noun(),
+            sections = left.sections,
+            cover = if left.on_cover { "yes" } else { "no" },
+            questions = left.questions,
+            count = left.count,
+        )
+    })
 }
 
 /// Exports the current policy as a PDF, a Word file or a web page, or the
@@ -340,7 +356,7 @@ pub fn ExportButton() -> impl IntoView {
             Export::QuickReference => quick(),
             Export::ApproverNotes => notes(),
         };
-        match doc.placeholders().question(what.noun()) {
+        match placeholder_question(what, doc.placeholders()) {
             None => run(what),
             Some(question) => {
                 pending.set(Some((what, question)));

@@ -106,6 +106,27 @@ export-in-hint = The Word file and the web page are made in one language: with b
 export-language-not-ready = The other language's text is still loading, or this draft uses an imported clause library, which has one language only. Try again in a moment, or export one language.
 language-english = English
 language-french = French
+export-placeholders = { $what ->
+        [quick] This quick reference
+        [notes] This cover note
+       *[policy] This policy
+    } still has { $sections ->
+        [0] the cover
+        [one] { $sections } section{ $cover ->
+            [yes] {" "}and the cover
+           *[no] {""}
+        }
+       *[other] { $sections } sections{ $cover ->
+            [yes] {" "}and the cover
+           *[no] {""}
+        }
+    } with { $questions ->
+        [one] { $questions } unanswered question
+       *[other] { $questions } unanswered questions
+    } shown as placeholders ({ $count ->
+        [one] { $count } placeholder
+       *[other] { $count } placeholders
+    }). Export it anyway?
 draft-unreadable = This draft cannot be opened: { $error }. Go back to your drafts to download it as a file.
 draft-not-here = There is no draft here with this address. It may have been deleted, or saved in another browser.
 draft-not-found = Draft not found

@@ -107,6 +107,27 @@ export-in-hint = Le fichier Word et la page Web sont produits dans une seule lan
 export-language-not-ready = Le texte de l'autre langue est encore en chargement, ou ce brouillon utilise une bibliothèque de clauses importée, qui n'existe qu'en une langue. Réessayez dans un instant ou exportez une seule langue.
 language-english = Anglais
 language-french = Français
+export-placeholders = { $what ->
+        [quick] Cet aide-mémoire
+        [notes] Cette note aux personnes qui approuvent
+       *[policy] Cette politique
+    } contient encore { $sections ->
+        [0] sur la page couverture
+        [one] dans { $sections } section{ $cover ->
+            [yes] {" "}et sur la page couverture
+           *[no] {""}
+        }
+       *[other] dans { $sections } sections{ $cover ->
+            [yes] {" "}et sur la page couverture
+           *[no] {""}
+        }
+    } { $questions ->
+        [one] { $questions } question sans réponse, affichée
+       *[other] { $questions } questions sans réponse, affichées
+    } comme espaces réservés ({ $count ->
+        [one] { $count } espace réservé
+       *[other] { $count } espaces réservés
+    }). L'exporter quand même ?
 draft-unreadable = Ce brouillon ne peut pas être ouvert : { $error }. Retournez à vos brouillons pour le télécharger comme fichier.
 draft-not-here = Il n'y a pas de brouillon à cette adresse. Il a peut-être été supprimé, ou enregistré dans un autre navigateur.
 draft-not-found = Brouillon introuvable

@@ -276,6 +276,39 @@ mod tests {
     }
 
     #[test]
+    fn the_export_question_counts_what_is_left_in_both_languages() {
+        let left = |what: &'static str, sections: usize, cover: &'static str, questions: usize, count: usize| {
+            let mut args = Args::new();
+            args.set("what", what);
+            args.set("sections", sections);
+            args.set("cover", cover);
+            args.set("questions", questions);
+            args.set("count", count);
+            args
+        };
+        assert_eq!(
+            text_in(Lang::En, "export-placeholders", Some(&left("policy", 2, "yes", 3, 4))),
+            "This policy still has 2 sections and the cover with 3 unanswered questions shown as placeholders \
+             (4 placeholders). Export it anyway?"
+        );
+        assert_eq!(
+            text_in(Lang::En, "export-placeholders", Some(&left("quick", 1, "no", 1, 1))),
+            "This quick reference still has 1 section with 1 unanswered question shown as placeholders \
+             (1 placeholder). Export it anyway?"
+        );
+        assert_eq!(
+            text_in(Lang::En, "export-placeholders", Some(&left("notes", 0, "yes", 2, 2))),
+            "This cover note still has the cover with 2 unanswered questions shown as placeholders \
+             (2 placeholders). Export it anyway?"
+        );
+        assert_eq!(
+            text_in(Lang::Fr, "export-placeholders", Some(&left("policy", 1, "yes", 1, 3))),
+            "Cette politique contient encore dans 1 section et sur la page couverture 1 question sans réponse, \
+             affichée comme espaces réservés (3 espaces réservés). L'exporter quand même\u{a0}?"
+        );
+    }
+
+    #[test]
     fn a_missing_message_shows_its_key() {
         assert_eq!(text_in(Lang::Fr, "no-such-message", None), "no-such-message");
     }
