@@ -261,9 +261,11 @@ async function pdfOnly() {
   }
 }
 
+// With `--size-only` (`bash .ci/bench --size-only`): the transfer sizes
+// alone, for work on the size of the page.
 await sizes();
 if (process.argv.includes('--pdf-only')) {
   await pdfOnly();
-} else {
+} else if (!process.argv.includes('--size-only')) {
   await browserTimings();
 }
