@@ -69,7 +69,8 @@ fn inline_vars(i: &ast::InlineExpression<&str>, vars: &mut BTreeSet<String>) {
 }
 
 /// Every message id the app's code asks for with `tr!("…")`, `tv!("…")`,
-/// `text_now("…")` (the error screen) or `text_in(lang, "…")`.
+/// `text_now("…")` (the error screen), `text_in(lang, "…")` or
+/// `text_in(Lang::En, "…")` (English built in, when French is unavailable).
 fn asked_for() -> BTreeSet<(String, String)> {
     fn walk(dir: &Path, out: &mut BTreeSet<(String, String)>) {
         for entry in std::fs::read_dir(dir).expect("src/app is readable").flatten() {
@@ -79,7 +80,13 @@ fn asked_for() -> BTreeSet<(String, String)> {
             } else if path.extension().is_some_and(|e| e == "rs") && !path.ends_with("i18n/mod.rs") {
                 // (The macros' own module names keys only in its docs.)
                 let text = std::fs::read_to_string(&path).expect("a source file is readable");
-                for mac in ["tr!(\"", "tv!(\"", "text_now(\"", "text_in(lang, \""] {
+                for mac in [
+                    "tr!(\"",
+                    "tv!(\"",
+                    "text_now(\"",
+                    "text_in(lang, \"",
+                    "text_in(Lang::En, \"",
+                ] {
                     for (at, _) in text.match_indices(mac) {
                         let rest = &text[at + mac.len()..];
                         let key: String = rest.chars().take_while(|c| *c != '"').collect();

@@ -10,6 +10,7 @@ mod review;
 mod shell;
 mod trainer;
 
+pub use browser::language::prepare as prepare_language;
 pub use browser::panic_screen;
 
 use leptos::either::{EitherOf3, EitherOf4};

@@ -324,13 +324,15 @@ async function keystrokeOnly() {
   }
 }
 
+// With `--size-only` (`bash .ci/bench --size-only`): the transfer sizes
+// alone, for work on the size of the page.
 if (process.argv.includes('--keystroke-only')) {
   await keystrokeOnly();
 } else {
   await sizes();
   if (process.argv.includes('--pdf-only')) {
     await pdfOnly();
-  } else {
+  } else if (!process.argv.includes('--size-only')) {
     await browserTimings();
   }
 }

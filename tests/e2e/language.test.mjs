@@ -170,3 +170,80 @@ test('the trainer in French: deck tallies, the vote, the verdict, the room\'s re
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+// French is a data file (i18n/fr.ftl) fetched when French is chosen, so that
+// it costs an English visit nothing; the service worker keeps it offline.
+const FRENCH_FILE = /\/i18n\/fr\.ftl(\?|$)/;
+
+test('an English visit never fetches the French words; choosing French fetches them once', async () => {
+  const { context, page, errors } = await openApp(env.browser, env.server.url, { serviceWorkers: 'block' });
+  const asked = [];
+  page.on('request', (r) => FRENCH_FILE.test(r.url()) && asked.push(r.url()));
+  await page.getByRole('heading', { name: 'Your drafts', exact: true }).waitFor();
+  await page.reload();
+  await page.getByRole('heading', { name: 'Your drafts', exact: true }).waitFor();
+  assert.deepEqual(asked, [], 'English needs no French file');
+  await page.getByLabel('Interface language').selectOption('fr');
+  await page.getByRole('heading', { name: 'Vos brouillons', exact: true }).waitFor();
+  await page.getByLabel("Langue de l'interface").selectOption('en');
+  await page.getByRole('heading', { name: 'Your drafts', exact: true }).waitFor();
+  await page.getByLabel('Interface language').selectOption('fr');
+  await page.getByRole('heading', { name: 'Vos brouillons', exact: true }).waitFor();
+  assert.equal(asked.length, 1, `fetched once: ${asked}`);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+for (const [what, answer] of [
+  ['missing', { status: 404, contentType: 'text/plain', body: 'not found' }],
+  ['broken', { status: 200, contentType: 'text/html', body: '<!doctype html><title>Host page</title><p>Oops</p>' }],
+]) {
+  test(`a ${what} French file: choosing French says why in both languages and keeps English and the answers`, async () => {
+    const { context, page, errors } = await openApp(env.browser, env.server.url, { serviceWorkers: 'block' });
+    await context.route(FRENCH_FILE, (route) => route.fulfill(answer));
+    await page.getByRole('button', { name: 'Start a new draft' }).click();
+    const name = page.getByLabel('Legal name of the organization');
+    await name.fill('Hôpital Saint-Laurent');
+    const switcher = page.getByLabel('Interface language');
+    await switcher.selectOption('fr');
+    const alert = page.getByRole('alert').filter({ hasText: 'The French interface could not be loaded' });
+    await alert.waitFor();
+    assert.match(await alert.textContent(), /L'interface en français n'a pas pu être chargée/);
+    assert.equal(await alert.locator('span').getAttribute('lang'), 'fr-CA');
+    assert.equal(await switcher.inputValue(), 'en', 'the switch shows the language the page is in');
+    assert.equal(await htmlLang(page), 'en-CA');
+    await page.getByRole('button', { name: 'Next' }).waitFor();
+    assert.equal(await name.inputValue(), 'Hôpital Saint-Laurent');
+    assert.equal(await page.evaluate(() => localStorage.getItem('policy-builder/interface-language')), null, 'nothing remembered');
+    // A remembered French choice whose file is missing opens in English, and says why.
+    await page.evaluate(() => localStorage.setItem('policy-builder/interface-language', 'fr'));
+    await page.reload();
+    await page.getByRole('button', { name: 'Next' }).waitFor();
+    await alert.waitFor();
+    assert.equal(await htmlLang(page), 'en-CA');
+    // Once the file is back, French works without a reload.
+    await context.unroute(FRENCH_FILE);
+    await switcher.selectOption('fr');
+    await page.getByRole('button', { name: 'Suivant' }).waitFor();
+    assert.equal(await page.getByRole('alert').filter({ hasText: 'could not be loaded' }).count(), 0, 'the message goes');
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+}
+
+test('after one English visit, French works offline (the service worker keeps its file)', async () => {
+  const { context, page, errors } = await openApp(env.browser, env.server.url);
+  await page.getByRole('heading', { name: 'Your drafts', exact: true }).waitFor();
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  await context.setOffline(true);
+  await page.reload();
+  await page.getByRole('heading', { name: 'Your drafts', exact: true }).waitFor();
+  await page.getByLabel('Interface language').selectOption('fr');
+  await page.getByRole('heading', { name: 'Vos brouillons', exact: true }).waitFor();
+  await page.reload();
+  await page.getByRole('heading', { name: 'Vos brouillons', exact: true }).waitFor();
+  assert.equal(await htmlLang(page), 'fr-CA');
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -8,6 +8,11 @@ skip-to-main = Skip to main content
 cancel = Cancel
 download-answer-file = Download answer file
 language-label = Interface language
+# Shown when the French words could not be fetched. The second message is
+# the same in French, built in with the English so that a French reader
+# learns why the page is in English.
+language-unavailable = The French interface could not be loaded, so the page stays in English. Check the connection, then choose Français again.
+language-unavailable-in-french = L'interface en français n'a pas pu être chargée, donc la page reste en anglais. Vérifiez la connexion, puis choisissez de nouveau Français.
 nav-trainer = Trainer mode
 
 ## The drafts page

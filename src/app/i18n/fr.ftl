@@ -9,6 +9,8 @@ skip-to-main = Passer au contenu principal
 cancel = Annuler
 download-answer-file = Télécharger le fichier de réponses
 language-label = Langue de l'interface
+language-unavailable = L'interface en français n'a pas pu être chargée, donc la page reste en anglais. Vérifiez la connexion, puis choisissez de nouveau Français.
+language-unavailable-in-french = L'interface en français n'a pas pu être chargée, donc la page reste en anglais. Vérifiez la connexion, puis choisissez de nouveau Français.
 nav-trainer = Mode formation
 
 ## La page des brouillons

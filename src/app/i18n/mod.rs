@@ -9,21 +9,24 @@
 //! whole page: every text reads it, so switching language re-renders the
 //! words and nothing else (no page, answer or focus is lost).
 //!
+//! English is built into the page. French is a data file the page fetches
+//! when French is chosen (`browser::language`), so that it costs an English
+//! visit nothing; the service worker keeps it for offline use. Until it is
+//! added, and if it cannot be, French messages fall back to English.
+//!
 //! This room sits beside the browser edges, below everything else in the
 //! app, and imports nothing of the app: the shell, the features and the
 //! browser edges (the panic screen) all take their words from it. Reading
 //! and remembering the choice is done in `browser::language`.
 
-use std::cell::Cell;
+use std::cell::{Cell, OnceCell};
 
 use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
 use leptos::prelude::*;
 use unic_langid::LanguageIdentifier;
 
-/// The English messages.
+/// The English messages, built in: the interface opens in them.
 pub const ENGLISH: &str = include_str!("en.ftl");
-/// The Canadian French messages.
-pub const FRENCH: &str = include_str!("fr.ftl");
 
 /// An interface language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -90,44 +93,98 @@ impl Lang {
     }
 }
 
-/// The two languages' messages, parsed once.
+/// Why a fetched message file was not added.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum LoadError {
+    /// The file is not a whole Fluent file (a page of the host's instead,
+    /// or cut short): nothing of it is used.
+    #[error("the {lang} message file has {errors} syntax errors")]
+    Broken {
+        /// The language's code.
+        lang: &'static str,
+        /// How many syntax errors Fluent found.
+        errors: usize,
+    },
+}
+
+/// The languages' messages, each parsed once: English at start-up, French
+/// when its file has been fetched.
 struct Bundles {
     en: FluentBundle<FluentResource>,
-    fr: FluentBundle<FluentResource>,
+    fr: OnceCell<FluentBundle<FluentResource>>,
 }
 
 impl Bundles {
     fn load() -> Self {
+        let en = FluentResource::try_new(ENGLISH.to_owned()).unwrap_or_else(|(partial, _)| partial);
         Self {
-            en: bundle(ENGLISH, "en-CA"),
-            fr: bundle(FRENCH, "fr-CA"),
+            en: bundle(en, Lang::En),
+            fr: OnceCell::new(),
         }
     }
 
+    /// The bundle of `lang`, or the English one while `lang` has none.
     fn get(&self, lang: Lang) -> &FluentBundle<FluentResource> {
         match lang {
             Lang::En => &self.en,
-            Lang::Fr => &self.fr,
+            Lang::Fr => self.fr.get().unwrap_or(&self.en),
         }
     }
 }
 
-/// One language's bundle. A syntax error keeps the messages that did parse
-/// (a test in `tests/interface_language.rs` holds both files free of them),
-/// and the Unicode isolation marks Fluent puts around placeables by default
-/// are off: the interface is left to right only, and the marks would land
-/// in copied text and in the accessible names.
-fn bundle(source: &str, tag: &str) -> FluentBundle<FluentResource> {
-    let id: LanguageIdentifier = tag.parse().unwrap_or_default();
+/// One language's bundle. The Unicode isolation marks Fluent puts around
+/// placeables by default are off: the interface is left to right only, and
+/// the marks would land in copied text and in the accessible names.
+fn bundle(resource: FluentResource, lang: Lang) -> FluentBundle<FluentResource> {
+    let id: LanguageIdentifier = lang.tag().parse().unwrap_or_default();
     let mut bundle = FluentBundle::new(vec![id]);
     bundle.set_use_isolating(false);
-    let resource = FluentResource::try_new(source.to_owned()).unwrap_or_else(|(partial, _)| partial);
     let _ = bundle.add_resource(resource);
     bundle
 }
 
+/// Whether the messages of `lang` are there to show.
+pub fn has_messages(lang: Lang) -> bool {
+    match lang {
+        Lang::En => true,
+        Lang::Fr => BUNDLES.with(|b| b.fr.get().is_some()),
+    }
+}
+
+/// Adds the messages of `lang` from its Fluent file. A file with any
+/// syntax error is refused whole, so that a page of the host's or a file
+/// cut short never shows a half-translated interface (a test in
+/// `tests/interface_language.rs` holds the shipped files free of errors).
+/// English is built in, and a second French file changes nothing.
+pub fn add_messages(lang: Lang, source: String) -> Result<(), LoadError> {
+    let resource = FluentResource::try_new(source).map_err(|(_, errors)| LoadError::Broken {
+        lang: lang.code(),
+        errors: errors.len(),
+    })?;
+    if lang == Lang::Fr {
+        BUNDLES.with(|b| {
+            let _ = b.fr.set(bundle(resource, lang));
+        });
+    }
+    Ok(())
+}
+
+/// The language whose messages could not be fetched on the last try, if
+/// any, tracked: the language switch says so.
+pub fn unavailable() -> Option<Lang> {
+    UNAVAILABLE.with(|s| s.get())
+}
+
+/// Records that the messages of `lang` could not be fetched (or, with
+/// `None`, that the last choice worked).
+pub fn set_unavailable(lang: Option<Lang>) {
+    UNAVAILABLE.with(|s| s.set(lang));
+}
+
 thread_local! {
     static BUNDLES: Bundles = Bundles::load();
+    /// The language that could not be fetched, if any.
+    static UNAVAILABLE: ArcRwSignal<Option<Lang>> = ArcRwSignal::new(None);
     /// The chosen language, as a signal every text reads.
     static CHOSEN: ArcRwSignal<Lang> = ArcRwSignal::new(Lang::En);
     /// The same, readable without the reactive system: the panic screen
@@ -163,9 +220,10 @@ pub type Args<'a> = FluentArgs<'a>;
 /// A number or text given to a message.
 pub type Value<'a> = FluentValue<'a>;
 
-/// Message `key` in language `lang` with `args`. A missing message shows
-/// its key, so a mistake is visible rather than blank (and the tests fail
-/// on it before it ships).
+/// Message `key` in language `lang` with `args`, in English while the
+/// messages of `lang` are not there. A missing message shows its key, so a
+/// mistake is visible rather than blank (and the tests fail on it before
+/// it ships).
 pub fn text_in(lang: Lang, key: &str, args: Option<&Args<'_>>) -> String {
     BUNDLES.with(|b| {
         let bundle = b.get(lang);
@@ -225,8 +283,11 @@ mod tests {
         assert_eq!(Lang::from_browser::<&str>(&[]), Lang::En);
     }
 
+    const FRENCH: &str = include_str!("fr.ftl");
+
     #[test]
     fn french_counts_take_the_french_plural() {
+        add_messages(Lang::Fr, FRENCH.to_owned()).expect("the French file parses");
         let mut one = Args::new();
         one.set("count", 1);
         let mut two = Args::new();
@@ -239,6 +300,7 @@ mod tests {
 
     #[test]
     fn a_deck_tally_and_a_quiz_score_agree_in_number_in_both_languages() {
+        add_messages(Lang::Fr, FRENCH.to_owned()).expect("the French file parses");
         let tally = |count: usize, fine: usize, conditions: usize, notfine: usize| {
             let mut args = Args::new();
             args.set("count", count);
@@ -277,6 +339,7 @@ mod tests {
 
     #[test]
     fn the_export_question_counts_what_is_left_in_both_languages() {
+        add_messages(Lang::Fr, FRENCH.to_owned()).expect("the French file parses");
         let left = |what: &'static str, sections: usize, cover: &'static str, questions: usize, count: usize| {
             let mut args = Args::new();
             args.set("what", what);
@@ -310,7 +373,26 @@ mod tests {
 
     #[test]
     fn a_missing_message_shows_its_key() {
+        add_messages(Lang::Fr, FRENCH.to_owned()).expect("the French file parses");
         assert_eq!(text_in(Lang::Fr, "no-such-message", None), "no-such-message");
+    }
+
+    #[test]
+    fn french_is_english_until_its_file_is_added_and_a_broken_file_is_refused() {
+        assert!(!has_messages(Lang::Fr));
+        assert_eq!(
+            text_in(Lang::Fr, "drafts-heading", None),
+            text_in(Lang::En, "drafts-heading", None)
+        );
+        let broken = add_messages(Lang::Fr, "<!doctype html>\n<p>Not found</p>\n".to_owned());
+        assert!(
+            matches!(broken, Err(LoadError::Broken { lang: "fr", .. })),
+            "{broken:?}"
+        );
+        assert!(!has_messages(Lang::Fr), "nothing of a broken file is used");
+        add_messages(Lang::Fr, FRENCH.to_owned()).expect("the French file parses");
+        assert!(has_messages(Lang::Fr));
+        assert_eq!(text_in(Lang::Fr, "drafts-heading", None), "Vos brouillons");
     }
 
     #[test]
