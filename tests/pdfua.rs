@@ -823,6 +823,38 @@ fn the_bilingual_policy_reads_in_french_then_in_english_numbered_through() {
 }
 
 #[test]
+fn each_version_prints_its_fixed_words_in_its_own_language() {
+    let (fr, en, bytes) = bilingual_quebec();
+    let path = temp_pdf("bilingual-words", &bytes);
+    let out = Command::new("pdftotext")
+        .args(["-raw", "-enc", "UTF-8"])
+        .arg(&path)
+        .arg("-")
+        .output()
+        .expect("pdftotext (Debian's poppler-utils) runs");
+    let _ = std::fs::remove_file(&path);
+    let pages: Vec<String> = String::from_utf8(out.stdout)
+        .expect("UTF-8 text")
+        .split('\u{c}')
+        .map(flat)
+        .filter(|p| !p.is_empty())
+        .collect();
+    let fr_pages = render_pdf_as(&fr, DocumentKind::Policy).expect("a PDF").pages;
+    let total = pages.len();
+    let (french, english) = pages.split_at(fr_pages);
+    let french = french.join(" ");
+    let english = english.join(" ");
+    for words in ["Table des matières", "Date d'entrée en vigueur", "Responsable de la politique", &format!("Page 2 de {total}")] {
+        assert!(french.contains(words), "the French version lacks \"{words}\"");
+    }
+    for words in ["Contents", "Effective date", "Policy owner", &format!(" of {total}")] {
+        assert!(!french.contains(words), "the French version prints \"{words}\"");
+        assert!(english.contains(words), "the English version lacks \"{words}\"");
+    }
+    let _ = en;
+}
+
+#[test]
 fn the_bilingual_policy_tags_each_version_with_its_language() {
     let (fr, en, bytes) = bilingual_quebec();
     let doc = lopdf::Document::load_mem(&bytes).expect("a readable PDF");

@@ -117,17 +117,6 @@ pub enum Approval {
     Approved,
 }
 
-impl Approval {
-    /// The status as the cover prints it.
-    pub fn label(self) -> &'static str {
-        match self {
-            Approval::Draft => "Draft",
-            Approval::InReview => "In review",
-            Approval::Approved => "Approved",
-        }
-    }
-}
-
 /// A numbered section or subsection.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Hash)]
 pub struct Section {

@@ -18,6 +18,7 @@ use docx_rs::{
 };
 
 use crate::policy::document::{BlockKind, Document, Run, Section, Text};
+use crate::policy::render::labels::Labels;
 
 /// The paragraph styles, by Word's style ids. Word's built-in styles keep
 /// their built-in names (lowercase for headings, as Word writes them), so
@@ -201,15 +202,20 @@ fn base(doc: &Document) -> Docx {
     let org = doc.cover.organization.to_plain();
     let org = if org.trim().is_empty() { doc.author.clone() } else { org };
     let version = doc.cover.version.to_plain();
+    let words = Labels::of(&doc.language);
     let header = Header::new().add_paragraph(running(format!("{org} \u{2014} {}", doc.title)));
     let mut footer_line = Paragraph::new().style(styles::NORMAL);
     if !version.trim().is_empty() {
-        footer_line = footer_line.add_run(WordRun::new().add_text(format!("Version {version} \u{2014} ")).size(18));
+        footer_line = footer_line.add_run(
+            WordRun::new()
+                .add_text(format!("{} \u{2014} ", words.version_no(version.trim())))
+                .size(18),
+        );
     }
     let footer_line = footer_line
-        .add_run(WordRun::new().add_text("Page ").size(18))
+        .add_run(WordRun::new().add_text(format!("{} ", words.page)).size(18))
         .add_page_num(PageNum::new())
-        .add_run(WordRun::new().add_text(" of ").size(18))
+        .add_run(WordRun::new().add_text(format!(" {} ", words.of)).size(18))
         .add_num_pages(NumPages::new());
     Docx::new()
         .default_fonts(fonts)
@@ -273,31 +279,36 @@ impl Writer<'_> {
             .style(styles::TITLE)
             .add_run(WordRun::new().add_text(doc.title.clone()));
         self.push(title);
+        let words = Labels::of(&doc.language);
         for (label, value) in [
-            ("Organization", &doc.cover.organization),
-            ("Version", &doc.cover.version),
-            ("Effective date", &doc.cover.effective_date),
-            ("Next review", &doc.cover.next_review),
-            ("Policy owner", &doc.cover.owner),
+            (words.organization, &doc.cover.organization),
+            (words.version, &doc.cover.version),
+            (words.effective_date, &doc.cover.effective_date),
+            (words.next_review, &doc.cover.next_review),
+            (words.policy_owner, &doc.cover.owner),
         ] {
             if !value.is_empty() {
                 let p = Paragraph::new()
                     .style(styles::NORMAL)
-                    .add_run(WordRun::new().add_text(format!("{label}: ")).bold());
+                    .add_run(WordRun::new().add_text(format!("{label}{}", words.colon)).bold());
                 self.push(add_text(p, value));
             }
         }
         if !doc.cover.is_empty() {
             let p = Paragraph::new()
                 .style(styles::NORMAL)
-                .add_run(WordRun::new().add_text("Approval status: ").bold())
-                .add_run(WordRun::new().add_text(doc.cover.approval.label()));
+                .add_run(
+                    WordRun::new()
+                        .add_text(format!("{}{}", words.approval_status, words.colon))
+                        .bold(),
+                )
+                .add_run(WordRun::new().add_text(words.approval(doc.cover.approval)));
             self.push(p);
         }
         if doc.sections.len() > 1 {
             let toc = TableOfContents::new()
                 .heading_styles_range(1, 2)
-                .alias("Table of contents")
+                .alias(words.contents)
                 .without_sdt()
                 .dirty();
             self.docx = std::mem::take(&mut self.docx).add_table_of_contents(toc);

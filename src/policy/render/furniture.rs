@@ -76,16 +76,17 @@ impl Typesetter<'_, '_> {
             y += after;
         }
         // The facts, as a two-column table near the foot of the page.
-        let approval = Text::plain(cover.approval.label());
-        let to_sign = Text::plain("To be completed on approval");
+        let words = self.labels;
+        let approval = Text::plain(words.approval(cover.approval));
+        let to_sign = Text::plain(words.to_sign);
         // (label, value, whether the row is a line to sign on)
         let mut rows: Vec<(&str, &Text, bool)> = [
-            ("Version", &cover.version),
-            ("Effective date", &cover.effective_date),
-            ("Next review", &cover.next_review),
-            ("Policy owner", &cover.owner),
-            ("Contact", &cover.contact),
-            ("Approval status", &approval),
+            (words.version, &cover.version),
+            (words.effective_date, &cover.effective_date),
+            (words.next_review, &cover.next_review),
+            (words.policy_owner, &cover.owner),
+            (words.contact, &cover.contact),
+            (words.approval_status, &approval),
         ]
         .into_iter()
         .filter(|(_, value)| !value.is_empty())
@@ -94,9 +95,9 @@ impl Typesetter<'_, '_> {
         // The approval block: who approved the policy, or room for the
         // approver's name, signature and date on a printed copy.
         if cover.approved_by.is_empty() {
-            rows.extend(["Approved by", "Signature", "Date"].map(|label| (label, &to_sign, true)));
+            rows.extend([words.approved_by, words.signature, words.date].map(|label| (label, &to_sign, true)));
         } else {
-            rows.push(("Approved by", &cover.approved_by, false));
+            rows.push((words.approved_by, &cover.approved_by, false));
         }
         let label_w = 110.0;
         let mut blocks = Vec::new();
@@ -186,7 +187,7 @@ impl Typesetter<'_, '_> {
         let root = Structure::ROOT;
         let heading = self.structure.leaf(Role::Heading(1), root);
         let mut flow = vec![self.block(
-            &Text::plain("Contents"),
+            &Text::plain(self.labels.contents),
             Style::Heading,
             TITLE - 4.0,
             MARGIN_X,
@@ -319,7 +320,7 @@ impl Typesetter<'_, '_> {
         let version = if version.trim().is_empty() {
             String::new()
         } else {
-            format!("Version {}", version.trim())
+            self.labels.version_no(version.trim())
         };
         let header_y = MARGIN_TOP - 30.0;
         // A title that already names the organization ("Lakeside Social
@@ -385,7 +386,7 @@ impl Typesetter<'_, '_> {
                 tag: Tag::Artifact,
             });
         }
-        let label = format!("Page {} of {}", index + 1, total);
+        let label = self.labels.page_of(index + 1, total);
         let w = self.fonts.width(Style::Muted, FURNITURE, &label);
         page.marks.push(Mark::Text {
             x: PAGE_W - MARGIN_X - w,
@@ -402,7 +403,7 @@ impl Typesetter<'_, '_> {
     pub(super) fn sheet_footer(&mut self, pages: &mut [Page], doc: &Document, first: usize, total: usize) {
         let widest = self
             .fonts
-            .width(Style::Muted, FURNITURE, &format!("Page {total} of {total}"));
+            .width(Style::Muted, FURNITURE, &self.labels.page_of(total, total));
         let author = self.fitted(&doc.author, Style::Muted, FURNITURE, CONTENT_W - widest - 12.0);
         for (i, page) in pages.iter_mut().enumerate() {
             self.footer(page, &author, first + i, total);

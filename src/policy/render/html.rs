@@ -13,6 +13,7 @@ use std::fmt::Write;
 use html_escape::{encode_double_quoted_attribute, encode_text};
 
 use crate::policy::document::{BlockKind, Document, Run, Section, Text};
+use crate::policy::render::labels::Labels;
 
 /// The page's styles: readable line length, the preview's colours, and a
 /// print stylesheet.
@@ -80,18 +81,19 @@ pub fn render_html(doc: &Document) -> String {
         push_text(&mut out, &doc.cover.purpose);
         out.push_str("</p>\n");
     }
-    let approval = Text::plain(doc.cover.approval.label());
+    let words = Labels::of(&doc.language);
+    let approval = Text::plain(words.approval(doc.cover.approval));
     let facts: Vec<(&str, &Text)> = [
-        ("Version", &doc.cover.version),
-        ("Effective date", &doc.cover.effective_date),
-        ("Next review", &doc.cover.next_review),
-        ("Policy owner", &doc.cover.owner),
-        ("Contact", &doc.cover.contact),
+        (words.version, &doc.cover.version),
+        (words.effective_date, &doc.cover.effective_date),
+        (words.next_review, &doc.cover.next_review),
+        (words.policy_owner, &doc.cover.owner),
+        (words.contact, &doc.cover.contact),
     ]
     .into_iter()
     .filter(|(_, value)| !value.is_empty())
-    .chain((!doc.cover.is_empty()).then_some(("Approval status", &approval)))
-    .chain((!doc.cover.approved_by.is_empty()).then_some(("Approved by", &doc.cover.approved_by)))
+    .chain((!doc.cover.is_empty()).then_some((words.approval_status, &approval)))
+    .chain((!doc.cover.approved_by.is_empty()).then_some((words.approved_by, &doc.cover.approved_by)))
     .collect();
     if !facts.is_empty() {
         out.push_str("<dl class=\"facts\">\n");
@@ -104,7 +106,11 @@ pub fn render_html(doc: &Document) -> String {
     }
     out.push_str("</header>\n");
     if !doc.sections.is_empty() {
-        out.push_str("<nav aria-labelledby=\"contents\">\n<h2 id=\"contents\">Contents</h2>\n<ol>\n");
+        let _ = write!(
+            out,
+            "<nav aria-labelledby=\"contents\">\n<h2 id=\"contents\">{}</h2>\n<ol>\n",
+            words.contents
+        );
         for s in &doc.sections {
             push_contents_entry(&mut out, s);
         }
@@ -121,7 +127,7 @@ pub fn render_html(doc: &Document) -> String {
         if !footer.is_empty() {
             footer.push_str(" \u{b7} ");
         }
-        footer.push_str(&format!("Version {}", version.trim()));
+        footer.push_str(&words.version_no(version.trim()));
     }
     if !footer.is_empty() {
         let _ = writeln!(out, "<footer>\n<p>{}</p>\n</footer>", encode_text(&footer));

@@ -135,6 +135,7 @@ impl Set<'_, '_> {
 fn set<'f, 'a>(doc: &Document, fonts: &'f Fonts<'a>, kind: DocumentKind, first_page: usize) -> Set<'f, 'a> {
     let mut t = Typesetter {
         fonts,
+        labels: crate::policy::render::labels::Labels::of(&doc.language),
         missing: BTreeSet::new(),
         structure: Structure::new(),
     };
@@ -208,8 +209,8 @@ fn set<'f, 'a>(doc: &Document, fonts: &'f Fonts<'a>, kind: DocumentKind, first_p
             );
             // The version and the effective date of the policy it sums up.
             let facts: Vec<String> = [
-                ("Version", &doc.cover.version),
-                ("Effective", &doc.cover.effective_date),
+                (t.labels.version, &doc.cover.version),
+                (t.labels.effective, &doc.cover.effective_date),
             ]
             .into_iter()
             .filter(|(_, value)| !value.is_empty())

@@ -20,6 +20,7 @@ pub mod docx;
 pub mod fonts;
 mod furniture;
 pub mod html;
+pub mod labels;
 pub mod layout;
 pub mod page;
 mod paginate;

@@ -112,6 +112,8 @@ pub(super) struct Words<'t> {
 /// Turns text into lines of marks.
 pub(super) struct Typesetter<'f, 'a> {
     pub(super) fonts: &'f Fonts<'a>,
+    /// The fixed words, in the Document's language.
+    pub(super) labels: &'static crate::policy::render::labels::Labels,
     pub(super) missing: BTreeSet<char>,
     /// The logical structure, built as the text is set.
     pub(super) structure: Structure,
@@ -586,6 +588,7 @@ mod tests {
         let fonts = Fonts::new(REGULAR, BOLD).expect("the built-in fonts load");
         let mut t = Typesetter {
             fonts: &fonts,
+            labels: &crate::policy::render::labels::ENGLISH,
             missing: BTreeSet::new(),
             structure: Structure::new(),
         };
