@@ -844,7 +844,12 @@ fn each_version_prints_its_fixed_words_in_its_own_language() {
     let (french, english) = pages.split_at(fr_pages);
     let french = french.join(" ");
     let english = english.join(" ");
-    for words in ["Table des matières", "Date d'entrée en vigueur", "Responsable de la politique", &format!("Page 2 de {total}")] {
+    for words in [
+        "Table des matières",
+        "Date d'entrée en vigueur",
+        "Responsable de la politique",
+        &format!("Page 2 de {total}"),
+    ] {
         assert!(french.contains(words), "the French version lacks \"{words}\"");
     }
     for words in ["Contents", "Effective date", "Policy owner", &format!(" of {total}")] {

@@ -30,6 +30,7 @@ fn library_errors(text: &str) -> Vec<String> {
             file: "ours.yaml".into(),
             text: text.into(),
         },
+        questionnaire: String::new(),
     };
     match run(request, &policy().questionnaire) {
         Reply::Problems { diagnostics, .. } => lines(&Diagnostics(diagnostics)),

@@ -320,6 +320,7 @@ fn a_restore_checks_every_signature_again_and_never_takes_the_state_a_backup_cla
         job: FileJob::CheckSignatures {
             reviews: reviews(&backup.drafts),
         },
+        questionnaire: String::new(),
     };
     let Reply::Signatures { id: 4, states } =
         policy_builder::policy::files::jobs::run(request, &policy().questionnaire)

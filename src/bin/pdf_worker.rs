@@ -19,9 +19,8 @@ fn main() {
 
 #[cfg(target_arch = "wasm32")]
 mod worker {
-    use std::cell::OnceCell;
+    use std::cell::RefCell;
 
-    use policy_builder::policy::bundle::QUESTIONNAIRE_JSON;
     use policy_builder::policy::diag::{Diagnostics, SourceFile};
     use policy_builder::policy::files::jobs;
     use policy_builder::policy::files::word_review::word_file;
@@ -61,22 +60,38 @@ mod worker {
     }
 
     thread_local! {
-        /// The shipped questionnaire, loaded on the first file request.
-        static QUESTIONNAIRE: OnceCell<Result<Questionnaire, Diagnostics>> = const { OnceCell::new() };
+        /// The questionnaire the page last sent (its JSON, and it checked),
+        /// loaded again only when the page sends another.
+        static QUESTIONNAIRE: RefCell<Option<(String, Result<Questionnaire, Diagnostics>)>> = const { RefCell::new(None) };
     }
 
-    /// Reads or writes a YAML file for the page.
-    fn file(request: FileRequest) -> Reply {
-        let load = || {
-            let (file, json) = QUESTIONNAIRE_JSON;
-            Questionnaire::from_source(&SourceFile::json(file, json))
-        };
-        QUESTIONNAIRE.with(|cell| match cell.get_or_init(load) {
-            Ok(questionnaire) => jobs::run(request, questionnaire),
-            Err(d) => Reply::Failed {
+    /// Reads or writes a YAML file for the page, against the questionnaire
+    /// it sent from its content file (the worker carries no template).
+    fn file(mut request: FileRequest) -> Reply {
+        let json = std::mem::take(&mut request.questionnaire);
+        if json.is_empty() {
+            return Reply::Failed {
                 id: Some(request.id),
-                message: format!("the shipped templates do not load ({d})"),
-            },
+                message: "the policy templates are still loading: try again in a moment".to_owned(),
+            };
+        }
+        QUESTIONNAIRE.with(|cell| {
+            let mut cell = cell.borrow_mut();
+            if cell.as_ref().is_none_or(|(sent, _)| *sent != json) {
+                let loaded = Questionnaire::from_source(&SourceFile::json("questionnaire.yaml", &json));
+                *cell = Some((json, loaded));
+            }
+            match cell.as_ref().map(|(_, loaded)| loaded) {
+                Some(Ok(questionnaire)) => jobs::run(request, questionnaire),
+                Some(Err(d)) => Reply::Failed {
+                    id: Some(request.id),
+                    message: format!("the shipped templates do not load ({d})"),
+                },
+                None => Reply::Failed {
+                    id: Some(request.id),
+                    message: "the shipped templates do not load".to_owned(),
+                },
+            }
         })
     }
 

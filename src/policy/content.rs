@@ -107,6 +107,8 @@ pub struct Shipped {
     pub policy: Arc<Policy>,
     /// The scenarios file, checked against [`Self::policy`] at load.
     scenarios: Part,
+    /// The questionnaire file, for the worker to check files against.
+    questionnaire: Part,
     /// The sample organizations as (file name, sample), in file order.
     pub samples: Vec<(String, Sample)>,
 }
@@ -124,6 +126,11 @@ impl Shipped {
             ScenarioLibrary::from_source(&self.scenarios.source(), &self.policy.questionnaire, library)?;
         scenarios.language = self.language();
         Ok(scenarios)
+    }
+
+    /// The questionnaire as the JSON it was loaded from.
+    pub fn questionnaire_json(&self) -> &str {
+        self.questionnaire.data.get()
     }
 
     /// The sample made from the file `file`, if it ships.
@@ -204,6 +211,7 @@ impl Content {
         Ok(Shipped {
             policy: Arc::new(policy),
             scenarios: self.scenarios.clone(),
+            questionnaire: self.questionnaire.clone(),
             samples,
         })
     }

@@ -204,8 +204,25 @@ fn file_error(reply: Reply) -> FileError {
     }
 }
 
+thread_local! {
+    /// The questionnaire's JSON from the content the page loaded, sent
+    /// with every file job (the worker carries no template).
+    static QUESTIONNAIRE: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+}
+
+/// The questionnaire (as JSON) the worker checks files against: the same
+/// structure in every language, so the last content loaded gives it.
+pub fn use_questionnaire(json: &str) {
+    QUESTIONNAIRE.with(|q| {
+        if *q.borrow() != json {
+            *q.borrow_mut() = json.to_owned();
+        }
+    });
+}
+
 async fn ask_file(job: FileJob) -> Result<Reply, WorkerError> {
-    let request = move |id| FileRequest { id, job }.to_json();
+    let questionnaire = QUESTIONNAIRE.with(|q| q.borrow().clone());
+    let request = move |id| FileRequest { id, job, questionnaire }.to_json();
     Ok(ask(request, WorkerError::FileTimedOut).await?.0)
 }
 

@@ -134,7 +134,10 @@ pub enum Around {
 /// Fetches, reads and checks `language`'s content.
 async fn load(language: Language) -> Result<Shipped, ContentProblem> {
     let text = fetch(language).await?;
-    Ok(Content::read(&text, language)?.load()?)
+    let shipped = Content::read(&text, language)?.load()?;
+    // The worker reads answer files against the same questionnaire.
+    crate::app::browser::worker_client::use_questionnaire(shipped.questionnaire_json());
+    Ok(shipped)
 }
 
 /// The policy language that goes with an interface language: the content

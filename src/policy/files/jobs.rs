@@ -155,7 +155,14 @@ mod tests {
         let job = FileJob::WriteReminder(asked.clone());
         let json = serde_json::to_string(&job).expect("a job is written");
         assert_eq!(serde_json::from_str::<FileJob>(&json).expect("and read"), job);
-        let Reply::Calendar { text, .. } = run(FileRequest { id: 3, job }, &policy.questionnaire) else {
+        let Reply::Calendar { text, .. } = run(
+            FileRequest {
+                id: 3,
+                job,
+                questionnaire: String::new(),
+            },
+            &policy.questionnaire,
+        ) else {
             panic!("a reminder is written");
         };
         assert!(text.contains("BEGIN:VCALENDAR"), "{text}");
@@ -164,7 +171,14 @@ mod tests {
             due: "2028-02-30".into(),
             ..asked
         });
-        let Reply::Failed { id, message } = run(FileRequest { id: 4, job: wrong }, &policy.questionnaire) else {
+        let Reply::Failed { id, message } = run(
+            FileRequest {
+                id: 4,
+                job: wrong,
+                questionnaire: String::new(),
+            },
+            &policy.questionnaire,
+        ) else {
             panic!("a date that is not one is refused");
         };
         assert_eq!(id, Some(4));
@@ -175,7 +189,16 @@ mod tests {
     fn the_worker_reads_and_writes_files_for_the_page() {
         let policy = Policy::builtin().expect("the shipped templates load");
         let q = &policy.questionnaire;
-        let ask = |job| run(FileRequest { id: 1, job }, q);
+        let ask = |job| {
+            run(
+                FileRequest {
+                    id: 1,
+                    job,
+                    questionnaire: String::new(),
+                },
+                q,
+            )
+        };
 
         let mut draft = StoredDraft::new("d1".into(), "2026-11-26T00:00:00Z".into(), Default::default());
         draft.answers.set(

@@ -17,7 +17,7 @@ use crate::policy::files::word_template::WordTemplate;
 /// Identifies a build, so that a page never talks to a worker of another
 /// version (the worker's files are not content-hashed). The number after
 /// the slash changes with the messages' shape.
-pub const PROTOCOL_VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "/7");
+pub const PROTOCOL_VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "/8");
 
 /// A PDF to make.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -64,6 +64,10 @@ pub struct FileRequest {
     pub id: u32,
     /// What to do.
     pub job: FileJob,
+    /// The shipped questionnaire as JSON, from the page's content file,
+    /// which the jobs check files against: the worker carries no template.
+    #[serde(default)]
+    pub questionnaire: String,
 }
 
 /// The work a [`FileRequest`] asks for.
@@ -390,6 +394,7 @@ mod tests {
                 file: "ours.yaml".into(),
                 text: "version: 1\n".into(),
             },
+            questionnaire: "{}".into(),
         };
         assert_eq!(
             Incoming::parse(&request.to_json().expect("a message is written")),
