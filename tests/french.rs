@@ -240,20 +240,26 @@ fn the_english_word_check_finds_an_untranslated_sentence() {
     assert!(english_words_in("Selon la Privacy Act 1988 (loi sur la vie privée), on publie.", &[]).is_empty());
 }
 
+/// A sample's free-text answers: names and words the organization wrote,
+/// which the English-word check lets through.
+fn free_text(sample: &Sample) -> Vec<String> {
+    sample
+        .answers
+        .0
+        .values()
+        .filter_map(|a| match a {
+            policy_builder::policy::model::answers::Answer::Text(t) => Some(t.clone()),
+            _ => None,
+        })
+        .collect()
+}
+
 #[test]
 fn no_sample_filled_in_french_has_an_english_sentence() {
     let p = french();
     let mut found = Vec::new();
     for (name, sample) in french_samples(&p) {
-        let answers: Vec<String> = sample
-            .answers
-            .0
-            .values()
-            .filter_map(|a| match a {
-                policy_builder::policy::model::answers::Answer::Text(t) => Some(t.clone()),
-                _ => None,
-            })
-            .collect();
+        let answers = free_text(&sample);
         for lib in [&p.library, &p.quick_reference, &p.approver_notes] {
             let doc = fill(&p.questionnaire, lib, &sample.answers);
             for line in lines(&doc) {
@@ -550,15 +556,7 @@ fn no_french_scenario_card_handout_or_explanation_has_an_english_sentence() {
     let fr = french_scenarios(&p);
     let mut found = Vec::new();
     for (name, sample) in french_samples(&p) {
-        let answers: Vec<String> = sample
-            .answers
-            .0
-            .values()
-            .filter_map(|a| match a {
-                policy_builder::policy::model::answers::Answer::Text(t) => Some(t.clone()),
-                _ => None,
-            })
-            .collect();
+        let answers = free_text(&sample);
         for line in french_trainer_lines(&p, &fr, &sample) {
             assert!(
                 !line.contains("{{") && !line.contains('['),

@@ -756,12 +756,9 @@ fn string_in(d: &Dictionary, key: &[u8]) -> Option<String> {
     d.get(key).ok().and_then(text_of)
 }
 
-#[test]
-fn the_bilingual_policy_reads_in_french_then_in_english_numbered_through() {
-    let (fr, en, bytes) = bilingual_quebec();
-    assert_eq!(fr.language, "fr-CA");
-    assert_eq!(en.language, "en-CA");
-    let path = temp_pdf("bilingual-text", &bytes);
+/// Each page's text as pdftotext reads it, whitespace collapsed.
+fn pages_text(name: &str, bytes: &[u8]) -> Vec<String> {
+    let path = temp_pdf(name, bytes);
     let out = Command::new("pdftotext")
         .args(["-raw", "-enc", "UTF-8"])
         .arg(&path)
@@ -770,12 +767,20 @@ fn the_bilingual_policy_reads_in_french_then_in_english_numbered_through() {
         .expect("pdftotext (Debian's poppler-utils) runs");
     let _ = std::fs::remove_file(&path);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    let pages: Vec<String> = String::from_utf8(out.stdout)
+    String::from_utf8(out.stdout)
         .expect("UTF-8 text")
         .split('\u{c}')
         .map(flat)
         .filter(|p| !p.is_empty())
-        .collect();
+        .collect()
+}
+
+#[test]
+fn the_bilingual_policy_reads_in_french_then_in_english_numbered_through() {
+    let (fr, en, bytes) = bilingual_quebec();
+    assert_eq!(fr.language, "fr-CA");
+    assert_eq!(en.language, "en-CA");
+    let pages = pages_text("bilingual-text", &bytes);
     let alone = |doc: &Document| render_pdf_as(doc, DocumentKind::Policy).expect("a PDF").pages;
     let (fr_pages, en_pages) = (alone(&fr), alone(&en));
     assert_eq!(
@@ -824,21 +829,8 @@ fn the_bilingual_policy_reads_in_french_then_in_english_numbered_through() {
 
 #[test]
 fn each_version_prints_its_fixed_words_in_its_own_language() {
-    let (fr, en, bytes) = bilingual_quebec();
-    let path = temp_pdf("bilingual-words", &bytes);
-    let out = Command::new("pdftotext")
-        .args(["-raw", "-enc", "UTF-8"])
-        .arg(&path)
-        .arg("-")
-        .output()
-        .expect("pdftotext (Debian's poppler-utils) runs");
-    let _ = std::fs::remove_file(&path);
-    let pages: Vec<String> = String::from_utf8(out.stdout)
-        .expect("UTF-8 text")
-        .split('\u{c}')
-        .map(flat)
-        .filter(|p| !p.is_empty())
-        .collect();
+    let (fr, _, bytes) = bilingual_quebec();
+    let pages = pages_text("bilingual-words", &bytes);
     let fr_pages = render_pdf_as(&fr, DocumentKind::Policy).expect("a PDF").pages;
     let total = pages.len();
     let (french, english) = pages.split_at(fr_pages);
@@ -856,7 +848,6 @@ fn each_version_prints_its_fixed_words_in_its_own_language() {
         assert!(!french.contains(words), "the French version prints \"{words}\"");
         assert!(english.contains(words), "the English version lacks \"{words}\"");
     }
-    let _ = en;
 }
 
 #[test]

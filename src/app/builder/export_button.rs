@@ -13,10 +13,12 @@ use crate::app::builder::word_template_picker::WordTemplatePicker;
 use crate::app::i18n::{tr, tv};
 use crate::app::shell::files::Busy;
 use crate::app::shell::session::use_session;
+use crate::policy::bundle::Policy;
 use crate::policy::document::{Document, DocumentKind, Placeholders};
 use crate::policy::files::worker_protocol::{FileJob, ReminderRequest, WordRequest};
 use crate::policy::fill::finish::{self, History, PolicyOptions};
 use crate::policy::fill::lifecycle::NextReview;
+use crate::policy::model::answers::Answers;
 use crate::policy::model::language::Language;
 use crate::policy::render::html::render_html;
 
@@ -302,21 +304,21 @@ pub fn ExportButton() -> impl IntoView {
         });
     };
     let draft = stored.with_value(|s| s.id.clone());
-    // The one-page sheet for staff, from the same answers.
-    let quick_in = move |language: Language| {
+    // The one-page sheet for staff and the cover note for approvers
+    // (which is not part of the policy), filled by `make` from the same
+    // answers in `language`, once that language's content is there.
+    let companion_in = move |language: Language, make: fn(&Policy, &Answers) -> Document| {
         stored.with_value(|s| {
             let shipped = untrack(|| s.content_in(language))?;
-            Some(
-                s.answers()
-                    .with_untracked(|a| finish::quick_reference(&shipped.policy, a)),
-            )
+            Some(s.answers().with_untracked(|a| make(&shipped.policy, a)))
         })
     };
-    let quick = move || {
-        quick_in(chosen().0).unwrap_or_else(|| {
-            stored.with_value(|s| s.answers().with_untracked(|a| finish::quick_reference(&s.policy, a)))
-        })
+    let companion = move |make: fn(&Policy, &Answers) -> Document| {
+        companion_in(chosen().0, make)
+            .unwrap_or_else(|| stored.with_value(|s| s.answers().with_untracked(|a| make(&s.policy, a))))
     };
+    let quick_in = move |language: Language| companion_in(language, finish::quick_reference);
+    let quick = move || companion(finish::quick_reference);
     let export_quick = move || {
         make_chosen(
             &quick_in,
@@ -325,21 +327,8 @@ pub fn ExportButton() -> impl IntoView {
             "quick",
         )
     };
-    // The cover note for approvers, which is not part of the policy.
-    let notes_in = move |language: Language| {
-        stored.with_value(|s| {
-            let shipped = untrack(|| s.content_in(language))?;
-            Some(
-                s.answers()
-                    .with_untracked(|a| finish::approver_notes(&shipped.policy, a)),
-            )
-        })
-    };
-    let notes = move || {
-        notes_in(chosen().0).unwrap_or_else(|| {
-            stored.with_value(|s| s.answers().with_untracked(|a| finish::approver_notes(&s.policy, a)))
-        })
-    };
+    let notes_in = move |language: Language| companion_in(language, finish::approver_notes);
+    let notes = move || companion(finish::approver_notes);
     let export_notes = move || make_chosen(&notes_in, DocumentKind::Note, Some("notes-for-approvers"), "notes");
     let run = move |what: Export| match what {
         Export::Pdf => export_pdf(),
