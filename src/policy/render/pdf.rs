@@ -115,6 +115,20 @@ fn builtin_fonts() -> Result<&'static Fonts<'static>, PdfError> {
     Ok(FONTS.get_or_init(|| made))
 }
 
+/// The built-in fonts as printpdf reads them, read once: parsing their
+/// tables again for every PDF took some 3% of the writing.
+static PARSED_FONTS: OnceLock<[ParsedFont; 2]> = OnceLock::new();
+
+fn parsed_fonts() -> Result<&'static [ParsedFont; 2], PdfError> {
+    if let Some(fonts) = PARSED_FONTS.get() {
+        return Ok(fonts);
+    }
+    let mut warnings = Vec::new();
+    let regular = ParsedFont::from_bytes(REGULAR, 0, &mut warnings).ok_or(PdfError::Embed("regular"))?;
+    let bold = ParsedFont::from_bytes(BOLD, 0, &mut warnings).ok_or(PdfError::Embed("bold"))?;
+    Ok(PARSED_FONTS.get_or_init(|| [regular, bold]))
+}
+
 /// Writes laid-out pages as a PDF.
 ///
 /// printpdf builds the document: the embedded fonts with their widths and
@@ -137,9 +151,7 @@ pub fn write_pdf(doc: &Document, kind: DocumentKind, laid: &Laid) -> Result<Pdf,
 /// Writes laid-out pages as a PDF that says `about` of itself.
 fn write(about: &About<'_>, kind: DocumentKind, laid: &Laid) -> Result<Pdf, PdfError> {
     let fonts = builtin_fonts()?;
-    let mut warnings = Vec::new();
-    let regular = ParsedFont::from_bytes(REGULAR, 0, &mut warnings).ok_or(PdfError::Embed("regular"))?;
-    let bold = ParsedFont::from_bytes(BOLD, 0, &mut warnings).ok_or(PdfError::Embed("bold"))?;
+    let [regular, bold] = parsed_fonts()?;
     let mut pdf = PdfDocument::new(&about.title);
     // The worker's build blanks the ICC profile printpdf embeds for PDF/X
     // and PDF/A (`.ci/strip-worker-exports.mjs`): never ask for those.
@@ -156,8 +168,8 @@ fn write(about: &About<'_>, kind: DocumentKind, laid: &Laid) -> Result<Pdf, PdfE
         .collect();
     pdf.metadata.info.creator = "Social Media Policy Builder".to_owned();
     pdf.metadata.info.producer = "printpdf".to_owned();
-    let regular = pdf.add_font(&regular);
-    let bold = pdf.add_font(&bold);
+    let regular = pdf.add_font(regular);
+    let bold = pdf.add_font(bold);
 
     // The content streams, and the characters each font shows.
     let names = [regular.0.as_bytes(), bold.0.as_bytes()];
