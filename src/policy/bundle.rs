@@ -224,6 +224,7 @@ fn incomplete() -> Diagnostics {
         line: 1,
         column: 1,
         message: "the shipped templates are incomplete".to_owned(),
+        kind: None,
     }])
 }
 
@@ -261,6 +262,7 @@ pub fn translated(language: Language) -> Result<Vec<(&'static str, String)>, Dia
                 line: 1,
                 column: 1,
                 message: format!("{name} has no {language} translation: add this file"),
+                kind: None,
             }),
         }
     }
@@ -278,6 +280,7 @@ pub fn translated(language: Language) -> Result<Vec<(&'static str, String)>, Dia
                 line: 1,
                 column: 1,
                 message: "this translation has no English file at the same path under policy-templates/".to_owned(),
+                kind: None,
             });
         }
     }
@@ -308,6 +311,7 @@ pub fn scenarios_json_in(language: Language) -> Result<String, Diagnostics> {
             line: 1,
             column: 1,
             message: format!("{} has no {language} translation: add this file", SCENARIOS.0),
+            kind: None,
         }]));
     };
     lay_over(

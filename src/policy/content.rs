@@ -238,6 +238,7 @@ impl Content {
                     line: 1,
                     column: 1,
                     message: format!("the build's JSON of this file does not read: {e}"),
+                    kind: None,
                 }])
             })?;
             Ok(Part {
@@ -265,6 +266,7 @@ impl Content {
                         line: 1,
                         column: 1,
                         message: "the shipped templates are incomplete".to_owned(),
+                        kind: None,
                     }]))
                 })
             };
@@ -290,6 +292,7 @@ impl Content {
                     line: 1,
                     column: 1,
                     message: format!("the sample could not be written as JSON: {e}"),
+                    kind: None,
                 }])
             })?;
             samples.push(part(file, json)?);
@@ -317,6 +320,7 @@ impl Content {
                 line: 1,
                 column: 1,
                 message: other.to_string(),
+                kind: None,
             }])),
         }
     }

@@ -81,6 +81,7 @@ impl Sample {
                 line: 1,
                 column: 1,
                 message: format!("sample {file} has no {language} translation: add this file"),
+                kind: None,
             }]));
         };
         let source = SourceFile::yaml(name, text);

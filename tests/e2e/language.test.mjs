@@ -2,10 +2,13 @@
 // English / Français switch in every header, switching on a draft without
 // losing answers or the page, the choice remembered after a reload, a first
 // visit from a French browser opening in French, `<html lang>` following,
-// every control found by its French label, and axe-core with no violation
-// on the French pages.
+// every control found by its French label, errors and sizes in French
+// ("3,0 Mo"), and axe-core with no violation on the French pages.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { suite, openApp, axeViolations } from './harness.mjs';
 
 const env = suite();
@@ -167,6 +170,41 @@ test('the trainer in French: deck tallies, the vote, the verdict, the room\'s re
     assert.ok(!text.includes(english), `"${english}" on the French trainer`);
   }
   assert.deepEqual(await axeViolations(page), [], 'revealed card in quiz mode');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('in French, a refused file and a nearly full storage speak French: sizes in Mo with a decimal comma', async () => {
+  const { context, page, errors } = await openIn('fr-CA');
+  // 4.2 MB of another entry of the site, counted as the browser counts it.
+  await page.evaluate(() => localStorage.setItem('other-tool/cache', 'x'.repeat(2_200_000)));
+  await page.reload();
+  const safe = page.getByRole('region', { name: 'Gardez vos brouillons en sécurité' });
+  await safe.getByRole('alert').filter({ hasText: "L'espace de stockage est presque plein" }).waitFor();
+  await safe.getByText(/occupe 4,2\u00a0Mo des 5,0\u00a0Mo/).waitFor();
+
+  const dir = await mkdtemp(join(tmpdir(), 'policy-fr-'));
+  const huge = join(dir, 'huge.yaml');
+  await writeFile(huge, `# ${'x'.repeat(3 * 1024 * 1024)}\n`);
+  await page.getByLabel('Importer un fichier de réponses').setInputFiles(huge);
+  const box = page.getByRole('alert').filter({ hasText: "Le fichier de réponses n'a pas pu être importé" });
+  await box.getByText(/le fichier fait 3,0\u00a0Mo\u00a0; l'application lit des fichiers d'au plus 2\u00a0Mo/).waitFor();
+  // Broken answer files: each problem of a known kind in French, at its place.
+  const head = 'format: social-media-policy-builder/answers\nversion: 1\n';
+  const item = (place, message) => box.getByRole('listitem').filter({ hasText: place }).filter({ hasText: message });
+  const unknown = join(dir, 'unknown.yaml');
+  await writeFile(unknown, `${head}draft: {id: zz9}\ncolour: blue\nanswers: {}\n`);
+  await page.getByLabel('Importer un fichier de réponses').setInputFiles(unknown);
+  await item('unknown.yaml:4:1', /`colour` n'a pas sa place ici\u00a0: cette partie du fichier contient `format`, .*`answers`, `library` ou `review`/).waitFor();
+  const wrong = join(dir, 'wrong.yaml');
+  await writeFile(wrong, `${head}draft: {id: zz9, name: [x]}\nanswers: {}\n`);
+  await page.getByLabel('Importer un fichier de réponses').setInputFiles(wrong);
+  await item('wrong.yaml:3:24', 'ceci est une liste, mais ce devrait être du texte').waitFor();
+  const text = await page.locator('#main').innerText();
+  for (const english of ['MB', 'the file is', 'the largest the app reads', 'What this site keeps', 'does not belong', 'but it should be']) {
+    assert.ok(!text.includes(english), `"${english}" on the French drafts page`);
+  }
+  assert.deepEqual(await axeViolations(page), []);
   assert.deepEqual(errors, []);
   await context.close();
 });

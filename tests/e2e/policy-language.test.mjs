@@ -4,14 +4,16 @@
 // interface; its PDF is French (read back with pdftotext) and says fr-CA
 // (read back with qpdf); switching the policy to English keeps the answers
 // and the focus; a visit with the network cut still opens the French
-// policy; and axe-core finds nothing on a French page.
+// policy; the trainer handout follows the policy's languages (both in one
+// PDF, French first, or the one chosen; French alone for a French policy);
+// and axe-core finds nothing on a French page.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { suite, openApp, serveDist, pdfText, flat, axeViolations } from './harness.mjs';
+import { suite, openApp, serveDist, pdfText, flat, axeViolations, downloadOf } from './harness.mjs';
 
 const env = suite();
 const QUEBEC = "Centre d'hébergement Saint-Éloi (Quebec)";
@@ -169,6 +171,66 @@ test('a French interface with a French policy has no axe-core violation', async 
   await page.getByLabel("Nom légal de l'organisation").fill('Clinique du Nord');
   await page.locator('#preview').getByText('Clinique du Nord').first().waitFor();
   assert.deepEqual(await axeViolations(page), []);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+/** Opens trainer mode of the open draft, then its "privacy basics" deck, and downloads its handout. */
+async function handoutOf(page) {
+  await page.getByRole('navigation', { name: 'Draft' }).getByRole('link', { name: 'Trainer mode' }).click();
+  await page.getByRole('heading', { name: 'Trainer mode' }).waitFor();
+  await page.getByRole('link', { name: /confidentialité|Privacy basics/ }).first().click();
+  await page.getByRole('status').filter({ hasText: /^Scenario 1 of \d+$/ }).waitFor();
+  await page.getByText('Handout and demo link').click();
+  return page;
+}
+
+async function downloadHandout(page) {
+  const { path } = await downloadOf(page, () => page.getByRole('button', { name: 'Download handout PDF' }).click());
+  await page.getByRole('status').filter({ hasText: /^Handout downloaded \(\d+ pages?\)\.$/ }).waitFor();
+  return flat(pdfText(path));
+}
+
+const FRENCH_HANDOUT = /L.essentiel de la confidentialité : mises en situation pour s.exercer/;
+const ENGLISH_HANDOUT = /Privacy basics: practice scenarios/;
+
+test("the trainer handout follows the policy's languages: both versions in one PDF, French first, or the one chosen", async () => {
+  const { context, page, errors } = await openApp(env.browser, env.server.url);
+  await page.getByRole('button', { name: QUEBEC }).click();
+  await page.getByLabel('Language of the policy').selectOption('fr-CA+en');
+  await page.locator('#preview').getByText('médias sociaux').first().waitFor();
+  await handoutOf(page);
+  const both = page.getByRole('radio', { name: 'Both, in one PDF' });
+  assert.ok(await both.isChecked(), 'both languages in one PDF is the default');
+  assert.deepEqual(await axeViolations(page), [], 'the handout with its languages');
+
+  const text = await downloadHandout(page);
+  const french = text.search(FRENCH_HANDOUT);
+  const english = text.search(ENGLISH_HANDOUT);
+  assert.ok(french >= 0 && english > french, `French first, then English (at ${french} and ${english})`);
+  assert.match(text.slice(french, english), /Verdict : (acceptable|pas acceptable)/);
+  assert.match(text.slice(english), /Verdict: (Fine|Not fine)/);
+
+  await page.getByRole('radio', { name: 'English only' }).check();
+  const only = await downloadHandout(page);
+  assert.match(only, ENGLISH_HANDOUT);
+  assert.doesNotMatch(only, /mises en situation pour s.exercer/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a French-only policy prints its trainer handout in French, with no choice of languages', async () => {
+  const { context, page, errors } = await openApp(env.browser, env.server.url);
+  await page.getByRole('button', { name: QUEBEC }).click();
+  assert.equal(await page.getByLabel('Language of the policy').inputValue(), 'fr-CA');
+  await handoutOf(page);
+  assert.equal(await page.getByRole('radio', { name: 'Both, in one PDF' }).count(), 0);
+  const text = await downloadHandout(page);
+  assert.match(text, FRENCH_HANDOUT);
+  assert.match(text, /Verdict : (acceptable|pas acceptable)/);
+  for (const english of [ENGLISH_HANDOUT, /Verdict: /, /Policy clauses/, /practice scenarios/]) {
+    assert.doesNotMatch(text, english);
+  }
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -6,6 +6,7 @@
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
+use crate::app::i18n::{tr, Said};
 use crate::policy::model::language::Language;
 
 /// Why a language's content file could not be fetched.
@@ -20,6 +21,22 @@ pub enum FetchError {
     /// The server answered with an error.
     #[error("the content file could not be fetched (the server answered {0})")]
     Status(u16),
+}
+
+impl Said for FetchError {
+    fn said(&self) -> String {
+        match self {
+            FetchError::NotInBuild(language) => tr!(
+                "error-content-not-in-build",
+                language = match language {
+                    Language::English => "en",
+                    Language::CanadianFrench => "fr",
+                }
+            ),
+            FetchError::Network => tr!("error-content-offline"),
+            FetchError::Status(status) => tr!("error-content-status", status = *status),
+        }
+    }
 }
 
 /// The address of `language`'s content file in this build, if it has one.

@@ -4,6 +4,7 @@
 use wasm_bindgen::JsCast;
 
 use crate::app::browser::storage::js_message;
+use crate::app::i18n::{tr, Said};
 
 /// Offers `bytes` as a file named `name` of type `mime`.
 /// Why a download could not be offered.
@@ -18,6 +19,16 @@ pub enum DownloadError {
     /// The link that starts the download could not be made.
     #[error("could not create a link")]
     NoLink,
+}
+
+impl Said for DownloadError {
+    fn said(&self) -> String {
+        match self {
+            DownloadError::File(reason) => tr!("error-download-file", reason = reason.as_str()),
+            DownloadError::NoDocument => tr!("error-download-no-document"),
+            DownloadError::NoLink => tr!("error-download-no-link"),
+        }
+    }
 }
 
 pub fn download(bytes: &[u8], name: &str, mime: &str) -> Result<(), DownloadError> {

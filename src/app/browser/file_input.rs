@@ -5,6 +5,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 use crate::app::browser::storage::js_message;
+use crate::app::i18n::{megabytes, tr, Said};
 use crate::policy::diag::text::decode;
 use crate::policy::diag::{Diagnostic, Diagnostics};
 
@@ -36,6 +37,22 @@ pub enum ReadError {
     NotUtf8(Diagnostic),
 }
 
+impl Said for ReadError {
+    fn said(&self) -> String {
+        match self {
+            ReadError::TooBig { megabytes: size, limit } => {
+                tr!(
+                    "error-file-too-big",
+                    size = megabytes(*size, 1),
+                    limit = megabytes(*limit, 0)
+                )
+            }
+            ReadError::Unreadable(reason) => tr!("error-file-unreadable", reason = reason.as_str()),
+            ReadError::NotUtf8(d) => d.message.clone(),
+        }
+    }
+}
+
 impl ReadError {
     /// The refusal as a problem of the file `file`, for the problem list
     /// (an error, not a status line): located when it has a place.
@@ -46,7 +63,8 @@ impl ReadError {
                 file: file.to_owned(),
                 line: 0,
                 column: 0,
-                message: other.to_string(),
+                message: other.said(),
+                kind: None,
             },
         }])
     }

@@ -15,6 +15,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
 use crate::app::browser::storage::{js_message, KEY_DATABASE, KEY_STORE, REVIEWER_KEY_ID};
+use crate::app::i18n::{tr, Said};
 
 /// Why a decision could not be signed.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -28,6 +29,16 @@ pub enum SigningError {
     /// The browser refused (its own message).
     #[error("the browser could not sign: {0}")]
     Browser(String),
+}
+
+impl Said for SigningError {
+    fn said(&self) -> String {
+        match self {
+            SigningError::NoCrypto => tr!("error-signing-no-crypto"),
+            SigningError::NoKeyStore => tr!("error-signing-no-key-store"),
+            SigningError::Browser(reason) => tr!("error-signing-browser", reason = reason.as_str()),
+        }
+    }
 }
 
 /// This browser's reviewer key: the private key (usable only to sign,

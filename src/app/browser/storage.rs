@@ -18,7 +18,7 @@ use gloo_storage::{LocalStorage, Storage};
 
 use std::collections::BTreeSet;
 
-use crate::app::i18n::tr;
+use crate::app::i18n::{tr, Said};
 use crate::policy::files::backup::DraftCopy;
 use crate::policy::files::draft::{DraftError, StoredDraft};
 use crate::policy::files::word_template::WordTemplate;
@@ -90,6 +90,16 @@ pub enum SaveError {
     /// The write seemed to work but reading it back gave something else.
     #[error("the saved copy did not match the draft when read back")]
     Mismatch,
+}
+
+impl Said for SaveError {
+    fn said(&self) -> String {
+        match self {
+            SaveError::Unavailable => tr!("error-storage-unavailable"),
+            SaveError::Refused(reason) => tr!("error-storage-refused", reason = reason.as_str()),
+            SaveError::Mismatch => tr!("error-storage-mismatch"),
+        }
+    }
 }
 
 impl SaveError {

@@ -15,7 +15,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{ErrorEvent, MessageEvent, Worker};
 
-use crate::app::i18n::tr;
+use crate::app::i18n::{tr, Said};
 use crate::policy::diag::Diagnostics;
 use crate::policy::document::Document;
 use crate::policy::document::DocumentKind;
@@ -78,6 +78,25 @@ pub enum WorkerError {
     Abandoned,
 }
 
+impl Said for WorkerError {
+    fn said(&self) -> String {
+        match self {
+            WorkerError::NotStarted(reason) => tr!("error-worker-not-started", reason = reason.as_str()),
+            WorkerError::NotLoaded => tr!("error-worker-not-loaded"),
+            WorkerError::Crashed(reason) => tr!("error-worker-crashed", reason = reason.as_str()),
+            WorkerError::OtherVersion(version) => tr!("error-worker-other-version", version = version.as_str()),
+            WorkerError::Garbled(reason) => tr!("error-worker-garbled", reason = reason.as_str()),
+            WorkerError::NotSent(reason) => tr!("error-worker-not-sent", reason = reason.as_str()),
+            WorkerError::PdfTimedOut => tr!("error-worker-pdf-timed-out"),
+            WorkerError::FileTimedOut => tr!("error-worker-file-timed-out"),
+            // The worker's own words (a problem of the document or file).
+            WorkerError::Refused(reason) => reason.clone(),
+            WorkerError::Unexpected => tr!("error-worker-unexpected"),
+            WorkerError::Abandoned => tr!("error-worker-abandoned"),
+        }
+    }
+}
+
 /// Why the worker could not read a file.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum FileError {
@@ -87,6 +106,15 @@ pub enum FileError {
     /// The worker could not do the job (not loaded, no answer, ...).
     #[error(transparent)]
     Worker(#[from] WorkerError),
+}
+
+impl Said for FileError {
+    fn said(&self) -> String {
+        match self {
+            FileError::Problems(_) => tr!("error-file-problems"),
+            FileError::Worker(e) => e.said(),
+        }
+    }
 }
 
 /// What a request in flight waits for: the reply and any bytes beside it,
@@ -106,15 +134,17 @@ thread_local! {
     static CLIENT: RefCell<Option<Client>> = const { RefCell::new(None) };
 }
 
-/// Makes the PDF of `document` as a `kind`.
-pub async fn make_pdf(document: Document, kind: DocumentKind) -> Result<Made, WorkerError> {
-    made(move |id| Request::new(id, document, kind).to_json()).await
-}
-
-/// Makes one PDF of `first` and then `second` (the same answers in
-/// another language), each as a `kind`.
-pub async fn make_bilingual_pdf(first: Document, second: Document, kind: DocumentKind) -> Result<Made, WorkerError> {
-    made(move |id| Request::bilingual(id, first, second, kind).to_json()).await
+/// Makes the PDF of `first` as a `kind`, followed in the same PDF by
+/// `second` if there is one (the same answers in another language).
+pub async fn make_pdf(first: Document, second: Option<Document>, kind: DocumentKind) -> Result<Made, WorkerError> {
+    made(move |id| {
+        match second {
+            None => Request::new(id, first, kind),
+            Some(second) => Request::bilingual(id, first, second, kind),
+        }
+        .to_json()
+    })
+    .await
 }
 
 /// Sends the PDF request `request` makes and reads the reply.
@@ -399,10 +429,10 @@ fn receive(event: &MessageEvent) {
 pub fn outcome(result: Result<Made, WorkerError>, file_name: &str, what: &'static str) -> String {
     let pdf = match result {
         Ok(pdf) => pdf,
-        Err(e) => return tr!("made-failed", what = what, error = e.to_string()),
+        Err(e) => return tr!("made-failed", what = what, error = e.said()),
     };
     if let Err(e) = crate::app::browser::download::download(&pdf.bytes, file_name, "application/pdf") {
-        return tr!("made-not-downloaded", what = what, error = e.to_string());
+        return tr!("made-not-downloaded", what = what, error = e.said());
     }
     let done = tr!("made-downloaded-pages", what = what, pages = pdf.pages);
     if pdf.missing_glyphs.is_empty() {

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::app::browser::storage::local_time;
 use crate::app::builder::export_button::ExportButton;
-use crate::app::i18n::{tr, tv};
+use crate::app::i18n::{tr, tv, Said};
 use crate::app::shell::files::download_answer_file;
 use crate::app::shell::language_switch::LanguageSwitch;
 use crate::app::shell::route::Route;
@@ -40,7 +40,7 @@ pub fn DraftBar() -> impl IntoView {
             leptos::task::spawn_local(async move {
                 match download_answer_file(draft, status).await {
                     Ok(()) => status.try_set(tr!("bar-downloaded")),
-                    Err(e) => status.try_set(tr!("bar-download-failed", error = e.to_string())),
+                    Err(e) => status.try_set(tr!("bar-download-failed", error = e.said())),
                 };
             });
         }

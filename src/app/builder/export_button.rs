@@ -8,9 +8,10 @@ use leptos::prelude::*;
 use crate::app::browser::download::download;
 use crate::app::browser::focus::focus_id;
 use crate::app::browser::storage::{self, now_iso, today_iso};
-use crate::app::browser::worker_client::{make_bilingual_pdf, make_docx, make_pdf, outcome, write_reminder};
+use crate::app::browser::worker_client::{make_docx, write_reminder};
 use crate::app::builder::word_template_picker::WordTemplatePicker;
-use crate::app::i18n::{tr, tv};
+use crate::app::i18n::{tr, tv, Said};
+use crate::app::shell::export_languages::{self, in_languages, ExportIn, ExportLanguages, PdfJob};
 use crate::app::shell::files::Busy;
 use crate::app::shell::session::use_session;
 use crate::policy::bundle::Policy;
@@ -28,23 +29,6 @@ const DOCX: &str = "application/vnd.openxmlformats-officedocument.wordprocessing
 /// `name` (a PDF's file name) with the extension `ext` instead.
 fn named(name: &str, ext: &str) -> String {
     format!("{}.{ext}", name.strip_suffix(".pdf").unwrap_or(name))
-}
-
-/// The languages the exports of a bilingual policy are in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum ExportIn {
-    /// Both, in one PDF (the Word file and the web page: the main one).
-    Both,
-    /// One of them.
-    Only(Language),
-}
-
-/// A policy language's name in the interface language.
-fn language_name(language: Language) -> String {
-    match language {
-        Language::English => tr!("language-english"),
-        Language::CanadianFrench => tr!("language-french"),
-    }
 }
 
 /// One of the exports the buttons offer.
@@ -103,28 +87,11 @@ pub fn ExportButton() -> impl IntoView {
     let Some(session) = use_session() else {
         return ().into_any();
     };
-    let status = RwSignal::new(String::new());
-    let busy = RwSignal::new(false);
+    let job = PdfJob::new();
+    let PdfJob { busy, status } = job;
     let review = session.review();
     let decided = move || review.with(|r| !r.decisions.is_empty());
     let include_approval = RwSignal::new(true);
-    // Makes `doc` as a `kind` in the worker, saying so if it takes long
-    // enough to notice, and reports the download as a `noun`.
-    let make = move |doc: Document, kind: DocumentKind, file_name: String, what: &'static str| {
-        if busy.get_untracked() {
-            return;
-        }
-        busy.set(true);
-        // The page may be gone when the PDF comes back: nothing here reads
-        // a reactive value that could have been disposed by then.
-        let note = Busy::start(status, tr!("making", what = what));
-        leptos::task::spawn_local(async move {
-            let result = make_pdf(doc, kind).await;
-            note.done();
-            busy.try_set(false);
-            status.try_set(outcome(result, &file_name, what));
-        });
-    };
     // The policy as exported, with the revision history and the next
     // review appended; the PDF, the Word file and the web page are all
     // made from it. Copy, so that every button's handler can hold it.
@@ -135,14 +102,7 @@ pub fn ExportButton() -> impl IntoView {
     let export_in = RwSignal::new(ExportIn::Both);
     let main = move || languages.get_untracked().main();
     // The languages the exports are in now, the main one first.
-    let chosen = move || {
-        let all = languages.get_untracked();
-        match (export_in.get_untracked(), all.second()) {
-            (ExportIn::Both, Some(second)) => (all.main(), Some(second)),
-            (ExportIn::Only(language), Some(_)) => (language, None),
-            (_, None) => (all.main(), None),
-        }
-    };
+    let chosen = move || export_languages::chosen(languages.get_untracked(), export_in.get_untracked());
     // The policy as exported in `language`, or `None` while that
     // language's content is on its way (or with an imported library).
     let finished_in = move |language: Language| {
@@ -165,42 +125,20 @@ pub fn ExportButton() -> impl IntoView {
             .or_else(|| finished_in(main()))
             .unwrap_or_else(|| stored.with_value(|s| s.document.get_untracked()))
     };
-    // Makes `first` and `second` as one PDF, each a `kind`.
-    let make_both =
-        move |first: Document, second: Document, kind: DocumentKind, file_name: String, what: &'static str| {
-            if busy.get_untracked() {
-                return;
-            }
-            busy.set(true);
-            let note = Busy::start(status, tr!("making", what = what));
-            leptos::task::spawn_local(async move {
-                let result = make_bilingual_pdf(first, second, kind).await;
-                note.done();
-                busy.try_set(false);
-                status.try_set(outcome(result, &file_name, what));
-            });
-        };
     // A PDF in the chosen languages of what `doc` makes in one language.
     let make_chosen = move |doc: &dyn Fn(Language) -> Option<Document>,
                             kind: DocumentKind,
                             stem: Option<&str>,
                             what: &'static str| {
-        let (first, second) = chosen();
-        let Some(one) = doc(first) else {
+        let Some(docs) = in_languages(chosen(), doc) else {
             status.set(tr!("export-language-not-ready"));
             return;
         };
         let file_name = match stem {
-            Some(stem) => one.file_name_as(stem, &today_iso()),
-            None => one.file_name(&today_iso()),
+            Some(stem) => docs.0.file_name_as(stem, &today_iso()),
+            None => docs.0.file_name(&today_iso()),
         };
-        match second {
-            None => make(one, kind, file_name, what),
-            Some(language) => match doc(language) {
-                Some(other) => make_both(one, other, kind, file_name, what),
-                None => status.set(tr!("export-language-not-ready")),
-            },
-        }
+        job.run(docs, kind, file_name, what, None);
     };
     let export_pdf = move || make_chosen(&finished_in, DocumentKind::Policy, None, "pdf");
     // The same policy as one self-contained web page, made in the page.
@@ -209,7 +147,7 @@ pub fn ExportButton() -> impl IntoView {
         let file_name = named(&doc.file_name(&today_iso()), "html");
         status.set(match download(render_html(&doc).as_bytes(), &file_name, "text/html") {
             Ok(()) => tr!("export-web-downloaded"),
-            Err(e) => tr!("export-web-failed", error = e.to_string()),
+            Err(e) => tr!("export-web-failed", error = e.said()),
         });
     };
     // Makes `doc` as a Word file in the worker and downloads it as
@@ -245,9 +183,9 @@ pub fn ExportButton() -> impl IntoView {
             let said = match result {
                 Ok(bytes) => match download(&bytes, &file_name, DOCX) {
                     Ok(()) => tr!("made-downloaded", what = what),
-                    Err(e) => tr!("made-not-downloaded", what = what, error = e.to_string()),
+                    Err(e) => tr!("made-not-downloaded", what = what, error = e.said()),
                 },
-                Err(e) => tr!("made-failed", what = what, error = e.to_string()),
+                Err(e) => tr!("made-failed", what = what, error = e.said()),
             };
             status.try_set(said);
         });
@@ -262,7 +200,7 @@ pub fn ExportButton() -> impl IntoView {
     let signoff_pdf = move |_| {
         let doc = signoff();
         let file_name = doc.file_name_as("staff-acknowledgement", &today_iso());
-        make(doc, DocumentKind::QuickReference, file_name, "signoff");
+        job.run((doc, None), DocumentKind::QuickReference, file_name, "signoff", None);
     };
     let signoff_word = move |_| {
         let doc = signoff();
@@ -296,9 +234,9 @@ pub fn ExportButton() -> impl IntoView {
             let said = match write_reminder(job).await {
                 Ok(text) => match download(text.as_bytes(), &file_name, "text/calendar") {
                     Ok(()) => tr!("made-downloaded", what = "reminder"),
-                    Err(e) => tr!("made-not-downloaded", what = "reminder", error = e.to_string()),
+                    Err(e) => tr!("made-not-downloaded", what = "reminder", error = e.said()),
                 },
-                Err(e) => tr!("made-failed", what = "reminder", error = e.to_string()),
+                Err(e) => tr!("made-failed", what = "reminder", error = e.said()),
             };
             status.try_set(said);
         });
@@ -382,32 +320,11 @@ pub fn ExportButton() -> impl IntoView {
             }
         })
     };
-    // For a bilingual policy: which languages the exports are in.
-    let language_choice = move || {
-        let all = languages.get();
-        let second = all.second()?;
-        let option = |id: &'static str, value: ExportIn, label: String| {
-            view! {
-                <div class="choice">
-                    <input type="radio" name="export-in" id=id prop:checked=move || export_in.get() == value
-                        on:change=move |_| export_in.set(value) />
-                    <label for=id>{label}</label>
-                </div>
-            }
-        };
-        Some(view! {
-            <fieldset class="export-languages">
-                <legend>{tv!("export-languages")}</legend>
-                {option("export-in-both", ExportIn::Both, tr!("export-in-both"))}
-                {option("export-in-main", ExportIn::Only(all.main()), tr!("export-in-only", language = language_name(all.main())))}
-                {option("export-in-second", ExportIn::Only(second), tr!("export-in-only", language = language_name(second)))}
-                <p class="hint">{tv!("export-in-hint")}</p>
-            </fieldset>
-        })
-    };
     view! {
         <div class="export">
-            {language_choice}
+            <ExportLanguages languages=languages choice=export_in.read_only()
+                on_choose=Callback::new(move |choice: ExportIn| export_in.set(choice)) name="export-in"
+                legend=|| tr!("export-languages") hint=|| tr!("export-in-hint") />
             {move || decided().then(|| view! {
                 <div class="choice">
                     <input type="checkbox" id="include-approval" prop:checked=move || include_approval.get()

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use crate::app::browser::file_input::chosen_file;
 use crate::app::browser::focus::focus_id;
 use crate::app::browser::worker_client::{read_library, FileError};
-use crate::app::i18n::{tr, tv};
+use crate::app::i18n::{tr, tv, Said};
 use crate::app::shell::files::{read_or_report, Busy, ReportTo, MAX_FILE_BYTES};
 use crate::app::shell::problem_list::problem_summary;
 use crate::app::shell::session::{use_session, LibraryChoice};
@@ -52,7 +52,7 @@ pub fn LibraryImport() -> impl IntoView {
                     })),
                     Err(FileError::Problems(d)) => Err(d),
                     Err(FileError::Worker(e)) => {
-                        status.try_set(tr!("file-read-failed", name = name.clone(), error = e.to_string()));
+                        status.try_set(tr!("file-read-failed", name = name.clone(), error = e.said()));
                         return;
                     }
                 };

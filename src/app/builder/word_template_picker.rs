@@ -8,7 +8,7 @@ use leptos::prelude::*;
 
 use crate::app::browser::file_input::{chosen_file, read_bytes_up_to};
 use crate::app::browser::storage;
-use crate::app::i18n::{tr, tv};
+use crate::app::i18n::{tr, tv, Said};
 use crate::policy::files::word_template::{WordTemplate, MAX_TEMPLATE_BYTES};
 
 /// Picks, replaces or removes the Word template of draft `draft`.
@@ -31,11 +31,11 @@ pub fn WordTemplatePicker(
                 // Read a little past the limit, so that the refusal says
                 // how big the file is rather than that it could not be read.
                 let said = match read_bytes_up_to(&file, (MAX_TEMPLATE_BYTES * 4) as f64).await {
-                    Err(e) => tr!("file-read-failed", name = name.clone(), error = e.to_string()),
+                    Err(e) => tr!("file-read-failed", name = name.clone(), error = e.said()),
                     Ok(bytes) => match WordTemplate::from_file(&name, &bytes) {
                         Err(e) => format!("{}.", crate::policy::fill::text::capitalize(&e.to_string())),
                         Ok(template) => match storage::save_word_template(&draft, &template) {
-                            Err(e) => tr!("word-not-kept", error = e.to_string(), advice = e.advice()),
+                            Err(e) => tr!("word-not-kept", error = e.said(), advice = e.advice()),
                             Ok(()) => {
                                 let said = tr!("word-now-uses", template = template.label());
                                 kept.try_set(Some(template));
@@ -54,7 +54,7 @@ pub fn WordTemplatePicker(
                 kept.set(None);
                 tr!("word-removed")
             }
-            Err(e) => tr!("word-remove-failed", error = e.to_string()),
+            Err(e) => tr!("word-remove-failed", error = e.said()),
         });
     };
     view! {

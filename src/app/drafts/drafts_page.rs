@@ -13,7 +13,7 @@ use crate::app::browser::storage::{self, local_time, Entry};
 use crate::app::browser::worker_client::{read_answer_file, FileError};
 use crate::app::drafts::safekeeping::Safekeeping;
 use crate::app::drafts::signatures::ReviewSignatures;
-use crate::app::i18n::{tr, tv};
+use crate::app::i18n::{tr, tv, Said};
 use crate::app::shell::content::{language_of, with_content, Around};
 use crate::app::shell::files::{download_answer_file, read_or_report, Busy, ReportTo, MAX_FILE_BYTES};
 use crate::app::shell::language_switch::LanguageSwitch;
@@ -99,7 +99,7 @@ pub fn DraftsPage() -> impl IntoView {
                                     }
                                 },
                                 Err(e) => {
-                                    status.try_set(tr!("content-fetch-failed", error = e.to_string()));
+                                    status.try_set(tr!("content-fetch-failed", error = e.said()));
                                 }
                             }
                         });
@@ -144,7 +144,7 @@ pub fn DraftsPage() -> impl IntoView {
         match storage::save(&draft) {
             Ok(_) if for_review.try_get_untracked().unwrap_or(false) => navigate(&Route::Review(draft.id.clone())),
             Err(e) if for_review.try_get_untracked().unwrap_or(false) => {
-                status.set(tr!("drafts-stored-for-review-failed", error = e.to_string()))
+                status.set(tr!("drafts-stored-for-review-failed", error = e.said()))
             }
             Ok(_) => {
                 status.set(match how {
@@ -157,7 +157,7 @@ pub fn DraftsPage() -> impl IntoView {
                 let id = draft.id.clone();
                 request_animation_frame(move || focus_id(&format!("open-{id}")));
             }
-            Err(e) => status.set(tr!("drafts-store-failed", error = e.to_string())),
+            Err(e) => status.set(tr!("drafts-store-failed", error = e.said())),
         }
     };
     let on_import = move |ev: web_sys::Event, review: bool| {
@@ -185,11 +185,11 @@ pub fn DraftsPage() -> impl IntoView {
                     status.try_set(tr!(
                         "drafts-open-for-review-failed",
                         file = file.clone(),
-                        error = e.to_string()
+                        error = e.said()
                     ));
                 }
                 Err(FileError::Worker(e)) => {
-                    status.try_set(tr!("drafts-read-failed", file = file.clone(), error = e.to_string()));
+                    status.try_set(tr!("drafts-read-failed", file = file.clone(), error = e.said()));
                 }
                 Err(FileError::Problems(problems)) => {
                     import_problems.set(Some(problems));
@@ -269,7 +269,7 @@ pub fn DraftsPage() -> impl IntoView {
             request_animation_frame(|| focus_id("undo-delete"));
         }
         Ok(None) => refresh(),
-        Err(e) => status.set(tr!("drafts-delete-failed", name = name, error = e.to_string())),
+        Err(e) => status.set(tr!("drafts-delete-failed", name = name, error = e.said())),
     };
     let undo = move |_| {
         if let Some(r) = removed.get_untracked() {
@@ -287,11 +287,7 @@ pub fn DraftsPage() -> impl IntoView {
                         request_animation_frame(move || focus_id(&target));
                     }
                 }
-                Err(e) => status.set(tr!(
-                    "drafts-restore-failed",
-                    name = r.name.clone(),
-                    error = e.to_string()
-                )),
+                Err(e) => status.set(tr!("drafts-restore-failed", name = r.name.clone(), error = e.said())),
             }
             removed.set(None);
             refresh();
@@ -487,7 +483,7 @@ fn draft_row(
                     status.set(tr!("drafts-renamed", name = name.clone(), new_name = d.display_name()));
                     refresh();
                 }
-                Err(e) => status.set(tr!("drafts-rename-failed", name = name.clone(), error = e.to_string())),
+                Err(e) => status.set(tr!("drafts-rename-failed", name = name.clone(), error = e.said())),
             }
         }
     };
@@ -509,7 +505,7 @@ fn draft_row(
                     let id = copy.id.clone();
                     request_animation_frame(move || focus_id(&format!("open-{id}")));
                 }
-                Err(e) => status.set(tr!("drafts-copy-failed", name = name.clone(), error = e.to_string())),
+                Err(e) => status.set(tr!("drafts-copy-failed", name = name.clone(), error = e.said())),
             }
         }
     };
@@ -521,7 +517,7 @@ fn draft_row(
             match fresh() {
                 Ok(draft) => leptos::task::spawn_local(async move {
                     if let Err(e) = download_answer_file(draft, status).await {
-                        failed(e.to_string());
+                        failed(e.said());
                     }
                 }),
                 Err(e) => {
@@ -621,7 +617,7 @@ fn damaged_row(
     );
     let keep = move |_| {
         if let Err(e) = download(raw.as_bytes(), &file, "application/json") {
-            status.set(tr!("drafts-entry-download-failed", error = e.to_string()));
+            status.set(tr!("drafts-entry-download-failed", error = e.said()));
         }
     };
     let label = tr!("drafts-damaged-label");

@@ -13,7 +13,7 @@ use crate::app::browser::focus::focus_id;
 use crate::app::browser::persistence;
 use crate::app::browser::storage::{self, local_time, today_iso, Entry, SaveError};
 use crate::app::browser::worker_client;
-use crate::app::i18n::{tr, tv};
+use crate::app::i18n::{tr, tv, Said};
 use crate::app::shell::files::{read_chosen_up_to, ReportTo};
 use crate::policy::files::backup::{self, Backup, DraftCopy};
 
@@ -134,7 +134,7 @@ pub fn Safekeeping(
         let near_entries = backup::near_limit(used, limit);
         let near_quota = estimate.get().is_some_and(|(u, q)| backup::near_limit(u, q));
         (near_entries || near_quota).then(|| {
-            let mb = |b: f64| format!("{:.1} MB", b / 1024.0 / 1024.0);
+            let mb = |b: f64| crate::app::i18n::megabytes(b / 1024.0 / 1024.0, 1);
             view! {
                 <div class="alert" role="alert">
                     <h3>{tv!("safe-full-heading")}</h3>
@@ -153,7 +153,7 @@ pub fn Safekeeping(
         problem.set(String::new());
         let (copies, reviewer) = match storage::backup_copies() {
             Ok(found) => found,
-            Err(e) => return problem.set(tr!("safe-backup-read-failed", error = e.to_string())),
+            Err(e) => return problem.set(tr!("safe-backup-read-failed", error = e.said())),
         };
         let now = storage::now_iso();
         let n = copies.len();
@@ -165,7 +165,7 @@ pub fn Safekeeping(
                 backed_up.set(Some(now));
                 status.set(tr!("safe-backed-up", count = n, file = file.clone()));
             }
-            Err(e) => problem.set(tr!("safe-backup-download-failed", error = e.to_string())),
+            Err(e) => problem.set(tr!("safe-backup-download-failed", error = e.said())),
         }
     };
 
@@ -183,7 +183,7 @@ pub fn Safekeeping(
                 problem.set(tr!(
                     "safe-restore-stopped",
                     name = copy.display_name(),
-                    error = e.to_string(),
+                    error = e.said(),
                     count = r.restored
                 ));
                 restoring.set(None);
@@ -237,7 +237,7 @@ pub fn Safekeeping(
                             }
                             failed => {
                                 let why = match failed {
-                                    Err(e) => e.to_string(),
+                                    Err(e) => e.said(),
                                     _ => tr!("safe-restore-other-answer"),
                                 };
                                 status.set(String::new());
@@ -264,7 +264,7 @@ pub fn Safekeeping(
                     problem.set(tr!(
                         "drafts-restore-failed",
                         name = copy.display_name(),
-                        error = e.to_string()
+                        error = e.said()
                     ));
                     r.skipped += 1;
                 } else {

@@ -9,7 +9,7 @@ use leptos::prelude::*;
 
 use crate::app::browser::focus::focus_id;
 use crate::app::browser::storage;
-use crate::app::i18n::{tr, tv};
+use crate::app::i18n::{tr, tv, Said};
 use crate::policy::files::review::{Review, SignatureState};
 use crate::policy::files::signature::{trust, Trust};
 
@@ -102,7 +102,7 @@ pub fn ReviewSignatures(
                     reviewer = a.reviewer.clone(),
                     fingerprint = a.fingerprint.clone()
                 )),
-                Err(e) => status.set(tr!("sig-trust-failed", error = e.to_string())),
+                Err(e) => status.set(tr!("sig-trust-failed", error = e.said())),
             }
             trusted.set(storage::trusted_reviewers());
         }

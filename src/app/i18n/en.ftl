@@ -412,6 +412,8 @@ fullscreen-enter = Full screen
 handout-at-back = Print the verdicts at the back, to use the handout as a quiz
 handout-download = Download handout PDF
 handout-hint = Every scenario of this deck with its verdict and policy clauses, to print.
+handout-languages = Languages of the handout
+handout-problems = Some scenarios could not be filled: { $problems }.
 trainer-own-library = This draft uses its own clause library ("{ $file }"), and the practice scenarios cite clauses it does not have, so trainer mode cannot work out verdicts for it. To use trainer mode, duplicate the draft on the drafts page, then choose "Use the standard clauses" on the copy's check answers page.
 trainer-no-scenarios = The practice scenarios that come with the app could not be read, so trainer mode cannot be used.
 trainer-misfit = The practice scenarios do not fit this draft
@@ -552,3 +554,61 @@ check-change-answer-to = to: { $label }
 check-warnings-heading = Consistency warnings
 questions-done = Done
 questions-to-answer = { $count } to answer
+
+## Errors as the user reads them (each enum's Display stays English, for logs and tests)
+
+size-megabytes = { $size } MB
+error-file-too-big = the file is { $size }; the largest the app reads is { $limit }
+error-file-unreadable = the browser could not read the file ({ $reason })
+error-worker-not-started = the browser would not start the app's file and PDF helper ({ $reason })
+error-worker-not-loaded = the app's file and PDF helper could not be loaded
+error-worker-crashed = the app's file and PDF helper failed ({ $reason })
+error-worker-other-version = the app's file and PDF helper is from another version of this app ({ $version }); reload the page
+error-worker-garbled = the app's file and PDF helper gave an answer this page cannot read ({ $reason })
+error-worker-not-sent = the request could not be sent ({ $reason })
+error-worker-pdf-timed-out = the app's file and PDF helper did not answer in time; reload the page and try again
+error-worker-file-timed-out = the file reader did not answer in time; reload the page and try again
+error-worker-unexpected = the worker gave an unexpected answer; reload the page and try again
+error-worker-abandoned = the page stopped waiting for the answer
+error-file-problems = the file has problems
+error-download-file = the browser would not make the file ({ $reason })
+error-download-no-document = the page has no document to put the download in
+error-download-no-link = could not create a link
+error-storage-unavailable = this browser is not letting the page save
+error-storage-refused = the browser refused to save the draft ({ $reason })
+error-storage-mismatch = the saved copy did not match the draft when read back
+error-content-not-in-build = this version of the app has no content file for { $language ->
+    [fr] French
+   *[en] English
+}
+error-content-offline = the content file could not be fetched (offline, and not yet kept for offline use)
+error-content-status = the content file could not be fetched (the server answered { $status })
+error-signing-no-crypto = this browser does not offer the cryptography needed to sign (WebCrypto); open the app over https or in a current browser
+error-signing-no-key-store = this browser does not let the page keep a signing key (IndexedDB is off, as in some private windows)
+error-signing-browser = the browser could not sign: { $reason }
+error-library-not-checked = the clauses could not be checked
+review-comment-meta-resolved = { $author }, { $time } (resolved)
+
+## Problems in an imported file, by kind (the rest are in the pipeline's English)
+
+diag-or = or
+diag-missing-field = `{ $field }:` is missing here: add it
+diag-unknown-field = `{ $field }` does not belong here
+diag-unknown-field-allowed = `{ $field }` does not belong here: this part of the file holds { $allowed }
+diag-wrong-type = this is { $found ->
+    [list] a list
+    [mapping] a mapping (lines of `key: value`)
+    [empty] empty
+    [text] the text { $value }
+    [yes_no] { $value } (yes or no)
+   *[number] the number { $value }
+}, but it should be { $expected ->
+    [text] text
+    [true_false] true or false
+    [whole_number] a whole number
+    [list] a list
+    [mapping] a mapping (lines of `key: value`)
+   *[number] a number
+}
+diag-syntax = { $detail }
+diag-too-large = the file is { $size } bytes, more than the limit of { $max } bytes: split it into smaller files

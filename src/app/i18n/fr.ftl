@@ -419,6 +419,8 @@ fullscreen-enter = Plein écran
 handout-at-back = Imprimer les verdicts à la fin, pour utiliser le document comme jeu-questionnaire
 handout-download = Télécharger le document à remettre (PDF)
 handout-hint = Toutes les mises en situation de ce paquet avec leur verdict et les clauses de la politique, à imprimer.
+handout-languages = Langues du document à remettre
+handout-problems = Certaines mises en situation n'ont pas pu être remplies : { $problems }.
 trainer-own-library = Ce brouillon utilise sa propre bibliothèque de clauses (« { $file } »), et les mises en situation citent des clauses qu'elle n'a pas : le mode formation ne peut donc pas établir de verdicts pour ce brouillon. Pour utiliser le mode formation, dupliquez le brouillon sur la page des brouillons, puis choisissez « Utiliser les clauses standard » sur la page Vérifier les réponses de la copie.
 trainer-no-scenarios = Les mises en situation fournies avec l'application n'ont pas pu être lues : le mode formation ne peut pas être utilisé.
 trainer-misfit = Les mises en situation ne conviennent pas à ce brouillon
@@ -566,3 +568,61 @@ questions-to-answer = { $count ->
     [one] { $count } question à répondre
    *[other] { $count } questions à répondre
 }
+
+## Errors as the user reads them (each enum's Display stays English, for logs and tests)
+
+size-megabytes = { $size } Mo
+error-file-too-big = le fichier fait { $size } ; l'application lit des fichiers d'au plus { $limit }
+error-file-unreadable = le navigateur n'a pas pu lire le fichier ({ $reason })
+error-worker-not-started = le navigateur n'a pas lancé l'assistant des fichiers et des PDF de l'application ({ $reason })
+error-worker-not-loaded = l'assistant des fichiers et des PDF de l'application n'a pas pu être chargé
+error-worker-crashed = l'assistant des fichiers et des PDF de l'application a échoué ({ $reason })
+error-worker-other-version = l'assistant des fichiers et des PDF vient d'une autre version de l'application ({ $version }) ; rechargez la page
+error-worker-garbled = l'assistant des fichiers et des PDF a donné une réponse que cette page ne peut pas lire ({ $reason })
+error-worker-not-sent = la demande n'a pas pu être envoyée ({ $reason })
+error-worker-pdf-timed-out = l'assistant des fichiers et des PDF n'a pas répondu à temps ; rechargez la page et réessayez
+error-worker-file-timed-out = le lecteur de fichiers n'a pas répondu à temps ; rechargez la page et réessayez
+error-worker-unexpected = l'assistant a donné une réponse inattendue ; rechargez la page et réessayez
+error-worker-abandoned = la page a cessé d'attendre la réponse
+error-file-problems = le fichier comporte des problèmes
+error-download-file = le navigateur n'a pas pu créer le fichier ({ $reason })
+error-download-no-document = la page n'a pas de document où placer le téléchargement
+error-download-no-link = le lien de téléchargement n'a pas pu être créé
+error-storage-unavailable = ce navigateur ne laisse pas la page enregistrer
+error-storage-refused = le navigateur a refusé d'enregistrer le brouillon ({ $reason })
+error-storage-mismatch = la copie enregistrée ne correspondait pas au brouillon à la relecture
+error-content-not-in-build = cette version de l'application n'a pas de fichier de contenu { $language ->
+    [fr] en français
+   *[en] en anglais
+}
+error-content-offline = le fichier de contenu n'a pas pu être récupéré (hors ligne, et pas encore gardé pour l'utilisation hors ligne)
+error-content-status = le fichier de contenu n'a pas pu être récupéré (le serveur a répondu { $status })
+error-signing-no-crypto = ce navigateur n'offre pas la cryptographie nécessaire à la signature (WebCrypto) ; ouvrez l'application en https ou dans un navigateur à jour
+error-signing-no-key-store = ce navigateur ne laisse pas la page garder une clé de signature (IndexedDB est désactivé, comme dans certaines fenêtres de navigation privée)
+error-signing-browser = le navigateur n'a pas pu signer : { $reason }
+error-library-not-checked = les clauses n'ont pas pu être vérifiées
+review-comment-meta-resolved = { $author }, { $time } (résolu)
+
+## Problems in an imported file, by kind (the rest are in the pipeline's English)
+
+diag-or = ou
+diag-missing-field = `{ $field }:` manque ici : ajoutez-le
+diag-unknown-field = `{ $field }` n'a pas sa place ici
+diag-unknown-field-allowed = `{ $field }` n'a pas sa place ici : cette partie du fichier contient { $allowed }
+diag-wrong-type = ceci est { $found ->
+    [list] une liste
+    [mapping] un tableau associatif (des lignes `clé: valeur`)
+    [empty] vide
+    [text] le texte { $value }
+    [yes_no] { $value } (oui ou non)
+   *[number] le nombre { $value }
+}, mais ce devrait être { $expected ->
+    [text] du texte
+    [true_false] vrai ou faux (true ou false)
+    [whole_number] un nombre entier
+    [list] une liste
+    [mapping] un tableau associatif (des lignes `clé: valeur`)
+   *[number] un nombre
+}
+diag-syntax = le YAML est mal formé ici ({ $detail })
+diag-too-large = le fichier fait { $size } octets, plus que la limite de { $max } octets : divisez-le en fichiers plus petits

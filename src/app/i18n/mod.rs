@@ -245,6 +245,37 @@ pub fn text_now(key: &str) -> String {
     text_in(lang_untracked(), key, None)
 }
 
+/// An error as the user reads it: in the interface language, lowercase
+/// and without a period, to go inside a message's `{ $error }`. The
+/// error's `Display` stays English, for logs and tests.
+pub trait Said {
+    /// The error in the interface language (tracked).
+    fn said(&self) -> String;
+}
+
+/// `value` with `digits` decimals as `lang` writes it: "3.0" in English,
+/// "3,0" in French.
+pub fn decimal_in(lang: Lang, value: f64, digits: usize) -> String {
+    let plain = format!("{value:.digits$}");
+    match lang {
+        Lang::En => plain,
+        Lang::Fr => plain.replace('.', ","),
+    }
+}
+
+/// A size of `megabytes` with `digits` decimals, as `lang` writes it:
+/// "3.0 MB", "3,0 Mo".
+pub fn megabytes_in(lang: Lang, megabytes: f64, digits: usize) -> String {
+    let mut args = Args::new();
+    args.set("size", decimal_in(lang, megabytes, digits));
+    text_in(lang, "size-megabytes", Some(&args))
+}
+
+/// [`megabytes_in`] in the interface language, tracked.
+pub fn megabytes(megabytes: f64, digits: usize) -> String {
+    megabytes_in(lang(), megabytes, digits)
+}
+
 /// A message in the interface language, now: `tr!("key")` or
 /// `tr!("key", count = n, name = s)`. Call it inside a closure (or use
 /// [`tv`]) where the text must follow a change of language.
@@ -393,6 +424,118 @@ mod tests {
         add_messages(Lang::Fr, FRENCH.to_owned()).expect("the French file parses");
         assert!(has_messages(Lang::Fr));
         assert_eq!(text_in(Lang::Fr, "drafts-heading", None), "Vos brouillons");
+    }
+
+    #[test]
+    fn sizes_read_with_a_decimal_comma_and_mo_in_french() {
+        add_messages(Lang::Fr, FRENCH.to_owned()).expect("the French file parses");
+        assert_eq!(megabytes_in(Lang::En, 3.04, 1), "3.0 MB");
+        assert_eq!(megabytes_in(Lang::Fr, 3.04, 1), "3,0\u{a0}Mo");
+        assert_eq!(megabytes_in(Lang::Fr, 2.0, 0), "2\u{a0}Mo");
+        assert_eq!(decimal_in(Lang::Fr, 12.25, 2), "12,25");
+        assert_eq!(decimal_in(Lang::En, 5.0, 0), "5");
+        let too_big = |lang: Lang| {
+            let mut args = Args::new();
+            args.set("size", megabytes_in(lang, 12.5, 1));
+            args.set("limit", megabytes_in(lang, 5.0, 0));
+            text_in(lang, "error-file-too-big", Some(&args))
+        };
+        assert_eq!(
+            too_big(Lang::Fr),
+            "le fichier fait 12,5\u{a0}Mo\u{a0}; l'application lit des fichiers d'au plus 5\u{a0}Mo"
+        );
+        assert_eq!(
+            too_big(Lang::En),
+            "the file is 12.5 MB; the largest the app reads is 5 MB"
+        );
+    }
+
+    #[test]
+    fn every_error_a_user_can_see_has_its_french_words() {
+        add_messages(Lang::Fr, FRENCH.to_owned()).expect("the French file parses");
+        let with = |name: &str, value: &str| {
+            let mut args = Args::new();
+            args.set(name.to_owned(), value.to_owned());
+            args
+        };
+        let reason = with("reason", "QuotaExceededError");
+        assert_eq!(
+            text_in(Lang::Fr, "error-storage-refused", Some(&reason)),
+            "le navigateur a refusé d'enregistrer le brouillon (QuotaExceededError)"
+        );
+        assert_eq!(
+            text_in(Lang::Fr, "error-worker-other-version", Some(&with("version", "41"))),
+            "l'assistant des fichiers et des PDF vient d'une autre version de l'application (41)\u{a0}; rechargez la page"
+        );
+        assert_eq!(
+            text_in(Lang::Fr, "error-content-not-in-build", Some(&with("language", "fr"))),
+            "cette version de l'application n'a pas de fichier de contenu en français"
+        );
+        let mut status = Args::new();
+        status.set("status", 404);
+        assert_eq!(
+            text_in(Lang::Fr, "error-content-status", Some(&status)),
+            "le fichier de contenu n'a pas pu être récupéré (le serveur a répondu 404)"
+        );
+        // Every error message is there in French, in French words: none
+        // reads as its English.
+        for line in ENGLISH.lines().filter(|l| l.starts_with("error-")) {
+            let Some((key, _)) = line.split_once(" = ") else {
+                continue;
+            };
+            let english = text_in(Lang::En, key, Some(&reason));
+            let french = text_in(Lang::Fr, key, Some(&reason));
+            assert_ne!(french, key, "{key} has no French");
+            assert_ne!(french, english, "{key} reads the same in French");
+        }
+    }
+
+    #[test]
+    fn a_problem_of_a_known_kind_reads_in_french() {
+        add_messages(Lang::Fr, FRENCH.to_owned()).expect("the French file parses");
+        let wrong = |lang: Lang, found: &str, value: &str, expected: &str| {
+            let mut args = Args::new();
+            args.set("found", found.to_owned());
+            args.set("value", value.to_owned());
+            args.set("expected", expected.to_owned());
+            text_in(lang, "diag-wrong-type", Some(&args))
+        };
+        assert_eq!(
+            wrong(Lang::En, "text", "\"one\"", "whole_number"),
+            "this is the text \"one\", but it should be a whole number"
+        );
+        assert_eq!(
+            wrong(Lang::Fr, "text", "\"one\"", "whole_number"),
+            "ceci est le texte \"one\", mais ce devrait être un nombre entier"
+        );
+        assert_eq!(
+            wrong(Lang::Fr, "mapping", "", "text"),
+            "ceci est un tableau associatif (des lignes `clé: valeur`), mais ce devrait être du texte"
+        );
+        let mut unknown = Args::new();
+        unknown.set("field", "answer");
+        unknown.set("allowed", "`version`, `title` ou `author`");
+        assert_eq!(
+            text_in(Lang::Fr, "diag-unknown-field-allowed", Some(&unknown)),
+            "`answer` n'a pas sa place ici\u{a0}: cette partie du fichier contient `version`, `title` ou `author`"
+        );
+        let mut missing = Args::new();
+        missing.set("field", "version");
+        assert_eq!(
+            text_in(Lang::En, "diag-missing-field", Some(&missing)),
+            "`version:` is missing here: add it"
+        );
+        assert_eq!(
+            text_in(Lang::Fr, "diag-missing-field", Some(&missing)),
+            "`version:` manque ici\u{a0}: ajoutez-le"
+        );
+        let mut large = Args::new();
+        large.set("size", "1000001");
+        large.set("max", "1000000");
+        assert_eq!(
+            text_in(Lang::Fr, "diag-too-large", Some(&large)),
+            "le fichier fait 1000001 octets, plus que la limite de 1000000 octets\u{a0}: divisez-le en fichiers plus petits"
+        );
     }
 
     #[test]

@@ -10,7 +10,7 @@ use leptos::prelude::*;
 use crate::app::browser::focus::focus_id;
 use crate::app::browser::signing;
 use crate::app::browser::storage::{local_time, now_iso, today_iso};
-use crate::app::i18n::{tr, tv};
+use crate::app::i18n::{tr, tv, Said};
 use crate::app::shell::files::download_answer_file_as;
 use crate::app::shell::labels;
 use crate::app::shell::preview::{render_section, Place};
@@ -295,7 +295,7 @@ pub fn ReviewPage() -> impl IntoView {
                     my_key.try_set(Some(fingerprint));
                     String::new()
                 }
-                Err(e) => format!(" {}", tr!("review-not-signed", error = e.to_string())),
+                Err(e) => format!(" {}", tr!("review-not-signed", error = e.said())),
             };
             // A second press records nothing new (and leaves the review as it is).
             let Some(mut next) = review.try_with_untracked(Review::clone) else {
@@ -389,7 +389,7 @@ pub fn ReviewPage() -> impl IntoView {
             leptos::task::spawn_local(async move {
                 match download_answer_file_as(draft, &name, status).await {
                     Ok(()) => status.try_set(tr!("review-downloaded", name = name.clone())),
-                    Err(e) => status.try_set(tr!("review-download-failed", error = e.to_string())),
+                    Err(e) => status.try_set(tr!("review-download-failed", error = e.said())),
                 };
             });
         }
@@ -519,7 +519,14 @@ fn comment_view(
         .collect_view();
     view! {
         <li class="comment" class:resolved=c.resolved>
-            <p class="meta">{format!("{}, {}{}", c.author, local_time(&c.at), if c.resolved { " (resolved)" } else { "" })}</p>
+            <p class="meta">{
+                let (author, at, resolved) = (c.author.clone(), local_time(&c.at), c.resolved);
+                move || if resolved {
+                    tr!("review-comment-meta-resolved", author = author.clone(), time = at.clone())
+                } else {
+                    format!("{author}, {at}")
+                }
+            }</p>
             <p class="comment-text">{c.text.clone()}</p>
             <ul class="replies">{replies}</ul>
             <form class="reply-form" on:submit=send>

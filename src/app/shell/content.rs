@@ -11,7 +11,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::app::browser::content::{fetch, FetchError};
-use crate::app::i18n::{tr, tv, Lang};
+use crate::app::i18n::{tr, tv, Lang, Said};
 use crate::policy::content::{Content, ContentError, Shipped};
 use crate::policy::model::language::Language;
 
@@ -24,6 +24,16 @@ pub enum ContentProblem {
     /// The file was fetched but cannot be used.
     #[error(transparent)]
     Content(#[from] ContentError),
+}
+
+impl Said for ContentProblem {
+    fn said(&self) -> String {
+        match self {
+            ContentProblem::Fetch(e) => e.said(),
+            // The content's own check, for the app's makers.
+            ContentProblem::Content(e) => e.to_string(),
+        }
+    }
 }
 
 /// One language's content, as far as it has come.
@@ -193,7 +203,7 @@ fn failed(contents: Contents, language: Language, problem: ContentProblem) -> im
     };
     let reason = move || match &problem {
         ContentProblem::Fetch(FetchError::Network) => tr!("content-offline"),
-        ContentProblem::Fetch(e) => tr!("content-fetch-failed", error = e.to_string()),
+        ContentProblem::Fetch(e) => tr!("content-fetch-failed", error = e.said()),
         ContentProblem::Content(ContentError::Problems(_)) => tr!("broken-text"),
         ContentProblem::Content(e) => tr!("content-damaged", error = e.to_string()),
     };

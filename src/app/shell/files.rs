@@ -13,7 +13,7 @@ use crate::app::browser::file_input::{chosen_file, read_text_up_to, ReadError};
 use crate::app::browser::focus::focus_id;
 use crate::app::browser::storage::today_iso;
 use crate::app::browser::worker_client::{write_answer_file, WorkerError};
-use crate::app::i18n::tr;
+use crate::app::i18n::{tr, Said};
 use crate::policy::diag::Diagnostics;
 use crate::policy::files::draft::StoredDraft;
 
@@ -39,7 +39,7 @@ impl ReportTo {
     fn report(self, name: &str, e: &ReadError) {
         match self {
             ReportTo::Line(line) => {
-                line.try_set(tr!("file-read-failed", name = name, error = e.to_string()));
+                line.try_set(tr!("file-read-failed", name = name, error = e.said()));
             }
             ReportTo::Problems { problems, focus } => {
                 problems.try_set(Some(e.diagnostics(name)));
@@ -92,6 +92,15 @@ pub enum AnswerFileError {
     /// It was written but the browser would not download it.
     #[error(transparent)]
     Download(#[from] DownloadError),
+}
+
+impl Said for AnswerFileError {
+    fn said(&self) -> String {
+        match self {
+            AnswerFileError::Write(e) => e.said(),
+            AnswerFileError::Download(e) => e.said(),
+        }
+    }
 }
 
 /// Offers `draft` as a YAML answer file named after it, written by the

@@ -2,6 +2,7 @@
 //! banner, the language switch, the panic screen and shared pieces.
 
 pub mod content;
+pub mod export_languages;
 pub mod feature_notice;
 pub mod files;
 pub mod labels;

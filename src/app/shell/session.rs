@@ -8,7 +8,7 @@ use leptos::prelude::*;
 
 use crate::app::browser::storage::{self, SaveError};
 use crate::app::browser::worker_client::{read_library, FileError};
-use crate::app::i18n;
+use crate::app::i18n::{self, tr, Said};
 use crate::app::shell::content::{language_of, Contents};
 use crate::policy::bundle::Policy;
 use crate::policy::content::Shipped;
@@ -321,7 +321,7 @@ impl Session {
                         // as it was and say so.
                         choice = LibraryChoice::Failed {
                             custom: asked,
-                            reason: "the clauses could not be checked".to_owned(),
+                            reason: tr!("error-library-not-checked"),
                         };
                     }
                     let migrated = matches!(choice, LibraryChoice::Loaded { .. });
@@ -339,7 +339,7 @@ impl Session {
                         },
                         FileError::Worker(e) => LibraryChoice::Failed {
                             custom: asked,
-                            reason: e.to_string(),
+                            reason: e.said(),
                         },
                     };
                     // Nothing about the draft changes: nothing to save.
@@ -627,7 +627,8 @@ impl Session {
                 file,
                 line: 1,
                 column: 1,
-                message: "the clauses could not be checked".to_owned(),
+                message: tr!("error-library-not-checked"),
+                kind: None,
             }]));
         }
         self.library.set(choice);

@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use crate::app::i18n::{tr, tv};
+use crate::app::i18n::{tr, tv, Said};
 use crate::app::shell::files::download_answer_file;
 use crate::app::shell::session::{use_session, SaveState};
 use crate::policy::fill::text::capitalize;
@@ -23,7 +23,7 @@ pub fn StorageNotice() -> impl IntoView {
             let draft = session.snapshot();
             leptos::task::spawn_local(async move {
                 if let Err(e) = download_answer_file(draft, problem).await {
-                    problem.try_set(tr!("notice-download-failed", error = e.to_string()));
+                    problem.try_set(tr!("notice-download-failed", error = e.said()));
                 }
             });
         }
@@ -34,7 +34,7 @@ pub fn StorageNotice() -> impl IntoView {
             view! {
                 <div class="alert" role="alert">
                     <h2>{tv!("notice-not-saved")}</h2>
-                    <p>{move || tr!("notice-not-saved-text", error = capitalize(&e.to_string()), advice = e.advice())}</p>
+                    <p>{move || tr!("notice-not-saved-text", error = capitalize(&e.said()), advice = e.advice())}</p>
                     <div class="actions">
                         <button type="button" on:click=keep_copy>{tv!("notice-download-answers")}</button>
                     </div>

@@ -13,7 +13,7 @@ use leptos::ev;
 use leptos::prelude::*;
 
 use crate::app::browser::focus::{focus_id, key_target, KeyTarget};
-use crate::app::i18n::{tr, tv};
+use crate::app::i18n::{tr, tv, Said};
 use crate::app::shell::route::{record, Route};
 use crate::app::shell::session::use_session;
 use crate::app::trainer::card::TrainerCard;
@@ -160,7 +160,7 @@ pub fn TrainerDeck(
         score.update(|s| s.record(v.scenario.clone(), room, v.kind));
         here.with_value(|(draft, deck)| {
             if let Err(e) = score.with_untracked(|s| quiz::save(s, draft, deck)) {
-                status.set(tr!("deck-score-not-saved", error = e.to_string()));
+                status.set(tr!("deck-score-not-saved", error = e.said()));
             }
         });
     };
@@ -174,7 +174,7 @@ pub fn TrainerDeck(
         score.update(|s| s.quiz_mode = on);
         here.with_value(|(draft, deck)| {
             if let Err(e) = score.with_untracked(|s| quiz::save(s, draft, deck)) {
-                status.set(tr!("deck-quiz-not-saved", error = e.to_string()));
+                status.set(tr!("deck-quiz-not-saved", error = e.said()));
             }
         });
     };

@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::app::i18n::{tr, tv};
+use crate::app::i18n::{tr, tv, Said};
 use crate::app::shell::route::Route;
 use crate::app::shell::session::{use_session, Session};
 use crate::app::trainer::deck::TrainerDeck;
@@ -75,7 +75,7 @@ fn cannot_load(file: Option<String>, problems: &Diagnostics) -> AnyView {
     };
     let items = problems
         .iter()
-        .map(|p| view! { <li><code>{format!("{}:{}:{}", p.file, p.line, p.column)}</code>" "{p.message.clone()}</li> })
+        .map(|p| view! { <li><code>{format!("{}:{}:{}", p.file, p.line, p.column)}</code>" "{p.said()}</li> })
         .collect_view();
     view! {
         <main class="trainer-page" id="main">

@@ -32,6 +32,190 @@ pub struct Diagnostic {
     pub column: usize,
     /// What is wrong and, where possible, how to fix it.
     pub message: String,
+    /// What kind of problem it is, with what the message names, where the
+    /// app can say it in another language than the English `message`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<Kind>,
+}
+
+/// The kinds of problem a user meets most in the files they import, with
+/// what their message names: the app says each in the interface language
+/// (the pure pipeline writes the English `message` only). It travels from
+/// the worker to the page as a list of texts (its tag, then what it
+/// names), which the page reads with what it reads already.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(into = "Vec<String>", try_from = "Vec<String>")]
+pub enum Kind {
+    /// A key that does not belong where it is, and the keys that do.
+    UnknownField {
+        /// The key.
+        field: String,
+        /// The keys that belong there (empty when serde does not say).
+        allowed: Vec<String>,
+    },
+    /// A key that is missing.
+    MissingField {
+        /// The key.
+        field: String,
+    },
+    /// A value of the wrong shape.
+    WrongType {
+        /// What the file holds.
+        found: Found,
+        /// What it should hold.
+        expected: Expected,
+    },
+    /// The YAML does not parse.
+    Syntax {
+        /// The parser's own words.
+        detail: String,
+    },
+    /// The file is over the size limit.
+    TooLarge {
+        /// Its size in bytes.
+        size: usize,
+        /// The limit in bytes.
+        max: usize,
+    },
+}
+
+/// What a file holds where a value has the wrong shape.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Found {
+    /// A list.
+    List,
+    /// A mapping.
+    Mapping,
+    /// Nothing.
+    Empty,
+    /// Text, as serde quotes it.
+    Text(String),
+    /// A yes-or-no value, as written.
+    YesNo(String),
+    /// A number, as written.
+    Number(String),
+}
+
+/// What a value should be where it has the wrong shape.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Expected {
+    /// Text.
+    Text,
+    /// True or false.
+    TrueFalse,
+    /// A whole number.
+    WholeNumber,
+    /// A number.
+    Number,
+    /// A list.
+    List,
+    /// A mapping.
+    Mapping,
+}
+
+/// A list of texts that is not a [`Kind`].
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("not a kind of problem: {0:?}")]
+pub struct NotAKind(Vec<String>);
+
+impl From<Kind> for Vec<String> {
+    fn from(kind: Kind) -> Self {
+        let tagged = |tag: &str, rest: Vec<String>| std::iter::once(tag.to_owned()).chain(rest).collect();
+        match kind {
+            Kind::UnknownField { field, allowed } => tagged("unknown_field", [vec![field], allowed].concat()),
+            Kind::MissingField { field } => tagged("missing_field", vec![field]),
+            Kind::WrongType { found, expected } => {
+                let (tag, value) = found.parts();
+                tagged(
+                    "wrong_type",
+                    vec![tag.to_owned(), value.to_owned(), expected.tag().to_owned()],
+                )
+            }
+            Kind::Syntax { detail } => tagged("syntax", vec![detail]),
+            Kind::TooLarge { size, max } => tagged("too_large", vec![size.to_string(), max.to_string()]),
+        }
+    }
+}
+
+impl TryFrom<Vec<String>> for Kind {
+    type Error = NotAKind;
+
+    fn try_from(parts: Vec<String>) -> Result<Self, NotAKind> {
+        let kind = match parts.as_slice() {
+            [tag, field, allowed @ ..] if tag == "unknown_field" => Some(Kind::UnknownField {
+                field: field.clone(),
+                allowed: allowed.to_vec(),
+            }),
+            [tag, field] if tag == "missing_field" => Some(Kind::MissingField { field: field.clone() }),
+            [tag, found, value, expected] if tag == "wrong_type" => Found::from_parts(found, value)
+                .zip(Expected::from_tag(expected))
+                .map(|(found, expected)| Kind::WrongType { found, expected }),
+            [tag, detail] if tag == "syntax" => Some(Kind::Syntax { detail: detail.clone() }),
+            [tag, size, max] if tag == "too_large" => size
+                .parse()
+                .ok()
+                .zip(max.parse().ok())
+                .map(|(size, max)| Kind::TooLarge { size, max }),
+            _ => None,
+        };
+        kind.ok_or(NotAKind(parts))
+    }
+}
+
+impl Found {
+    /// Its tag and the value it names (empty for none).
+    pub fn parts(&self) -> (&'static str, &str) {
+        match self {
+            Found::List => ("list", ""),
+            Found::Mapping => ("mapping", ""),
+            Found::Empty => ("empty", ""),
+            Found::Text(v) => ("text", v),
+            Found::YesNo(v) => ("yes_no", v),
+            Found::Number(v) => ("number", v),
+        }
+    }
+
+    /// The one [`Self::parts`] gives.
+    fn from_parts(tag: &str, value: &str) -> Option<Self> {
+        Some(match tag {
+            "list" => Found::List,
+            "mapping" => Found::Mapping,
+            "empty" => Found::Empty,
+            "text" => Found::Text(value.to_owned()),
+            "yes_no" => Found::YesNo(value.to_owned()),
+            "number" => Found::Number(value.to_owned()),
+            _ => return None,
+        })
+    }
+}
+
+impl Expected {
+    /// Every one, for the tests.
+    pub const ALL: [Expected; 6] = [
+        Expected::Text,
+        Expected::TrueFalse,
+        Expected::WholeNumber,
+        Expected::Number,
+        Expected::List,
+        Expected::Mapping,
+    ];
+
+    /// Its tag.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Expected::Text => "text",
+            Expected::TrueFalse => "true_false",
+            Expected::WholeNumber => "whole_number",
+            Expected::Number => "number",
+            Expected::List => "list",
+            Expected::Mapping => "mapping",
+        }
+    }
+
+    /// The one whose tag is `tag`.
+    fn from_tag(tag: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|e| e.tag() == tag)
+    }
 }
 
 impl Diagnostic {
@@ -140,6 +324,8 @@ pub struct Problem {
     /// belong, given twice) rather than its value: then it is shown where
     /// the key is written.
     pub at_key: bool,
+    /// Its kind, for the app to say it in the interface language.
+    pub kind: Option<Kind>,
 }
 
 impl Problem {
@@ -149,7 +335,13 @@ impl Problem {
             path,
             message: message.into(),
             at_key: false,
+            kind: None,
         }
+    }
+
+    /// The same problem, of `kind`.
+    pub fn of_kind(self, kind: Option<Kind>) -> Self {
+        Self { kind, ..self }
     }
 
     /// A problem with the key that ends `path`.
@@ -375,6 +567,7 @@ impl<'a> SourceFile<'a> {
                         line: e.line().max(1),
                         column: e.column().max(1),
                         message: words::plain(&author_json_message(&e.to_string())),
+                        kind: None,
                     }])
                 })
             }
@@ -398,6 +591,7 @@ impl<'a> SourceFile<'a> {
                         line,
                         column,
                         message: problem.message,
+                        kind: None,
                     })
                     .collect(),
             )
@@ -440,6 +634,7 @@ impl<'a> SourceFile<'a> {
                             line,
                             column,
                             message: p.message,
+                            kind: p.kind,
                         }
                     })
                     .collect()
@@ -455,6 +650,7 @@ impl<'a> SourceFile<'a> {
                     } else {
                         format!("{}: {}", p.path, p.message)
                     },
+                    kind: None,
                 })
                 .collect(),
         };
@@ -466,12 +662,30 @@ impl<'a> SourceFile<'a> {
     /// or a YAML syntax or shape error from serde.
     #[cfg(feature = "yaml")]
     pub fn serde_error(&self, err: &YamlError) -> Diagnostics {
-        let (line, column, message) = match err {
-            YamlError::Limit(limit) => (limit.line, limit.column, limit.to_string()),
-            YamlError::Syntax(syntax) => (syntax.line, syntax.column, syntax.to_string()),
+        use crate::policy::diag::limits::LimitKind;
+        let (line, column, message, kind) = match err {
+            YamlError::Limit(limit) => {
+                let kind = match limit.kind {
+                    LimitKind::TooLarge { size, max } => Some(Kind::TooLarge { size, max }),
+                    _ => None,
+                };
+                (limit.line, limit.column, limit.to_string(), kind)
+            }
+            YamlError::Syntax(syntax) => {
+                let detail = syntax.to_string();
+                (
+                    syntax.line,
+                    syntax.column,
+                    detail.clone(),
+                    Some(Kind::Syntax { detail }),
+                )
+            }
             YamlError::Serde(err) => {
                 let (line, column) = err.location().map(|l| (l.line(), l.column())).unwrap_or((1, 1));
-                (line, column, words::plain(&author_message(&err.to_string())))
+                let raw = author_message(&err.to_string());
+                // Only YAML's syntax stops a parse into a plain value.
+                let kind = words::kind(&raw).or_else(|| Some(Kind::Syntax { detail: raw.clone() }));
+                (line, column, words::plain(&raw), kind)
             }
         };
         let (line, column) = self.within(line, column);
@@ -480,6 +694,7 @@ impl<'a> SourceFile<'a> {
             line,
             column,
             message,
+            kind,
         }])
     }
 
@@ -568,11 +783,11 @@ pub fn deserialize_all<T: serde::de::DeserializeOwned>(
                 } else {
                     (current.key(&field), original.key(&field))
                 };
-                problems.push(Problem::at_key(original, words::plain(&message)));
+                problems.push(Problem::at_key(original, words::plain(&message)).of_kind(words::kind(&message)));
                 remove(&mut value, &current)
             }
             None => {
-                problems.push(Problem::new(original.clone(), words::plain(&message)));
+                problems.push(Problem::new(original.clone(), words::plain(&message)).of_kind(words::kind(&message)));
                 // The deepest list item or free-map entry holding the problem.
                 (1..=current.0.len())
                     .rev()
@@ -856,5 +1071,71 @@ mod end_of_file {
                 d.column
             );
         }
+    }
+
+    #[test]
+    fn the_commonest_problems_carry_their_kind_for_the_app() {
+        let kind_of = |text: &str| {
+            let source = SourceFile::yaml("f.yaml", text);
+            source.parse::<Shape>().expect_err("refused").0[0].kind.clone()
+        };
+        assert!(
+            matches!(kind_of("name: x\nlist: [1, 2\n"), Some(Kind::Syntax { .. })),
+            "a syntax error"
+        );
+        assert_eq!(
+            kind_of("list: [1]\n"),
+            Some(Kind::MissingField { field: "name".into() })
+        );
+        assert_eq!(
+            kind_of("name: [x]\nlist: [1]\n"),
+            Some(Kind::WrongType {
+                found: Found::List,
+                expected: Expected::Text,
+            })
+        );
+        let huge = format!("name: x\nlist: []\n# {}\n", "x".repeat(1_000_001));
+        assert!(matches!(kind_of(&huge), Some(Kind::TooLarge { max: 1_000_000, .. })));
+    }
+
+    #[test]
+    fn a_kind_goes_to_the_page_and_back_as_a_list_of_texts() {
+        let kinds = [
+            Kind::UnknownField {
+                field: "colour".into(),
+                allowed: vec!["format".into(), "answers".into()],
+            },
+            Kind::UnknownField {
+                field: "colour".into(),
+                allowed: vec![],
+            },
+            Kind::MissingField {
+                field: "version".into(),
+            },
+            Kind::WrongType {
+                found: Found::Text("\"one\"".into()),
+                expected: Expected::WholeNumber,
+            },
+            Kind::WrongType {
+                found: Found::List,
+                expected: Expected::Mapping,
+            },
+            Kind::Syntax {
+                detail: "did not find expected key".into(),
+            },
+            Kind::TooLarge {
+                size: 1_000_001,
+                max: 1_000_000,
+            },
+        ];
+        for kind in kinds {
+            let json = serde_json::to_string(&kind).expect("written");
+            assert_eq!(serde_json::from_str::<Kind>(&json).expect("read"), kind, "{json}");
+        }
+        for e in Expected::ALL {
+            assert_eq!(Expected::from_tag(e.tag()), Some(e));
+        }
+        assert!(serde_json::from_str::<Kind>(r#"["too_large","many","1"]"#).is_err());
+        assert!(serde_json::from_str::<Kind>(r#"["no_such_kind"]"#).is_err());
     }
 }

@@ -70,7 +70,7 @@ pub fn bidi_problems(file: &str, text: &str) -> Vec<Diagnostic> {
                 message: format!(
                     "this line holds an invisible direction control ({name}, U+{:04X}), which makes text show in another order than it is written: remove it",
                     u32::from(c)
-                ),
+                ), kind: None,
             })
         })
         .collect()
@@ -95,7 +95,7 @@ pub fn decode(file: &str, bytes: &[u8]) -> Result<String, Diagnostic> {
                     "the file is not UTF-8 text: byte {} (0x{:02X}) here is not a character; save the file as UTF-8 and try again",
                     e.valid_up_to() + 1,
                     bytes.get(e.valid_up_to()).copied().unwrap_or_default()
-                ),
+                ), kind: None,
             })
         }
     }

@@ -7,6 +7,10 @@
 //! shapes into a sentence about what the file holds and what it should
 //! hold. Structs name themselves through `#[serde(expecting = "...")]`, so
 //! "expected" already reads as a description of the part of the file.
+//! [`kind`] gives the commonest shapes as data, for the app to say in
+//! another language.
+
+use crate::policy::diag::{Expected, Found, Kind};
 
 /// `raw` (a serde message, without its location) said in the words of the
 /// formats. A message of a shape serde does not make is returned as it is.
@@ -71,6 +75,79 @@ pub fn plain(raw: &str) -> String {
         }
     }
     message.to_owned()
+}
+
+/// The kind of the problem serde's message `raw` describes, with what it
+/// names, for the app to say in the interface language; `None` for a
+/// message whose words only [`plain`] has (a struct's own description, an
+/// unknown value, a list's length).
+pub fn kind(raw: &str) -> Option<Kind> {
+    let message = strip_path(raw);
+    if let Some(rest) = message.strip_prefix("missing field ") {
+        return Some(Kind::MissingField {
+            field: rest.trim_matches('`').to_owned(),
+        });
+    }
+    if let Some(rest) = message.strip_prefix("unknown field ") {
+        let (field, allowed) = rest.split_once(", ").unwrap_or((rest, ""));
+        let allowed = allowed
+            .strip_prefix("expected one of ")
+            .or_else(|| allowed.strip_prefix("expected "))
+            .map(|list| {
+                name_list(list)
+                    .into_iter()
+                    .map(|n| n.trim_matches('`').to_owned())
+                    .collect()
+            })
+            .unwrap_or_default();
+        return Some(Kind::UnknownField {
+            field: field.trim_matches('`').to_owned(),
+            allowed,
+        });
+    }
+    let (found, expected) = message.strip_prefix("invalid type: ")?.split_once(", expected ")?;
+    Some(Kind::WrongType {
+        found: found_kind(found.trim())?,
+        expected: expected_kind(expected.trim())?,
+    })
+}
+
+/// [`found_words`] as a [`Found`], where it is one.
+fn found_kind(found: &str) -> Option<Found> {
+    let value = |v: &str| v.trim_matches('`').to_owned();
+    if let Some(v) = found.strip_prefix("string ") {
+        return Some(Found::Text(v.to_owned()));
+    }
+    if let Some(v) = found.strip_prefix("boolean ") {
+        return Some(Found::YesNo(value(v)));
+    }
+    if let Some(v) = found
+        .strip_prefix("integer ")
+        .or_else(|| found.strip_prefix("floating point "))
+    {
+        return Some(Found::Number(value(v)));
+    }
+    match found {
+        "sequence" => Some(Found::List),
+        "map" => Some(Found::Mapping),
+        "unit value" | "null" | "unit" => Some(Found::Empty),
+        _ => None,
+    }
+}
+
+/// [`expected_words`] as an [`Expected`], where it is one.
+fn expected_kind(expected: &str) -> Option<Expected> {
+    Some(match expected {
+        "a string" | "string" => Expected::Text,
+        "a boolean" | "bool" => Expected::TrueFalse,
+        "u8" | "u16" | "u32" | "u64" | "usize" | "i8" | "i16" | "i32" | "i64" | "isize" | "an integer" => {
+            Expected::WholeNumber
+        }
+        "f32" | "f64" | "a float" => Expected::Number,
+        "a sequence" | "sequence" => Expected::List,
+        "a map" | "map" => Expected::Mapping,
+        _ => return None,
+    })
 }
 
 /// serde_yaml puts the path of the value first (`sections[0].title: ...`);
@@ -146,16 +223,20 @@ fn expected_words(expected: &str) -> String {
     }
 }
 
-/// serde's list of names (`` `a`, `b`, `c` `` or `` `a` or `b` ``) joined
-/// as a sentence: `` `a`, `b` or `c` ``.
-fn names(list: &str) -> String {
-    let items: Vec<&str> = list
-        .split(", ")
+/// serde's list of names (`` `a`, `b`, `c` `` or `` `a` or `b` ``), one
+/// by one.
+fn name_list(list: &str) -> Vec<&str> {
+    list.split(", ")
         .flat_map(|s| s.split(" or "))
         .map(str::trim)
         .filter(|s| !s.is_empty())
-        .collect();
-    match items.as_slice() {
+        .collect()
+}
+
+/// serde's list of names (`` `a`, `b`, `c` `` or `` `a` or `b` ``) joined
+/// as a sentence: `` `a`, `b` or `c` ``.
+fn names(list: &str) -> String {
+    match name_list(list).as_slice() {
         [] => "nothing".to_owned(),
         [one] => one.to_string(),
         [init @ .., last] => format!("{} or {last}", init.join(", ")),
@@ -193,6 +274,43 @@ mod tests {
             plain("review.decisions[0].verdict: unknown variant `approved_by_ceo`, expected `approved` or `changes_requested`"),
             "\"approved_by_ceo\" is not one of the values allowed here: `approved` or `changes_requested`"
         );
+    }
+
+    #[test]
+    fn the_commonest_problems_have_a_kind_with_what_they_name() {
+        assert_eq!(
+            kind("missing field `version`"),
+            Some(Kind::MissingField {
+                field: "version".into()
+            })
+        );
+        assert_eq!(
+            kind("answers.x: unknown field `answers`, expected one of `version`, `title` or `author`"),
+            Some(Kind::UnknownField {
+                field: "answers".into(),
+                allowed: vec!["version".into(), "title".into(), "author".into()],
+            })
+        );
+        assert_eq!(
+            kind("invalid type: string \"one\", expected u32"),
+            Some(Kind::WrongType {
+                found: Found::Text("\"one\"".into()),
+                expected: Expected::WholeNumber,
+            })
+        );
+        assert_eq!(
+            kind("invalid type: map, expected a string"),
+            Some(Kind::WrongType {
+                found: Found::Mapping,
+                expected: Expected::Text,
+            })
+        );
+        // A struct's own description has English words only.
+        assert_eq!(
+            kind("invalid type: sequence, expected a clause library: a mapping"),
+            None
+        );
+        assert_eq!(kind("found unexpected end of stream"), None);
     }
 
     #[test]

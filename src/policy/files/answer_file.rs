@@ -160,6 +160,7 @@ pub fn read(file: &str, text: &str, questionnaire: &Questionnaire) -> Result<Sto
             line: 1,
             column: 1,
             message: message.to_owned(),
+            kind: None,
         }])
     };
     // A syntax error or a key given twice is reported where it is; a
@@ -292,7 +293,7 @@ pub fn picked_as_library(file: &str, text: &str) -> Option<Diagnostics> {
             line: 1,
             column: 1,
             message: "this is an answer file, not a clause library: import it on the drafts page, under Import an answer file"
-                .to_owned(),
+                .to_owned(), kind: None,
         }])
     })
 }
@@ -357,6 +358,7 @@ fn locate_or_root(source: &SourceFile<'_>, problem: Problem, present: bool) -> D
             line: 1,
             column: 1,
             message: problem.message.replace("expected `", "add `"),
+            kind: None,
         }])
     }
 }

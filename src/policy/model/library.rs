@@ -495,6 +495,7 @@ impl ClauseLibrary {
             line: 1,
             column: 1,
             message: message.to_owned(),
+            kind: None,
         };
         let value = source.yaml_value()?;
         if !value.is_mapping() {
@@ -520,6 +521,7 @@ impl ClauseLibrary {
                 line: 1,
                 column: 1,
                 message: format!("the clauses could not be converted ({e})"),
+                kind: None,
             }])
         })?;
         // The page checks the JSON again; make sure it will pass there.

@@ -324,6 +324,7 @@ pub fn lay_over(
             line: 1,
             column: 1,
             message: format!("the translated text could not be combined with the English ({e})"),
+            kind: None,
         }])
     })
 }
