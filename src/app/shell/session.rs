@@ -16,7 +16,7 @@ use crate::policy::diag::{Diagnostic, Diagnostics, SourceFile};
 use crate::policy::document::Document;
 use crate::policy::files::draft::{CustomLibrary, StoredDraft};
 use crate::policy::files::review::Review;
-use crate::policy::fill::finish;
+use crate::policy::fill::{finish, FillMemo};
 use crate::policy::model::answers::{Answer, Answers};
 use crate::policy::model::ids::QuestionId;
 use crate::policy::model::language::{Language, PolicyLanguages};
@@ -217,6 +217,17 @@ impl PartialEq for Fitted {
     }
 }
 
+/// The preview's [`FillMemo`]; two are equal only when they are the same
+/// memo.
+#[derive(Clone, Default)]
+struct Remembered(Arc<std::sync::Mutex<FillMemo>>);
+
+impl PartialEq for Remembered {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
 impl Session {
     /// Opens `draft` and starts autosaving it.
     pub fn open(opening: Opening, draft: StoredDraft) -> Self {
@@ -237,11 +248,20 @@ impl Session {
             let lib = library.with(LibraryChoice::loaded);
             Fitted(sh.scenarios(lib.as_deref().unwrap_or(&p.library)).ok().map(Arc::new))
         });
+        // What the last fill rendered, kept for the next: a new one for
+        // each clause library, whose templates are others.
+        let remembered = Memo::new(move |_| {
+            library.track();
+            Remembered::default()
+        });
         let p = policy.clone();
         let document = Memo::new(move |_| {
             let lib = library.with(LibraryChoice::loaded);
             let lib = lib.as_deref().unwrap_or(&p.library);
-            scenarios.with(|s| answers.with(|a| finish::draft(&p, lib, s.0.as_deref(), a)))
+            let memo = remembered.get();
+            // Only this memo locks it, and a fill that panics ends the page.
+            let mut memo = memo.0.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+            scenarios.with(|s| answers.with(|a| finish::draft_remembering(&p, lib, s.0.as_deref(), a, &mut memo)))
         });
         // The checks' messages are shown in the interface language.
         let p = policy.clone();
@@ -282,6 +302,9 @@ impl Session {
             changed: StoredValue::new(None),
         };
         session.resolve_library();
+        // A change not saved yet is saved before the draft's signals go
+        // (leaving by the address bar saves it earlier, in `shell::route`).
+        on_cleanup(storage::save_pending);
         session
     }
 
@@ -592,13 +615,22 @@ impl Session {
         self.save();
     }
 
-    /// Sets the answer to `id`, and saves.
+    /// Sets the answer to `id`, and saves once the preview is drawn (see
+    /// [`storage::save_soon`]: a keystroke's preview does not wait for
+    /// the whole draft to be stored and read back).
     pub fn answer(&self, id: &QuestionId, answer: Option<Answer>) {
         self.answers.update(|a| match answer {
             Some(v) => a.set(id.clone(), v),
             None => a.clear(id),
         });
-        self.save();
+        let this = self.clone();
+        storage::save_soon(move || {
+            // Once the draft's pages are gone there is nothing to save:
+            // leaving them made the save first (see `shell::route`).
+            if this.save_state.try_get_untracked().is_some() {
+                this.save();
+            }
+        });
     }
 
     /// A copyable handle on the review for the many buttons of a review
