@@ -88,15 +88,23 @@ pub fn Preview() -> impl IntoView {
         // first block their answer changed, unless they have just
         // scrolled it themselves. Marks of earlier passes are cleared
         // first, as the blocks that kept their elements still hold them.
+        // In the next task, not the next frame: the blocks are in place
+        // once this pass's effects have run, and asking Chromium for an
+        // animation frame took longer than the rest of a keystroke's work.
         if now > 1 {
-            request_animation_frame(move || {
-                let at = clock::now_ms();
-                let mark = format!(".changed[data-pass=\"{now}\"]");
-                focus::clear_marks_except("preview", "changed", &mark);
-                if at - author_scrolled.get_value() > LEAVE_AFTER_SCROLL_MS && focus::scroll_within("preview", &mark) {
-                    own_until.set_value(at + OWN_SCROLL_MS);
-                }
-            });
+            set_timeout(
+                move || {
+                    let at = clock::now_ms();
+                    let mark = format!(".changed[data-pass=\"{now}\"]");
+                    focus::clear_marks_except("preview", "changed", &mark);
+                    if at - author_scrolled.get_value() > LEAVE_AFTER_SCROLL_MS
+                        && focus::scroll_within("preview", &mark)
+                    {
+                        own_until.set_value(at + OWN_SCROLL_MS);
+                    }
+                },
+                std::time::Duration::ZERO,
+            );
         }
         keys
     };

@@ -16,7 +16,7 @@ use crate::policy::diag::{Diagnostic, Diagnostics, SourceFile};
 use crate::policy::document::Document;
 use crate::policy::files::draft::{CustomLibrary, StoredDraft};
 use crate::policy::files::review::Review;
-use crate::policy::fill::{finish, FillMemo};
+use crate::policy::fill::finish::{self, DraftMemo};
 use crate::policy::model::answers::{Answer, Answers};
 use crate::policy::model::ids::QuestionId;
 use crate::policy::model::language::{Language, PolicyLanguages};
@@ -217,10 +217,10 @@ impl PartialEq for Fitted {
     }
 }
 
-/// The preview's [`FillMemo`]; two are equal only when they are the same
+/// The preview's [`DraftMemo`]; two are equal only when they are the same
 /// memo.
 #[derive(Clone, Default)]
-struct Remembered(Arc<std::sync::Mutex<FillMemo>>);
+struct Remembered(Arc<std::sync::Mutex<DraftMemo>>);
 
 impl PartialEq for Remembered {
     fn eq(&self, other: &Self) -> bool {

@@ -55,33 +55,36 @@ pub fn draft(
     answers: &Answers,
 ) -> Document {
     let filled = fill(&templates.questionnaire, library, answers);
-    with_examples(templates, scenarios, answers, filled)
+    match scenarios {
+        Some(scenarios) => scenarios.with_worked_examples(&templates.questionnaire, answers, filled),
+        None => filled,
+    }
+}
+
+/// What the live preview keeps from one [`draft_remembering`] to the
+/// next: a [`FillMemo`] for the policy's templates and one for the
+/// scenarios' (one `DraftMemo` for each clause library and its scenarios).
+#[derive(Debug, Default)]
+pub struct DraftMemo {
+    policy: FillMemo,
+    examples: FillMemo,
 }
 
 /// The [`draft`] as the live preview makes it on every change: the same
 /// Document, with only the templates that read a changed answer rendered
-/// again (see [`FillMemo`]; one memo for each clause library).
+/// again (see [`FillMemo`]).
 pub fn draft_remembering(
     templates: &Policy,
     library: &ClauseLibrary,
     scenarios: Option<&ScenarioLibrary>,
     answers: &Answers,
-    memo: &mut FillMemo,
+    memo: &mut DraftMemo,
 ) -> Document {
-    let filled = fill_remembering(&templates.questionnaire, library, answers, memo);
-    with_examples(templates, scenarios, answers, filled)
-}
-
-/// `filled` with the appendix of worked examples, when there are
-/// `scenarios`.
-fn with_examples(
-    templates: &Policy,
-    scenarios: Option<&ScenarioLibrary>,
-    answers: &Answers,
-    filled: Document,
-) -> Document {
+    let filled = fill_remembering(&templates.questionnaire, library, answers, &mut memo.policy);
     match scenarios {
-        Some(scenarios) => scenarios.with_worked_examples(&templates.questionnaire, answers, filled),
+        Some(scenarios) => {
+            scenarios.with_worked_examples_remembering(&templates.questionnaire, answers, filled, &mut memo.examples)
+        }
         None => filled,
     }
 }

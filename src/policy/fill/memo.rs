@@ -24,7 +24,7 @@ use crate::policy::model::template::{TemplateId, Templates};
 
 /// What a fill made of a template's rendered text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Shape {
+pub(crate) enum Shape {
     /// The text as rendered.
     Raw,
     /// Tidied (see [`tidy`]).
@@ -35,7 +35,7 @@ pub(super) enum Shape {
 
 impl Shape {
     /// `text` made into this shape.
-    pub(super) fn make(self, text: Text) -> Vec<Text> {
+    pub(crate) fn make(self, text: Text) -> Vec<Text> {
         match self {
             Shape::Raw => vec![text],
             Shape::Tidy => vec![tidy(text)],
@@ -70,7 +70,7 @@ pub struct FillMemo {
 
 /// A template made by a fill: its text, in its shape, and why it did not
 /// render, if it did not (its text is then empty).
-pub(super) struct Made {
+pub(crate) struct Made {
     /// The texts.
     pub texts: Vec<Text>,
     /// The render's error, if any.
@@ -79,7 +79,7 @@ pub(super) struct Made {
 
 impl Made {
     /// What `rendered` makes in `shape`: an error gives the empty text.
-    pub(super) fn of(shape: Shape, rendered: Result<Text, String>) -> Self {
+    pub(crate) fn of(shape: Shape, rendered: Result<Text, String>) -> Self {
         match rendered {
             Ok(text) => Self {
                 texts: shape.make(text),
@@ -101,7 +101,7 @@ impl FillMemo {
 
     /// Starts a fill of `templates` in `words`: texts made in other words
     /// are forgotten.
-    pub(super) fn start(&mut self, templates: &Templates, words: WordsKey) {
+    pub(crate) fn start(&mut self, templates: &Templates, words: WordsKey) {
         if self.words != Some(words) || self.entries.len() != templates.len() {
             self.entries.clear();
             self.entries.resize_with(templates.len(), || None);
@@ -112,7 +112,7 @@ impl FillMemo {
     /// Template `id` in `shape` for the `visible` answers: as remembered
     /// when every answer it read is the same, else made by `render`, which
     /// renders it and tells which variables it read.
-    pub(super) fn get(
+    pub(crate) fn get(
         &mut self,
         id: TemplateId,
         shape: Shape,
