@@ -154,11 +154,13 @@ impl FillMemo {
 mod tests {
     use super::*;
     use crate::policy::bundle::Policy;
+    use crate::policy::fill::finish::{draft, draft_remembering, DraftMemo};
     use crate::policy::fill::{fill, fill_remembering};
     use crate::policy::model::language::Language;
     use crate::policy::model::library::ClauseLibrary;
     use crate::policy::model::questionnaire::{Question, QuestionKind, Questionnaire};
     use crate::policy::sample::Sample;
+    use crate::policy::trainer::scenario::ScenarioLibrary;
 
     /// Other answers to `question` than `answer`, as an author changes it:
     /// typed on, each other option, a choice more or less, the other yes
@@ -188,24 +190,46 @@ mod tests {
         }
     }
 
-    /// Fills `answers` with `memo` and afresh, and says where they differ.
-    fn same(q: &Questionnaire, lib: &ClauseLibrary, answers: &Answers, memo: &mut FillMemo, step: &str) {
-        let remembered = fill_remembering(q, lib, answers, memo);
-        assert!(
-            remembered == fill(q, lib, answers),
-            "a remembered fill differs at {step}"
-        );
+    /// What is filled and checked: a library alone, or the policy's draft
+    /// with its worked examples, as the preview makes it.
+    enum Memo<'a> {
+        Fill(&'a ClauseLibrary, FillMemo),
+        Draft(&'a Policy, &'a ScenarioLibrary, DraftMemo),
+    }
+
+    /// Fills `answers` with the memo and afresh, and says where they differ.
+    fn same(q: &Questionnaire, memo: &mut Memo<'_>, answers: &Answers, step: &str) {
+        match memo {
+            Memo::Fill(lib, memo) => {
+                let remembered = fill_remembering(q, lib, answers, memo);
+                assert!(
+                    remembered == fill(q, lib, answers),
+                    "a remembered fill differs at {step}"
+                );
+            }
+            Memo::Draft(policy, scenarios, memo) => {
+                let lib = &policy.library;
+                let remembered = draft_remembering(policy, lib, Some(scenarios), answers, memo);
+                let fresh = draft(policy, lib, Some(scenarios), answers);
+                assert!(remembered == fresh, "a remembered draft differs at {step}");
+            }
+        }
     }
 
     /// Answers the sample's questions one by one (a text typed in steps),
     /// then changes each answer in every way [`changes`] gives and puts it
     /// back, checking each fill with the memo against a fresh one.
-    fn check_every_change(policy: &Policy, sample: &Sample, file: &str) {
+    fn check_every_change(policy: &Policy, scenarios: &ScenarioLibrary, sample: &Sample, file: &str) {
         let q = &policy.questionnaire;
-        for lib in [&policy.library, &policy.quick_reference, &policy.approver_notes] {
-            let mut memo = FillMemo::new();
+        let memos = [
+            Memo::Draft(policy, scenarios, DraftMemo::default()),
+            Memo::Fill(&policy.quick_reference, FillMemo::new()),
+            Memo::Fill(&policy.approver_notes, FillMemo::new()),
+        ];
+        for mut memo in memos {
+            let memo = &mut memo;
             let mut answers = Answers::default();
-            same(q, lib, &answers, &mut memo, &format!("{file}: no answer"));
+            same(q, memo, &answers, &format!("{file}: no answer"));
             for question in q.questions() {
                 let Some(answer) = sample.answers.get(&question.id) else {
                     continue;
@@ -213,59 +237,37 @@ mod tests {
                 if let Answer::Text(t) = answer {
                     let half: String = t.chars().take(t.chars().count() / 2).collect();
                     answers.set(question.id.clone(), Answer::Text(half));
-                    same(
-                        q,
-                        lib,
-                        &answers,
-                        &mut memo,
-                        &format!("{file}: {} half typed", question.id),
-                    );
+                    same(q, memo, &answers, &format!("{file}: {} half typed", question.id));
                 }
                 answers.set(question.id.clone(), answer.clone());
-                same(
-                    q,
-                    lib,
-                    &answers,
-                    &mut memo,
-                    &format!("{file}: {} answered", question.id),
-                );
+                same(q, memo, &answers, &format!("{file}: {} answered", question.id));
             }
             for question in q.questions() {
                 let was = answers.get(&question.id).cloned();
                 for change in changes(question, was.as_ref()) {
                     answers.set(question.id.clone(), change.clone());
-                    same(
-                        q,
-                        lib,
-                        &answers,
-                        &mut memo,
-                        &format!("{file}: {} is {change:?}", question.id),
-                    );
+                    same(q, memo, &answers, &format!("{file}: {} is {change:?}", question.id));
                 }
                 answers.clear(&question.id);
-                same(q, lib, &answers, &mut memo, &format!("{file}: {} cleared", question.id));
+                same(q, memo, &answers, &format!("{file}: {} cleared", question.id));
                 if let Some(was) = was {
                     answers.set(question.id.clone(), was);
                 }
-                same(
-                    q,
-                    lib,
-                    &answers,
-                    &mut memo,
-                    &format!("{file}: {} put back", question.id),
-                );
+                same(q, memo, &answers, &format!("{file}: {} put back", question.id));
             }
         }
     }
 
     #[test]
-    fn a_remembered_fill_equals_a_fresh_fill_through_every_change_to_every_sample() {
+    fn a_remembered_fill_and_draft_equal_fresh_ones_through_every_change_to_every_sample() {
         let samples = Sample::builtin();
         assert!(samples.len() >= 5, "{}", samples.len());
         for language in [Language::English, Language::CanadianFrench] {
             let policy = Policy::builtin_in(language).expect("the shipped templates load");
+            let scenarios = ScenarioLibrary::builtin_in(language, &policy.questionnaire, &policy.library)
+                .expect("the shipped scenarios load");
             for (file, sample) in &samples {
-                check_every_change(&policy, sample, file);
+                check_every_change(&policy, &scenarios, sample, file);
             }
         }
     }
