@@ -269,12 +269,10 @@ pub fn ExportButton() -> impl IntoView {
         let file_name = named(&doc.file_name_as("staff-acknowledgement", &today_iso()), "docx");
         make_word(doc, false, file_name, "signoff");
     };
-    // The next review, once the effective date and cycle are answered: a
-    // memo, so that a keystroke in another answer leaves the line alone.
-    let next_review =
-        Memo::new(move |_| stored.with_value(|s| s.answers().with(|a| NextReview::from_answers(a, &today_iso()))));
+    // The next review, once the effective date and cycle are answered.
+    let next_review = move || stored.with_value(|s| s.answers().with(|a| NextReview::from_answers(a, &today_iso())));
     let reminder = move |_| {
-        let Some(next) = next_review.get_untracked() else {
+        let Some(next) = next_review() else {
             return;
         };
         let (doc, draft_id) = stored.with_value(|s| (s.document.get_untracked(), s.id.clone()));
@@ -446,7 +444,7 @@ pub fn ExportButton() -> impl IntoView {
             <button type="button" aria-busy=move || busy.get().to_string() on:click=signoff_word>
                 {tv!("export-signoff-word")}
             </button>
-            {move || next_review.get().map(|next| view! {
+            {move || next_review().map(|next| view! {
                 <p class="next-review">{crate::app::shell::labels::next_review(&next)}" "
                     <button type="button" on:click=reminder>{tv!("export-reminder")}</button>
                 </p>

@@ -29,9 +29,9 @@ pub fn QuestionField(
     let optional = (!required).then(|| view! { <span class="optional">" (optional)"</span> });
 
     let answers = session.answers();
-    // Memos, so that a keystroke in another field leaves this one's
-    // control, notes and description alone (a closure on the answers
-    // would set this control's value again on every keystroke anywhere).
+    // A memo, so that a keystroke in another field leaves this one's
+    // control alone (a closure on the answers set every field's value
+    // again on every keystroke anywhere).
     let current_text = Memo::new({
         let id = id.clone();
         move |_| match answers.with(|a| a.0.get(&id).cloned()) {
@@ -69,16 +69,15 @@ pub fn QuestionField(
     let bidi_id = format!("{dom_id}-bidi");
     let has_bidi = {
         let id = id.clone();
-        let has = Memo::new(move |_| {
+        move || {
             answers.with(|a| match a.0.get(&id) {
                 Some(Answer::Text(t)) => crate::policy::diag::text::has_bidi(t),
                 _ => false,
             })
-        });
-        move || has.get()
+        }
     };
     let bidi_note = {
-        let bidi_id = bidi_id.clone();
+        let (has_bidi, bidi_id) = (has_bidi.clone(), bidi_id.clone());
         move || {
             has_bidi().then(|| view! {
                 <p class="field-warning" id=bidi_id.clone()><strong>{tv!("field-check")}" "</strong>{tv!("field-bidi")}</p>
@@ -89,14 +88,11 @@ pub fn QuestionField(
     // at the field too (the GOV.UK error message pattern).
     let unanswered = {
         let (section, flagged, id) = (session.section(), session.flagged(), id.clone());
-        let shown = Memo::new(move |_| {
-            required && flagged.get() == Some(section.get()) && answers.with(|a| a.get(&id).is_none())
-        });
-        move || shown.get()
+        move || required && flagged.get() == Some(section.get()) && answers.with(|a| a.get(&id).is_none())
     };
     let error_id = format!("{dom_id}-error");
     let error = {
-        let error_id = error_id.clone();
+        let (unanswered, error_id) = (unanswered.clone(), error_id.clone());
         move || {
             unanswered().then(|| view! { <p class="field-error" id=error_id.clone()><span class="visually-hidden">{tv!("field-error")}" "</span>{tv!("field-unanswered")}</p> })
         }
@@ -104,7 +100,7 @@ pub fn QuestionField(
     // What a screen reader reads with the control: the error, the help and
     // the checks, whichever are showing.
     let described = {
-        let has_help = question.help.is_some();
+        let (unanswered, has_help, has_bidi) = (unanswered.clone(), question.help.is_some(), has_bidi.clone());
         Signal::derive(move || {
             let ids: Vec<&str> = [
                 (unanswered(), error_id.as_str()),

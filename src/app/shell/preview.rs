@@ -11,7 +11,7 @@ use leptos::prelude::*;
 use crate::app::browser::{clock, focus};
 use crate::app::i18n::tv;
 use crate::app::shell::session::use_session;
-use crate::policy::document::{Block, BlockKind, Document, Run, Section, Text};
+use crate::policy::document::{Block, BlockKind, Run, Section, Text};
 
 /// Block texts as last rendered, by clause and position, to find what
 /// changed.
@@ -51,22 +51,16 @@ pub fn Preview() -> impl IntoView {
             author_scrolled.set_value(now);
         }
     };
-    // Each section is keyed by its id and a hash of its frame (number,
-    // title, subsections, review notes), and each block in it by its
-    // place and a hash of its text: a keystroke re-renders only the
-    // blocks whose text it changed, and leaves every other element as it
-    // is. A pass is one change of the document or the review; blocks made
-    // in a later pass than the first are compared with what was shown.
-    let pass = Memo::new(move |before: Option<&u32>| {
-        document.track();
-        review.track();
-        before.map_or(1, |p| p + 1)
-    });
+    // Each section is keyed by its id and a hash of what it shows (its
+    // text and its review notes): a keystroke re-renders only the
+    // sections whose text it changed, and leaves the others' elements as
+    // they are.
+    let pass = StoredValue::new(0u32);
     // The changes since review, worked out once a pass: the keys and the
     // sections rendered again both read them.
     let changes = StoredValue::new(Vec::new());
     let keys = move || {
-        let now = pass.get();
+        review.track();
         let keys = document.with(|d| {
             let changes_now = review.with_untracked(|r| r.changes_since(d));
             let keys = d
@@ -76,19 +70,20 @@ pub fn Preview() -> impl IntoView {
                     let changed = changes_now.iter().any(|(id, _)| id == s.id.as_str());
                     let notes = review.with_untracked(|r| serde_json::to_string(&r.sections.get(s.id.as_str())).ok());
                     let mut h = KeyHasher::default();
-                    frame(s, &mut h);
-                    (changed, notes).hash(&mut h);
+                    (s, changed, notes).hash(&mut h);
                     (s.id.to_string(), h.finish())
                 })
                 .collect::<Vec<_>>();
             changes.set_value(changes_now);
             keys
         });
+        let now = pass.get_value() + 1;
+        pass.set_value(now);
         // The preview follows the author: once drawn, it scrolls to the
         // first block their answer changed, unless they have just
         // scrolled it themselves. Marks of earlier passes are cleared
-        // first, as the blocks that kept their elements still hold them.
-        // In the next task, not the next frame: the blocks are in place
+        // first, as the sections that kept their elements still hold them.
+        // In the next task, not the next frame: the sections are in place
         // once this pass's effects have run, and asking Chromium for an
         // animation frame took a tenth of a keystroke's work (profiled).
         if now > 1 {
@@ -108,7 +103,6 @@ pub fn Preview() -> impl IntoView {
         }
         keys
     };
-    let live = Live { document, seen, pass };
     let shown = move |(id, _): (String, u64)| {
         document.with_untracked(|d| {
             let Some(s) = d.sections.iter().find(|s| s.id.as_str() == id) else {
@@ -123,7 +117,13 @@ pub fn Preview() -> impl IntoView {
                 anchor: Some(format!("preview-{id}")),
                 heading: true,
             };
-            live_section(s, At { id, sub: None }, &place, live, notes)
+            // Nothing is "changed" on the first render.
+            let now = pass.get_value();
+            let marks = Marks {
+                seen: &seen,
+                pass: (now > 1).then_some(now),
+            };
+            section(s, &place, &marks, notes)
         })
     };
     view! {
@@ -147,6 +147,27 @@ pub fn Preview() -> impl IntoView {
         </aside>
     }
     .into_any()
+}
+
+/// The hash of the preview's keys: FxHash's step on each 8 bytes. SipHash,
+/// the standard library's, took a tenth of a keystroke's work in the
+/// page's WebAssembly; these keys only choose what is drawn again, so
+/// they need no defence against collisions chosen on purpose.
+#[derive(Default)]
+struct KeyHasher(u64);
+
+impl Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut word = [0u8; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(0x517c_c1b7_2722_0a95);
+        }
+    }
 }
 
 /// Where a section is shown, and how.
@@ -178,195 +199,41 @@ pub fn render_section(s: &Section, place: &Place) -> AnyView {
 /// `notes` (a reviewer's) go right under the heading, so that they read
 /// as part of this section and not the end of the one before.
 fn section(s: &Section, place: &Place, marks: &Marks, notes: Option<AnyView>) -> AnyView {
-    let heading = heading(s, place);
+    let heading = format!("{} {}", s.number, s.title);
+    let anchor = place.anchor.clone();
+    let focusable = anchor.as_ref().map(|_| "-1");
+    let heading = match place.level {
+        _ if !place.heading => ().into_any(),
+        2 => view! { <h2 id=anchor tabindex=focusable>{heading}</h2> }.into_any(),
+        3 => view! { <h3>{heading}</h3> }.into_any(),
+        4 => view! { <h4>{heading}</h4> }.into_any(),
+        _ => view! { <h5>{heading}</h5> }.into_any(),
+    };
     let blocks = s
         .blocks
         .iter()
         .enumerate()
-        .map(|(i, b)| marked_block(b, i, marks))
+        .map(|(i, b)| {
+            let key = format!("{}#{i}", b.clause);
+            let plain = plain(b);
+            let before = marks.seen.with_value(|seen| seen.get(&key) != Some(&plain));
+            marks.seen.update_value(|seen| {
+                seen.insert(key, plain);
+            });
+            block(&b.kind, marks.pass.filter(|_| before))
+        })
         .collect_view();
-    let sub_place = place.below();
+    let sub_place = Place {
+        level: place.level + 1,
+        anchor: None,
+        heading: true,
+    };
     let subs = s
         .subsections
         .iter()
         .map(|sub| section(sub, &sub_place, marks, None))
         .collect_view();
     view! { <section>{heading}{notes}{blocks}{subs}</section> }.into_any()
-}
-
-/// The heading of `s`, placed as `place` says.
-fn heading(s: &Section, place: &Place) -> AnyView {
-    let heading = format!("{} {}", s.number, s.title);
-    let anchor = place.anchor.clone();
-    let focusable = anchor.as_ref().map(|_| "-1");
-    match place.level {
-        _ if !place.heading => ().into_any(),
-        2 => view! { <h2 id=anchor tabindex=focusable>{heading}</h2> }.into_any(),
-        3 => view! { <h3>{heading}</h3> }.into_any(),
-        4 => view! { <h4>{heading}</h4> }.into_any(),
-        _ => view! { <h5>{heading}</h5> }.into_any(),
-    }
-}
-
-impl Place {
-    /// Where the subsections of a section placed here go.
-    fn below(&self) -> Place {
-        Place {
-            level: self.level + 1,
-            anchor: None,
-            heading: true,
-        }
-    }
-}
-
-/// Block `b`, the `i`-th of its section, marked when its text differs
-/// from what was last shown there.
-fn marked_block(b: &Block, i: usize, marks: &Marks) -> AnyView {
-    let key = block_key(b, i);
-    let plain = plain(b);
-    let before = marks.seen.with_value(|seen| seen.get(&key) != Some(&plain));
-    marks.seen.update_value(|seen| {
-        seen.insert(key, plain);
-    });
-    block(&b.kind, marks.pass.filter(|_| before))
-}
-
-/// The place of block `b`, the `i`-th of its section: its clause and
-/// position.
-fn block_key(b: &Block, i: usize) -> String {
-    format!("{}#{i}", b.clause)
-}
-
-/// The hash of the preview's keys: FxHash's step on each 8 bytes. SipHash,
-/// the standard library's, took a tenth of a keystroke's work in the
-/// page's WebAssembly; these keys only choose what is drawn again, so
-/// they need no defence against collisions chosen on purpose.
-#[derive(Default)]
-struct KeyHasher(u64);
-
-impl Hasher for KeyHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for chunk in bytes.chunks(8) {
-            let mut word = [0u8; 8];
-            word[..chunk.len()].copy_from_slice(chunk);
-            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(0x517c_c1b7_2722_0a95);
-        }
-    }
-}
-
-/// What the live preview's sections read as they are drawn again.
-#[derive(Clone, Copy)]
-struct Live {
-    /// The policy as it stands.
-    document: Memo<Document>,
-    /// Block texts as last shown.
-    seen: StoredValue<Seen>,
-    /// The current pass (see [`Preview`]).
-    pass: Memo<u32>,
-}
-
-/// A section of the live preview by where it is in the document: a
-/// section's id, and the index of a subsection in it.
-#[derive(Clone)]
-struct At {
-    id: String,
-    sub: Option<usize>,
-}
-
-impl At {
-    /// The section here in `d`, if there is one.
-    fn find<'d>(&self, d: &'d Document) -> Option<&'d Section> {
-        let s = d.sections.iter().find(|s| s.id.as_str() == self.id)?;
-        match self.sub {
-            None => Some(s),
-            Some(i) => s.subsections.get(i),
-        }
-    }
-}
-
-/// What a section shows beside its blocks, hashed: its id, number and
-/// title, and those of its subsections (whose blocks are kept apart as
-/// its own are; a subsection's subsections are hashed whole).
-fn frame(s: &Section, h: &mut KeyHasher) {
-    (&s.id, &s.number, &s.title, s.subsections.len()).hash(h);
-    for sub in &s.subsections {
-        (&sub.id, &sub.number, &sub.title, &sub.subsections).hash(h);
-    }
-}
-
-/// Section `s` of the live preview, at `at`: its heading and frame as
-/// they are now, and its blocks kept up to date one by one.
-fn live_section(s: &Section, at: At, place: &Place, live: Live, notes: Option<AnyView>) -> AnyView {
-    let heading = heading(s, place);
-    let sub_place = place.below();
-    let subs = s
-        .subsections
-        .iter()
-        .enumerate()
-        .map(|(i, sub)| match at.sub {
-            None => live_section(
-                sub,
-                At {
-                    id: at.id.clone(),
-                    sub: Some(i),
-                },
-                &sub_place,
-                live,
-                None,
-            ),
-            // Deeper sections are drawn whole, again when they change.
-            Some(_) => section(sub, &sub_place, &live.marks(), None),
-        })
-        .collect_view();
-    let blocks = live_blocks(at, live);
-    view! { <section>{heading}{notes}{blocks}{subs}</section> }.into_any()
-}
-
-impl Live {
-    /// The marks of a block drawn now: nothing is "changed" on the first
-    /// pass.
-    fn marks(&self) -> Marks<'_> {
-        let now = self.pass.get_untracked();
-        Marks {
-            seen: &self.seen,
-            pass: (now > 1).then_some(now),
-        }
-    }
-}
-
-/// The blocks of the section at `at`, each keyed by its place and a hash
-/// of its text.
-fn live_blocks(at: At, live: Live) -> impl IntoView {
-    let document = live.document;
-    let keys = {
-        let at = at.clone();
-        move || {
-            document.with(|d| {
-                at.find(d).map_or_else(Vec::new, |s| {
-                    s.blocks
-                        .iter()
-                        .enumerate()
-                        .map(|(i, b)| {
-                            let mut h = KeyHasher::default();
-                            b.hash(&mut h);
-                            (i, block_key(b, i), h.finish())
-                        })
-                        .collect::<Vec<_>>()
-                })
-            })
-        }
-    };
-    let shown = move |(i, _, _): (usize, String, u64)| {
-        document.with_untracked(|d| match at.find(d).and_then(|s| s.blocks.get(i)) {
-            Some(b) => marked_block(b, i, &live.marks()),
-            None => ().into_any(),
-        })
-    };
-    view! { <For each=keys key=|(_, key, hash)| (key.clone(), *hash) children=shown /> }
 }
 
 fn plain(b: &Block) -> String {

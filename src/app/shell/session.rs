@@ -217,17 +217,6 @@ impl PartialEq for Fitted {
     }
 }
 
-/// The preview's [`DraftMemo`]; two are equal only when they are the same
-/// memo.
-#[derive(Clone, Default)]
-struct Remembered(Arc<std::sync::Mutex<DraftMemo>>);
-
-impl PartialEq for Remembered {
-    fn eq(&self, other: &Self) -> bool {
-        Arc::ptr_eq(&self.0, &other.0)
-    }
-}
-
 impl Session {
     /// Opens `draft` and starts autosaving it.
     pub fn open(opening: Opening, draft: StoredDraft) -> Self {
@@ -248,20 +237,25 @@ impl Session {
             let lib = library.with(LibraryChoice::loaded);
             Fitted(sh.scenarios(lib.as_deref().unwrap_or(&p.library)).ok().map(Arc::new))
         });
-        // What the last fill rendered, kept for the next: a new one for
-        // each clause library, whose templates are others.
-        let remembered = Memo::new(move |_| {
-            library.track();
-            Remembered::default()
-        });
+        // What the last fill rendered, kept for the next, with the
+        // imported library it was made with (held, so that its address is
+        // never another library's): another library starts a new memo.
+        let remembered: Arc<std::sync::Mutex<(Option<Arc<ClauseLibrary>>, DraftMemo)>> = Arc::default();
         let p = policy.clone();
         let document = Memo::new(move |_| {
-            let lib = library.with(LibraryChoice::loaded);
-            let lib = lib.as_deref().unwrap_or(&p.library);
-            let memo = remembered.get();
+            let loaded = library.with(LibraryChoice::loaded);
+            let lib = loaded.as_deref().unwrap_or(&p.library);
             // Only this memo locks it, and a fill that panics ends the page.
-            let mut memo = memo.0.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-            scenarios.with(|s| answers.with(|a| finish::draft_remembering(&p, lib, s.0.as_deref(), a, &mut memo)))
+            let mut memo = remembered.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+            let same = match (&memo.0, &loaded) {
+                (Some(a), Some(b)) => Arc::ptr_eq(a, b),
+                (None, None) => true,
+                _ => false,
+            };
+            if !same {
+                *memo = (loaded.clone(), DraftMemo::default());
+            }
+            scenarios.with(|s| answers.with(|a| finish::draft_remembering(&p, lib, s.0.as_deref(), a, &mut memo.1)))
         });
         // The checks' messages are shown in the interface language.
         let p = policy.clone();
