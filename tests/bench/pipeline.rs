@@ -10,8 +10,8 @@ use std::time::{Duration, Instant};
 use policy_builder::policy::bundle::Policy;
 use policy_builder::policy::document::Document;
 use policy_builder::policy::files::review::Review;
-use policy_builder::policy::fill::fill;
-use policy_builder::policy::fill::finish::{self, DraftMemo, PolicyOptions};
+use policy_builder::policy::fill::finish::{self, PolicyOptions};
+use policy_builder::policy::fill::{fill, FillMemo};
 use policy_builder::policy::model::answers::Answer;
 use policy_builder::policy::model::ids::QuestionId;
 use policy_builder::policy::render::layout::{layout, Fonts, BOLD, REGULAR};
@@ -77,7 +77,7 @@ fn main() {
         );
         // The preview's Document after a keystroke in the organization's
         // name, as the session makes it (a remembered fill).
-        let mut memo = DraftMemo::default();
+        let mut memo = FillMemo::new();
         let mut typed = sample.answers.clone();
         finish::draft_remembering(&policy, &policy.library, Some(&scenarios), &typed, &mut memo);
         let name = QuestionId::from("legal_name");

@@ -16,7 +16,8 @@ use crate::policy::diag::{Diagnostic, Diagnostics, SourceFile};
 use crate::policy::document::Document;
 use crate::policy::files::draft::{CustomLibrary, StoredDraft};
 use crate::policy::files::review::Review;
-use crate::policy::fill::finish::{self, DraftMemo};
+use crate::policy::fill::finish;
+use crate::policy::fill::FillMemo;
 use crate::policy::model::answers::{Answer, Answers};
 use crate::policy::model::ids::QuestionId;
 use crate::policy::model::language::{Language, PolicyLanguages};
@@ -240,7 +241,7 @@ impl Session {
         // What the last fill rendered, kept for the next, with the
         // imported library it was made with (held, so that its address is
         // never another library's): another library starts a new memo.
-        let remembered: Arc<std::sync::Mutex<(Option<Arc<ClauseLibrary>>, DraftMemo)>> = Arc::default();
+        let remembered: Arc<std::sync::Mutex<(Option<Arc<ClauseLibrary>>, FillMemo)>> = Arc::default();
         let p = policy.clone();
         let document = Memo::new(move |_| {
             let loaded = library.with(LibraryChoice::loaded);
@@ -253,7 +254,7 @@ impl Session {
                 _ => false,
             };
             if !same {
-                *memo = (loaded.clone(), DraftMemo::default());
+                *memo = (loaded.clone(), FillMemo::new());
             }
             scenarios.with(|s| answers.with(|a| finish::draft_remembering(&p, lib, s.0.as_deref(), a, &mut memo.1)))
         });

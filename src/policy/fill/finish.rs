@@ -61,30 +61,19 @@ pub fn draft(
     }
 }
 
-/// What the live preview keeps from one [`draft_remembering`] to the
-/// next: a [`FillMemo`] for the policy's templates and one for the
-/// scenarios' (one `DraftMemo` for each clause library and its scenarios).
-#[derive(Debug, Default)]
-pub struct DraftMemo {
-    policy: FillMemo,
-    examples: FillMemo,
-}
-
 /// The [`draft`] as the live preview makes it on every change: the same
-/// Document, with only the templates that read a changed answer rendered
-/// again (see [`FillMemo`]).
+/// Document, with only the policy's templates that read a changed answer
+/// rendered again (see [`FillMemo`]; one memo for each clause library).
 pub fn draft_remembering(
     templates: &Policy,
     library: &ClauseLibrary,
     scenarios: Option<&ScenarioLibrary>,
     answers: &Answers,
-    memo: &mut DraftMemo,
+    memo: &mut FillMemo,
 ) -> Document {
-    let filled = fill_remembering(&templates.questionnaire, library, answers, &mut memo.policy);
+    let filled = fill_remembering(&templates.questionnaire, library, answers, memo);
     match scenarios {
-        Some(scenarios) => {
-            scenarios.with_worked_examples_remembering(&templates.questionnaire, answers, filled, &mut memo.examples)
-        }
+        Some(scenarios) => scenarios.with_worked_examples(&templates.questionnaire, answers, filled),
         None => filled,
     }
 }

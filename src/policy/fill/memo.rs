@@ -24,7 +24,7 @@ use crate::policy::model::template::{TemplateId, Templates};
 
 /// What a fill made of a template's rendered text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Shape {
+pub(super) enum Shape {
     /// The text as rendered.
     Raw,
     /// Tidied (see [`tidy`]).
@@ -35,7 +35,7 @@ pub(crate) enum Shape {
 
 impl Shape {
     /// `text` made into this shape.
-    pub(crate) fn make(self, text: Text) -> Vec<Text> {
+    pub(super) fn make(self, text: Text) -> Vec<Text> {
         match self {
             Shape::Raw => vec![text],
             Shape::Tidy => vec![tidy(text)],
@@ -70,7 +70,7 @@ pub struct FillMemo {
 
 /// A template made by a fill: its text, in its shape, and why it did not
 /// render, if it did not (its text is then empty).
-pub(crate) struct Made {
+pub(super) struct Made {
     /// The texts.
     pub texts: Vec<Text>,
     /// The render's error, if any.
@@ -79,7 +79,7 @@ pub(crate) struct Made {
 
 impl Made {
     /// What `rendered` makes in `shape`: an error gives the empty text.
-    pub(crate) fn of(shape: Shape, rendered: Result<Text, String>) -> Self {
+    pub(super) fn of(shape: Shape, rendered: Result<Text, String>) -> Self {
         match rendered {
             Ok(text) => Self {
                 texts: shape.make(text),
@@ -101,7 +101,7 @@ impl FillMemo {
 
     /// Starts a fill of `templates` in `words`: texts made in other words
     /// are forgotten.
-    pub(crate) fn start(&mut self, templates: &Templates, words: WordsKey) {
+    pub(super) fn start(&mut self, templates: &Templates, words: WordsKey) {
         if self.words != Some(words) || self.entries.len() != templates.len() {
             self.entries.clear();
             self.entries.resize_with(templates.len(), || None);
@@ -112,7 +112,7 @@ impl FillMemo {
     /// Template `id` in `shape` for the `visible` answers: as remembered
     /// when every answer it read is the same, else made by `render`, which
     /// renders it and tells which variables it read.
-    pub(crate) fn get(
+    pub(super) fn get(
         &mut self,
         id: TemplateId,
         shape: Shape,
@@ -154,7 +154,7 @@ impl FillMemo {
 mod tests {
     use super::*;
     use crate::policy::bundle::Policy;
-    use crate::policy::fill::finish::{draft, draft_remembering, DraftMemo};
+    use crate::policy::fill::finish::{draft, draft_remembering};
     use crate::policy::fill::{fill, fill_remembering};
     use crate::policy::model::language::Language;
     use crate::policy::model::library::ClauseLibrary;
@@ -194,7 +194,7 @@ mod tests {
     /// with its worked examples, as the preview makes it.
     enum Memo<'a> {
         Fill(&'a ClauseLibrary, FillMemo),
-        Draft(&'a Policy, &'a ScenarioLibrary, DraftMemo),
+        Draft(&'a Policy, &'a ScenarioLibrary, FillMemo),
     }
 
     /// Fills `answers` with the memo and afresh, and says where they differ.
@@ -222,7 +222,7 @@ mod tests {
     fn check_every_change(policy: &Policy, scenarios: &ScenarioLibrary, sample: &Sample, file: &str) {
         let q = &policy.questionnaire;
         let memos = [
-            Memo::Draft(policy, scenarios, DraftMemo::default()),
+            Memo::Draft(policy, scenarios, FillMemo::new()),
             Memo::Fill(&policy.quick_reference, FillMemo::new()),
             Memo::Fill(&policy.approver_notes, FillMemo::new()),
         ];

@@ -29,9 +29,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::policy::diag::{Diagnostics, Problem, SourceFile, YamlPath};
 use crate::policy::document::{Block, BlockKind, Cover, Document, FillProblem, Section, Text};
-use crate::policy::fill::memo::{Made, Shape};
 use crate::policy::fill::typography::french;
-use crate::policy::fill::{context_in, runs, FillMemo, Words};
+use crate::policy::fill::{context_in, runs, tidy, Words};
 use crate::policy::model::answers::{Answer, Answers};
 use crate::policy::model::condition::{Condition, RawCondition};
 use crate::policy::model::ids::{check_id, ClauseId, IdShape, QuestionId, SectionId};
@@ -385,23 +384,31 @@ impl ScenarioLibrary {
     /// filled from the same answers; the cited clauses are looked up in it.
     pub fn verdict(&self, scenario: &Scenario, q: &Questionnaire, answers: &Answers, policy: &Document) -> Verdict {
         let visible = q.visible_answers(answers);
-        self.verdict_in(scenario, &mut Reading::new(q, &visible, None), policy)
+        let ctx = self.context(q, &visible);
+        self.verdict_in(scenario, q, &visible, &ctx, policy)
     }
 
-    /// [`Self::verdict`] with the visible answers read (a deck's verdicts
-    /// share them and their context: the preview's worked examples are
+    /// [`Self::verdict`] with the visible answers and their context made
+    /// (a deck's verdicts share them: the preview's worked examples are
     /// worked out again on every keystroke).
-    fn verdict_in(&self, scenario: &Scenario, reading: &mut Reading<'_>, policy: &Document) -> Verdict {
+    fn verdict_in(
+        &self,
+        scenario: &Scenario,
+        q: &Questionnaire,
+        visible: &Answers,
+        ctx: &Value,
+        policy: &Document,
+    ) -> Verdict {
         let (rule, outcome) = scenario
             .rules
             .iter()
             .enumerate()
-            .find(|(_, r)| r.when.holds(reading.visible))
+            .find(|(_, r)| r.when.holds(visible))
             .map_or((None, &scenario.default), |(i, r)| (Some(i), &r.outcome));
         let mut problems = Vec::new();
-        let explanation = self.render(outcome.explanation, scenario, reading, &mut problems);
+        let explanation = self.render(outcome.explanation, scenario, q, visible, ctx, &mut problems);
         let (citations, unplaced) = place(policy, &outcome.cites);
-        let text = self.read_into(scenario, reading, &mut problems);
+        let text = self.read_into(scenario, q, visible, ctx, &mut problems);
         Verdict {
             scenario: scenario.id.clone(),
             text,
@@ -420,13 +427,21 @@ impl ScenarioLibrary {
     /// all show these.
     pub fn read(&self, scenario: &Scenario, q: &Questionnaire, answers: &Answers) -> ScenarioText {
         let visible = q.visible_answers(answers);
-        self.read_into(scenario, &mut Reading::new(q, &visible, None), &mut Vec::new())
+        let ctx = self.context(q, &visible);
+        self.read_into(scenario, q, &visible, &ctx, &mut Vec::new())
     }
 
-    /// [`Self::read`] with the answers read, noting problems in `problems`.
-    fn read_into(&self, scenario: &Scenario, reading: &mut Reading<'_>, problems: &mut Vec<String>) -> ScenarioText {
+    /// [`Self::read`] with the context made, noting problems in `problems`.
+    fn read_into(
+        &self,
+        scenario: &Scenario,
+        q: &Questionnaire,
+        visible: &Answers,
+        ctx: &Value,
+        problems: &mut Vec<String>,
+    ) -> ScenarioText {
         let mut text = |id: TemplateId| {
-            self.render(id, scenario, reading, problems)
+            self.render(id, scenario, q, visible, ctx, problems)
                 .to_plain()
                 .trim()
                 .to_owned()
@@ -448,47 +463,23 @@ impl ScenarioLibrary {
     }
 
     /// Renders template `id` of `scenario` in the organization's words; a
-    /// problem is noted and the text left empty. With a memo, a template
-    /// whose answers are the same as last time is not rendered again.
+    /// problem is noted and the text left empty.
     fn render(
         &self,
         id: TemplateId,
         scenario: &Scenario,
-        reading: &mut Reading<'_>,
+        q: &Questionnaire,
+        visible: &Answers,
+        ctx: &Value,
         problems: &mut Vec<String>,
     ) -> Text {
-        let Reading {
-            q,
-            visible,
-            context,
-            memo,
-        } = reading;
-        let (q, visible) = (*q, *visible);
-        let words = Words::for_answers(q, visible).in_language(self.language);
-        let setting = self.settings.question.as_ref();
-        let render = |read: &mut dyn FnMut(&str)| {
-            let ctx = context.get_or_init(|| self.context(q, visible));
-            // The setting's words follow the answer to its question.
-            let mut read = |name: &str| match (name.strip_prefix("setting."), setting) {
-                (Some(_), Some(question)) => read(question.as_str()),
-                _ => read(name),
-            };
-            self.templates
-                .render_reading(id, ctx, &mut read)
-                .map(|s| runs(q, &s, words))
-        };
-        let made = match memo.as_deref_mut() {
-            Some(memo) => {
-                memo.start(&self.templates, words.key());
-                memo.get(id, Shape::Tidy, visible, render)
+        match self.templates.render(id, ctx) {
+            Ok(s) => tidy(runs(q, &s, Words::for_answers(q, visible).in_language(self.language))),
+            Err(e) => {
+                problems.push(format!("scenario \"{}\": {e}", scenario.id));
+                Text::default()
             }
-            None => Made::of(Shape::Tidy, render(&mut |_: &str| {})),
-        };
-        if let Some(e) = made.problem {
-            problems.push(format!("scenario \"{}\": {e}", scenario.id));
-            return Text::default();
         }
-        made.texts.into_iter().next().unwrap_or_default()
     }
 
     /// The verdicts on every scenario, in file order.
@@ -502,15 +493,11 @@ impl ScenarioLibrary {
     /// The verdicts on the scenarios of `deck`, in deck order.
     pub fn deck_verdicts(&self, deck: &Deck, q: &Questionnaire, answers: &Answers, policy: &Document) -> Vec<Verdict> {
         let visible = q.visible_answers(answers);
-        self.deck_verdicts_in(deck, &mut Reading::new(q, &visible, None), policy)
-    }
-
-    /// [`Self::deck_verdicts`] with the answers read.
-    fn deck_verdicts_in(&self, deck: &Deck, reading: &mut Reading<'_>, policy: &Document) -> Vec<Verdict> {
+        let ctx = self.context(q, &visible);
         deck.scenarios
             .iter()
             .filter_map(|id| self.scenario(id))
-            .map(|s| self.verdict_in(s, reading, policy))
+            .map(|s| self.verdict_in(s, q, &visible, &ctx, policy))
             .collect()
     }
 
@@ -634,14 +621,8 @@ impl ScenarioLibrary {
     /// on. The verdicts come from the same engine as trainer mode and the
     /// handout. `None` when the library has no such deck.
     pub fn worked_examples(&self, q: &Questionnaire, answers: &Answers, policy: &Document) -> Option<Section> {
-        let visible = q.visible_answers(answers);
-        self.worked_examples_in(&mut Reading::new(q, &visible, None), policy)
-    }
-
-    /// [`Self::worked_examples`] with the answers read.
-    fn worked_examples_in(&self, reading: &mut Reading<'_>, policy: &Document) -> Option<Section> {
         let deck = self.deck(&DeckId::from(WORKED_EXAMPLES_DECK))?;
-        let verdicts = self.deck_verdicts_in(deck, reading, policy);
+        let verdicts = self.deck_verdicts(deck, q, answers, policy);
         let handout = self.handout(deck, &verdicts, policy);
         let words = HandoutWords::for_document(policy);
         let number = (policy.sections.len() + 1).to_string();
@@ -668,56 +649,11 @@ impl ScenarioLibrary {
 
     /// `policy` with the worked-examples appendix (see
     /// [`Self::worked_examples`]) added as its last section.
-    pub fn with_worked_examples(&self, q: &Questionnaire, answers: &Answers, policy: Document) -> Document {
-        self.with_worked_examples_in(q, answers, policy, None)
-    }
-
-    /// [`Self::with_worked_examples`] as the live preview makes it on
-    /// every change, rendering only the scenarios' templates that read a
-    /// changed answer since `memo`'s last use (one memo for this library).
-    pub fn with_worked_examples_remembering(
-        &self,
-        q: &Questionnaire,
-        answers: &Answers,
-        policy: Document,
-        memo: &mut FillMemo,
-    ) -> Document {
-        self.with_worked_examples_in(q, answers, policy, Some(memo))
-    }
-
-    fn with_worked_examples_in(
-        &self,
-        q: &Questionnaire,
-        answers: &Answers,
-        mut policy: Document,
-        memo: Option<&mut FillMemo>,
-    ) -> Document {
-        let visible = q.visible_answers(answers);
-        if let Some(appendix) = self.worked_examples_in(&mut Reading::new(q, &visible, memo), &policy) {
+    pub fn with_worked_examples(&self, q: &Questionnaire, answers: &Answers, mut policy: Document) -> Document {
+        if let Some(appendix) = self.worked_examples(q, answers, &policy) {
             policy.sections.push(appendix);
         }
         policy
-    }
-}
-
-/// What a scenario's templates are rendered with: the visible answers,
-/// their template context (made for the first template rendered) and, for
-/// the live preview, the memo of earlier renders.
-struct Reading<'a> {
-    q: &'a Questionnaire,
-    visible: &'a Answers,
-    context: std::cell::OnceCell<Value>,
-    memo: Option<&'a mut FillMemo>,
-}
-
-impl<'a> Reading<'a> {
-    fn new(q: &'a Questionnaire, visible: &'a Answers, memo: Option<&'a mut FillMemo>) -> Self {
-        Self {
-            q,
-            visible,
-            context: std::cell::OnceCell::new(),
-            memo,
-        }
     }
 }
 
