@@ -89,13 +89,15 @@ pub fn Preview() -> impl IntoView {
         if now > 1 {
             set_timeout(
                 move || {
+                    // The author may have left the draft's pages since.
+                    let Some(scrolled) = author_scrolled.try_get_value() else {
+                        return;
+                    };
                     let at = clock::now_ms();
                     let mark = format!(".changed[data-pass=\"{now}\"]");
                     focus::clear_marks_except("preview", "changed", &mark);
-                    if at - author_scrolled.get_value() > LEAVE_AFTER_SCROLL_MS
-                        && focus::scroll_within("preview", &mark)
-                    {
-                        own_until.set_value(at + OWN_SCROLL_MS);
+                    if at - scrolled > LEAVE_AFTER_SCROLL_MS && focus::scroll_within("preview", &mark) {
+                        own_until.try_set_value(at + OWN_SCROLL_MS);
                     }
                 },
                 std::time::Duration::ZERO,
