@@ -83,27 +83,16 @@ fn fill_in(q: &Questionnaire, lib: &ClauseLibrary, answers: &Answers, mut memo: 
     if let Some(memo) = memo.as_deref_mut() {
         memo.start(&lib.templates, words.key());
     }
-    // Each answer a template reads, as the context of every answer would
-    // give it (see `context_in`), made when it is read: a template that
-    // must be rendered again reads one or two.
-    let value_of = |name: &str| {
-        let question = q.question(&QuestionId(name.to_owned()))?;
-        Some(
-            visible
-                .get(&question.id)
-                .map_or_else(missing, |a| answer_value(question, a, words)),
-        )
-    };
+    // Built on the first template that must be rendered: with a memo, a
+    // keystroke that changes no template's answers needs none.
+    let context = std::cell::OnceCell::new();
     let mut problems = Vec::new();
     // Template `id` made into `shape`, with the answers or with `line`,
     // the context of a pack line (never remembered: it reads no answer).
     let mut make = |id: TemplateId, shape: Shape, clause: Option<&ClauseId>, line: Option<&Value>| -> Vec<Text> {
         let render = |read: &mut dyn FnMut(&str)| {
-            match line {
-                Some(line) => lib.templates.render_reading(id, line, read),
-                None => lib.templates.render_asking(id, value_of, read),
-            }
-            .map(|s| runs(q, &s, words))
+            let ctx = line.unwrap_or_else(|| context.get_or_init(|| context_in(q, &visible, lib.language)));
+            lib.templates.render_reading(id, ctx, read).map(|s| runs(q, &s, words))
         };
         let made = match (memo.as_deref_mut(), line) {
             (Some(memo), None) => memo.get(id, shape, &visible, render),

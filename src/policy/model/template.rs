@@ -15,9 +15,8 @@
 //! finds them by rendering the template once for each way its variables can
 //! be true or false.
 
-use std::borrow::Cow;
 use std::cell::RefCell;
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::{self, Write as _};
 
 pub(crate) use upon::Value;
@@ -160,37 +159,20 @@ impl Templates {
     /// template prints depends only on the values of the variables it
     /// read, so the same values print the same text again (see
     /// [`crate::policy::fill::memo`]).
-    pub fn render_reading(&self, id: TemplateId, context: &Value, read: impl FnMut(&str)) -> Result<String, String> {
-        let Value::Map(answers) = context else {
-            return Err("template error: the answers are not a map".to_owned());
-        };
-        self.render_with(id, |name| answers.get(name).map(Cow::Borrowed), read)
-    }
-
-    /// Renders template `id` as [`Self::render_reading`] does, but with
-    /// each variable's value asked of `value_of` (by question id) when the
-    /// template reads it, so that no context of every answer is made for
-    /// a template that reads one or two.
-    pub fn render_asking(
+    pub fn render_reading(
         &self,
         id: TemplateId,
-        value_of: impl Fn(&str) -> Option<Value>,
-        read: impl FnMut(&str),
-    ) -> Result<String, String> {
-        self.render_with(id, |name| value_of(name).map(Cow::Owned), read)
-    }
-
-    fn render_with<'v>(
-        &self,
-        id: TemplateId,
-        value_of: impl Fn(&str) -> Option<Cow<'v, Value>>,
+        context: &Value,
         mut read: impl FnMut(&str),
     ) -> Result<String, String> {
         let t = self
             .compiled
             .get(id.0)
             .ok_or_else(|| "template error: no such template".to_owned())?;
-        t.render_from_fn(&self.engine, |members| lookup(&value_of, members, &mut read))
+        let Value::Map(answers) = context else {
+            return Err("template error: the answers are not a map".to_owned());
+        };
+        t.render_from_fn(&self.engine, |members| lookup(answers, members, &mut read))
             .to_string()
             .map_err(|e| template_error(&e))
     }
@@ -294,8 +276,8 @@ fn variable(members: &[ValueMember<'_>]) -> Result<String, String> {
 
 /// Looks up a variable in `answers`, noting an unanswered question for the
 /// formatters.
-fn lookup<'v>(
-    value_of: &impl Fn(&str) -> Option<Cow<'v, Value>>,
+fn lookup(
+    answers: &BTreeMap<String, Value>,
     members: &[ValueMember<'_>],
     read: &mut impl FnMut(&str),
 ) -> Result<Value, String> {
@@ -305,8 +287,10 @@ fn lookup<'v>(
         Some((first, part)) => (first, Some(part)),
         None => (name.as_str(), None),
     };
-    let value = value_of(first).ok_or_else(|| format!("\"{first}\" is not a question id"))?;
-    let value = match (part, value.as_ref()) {
+    let value = answers
+        .get(first)
+        .ok_or_else(|| format!("\"{first}\" is not a question id"))?;
+    let value = match (part, value) {
         (None, value) => value,
         (Some(part), Value::Map(parts)) => parts
             .get(part)
@@ -390,18 +374,14 @@ fn template_error(e: &upon::Error) -> String {
 
 #[cfg(test)]
 mod tests {
-    use std::collections::BTreeMap;
-
     use super::*;
 
     fn render(source: &str, answers: &[(&str, Value)]) -> Result<String, upon::Error> {
         let engine = engine();
         let t = engine.compile(source)?;
         let answers: BTreeMap<String, Value> = answers.iter().map(|(k, v)| ((*k).to_owned(), v.clone())).collect();
-        t.render_from_fn(&engine, |members| {
-            lookup(&|name: &str| answers.get(name).map(Cow::Borrowed), members, &mut |_| {})
-        })
-        .to_string()
+        t.render_from_fn(&engine, |members| lookup(&answers, members, &mut |_| {}))
+            .to_string()
     }
 
     fn unknown(source: &str, known: &[&str]) -> Result<Vec<String>, upon::Error> {
