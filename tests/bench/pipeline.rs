@@ -10,8 +10,10 @@ use std::time::{Duration, Instant};
 use policy_builder::policy::bundle::Policy;
 use policy_builder::policy::document::Document;
 use policy_builder::policy::files::review::Review;
-use policy_builder::policy::fill::fill;
 use policy_builder::policy::fill::finish::{self, PolicyOptions};
+use policy_builder::policy::fill::{fill, FillMemo};
+use policy_builder::policy::model::answers::Answer;
+use policy_builder::policy::model::ids::QuestionId;
 use policy_builder::policy::render::layout::{layout, Fonts, BOLD, REGULAR};
 use policy_builder::policy::render::pdf::{render_pdf, render_quick_reference, write_pdf};
 use policy_builder::policy::sample::{Sample, SAMPLES};
@@ -72,6 +74,24 @@ fn main() {
             "native  {:<44} draft median {:>8.3} ms ({runs} runs; fill and worked examples, as the preview)",
             sample.name,
             ms(median(drafts))
+        );
+        // The preview's Document after a keystroke in the organization's
+        // name, as the session makes it (a remembered fill).
+        let mut memo = FillMemo::new();
+        let mut typed = sample.answers.clone();
+        finish::draft_remembering(&policy, &policy.library, Some(&scenarios), &typed, &mut memo);
+        let name = QuestionId::from("legal_name");
+        let mut keys = Vec::new();
+        for i in 0..runs {
+            typed.set(name.clone(), Answer::Text(format!("{} {i}", sample.name)));
+            let t = Instant::now();
+            finish::draft_remembering(&policy, &policy.library, Some(&scenarios), &typed, &mut memo);
+            keys.push(t.elapsed());
+        }
+        println!(
+            "native  {:<44} keystroke median {:>8.3} ms ({runs} runs; the draft again after one in the legal name)",
+            sample.name,
+            ms(median(keys))
         );
         println!(
             "native  {:<44} pdf   median {:>8.3} ms ({runs} runs), {pages} pages, {size} bytes; quick reference {:.3} ms",

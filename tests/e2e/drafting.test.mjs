@@ -401,6 +401,42 @@ test('a change made in another tab stops saving until the user chooses', async (
   await context.close();
 });
 
+test('an answer typed just before a reload, or before leaving the draft, is kept', async () => {
+  const { context, page, errors } = await openDraft(env.browser, env.server.url);
+  const name = page.getByLabel('Legal name of the organization');
+  await name.fill('Quay Clinic');
+  await savedWith(page, 'Quay Clinic');
+  // The keystroke and the reload in one task: the page has no moment
+  // after the keystroke before it is left.
+  const reloaded = page.waitForEvent('load');
+  await page
+    .evaluate(() => {
+      const field = document.getElementById('q-legal_name');
+      field.value = 'Quay Clinic North';
+      field.dispatchEvent(new Event('input', { bubbles: true }));
+      location.reload();
+    })
+    .catch((e) => {
+      // The reload may end the evaluation's page before it answers.
+      if (!/context was destroyed|navigat/i.test(String(e))) throw e;
+    });
+  await reloaded;
+  await page.getByLabel('Legal name of the organization').waitFor();
+  assert.equal(await page.getByLabel('Legal name of the organization').inputValue(), 'Quay Clinic North');
+
+  // A keystroke and a click on All drafts in one task: the list has it.
+  await page.evaluate(() => {
+    const field = document.getElementById('q-legal_name');
+    field.value = 'Quay Clinic South';
+    field.dispatchEvent(new Event('input', { bubbles: true }));
+    [...document.querySelectorAll('a')].find((a) => a.textContent === 'All drafts').click();
+  });
+  const list = page.getByRole('region', { name: 'Saved in this browser' });
+  await list.getByRole('link', { name: 'Quay Clinic South', exact: true }).waitFor();
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 /** The text a screen reader reads with a control: its aria-describedby targets. */
 function description(control) {
   return control.evaluate((el) =>

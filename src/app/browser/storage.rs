@@ -114,10 +114,67 @@ impl SaveError {
 }
 
 fn storage() -> Option<web_sys::Storage> {
+    // Whatever is read or written next, a save asked for earlier comes
+    // first: storage never shows an older draft than the page has.
+    save_pending();
     // Accessing localStorage throws when it is disabled; check before
     // asking gloo for the handle.
     web_sys::window()?.local_storage().ok().flatten()?;
     Some(LocalStorage::raw())
+}
+
+thread_local! {
+    /// The save asked for by [`save_soon`] and not made yet.
+    static PENDING: std::cell::RefCell<Option<Box<dyn FnOnce()>>> = const { std::cell::RefCell::new(None) };
+    /// Whether the page's hiding and leaving make the pending save.
+    static WATCHING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Runs `save` (which saves the open draft) once the current task is
+/// over, so that a keystroke's preview is drawn before its save; a later
+/// call before then replaces it, so changes made together are saved
+/// together. Nothing waits long enough to be lost: the save is made
+/// first thing when storage is used for anything else, when the page is
+/// hidden (another tab, a minimized window, a phone's home screen) and
+/// when it is left or reloaded, and the app makes it before it leaves a
+/// draft's pages (see [`save_pending`]).
+pub fn save_soon(save: impl FnOnce() + 'static) {
+    let waiting = PENDING.with(|p| p.borrow_mut().replace(Box::new(save)).is_some());
+    if !waiting {
+        leptos::prelude::set_timeout(save_pending, std::time::Duration::ZERO);
+    }
+    if !WATCHING.with(|w| w.replace(true)) {
+        watch_leaving();
+    }
+}
+
+/// Makes the save asked for by [`save_soon`] now, if one waits.
+pub fn save_pending() {
+    // Taken out first: the save itself uses storage.
+    let save = PENDING.with(|p| p.borrow_mut().take());
+    if let Some(save) = save {
+        save();
+    }
+}
+
+/// Makes the pending save when the page is hidden, reloaded or closed,
+/// for as long as the page lives. `pagehide` comes on every way of
+/// leaving a page (`unload` does not on mobile browsers, nor when the
+/// page may be kept for the back button); `visibilitychange` comes
+/// earlier when the page is only hidden, and a hidden page may be ended
+/// without another event.
+fn watch_leaving() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let on_leave = wasm_bindgen::closure::Closure::<dyn Fn()>::new(save_pending);
+    let f: &js_sys::Function = wasm_bindgen::JsCast::unchecked_ref(on_leave.as_ref());
+    let _ = window.add_event_listener_with_callback("pagehide", f);
+    if let Some(document) = window.document() {
+        let _ = document.add_event_listener_with_callback("visibilitychange", f);
+    }
+    // The listener lives as long as the page.
+    on_leave.forget();
 }
 
 /// The storage key of draft `id`.

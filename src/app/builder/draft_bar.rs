@@ -11,6 +11,7 @@ use crate::app::shell::language_switch::LanguageSwitch;
 use crate::app::shell::route::Route;
 use crate::app::shell::session::{use_session, SaveState};
 use crate::app::shell::use_app;
+use crate::policy::files::draft::display_name;
 
 /// The draft's top bar.
 #[component]
@@ -19,12 +20,8 @@ pub fn DraftBar() -> impl IntoView {
         return ().into_any();
     };
     let name = {
-        let session = session.clone();
-        move || {
-            session.meta().track();
-            session.answers().track();
-            session.snapshot().display_name()
-        }
+        let (meta, answers) = (session.meta(), session.answers());
+        move || meta.with(|(name, _)| answers.with(|a| display_name(name, a)))
     };
     let (save_state, saved_at) = (session.save_state(), session.saved_at());
     let state = move || match save_state.get() {

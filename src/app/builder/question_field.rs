@@ -29,13 +29,17 @@ pub fn QuestionField(
     let optional = (!required).then(|| view! { <span class="optional">" (optional)"</span> });
 
     let answers = session.answers();
-    let current_text = {
+    // A memo, so that a keystroke in another field leaves this one's
+    // control alone (a closure on the answers set every field's value
+    // again on every keystroke anywhere).
+    let current_text = Memo::new({
         let id = id.clone();
-        move || match answers.with(|a| a.0.get(&id).cloned()) {
+        move |_| match answers.with(|a| a.0.get(&id).cloned()) {
             Some(Answer::Text(t)) => t,
             _ => String::new(),
         }
-    };
+    });
+    let current_text = move || current_text.get();
     let set_text = {
         let (session, id) = (session.clone(), id.clone());
         move |value: String| session.answer(&id, Some(Answer::Text(value)))

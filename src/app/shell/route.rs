@@ -10,7 +10,7 @@
 
 use leptos::prelude::*;
 
-use crate::app::browser::address;
+use crate::app::browser::{address, storage};
 use crate::policy::model::ids::DraftId;
 
 /// A page of the app.
@@ -149,6 +149,8 @@ impl Route {
 pub fn current_route() -> RwSignal<Route> {
     let route = RwSignal::new(Route::parse(&address::hash()));
     address::on_hash_change(move || {
+        // The open draft's last change is saved before its pages go.
+        storage::save_pending();
         let now = Route::parse(&address::hash());
         route.set(now.clone());
         // Copied out first: a listener may add or remove listeners.

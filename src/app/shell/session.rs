@@ -17,6 +17,7 @@ use crate::policy::document::Document;
 use crate::policy::files::draft::{CustomLibrary, StoredDraft};
 use crate::policy::files::review::Review;
 use crate::policy::fill::finish;
+use crate::policy::fill::FillMemo;
 use crate::policy::model::answers::{Answer, Answers};
 use crate::policy::model::ids::QuestionId;
 use crate::policy::model::language::{Language, PolicyLanguages};
@@ -237,11 +238,25 @@ impl Session {
             let lib = library.with(LibraryChoice::loaded);
             Fitted(sh.scenarios(lib.as_deref().unwrap_or(&p.library)).ok().map(Arc::new))
         });
+        // What the last fill rendered, kept for the next, with the
+        // imported library it was made with (held, so that its address is
+        // never another library's): another library starts a new memo.
+        let remembered: Arc<std::sync::Mutex<(Option<Arc<ClauseLibrary>>, FillMemo)>> = Arc::default();
         let p = policy.clone();
         let document = Memo::new(move |_| {
-            let lib = library.with(LibraryChoice::loaded);
-            let lib = lib.as_deref().unwrap_or(&p.library);
-            scenarios.with(|s| answers.with(|a| finish::draft(&p, lib, s.0.as_deref(), a)))
+            let loaded = library.with(LibraryChoice::loaded);
+            let lib = loaded.as_deref().unwrap_or(&p.library);
+            // Only this memo locks it, and a fill that panics ends the page.
+            let mut memo = remembered.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+            let same = match (&memo.0, &loaded) {
+                (Some(a), Some(b)) => Arc::ptr_eq(a, b),
+                (None, None) => true,
+                _ => false,
+            };
+            if !same {
+                *memo = (loaded.clone(), FillMemo::new());
+            }
+            scenarios.with(|s| answers.with(|a| finish::draft_remembering(&p, lib, s.0.as_deref(), a, &mut memo.1)))
         });
         // The checks' messages are shown in the interface language.
         let p = policy.clone();
@@ -282,6 +297,9 @@ impl Session {
             changed: StoredValue::new(None),
         };
         session.resolve_library();
+        // A change not saved yet is saved before the draft's signals go
+        // (leaving by the address bar saves it earlier, in `shell::route`).
+        on_cleanup(storage::save_pending);
         session
     }
 
@@ -592,13 +610,22 @@ impl Session {
         self.save();
     }
 
-    /// Sets the answer to `id`, and saves.
+    /// Sets the answer to `id`, and saves once the preview is drawn (see
+    /// [`storage::save_soon`]: a keystroke's preview does not wait for
+    /// the whole draft to be stored and read back).
     pub fn answer(&self, id: &QuestionId, answer: Option<Answer>) {
         self.answers.update(|a| match answer {
             Some(v) => a.set(id.clone(), v),
             None => a.clear(id),
         });
-        self.save();
+        let this = self.clone();
+        storage::save_soon(move || {
+            // Once the draft's pages are gone there is nothing to save:
+            // leaving them made the save first (see `shell::route`).
+            if this.save_state.try_get_untracked().is_some() {
+                this.save();
+            }
+        });
     }
 
     /// A copyable handle on the review for the many buttons of a review

@@ -92,6 +92,25 @@ pub enum DraftError {
     },
 }
 
+/// The name to show for a draft named `name` with `answers` (see
+/// [`StoredDraft::display_name`]), without a whole draft to ask: the
+/// draft's bar shows it on every change.
+pub fn display_name(name: &str, answers: &Answers) -> String {
+    let text = |id: &str| {
+        answers
+            .text(&QuestionId::from(id))
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+    };
+    let name = name.trim();
+    let shown = if name.is_empty() {
+        text("short_name").or_else(|| text("legal_name")).unwrap_or(UNTITLED)
+    } else {
+        name
+    };
+    crate::policy::diag::text::show_bidi(shown)
+}
+
 impl StoredDraft {
     /// A new, empty draft made on the clause packs `made_on` (see
     /// [`crate::policy::model::library::ClauseLibrary::pack_versions`]).
@@ -115,24 +134,7 @@ impl StoredDraft {
     /// (see [`crate::policy::diag::text::show_bidi`]), so that a name is
     /// never shown in another order than it is stored.
     pub fn display_name(&self) -> String {
-        crate::policy::diag::text::show_bidi(&self.raw_display_name())
-    }
-
-    fn raw_display_name(&self) -> String {
-        let text = |id: &str| {
-            self.answers
-                .text(&QuestionId::from(id))
-                .map(str::trim)
-                .filter(|s| !s.is_empty())
-                .map(str::to_owned)
-        };
-        let name = self.name.trim();
-        if !name.is_empty() {
-            return name.to_owned();
-        }
-        text("short_name")
-            .or_else(|| text("legal_name"))
-            .unwrap_or_else(|| UNTITLED.to_owned())
+        display_name(&self.name, &self.answers)
     }
 
     /// Reads a stored draft, migrating older schemas. `id` is the id from

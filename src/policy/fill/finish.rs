@@ -8,8 +8,8 @@ use crate::policy::bundle::Policy;
 use crate::policy::document::{Approval, Document, Text};
 use crate::policy::files::history::with_history;
 use crate::policy::files::review::{approval_section, Review, Verdict};
-use crate::policy::fill::fill;
 use crate::policy::fill::lifecycle;
+use crate::policy::fill::{fill, fill_remembering, FillMemo};
 use crate::policy::model::answers::Answers;
 use crate::policy::model::dates::parse_iso;
 use crate::policy::model::library::ClauseLibrary;
@@ -55,6 +55,23 @@ pub fn draft(
     answers: &Answers,
 ) -> Document {
     let filled = fill(&templates.questionnaire, library, answers);
+    match scenarios {
+        Some(scenarios) => scenarios.with_worked_examples(&templates.questionnaire, answers, filled),
+        None => filled,
+    }
+}
+
+/// The [`draft`] as the live preview makes it on every change: the same
+/// Document, with only the policy's templates that read a changed answer
+/// rendered again (see [`FillMemo`]; one memo for each clause library).
+pub fn draft_remembering(
+    templates: &Policy,
+    library: &ClauseLibrary,
+    scenarios: Option<&ScenarioLibrary>,
+    answers: &Answers,
+    memo: &mut FillMemo,
+) -> Document {
+    let filled = fill_remembering(&templates.questionnaire, library, answers, memo);
     match scenarios {
         Some(scenarios) => scenarios.with_worked_examples(&templates.questionnaire, answers, filled),
         None => filled,

@@ -7,11 +7,14 @@
 pub mod changes;
 pub mod finish;
 pub mod lifecycle;
+pub mod memo;
 mod punctuation;
 mod spelling;
 pub mod text;
 pub mod typography;
 
+pub use memo::FillMemo;
+use memo::{Made, Shape};
 pub(crate) use punctuation::Words;
 use punctuation::{mark, settle, ANSWER_START, ANSWER_STOP};
 
@@ -63,35 +66,59 @@ fn list(make: fn(Vec<Text>) -> BlockKind, items: Vec<Text>) -> Vec<BlockKind> {
 
 /// Fills the policy for `answers`.
 pub fn fill(q: &Questionnaire, lib: &ClauseLibrary, answers: &Answers) -> Document {
+    fill_in(q, lib, answers, None)
+}
+
+/// Fills the policy for `answers` as [`fill`] does, rendering only the
+/// templates that read an answer changed since `memo`'s last fill (the
+/// live preview's fill on every keystroke); `memo` must be used with this
+/// questionnaire and library only.
+pub fn fill_remembering(q: &Questionnaire, lib: &ClauseLibrary, answers: &Answers, memo: &mut FillMemo) -> Document {
+    fill_in(q, lib, answers, Some(memo))
+}
+
+fn fill_in(q: &Questionnaire, lib: &ClauseLibrary, answers: &Answers, mut memo: Option<&mut FillMemo>) -> Document {
     let visible = q.visible_answers(answers);
-    let ctx = context_in(q, &visible, lib.language);
     let words = Words::for_answers(q, &visible).in_language(lib.language);
+    if let Some(memo) = memo.as_deref_mut() {
+        memo.start(&lib.templates, words.key());
+    }
+    // Built on the first template that must be rendered: with a memo, a
+    // keystroke that changes no template's answers needs none.
+    let context = std::cell::OnceCell::new();
     let mut problems = Vec::new();
-    let mut render_at = |id: TemplateId, ctx: &Value, clause: Option<&ClauseId>| -> Text {
-        match lib.templates.render(id, ctx) {
-            Ok(s) => runs(q, &s, words),
-            Err(e) => {
-                problems.push(FillProblem {
-                    clause: clause.cloned(),
-                    message: e.to_string(),
-                });
-                Text::plain("")
-            }
+    // Template `id` made into `shape`, with the answers or with `line`,
+    // the context of a pack line (never remembered: it reads no answer).
+    let mut make = |id: TemplateId, shape: Shape, clause: Option<&ClauseId>, line: Option<&Value>| -> Vec<Text> {
+        let render = |read: &mut dyn FnMut(&str)| {
+            let ctx = line.unwrap_or_else(|| context.get_or_init(|| context_in(q, &visible, lib.language)));
+            lib.templates.render_reading(id, ctx, read).map(|s| runs(q, &s, words))
+        };
+        let made = match (memo.as_deref_mut(), line) {
+            (Some(memo), None) => memo.get(id, shape, &visible, render),
+            _ => Made::of(shape, render(&mut |_: &str| {})),
+        };
+        if let Some(message) = made.problem {
+            problems.push(FillProblem {
+                clause: clause.cloned(),
+                message,
+            });
         }
+        made.texts
     };
-    let mut render = |id: TemplateId| render_at(id, &ctx, None);
-    let title = render(lib.title).to_plain();
-    let author = render(lib.author).to_plain();
+    let mut one = |id: TemplateId, shape: Shape| first(make(id, shape, None, None));
+    let title = one(lib.title, Shape::Raw).to_plain();
+    let author = one(lib.author, Shape::Raw).to_plain();
     // The cover's facts read as entries ("Owner: The Director of ..."),
     // not inside a sentence, so each starts with a capital.
     let cover = lib.cover.map_or_else(Cover::default, |c| Cover {
-        organization: capitalized(tidy(render(c.organization))),
-        short_name: capitalized(tidy(render(c.short_name))),
-        version: capitalized(tidy(render(c.version))),
-        effective_date: capitalized(tidy(render(c.effective_date))),
-        owner: capitalized(tidy(render(c.owner))),
-        purpose: capitalized(tidy(render(c.purpose))),
-        contact: capitalized(tidy(render(c.contact))),
+        organization: capitalized(one(c.organization, Shape::Tidy)),
+        short_name: capitalized(one(c.short_name, Shape::Tidy)),
+        version: capitalized(one(c.version, Shape::Tidy)),
+        effective_date: capitalized(one(c.effective_date, Shape::Tidy)),
+        owner: capitalized(one(c.owner, Shape::Tidy)),
+        purpose: capitalized(one(c.purpose, Shape::Tidy)),
+        contact: capitalized(one(c.contact, Shape::Tidy)),
         next_review: lifecycle::next_review_due(&visible)
             .map_or_else(Text::default, |d| Text::plain(d.long_in(lib.language))),
         approval: Approval::Draft,
@@ -131,33 +158,34 @@ pub fn fill(q: &Questionnaire, lib: &ClauseLibrary, answers: &Answers) -> Docume
                     .map(|i| i.text)
                     .collect()
             };
+            let clause_id = Some(&clause.id);
             let kinds: Vec<BlockKind> = match &clause.body {
-                ClauseBody::Text(t) => paragraphs(render_at(*t, &ctx, Some(&clause.id)))
+                ClauseBody::Text(t) => make(*t, Shape::Paragraphs, clause_id, None)
                     .into_iter()
                     .map(BlockKind::Paragraph)
                     .collect(),
-                ClauseBody::Notice(t) => vec![BlockKind::Notice(tidy(render_at(*t, &ctx, Some(&clause.id))))],
+                ClauseBody::Notice(t) => vec![BlockKind::Notice(first(make(*t, Shape::Tidy, clause_id, None)))],
                 // One bullet per pack in use, each rendered with that pack's
                 // own context; a line that fails is a problem of this clause.
                 ClauseBody::PackList(t) => list(
                     BlockKind::Bullets,
                     pack_lines
                         .iter()
-                        .map(|line| tidy(render_at(*t, line, Some(&clause.id))))
+                        .map(|line| first(make(*t, Shape::Tidy, clause_id, Some(line))))
                         .collect(),
                 ),
                 ClauseBody::Bullets(items) => list(
                     BlockKind::Bullets,
                     included(items)
                         .into_iter()
-                        .map(|t| tidy(render_at(t, &ctx, Some(&clause.id))))
+                        .map(|t| first(make(t, Shape::Tidy, clause_id, None)))
                         .collect(),
                 ),
                 ClauseBody::Numbered(items) => list(
                     BlockKind::Numbered,
                     included(items)
                         .into_iter()
-                        .map(|t| tidy(render_at(t, &ctx, Some(&clause.id))))
+                        .map(|t| first(make(t, Shape::Tidy, clause_id, None)))
                         .collect(),
                 ),
             };
@@ -320,6 +348,11 @@ pub(crate) fn runs(q: &Questionnaire, rendered: &str, words: Words<'_>) -> Text 
         out.push(Run::Plain(rest.to_owned()));
     }
     Text(out)
+}
+
+/// The one text of a template made whole (not split into paragraphs).
+fn first(texts: Vec<Text>) -> Text {
+    texts.into_iter().next().unwrap_or_default()
 }
 
 /// Splits text into paragraphs at blank lines, tidying each.

@@ -23,6 +23,7 @@ use crate::policy::model::answers::{Answer, Answers};
 use crate::policy::model::ids::QuestionId;
 use crate::policy::model::language::Language;
 use crate::policy::model::questionnaire::Questionnaire;
+use crate::policy::model::spelling::English;
 
 /// Comes before every answer. A private-use character, removed from user
 /// text.
@@ -51,10 +52,17 @@ pub(crate) struct Words<'s> {
     /// The forms the organization's English spells differently; `None`
     /// when it reads the text as written.
     spelling: Option<&'s Changes>,
+    /// The English whose spelling that is, when it has one.
+    english: Option<English>,
     /// The language of the templates' text, which says what the word for
     /// the people in its care is.
     language: Language,
 }
+
+/// What makes two [`Words`] of one questionnaire the same words: text
+/// put in the one reads as it does in the other.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct WordsKey(Care, Option<English>, Language);
 
 impl<'s> Words<'s> {
     /// The words for the organization the (visible) answers describe, with
@@ -64,12 +72,19 @@ impl<'s> Words<'s> {
             Some(Answer::Text(t)) if t == "long_term_care" => Care::Residents,
             _ => Care::Patients,
         };
-        let spelling = q.spelling.changes_for(q.spelling.english_for(visible));
+        let english = q.spelling.english_for(visible);
+        let spelling = q.spelling.changes_for(english);
         Self {
             care,
             spelling,
+            english: spelling.and(english),
             language: Language::English,
         }
+    }
+
+    /// What these words are, without the questionnaire they come from.
+    pub(crate) fn key(self) -> WordsKey {
+        WordsKey(self.care, self.english, self.language)
     }
 
     /// These words for templates written in `language`. A translation
@@ -78,6 +93,7 @@ impl<'s> Words<'s> {
         Self {
             language,
             spelling: if language.is_english() { self.spelling } else { None },
+            english: if language.is_english() { self.english } else { None },
             ..self
         }
     }
@@ -299,6 +315,7 @@ mod tests {
                 Words {
                     care: Care::Residents,
                     spelling: None,
+                    english: None,
                     language: Language::English,
                 }
             ),
@@ -312,6 +329,7 @@ mod tests {
         let french = Words {
             care: Care::Residents,
             spelling: None,
+            english: None,
             language: Language::CanadianFrench,
         };
         assert_eq!(

@@ -39,6 +39,13 @@ const MAX_BRANCHING_VARIABLES: usize = 10;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct TemplateId(usize);
 
+impl TemplateId {
+    /// Its place among the templates of its set, below [`Templates::len`].
+    pub(crate) fn index(self) -> usize {
+        self.0
+    }
+}
+
 /// The compiled templates of one clause library.
 pub struct Templates {
     engine: Engine<'static>,
@@ -143,6 +150,21 @@ impl Templates {
     /// Renders template `id` with `context`, a map from question id to the
     /// answer or [`missing`].
     pub fn render(&self, id: TemplateId, context: &Value) -> Result<String, String> {
+        self.render_reading(id, context, |_| {})
+    }
+
+    /// Renders template `id` as [`Self::render`] does, telling `read` the
+    /// name of every variable it looks up (a question id, or a name with a
+    /// part such as `setting.front_desk`), in the order read. What a
+    /// template prints depends only on the values of the variables it
+    /// read, so the same values print the same text again (see
+    /// [`crate::policy::fill::memo`]).
+    pub fn render_reading(
+        &self,
+        id: TemplateId,
+        context: &Value,
+        mut read: impl FnMut(&str),
+    ) -> Result<String, String> {
         let t = self
             .compiled
             .get(id.0)
@@ -150,9 +172,20 @@ impl Templates {
         let Value::Map(answers) = context else {
             return Err("template error: the answers are not a map".to_owned());
         };
-        t.render_from_fn(&self.engine, |members| lookup(answers, members))
+        t.render_from_fn(&self.engine, |members| lookup(answers, members, &mut read))
             .to_string()
             .map_err(|e| template_error(&e))
+    }
+
+    /// How many templates there are: every [`TemplateId`] of this set is
+    /// below it.
+    pub fn len(&self) -> usize {
+        self.compiled.len()
+    }
+
+    /// Whether there is no template.
+    pub fn is_empty(&self) -> bool {
+        self.compiled.is_empty()
     }
 }
 
@@ -243,8 +276,13 @@ fn variable(members: &[ValueMember<'_>]) -> Result<String, String> {
 
 /// Looks up a variable in `answers`, noting an unanswered question for the
 /// formatters.
-fn lookup(answers: &BTreeMap<String, Value>, members: &[ValueMember<'_>]) -> Result<Value, String> {
+fn lookup(
+    answers: &BTreeMap<String, Value>,
+    members: &[ValueMember<'_>],
+    read: &mut impl FnMut(&str),
+) -> Result<Value, String> {
     let name = variable(members)?;
+    read(&name);
     let (first, part) = match name.split_once('.') {
         Some((first, part)) => (first, Some(part)),
         None => (name.as_str(), None),
@@ -342,7 +380,7 @@ mod tests {
         let engine = engine();
         let t = engine.compile(source)?;
         let answers: BTreeMap<String, Value> = answers.iter().map(|(k, v)| ((*k).to_owned(), v.clone())).collect();
-        t.render_from_fn(&engine, |members| lookup(&answers, members))
+        t.render_from_fn(&engine, |members| lookup(&answers, members, &mut |_| {}))
             .to_string()
     }
 
