@@ -22,9 +22,11 @@ fn draft_part() -> Result<DraftPages, SplitLoaderError> {
     Ok(draft_view)
 }
 
-/// The part that holds the trainer's demo page.
+/// The part that holds the trainer's demo page, which a shared demo link
+/// opens. (Its file is `split_link-<hash>.wasm`: a name that says nothing
+/// about the link, whose sample and deck never reach a request.)
 #[allow(unsafe_code)]
-#[wasm_split(demo, fallible, preload(#[allow(unsafe_code, dead_code)] preload_demo))]
+#[wasm_split(link, fallible, preload(#[allow(unsafe_code, dead_code)] preload_link))]
 fn demo_part() -> Result<DemoPage, SplitLoaderError> {
     Ok(demo_view)
 }
