@@ -23,6 +23,11 @@ fn main() {
         None => return,
     };
     println!("cargo:rerun-if-changed=build.rs");
+    // The page's WebAssembly keeps its relocations: `wasm-split-cli` reads
+    // them to cut it into parts after the build (`.ci/split-page`).
+    if std::env::var("TARGET").is_ok_and(|t| t.starts_with("wasm32")) {
+        println!("cargo:rustc-link-arg-bin=policy-builder=--emit-relocs");
+    }
     println!("cargo:rerun-if-changed={}", root.display());
     let mut files = Vec::new();
     yaml_files(&root, &mut files);

@@ -25,6 +25,8 @@ use builder::question_page::QuestionPage;
 use drafts::drafts_page::DraftsPage;
 use i18n::{tr, tv};
 use review::review_page::ReviewPage;
+use shell::part::Part;
+pub use shell::part::{DemoPage, DraftPages, PartFuture, Parts};
 use shell::preview::Preview;
 use shell::route::{current_route, Route};
 use shell::session::Session;
@@ -32,9 +34,11 @@ use shell::storage_notice::StorageNotice;
 use shell::{use_app, AppState};
 
 /// The whole app: loads the shipped templates and shows the page the URL
-/// names, or the template problems if the templates are broken.
+/// names, or the template problems if the templates are broken. `parts`
+/// fetches the parts of the page's WebAssembly that are not in its first
+/// module (the page binary's split points).
 #[component]
-pub fn App() -> impl IntoView {
+pub fn App(parts: Parts) -> impl IntoView {
     // The interface language first, so that even the template problems
     // below are told in it.
     let lang = browser::language::initial();
@@ -56,6 +60,19 @@ pub fn App() -> impl IntoView {
     let features = browser::features::Features::detect();
     let update = RwSignal::new(browser::service_worker::Update::None);
     browser::service_worker::register(update);
+    // A draft's pages and the demo are parts of the page's WebAssembly,
+    // fetched when first needed (`shell::part`). Once the drafts page can
+    // be used, the draft part comes while the user reads it, so that
+    // opening a draft does not wait.
+    let draft_part = Part::new(parts.draft);
+    let demo_part = Part::new(parts.demo);
+    let first = app.contents;
+    leptos::task::spawn_local(async move {
+        if first.wait(shell::content::language_of(lang)).await.is_ok() {
+            // A failure is said when a draft is opened, and tried again there.
+            draft_part.fetch();
+        }
+    });
     let route = app.route;
     let open = Memo::new(move |_| route.with(|r| r.draft().map(str::to_owned)));
     // Each demo link is opened afresh, even when one follows another.
@@ -68,12 +85,22 @@ pub fn App() -> impl IntoView {
         // and an `AnyView` would be patched node by node instead, moving
         // where the next Tab starts).
         {move || match open.get() {
-            None if demo.get().is_some() => EitherOf3::A(view! { <trainer::demo::TrainerDemo /> }),
+            None if demo.get().is_some() => EitherOf3::A(demo_part.show(|demo: DemoPage| demo())),
             None => EitherOf3::B(view! { <DraftsPage /> }),
-            Some(id) => EitherOf3::C(view! { <DraftView id=id /> }),
+            Some(id) => EitherOf3::C(draft_part.show(move |draft: DraftPages| draft(id.clone()))),
         }}
     }
     .into_any()
+}
+
+/// Draft `id`'s pages: what the page binary's draft part shows.
+pub fn draft_view(id: String) -> AnyView {
+    view! { <DraftView id=id /> }.into_any()
+}
+
+/// The trainer's demo page: what the page binary's demo part shows.
+pub fn demo_view() -> AnyView {
+    view! { <trainer::demo::TrainerDemo /> }.into_any()
 }
 
 /// One draft's pages, sharing its session while the user moves between

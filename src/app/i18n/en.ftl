@@ -136,6 +136,9 @@ draft-unreadable = This draft cannot be opened: { $error }. Go back to your draf
 draft-not-here = There is no draft here with this address. It may have been deleted, or saved in another browser.
 draft-not-found = Draft not found
 go-to-drafts = Go to your drafts
+part-failed-title = This page could not be loaded
+part-failed = This part of the app has not been fetched yet, and the network cannot be reached. Your drafts are safe in this browser. Connect once and try again: after that, it works offline.
+part-retry = Try again
 preview-hide = Hide the policy preview
 preview-show = Show the policy preview
 

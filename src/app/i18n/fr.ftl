@@ -134,6 +134,9 @@ draft-unreadable = Ce brouillon ne peut pas être ouvert : { $error }. Retourne
 draft-not-here = Il n'y a pas de brouillon à cette adresse. Il a peut-être été supprimé, ou enregistré dans un autre navigateur.
 draft-not-found = Brouillon introuvable
 go-to-drafts = Aller à vos brouillons
+part-failed-title = Cette page n'a pas pu être chargée
+part-failed = Cette partie de l'application n'a pas encore été téléchargée, et le réseau est inaccessible. Vos brouillons sont en sécurité dans ce navigateur. Connectez-vous une fois et réessayez : ensuite, elle fonctionne hors ligne.
+part-retry = Réessayer
 preview-hide = Masquer l'aperçu de la politique
 preview-show = Afficher l'aperçu de la politique
 

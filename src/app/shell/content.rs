@@ -8,6 +8,7 @@
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
+use futures_channel::oneshot;
 use leptos::prelude::*;
 
 use crate::app::browser::content::{fetch, FetchError};
@@ -58,9 +59,15 @@ impl PartialEq for Loaded {
     }
 }
 
+/// Who waits for a language's content: [`Contents::wait`]'s callers.
+type Waiting = BTreeMap<Language, Vec<oneshot::Sender<Result<Arc<Shipped>, ContentProblem>>>>;
+
 /// The content of every language asked for, shared through [`super::AppState`].
 #[derive(Clone, Copy)]
-pub struct Contents(RwSignal<BTreeMap<Language, Loaded>>);
+pub struct Contents {
+    loaded: RwSignal<BTreeMap<Language, Loaded>>,
+    waiting: StoredValue<Waiting>,
+}
 
 impl Default for Contents {
     fn default() -> Self {
@@ -71,36 +78,47 @@ impl Default for Contents {
 impl Contents {
     /// Nothing asked for yet.
     pub fn new() -> Self {
-        Self(RwSignal::new(BTreeMap::new()))
+        Self {
+            loaded: RwSignal::new(BTreeMap::new()),
+            waiting: StoredValue::new(BTreeMap::new()),
+        }
     }
 
     /// Starts fetching `language`'s content, unless it is there or on its
     /// way. A failed one is fetched again.
     pub fn want(&self, language: Language) {
         let asked = self
-            .0
+            .loaded
             .with_untracked(|m| matches!(m.get(&language), Some(Loaded::Loading | Loaded::Ready(_))));
         if asked {
             return;
         }
-        self.0.update(|m| {
+        self.loaded.update(|m| {
             m.insert(language, Loaded::Loading);
         });
-        let map = self.0;
+        let (map, waiting) = (self.loaded, self.waiting);
         leptos::task::spawn_local(async move {
-            let loaded = match load(language).await {
-                Ok(shipped) => Loaded::Ready(Arc::new(shipped)),
-                Err(problem) => Loaded::Failed(problem),
+            let result = load(language).await.map(Arc::new);
+            let loaded = match &result {
+                Ok(shipped) => Loaded::Ready(shipped.clone()),
+                Err(problem) => Loaded::Failed(problem.clone()),
             };
             map.try_update(|m| {
                 m.insert(language, loaded);
             });
+            for waiter in waiting
+                .try_update_value(|w| w.remove(&language))
+                .flatten()
+                .unwrap_or_default()
+            {
+                let _ = waiter.send(result.clone());
+            }
         });
     }
 
     /// Where `language`'s content is (tracked); `None` if never asked for.
     pub fn get(&self, language: Language) -> Option<Loaded> {
-        self.0.with(|m| m.get(&language).cloned())
+        self.loaded.with(|m| m.get(&language).cloned())
     }
 
     /// `language`'s content if it is ready (tracked).
@@ -112,20 +130,28 @@ impl Contents {
     }
 
     /// `language`'s content, fetched now if it is not there yet.
+    ///
+    /// It waits for the fetch [`Self::want`] started, if one is on its way,
+    /// rather than fetching again: a second fetch would replace the content
+    /// every page shows with a copy, and a page would be drawn twice.
     pub async fn wait(&self, language: Language) -> Result<Arc<Shipped>, ContentProblem> {
         if let Some(shipped) = self.ready_untracked(language) {
             return Ok(shipped);
         }
-        let shipped = Arc::new(load(language).await?);
-        self.0.try_update(|m| {
-            m.insert(language, Loaded::Ready(shipped.clone()));
-        });
-        Ok(shipped)
+        let (sender, answer) = oneshot::channel();
+        self.waiting
+            .update_value(|w| w.entry(language).or_default().push(sender));
+        self.want(language);
+        match answer.await {
+            Ok(result) => result,
+            // The app is gone, and with it whoever waited.
+            Err(oneshot::Canceled) => std::future::pending().await,
+        }
     }
 
     /// `language`'s content if it is ready, without tracking.
     pub fn ready_untracked(&self, language: Language) -> Option<Arc<Shipped>> {
-        self.0.with_untracked(|m| match m.get(&language) {
+        self.loaded.with_untracked(|m| match m.get(&language) {
             Some(Loaded::Ready(shipped)) => Some(shipped.clone()),
             _ => None,
         })

@@ -7,6 +7,7 @@ pub mod feature_notice;
 pub mod files;
 pub mod labels;
 pub mod language_switch;
+pub mod part;
 pub mod preview;
 pub mod problem_list;
 pub mod review_notes;
