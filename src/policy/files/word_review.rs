@@ -5,12 +5,14 @@ use crate::policy::document::Document;
 use crate::policy::files::review::{Change, Review};
 use crate::policy::files::worker_protocol::WordRequest;
 use crate::policy::render::docx::{
-    render_docx, DocxError, DocxFile, DocxOptions, Tracked, TrackedSection, WordComment,
+    render_docx, render_docx_bilingual, DocxError, DocxFile, DocxOptions, Tracked, TrackedSection, WordComment,
 };
 
 /// Writes `document` as the Word file `word` asks for: the review's open
-/// comments and changes since review in it, in the template's styles.
-pub fn word_file(document: &Document, word: WordRequest) -> Result<DocxFile, DocxError> {
+/// comments and changes since review in it, in the template's styles; with
+/// `second` (the same answers in another language) after it in the same
+/// file, the review on `document` only (see [`render_docx_bilingual`]).
+pub fn word_file(document: &Document, second: Option<&Document>, word: WordRequest) -> Result<DocxFile, DocxError> {
     let template = word
         .template
         .map(|t| t.bytes())
@@ -26,7 +28,10 @@ pub fn word_file(document: &Document, word: WordRequest) -> Result<DocxFile, Doc
         tracked: word_changes(&word.review, document),
         template,
     };
-    render_docx(document, &options)
+    match second {
+        Some(second) => render_docx_bilingual([document, second], &options),
+        None => render_docx(document, &options),
+    }
 }
 
 /// The open comments on `doc`'s sections, with their replies, in the

@@ -41,6 +41,9 @@ pub struct Labels {
     /// What follows a label in running text (French puts a no-break space
     /// before the colon).
     pub colon: &'static str,
+    /// What a version of a bilingual document in this language is called,
+    /// in this language: its PDF bookmark, its web page's switch link.
+    pub version_name: &'static str,
     /// The approval statuses: draft, in review, approved.
     approval: [&'static str; 3],
 }
@@ -63,6 +66,7 @@ pub const ENGLISH: Labels = Labels {
     of: "of",
     organization: "Organization",
     colon: ": ",
+    version_name: "English version",
     approval: ["Draft", "In review", "Approved"],
 };
 
@@ -85,6 +89,7 @@ pub const FRENCH: Labels = Labels {
     of: "de",
     organization: "Organisation",
     colon: "\u{a0}: ",
+    version_name: "Version fran\u{e7}aise",
     approval: ["Ébauche", "En révision", "Approuvée"],
 };
 

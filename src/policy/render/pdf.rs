@@ -82,13 +82,8 @@ pub fn render_pdf_as(doc: &Document, kind: DocumentKind) -> Result<Pdf, PdfError
 /// XMP has that as its default title and each title in its language.
 pub fn render_bilingual(docs: [&Document; 2], kind: DocumentKind) -> Result<Pdf, PdfError> {
     let laid = layout_bilingual(docs, builtin_fonts()?, kind);
-    let title = if docs[0].title == docs[1].title {
-        docs[0].title.clone()
-    } else {
-        format!("{} / {}", docs[0].title, docs[1].title)
-    };
     let about = About {
-        title,
+        title: crate::policy::render::bilingual_title(docs),
         author: &docs[0].author,
         titles: docs.iter().map(|d| (d.language.as_str(), d.title.as_str())).collect(),
     };
