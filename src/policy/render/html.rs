@@ -66,7 +66,7 @@ article+article{break-before:page}\
 pub fn render_html(doc: &Document) -> String {
     let mut out = String::with_capacity(64 * 1024);
     push_head(&mut out, doc, &doc.title, "");
-    push_version(&mut out, doc, "", "main");
+    push_version(&mut out, doc, "", true);
     out.push_str("</body>\n</html>\n");
     out
 }
@@ -95,7 +95,7 @@ pub fn render_html_bilingual(docs: [&Document; 2]) -> String {
             other_language = encode_double_quoted_attribute(&other.language),
             name = Labels::of(&other.language).version_name,
         );
-        push_version(&mut out, doc, prefix, "div");
+        push_version(&mut out, doc, prefix, false);
         out.push_str("</article>\n");
     }
     out.push_str("</main>\n</body>\n</html>\n");
@@ -149,10 +149,17 @@ fn push_head(out: &mut String, doc: &Document, title: &str, extra_style: &str) {
 }
 
 /// One version of the policy: its header (organization, title, purpose,
-/// the cover's facts), its linked contents, its sections in a `body_tag`
-/// (`main` when it is the page's only version) and its footer, every id
-/// starting with `prefix`.
-fn push_version(out: &mut String, doc: &Document, prefix: &str, body_tag: &str) {
+/// the cover's facts), its linked contents, its sections and its footer,
+/// every id starting with `prefix`.
+///
+/// When it is the page's only version (`alone`), its sections are in the
+/// page's `<main>` and each is a region landmark named by its heading. In
+/// a page of two versions the `<main>` holds both, and the sections are
+/// not landmarks: a section can have the same heading in both languages
+/// (a name, a heading left untranslated), and two regions of one name
+/// would be one too many (axe-core's landmark-unique); the headings give
+/// the structure.
+fn push_version(out: &mut String, doc: &Document, prefix: &str, alone: bool) {
     out.push_str("<header>\n");
     let organization = if doc.cover.organization.is_empty() {
         Text::plain(doc.author.clone())
@@ -205,9 +212,10 @@ fn push_version(out: &mut String, doc: &Document, prefix: &str, body_tag: &str) 
         }
         out.push_str("</ol>\n</nav>\n");
     }
+    let body_tag = if alone { "main" } else { "div" };
     let _ = writeln!(out, "<{body_tag}>");
     for s in &doc.sections {
-        push_section(out, s, 2, prefix);
+        push_section(out, s, 2, prefix, alone);
     }
     let _ = writeln!(out, "</{body_tag}>");
     let version = doc.cover.version.to_plain();
@@ -259,12 +267,19 @@ fn push_contents_entry(out: &mut String, s: &Section, prefix: &str) {
     out.push_str("</li>\n");
 }
 
-fn push_section(out: &mut String, s: &Section, level: usize, prefix: &str) {
+/// `s` and its subsections, its heading at `level`; a region landmark
+/// named by its heading when it is a `landmark`.
+fn push_section(out: &mut String, s: &Section, level: usize, prefix: &str, landmark: bool) {
     let level = level.min(6);
     let id = format!("{prefix}{}", anchor(s));
+    if landmark {
+        let _ = writeln!(out, "<section aria-labelledby=\"{id}\">");
+    } else {
+        out.push_str("<section>\n");
+    }
     let _ = writeln!(
         out,
-        "<section aria-labelledby=\"{id}\">\n<h{level} id=\"{id}\">{}</h{level}>",
+        "<h{level} id=\"{id}\">{}</h{level}>",
         encode_text(&heading_text(s))
     );
     for block in &s.blocks {
@@ -296,7 +311,7 @@ fn push_section(out: &mut String, s: &Section, level: usize, prefix: &str) {
         }
     }
     for sub in &s.subsections {
-        push_section(out, sub, level + 1, prefix);
+        push_section(out, sub, level + 1, prefix, landmark);
     }
     out.push_str("</section>\n");
 }
@@ -475,6 +490,11 @@ mod tests {
         assert!(html.contains(
             "<article lang=\"en\" id=\"en-version\">\n<p class=\"switch\"><a href=\"#fr-version\" hreflang=\"fr-CA\" lang=\"fr-CA\">Version française</a></p>"
         ));
+        // The sections are not landmarks (a heading can be the same in
+        // both languages); a one-version page's are.
+        assert!(!html.contains("<section aria-labelledby"));
+        assert!(html.contains("<section>\n<h2 id=\"fr-section-1\">1 Objet</h2>"));
+        assert!(render_html(&en).contains("<section aria-labelledby=\"section-1\">\n<h2 id=\"section-1\">"));
         // One main landmark; each version's header and footer inside it.
         assert_eq!(html.matches("<main").count(), 1);
         assert_eq!(html.matches("<header>").count(), 2);
