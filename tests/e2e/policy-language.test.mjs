@@ -118,9 +118,12 @@ test('a policy in French and English exports one PDF holding both, French first,
 
 const FRENCH_FIRST = 'Pourquoi nous utilisons les médias sociaux';
 const ENGLISH_FIRST = 'Why we use social media';
-// Words each version has and the other lacks.
-const FRENCH_WORDS = [/renseignements personnels/, /médias sociaux/];
-const ENGLISH_WORDS = [/personal information/, /social media/];
+// The templates' words of each version (the sample's free-text answers,
+// shared by both versions, are French in both).
+const FRENCH_WORDS = [/Champ d.application/, /médias sociaux/, /Qui fait quoi/];
+const ENGLISH_WORDS = [/Scope/, /social media/, /Who does what/];
+const NOT_FRENCH = /Why we use|Who does what/;
+const NOT_ENGLISH = /Pourquoi nous|Champ d.application|Qui fait quoi/;
 
 /** Every w:lang value of each paragraph with text of a Word file's body, read with Python's zipfile. */
 function wordLanguages(path) {
@@ -169,8 +172,8 @@ test('a policy in French and English downloads one web page and one Word file ho
   const englishText = await english.innerText();
   for (const words of FRENCH_WORDS) assert.match(frenchText, words);
   for (const words of ENGLISH_WORDS) assert.match(englishText, words);
-  assert.doesNotMatch(frenchText, new RegExp(ENGLISH_FIRST));
-  assert.doesNotMatch(englishText, new RegExp(FRENCH_FIRST));
+  assert.doesNotMatch(frenchText, NOT_FRENCH);
+  assert.doesNotMatch(englishText, NOT_ENGLISH);
   // Each version's contents link to its own headings; the switch goes to the other version.
   const contents = web.getByRole('navigation', { name: 'Contents' });
   const last = contents.getByRole('link').last();
@@ -203,14 +206,24 @@ test('a policy in French and English downloads one web page and one Word file ho
   assert.ok(frenchAt >= 0 && englishAt > frenchAt, `French first, then English (at ${frenchAt} and ${englishAt})`);
   for (const words of FRENCH_WORDS) assert.match(plain.slice(frenchAt, englishAt), words);
   for (const words of ENGLISH_WORDS) assert.match(plain.slice(englishAt), words);
-  assert.doesNotMatch(plain.slice(englishAt), /renseignements personnels|Pourquoi nous/);
-  assert.doesNotMatch(plain.slice(0, englishAt), /personal information|Why we use/);
+  assert.doesNotMatch(plain.slice(englishAt), NOT_ENGLISH);
+  assert.doesNotMatch(plain.slice(0, englishAt), NOT_FRENCH);
   // Every paragraph says its version's language, so Word proofs each with its own dictionary.
   const paragraphs = wordLanguages(word);
-  const split = paragraphs.findIndex(([text]) => text.includes(ENGLISH_FIRST));
-  assert.ok(split > 0, 'the English version is in the body');
+  const split = paragraphs.findIndex(([, langs]) => langs.includes('en-CA'));
+  const frenchHeading = paragraphs.findIndex(([text]) => text === FRENCH_FIRST);
+  const englishHeading = paragraphs.findIndex(([text]) => text === ENGLISH_FIRST);
+  assert.ok(frenchHeading >= 0 && frenchHeading < split && split <= englishHeading, `${frenchHeading} ${split} ${englishHeading}`);
   for (const [text, langs] of paragraphs.slice(0, split)) assert.deepEqual(langs, ['fr-CA'], text);
   for (const [text, langs] of paragraphs.slice(split)) assert.deepEqual(langs, ['en-CA'], text);
+
+  // One language chosen: the one-version page and Word file, as before.
+  await page.getByRole('radio', { name: 'English only' }).check();
+  const alone = await readFile(await exportPdf(page, 'Download as web page'), 'utf8');
+  assert.match(alone, /^<!DOCTYPE html>\n<html lang="en-CA">/);
+  assert.ok(!alone.includes('<article') && !alone.includes(FRENCH_FIRST), 'English only');
+  const only = flat(execFileSync('pandoc', ['-f', 'docx', '-t', 'plain', '--wrap=none', await exportPdf(page, 'Export Word (DOCX)')], { encoding: 'utf8' }));
+  assert.ok(only.includes(ENGLISH_FIRST) && !only.includes(FRENCH_FIRST), 'the Word file in English only');
   assert.deepEqual(errors, []);
   await context.close();
 });
