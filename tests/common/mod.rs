@@ -124,13 +124,15 @@ pub fn reviewed_exports(filled: &Document, answers: &Answers, today: &str) -> Ve
         }
     }
     let unanswered = Answers::default();
-    let mut earlier = Review::default();
-    earlier.decisions = vec![decision(Verdict::Approved, "0.9", "2026-11-20", None)];
+    let earlier = Review {
+        decisions: vec![decision(Verdict::Approved, "0.9", "2026-11-20", None)],
+        ..Review::default()
+    };
     vec![
         finish::policy(&edited, &review, history(answers, today)),
         finish::policy(filled, &Review::default(), history(&unanswered, today)),
         // Long after the next review was due.
-        finish::policy(filled, &earlier, history(answers, "2029-01-01")),
+        finish::policy(filled, &earlier, history(answers, "2035-01-01")),
         finish::signoff_sheet(filled),
         finish::signoff_sheet(&Document {
             cover: Default::default(),
