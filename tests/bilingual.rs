@@ -299,6 +299,19 @@ fn a_word_request_with_a_second_document_makes_one_file_holding_both() {
     let body = part(&both.bytes, "word/document.xml");
     assert_eq!(body.matches("<w:sectPr").count(), 2);
     assert!(body.contains(&format!(">{}</w:t>", quick_xml::escape::escape(en.title.as_str()))));
+    // The properties are in the first version's language.
+    let core = part(&both.bytes, "docProps/core.xml");
+    assert!(
+        core.contains("<dc:subject>Politique sur les médias sociaux</dc:subject>"),
+        "{core}"
+    );
+    assert!(
+        core.contains("<cp:keywords>médias sociaux, politique, soins de santé</cp:keywords>"),
+        "{core}"
+    );
+    let english = word_file(&en, Some(&fr), word.clone()).expect("a DOCX");
+    let core = part(&english.bytes, "docProps/core.xml");
+    assert!(core.contains("<dc:subject>Social media policy</dc:subject>"), "{core}");
     let alone = word_file(&fr, None, word).expect("a DOCX");
     let body = part(&alone.bytes, "word/document.xml");
     assert_eq!(body.matches("<w:sectPr").count(), 1);

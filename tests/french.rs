@@ -512,6 +512,20 @@ fn the_quebec_sample_exports_a_french_pdf_whose_language_is_fr_ca() {
         );
     }
     assert!(!text.contains("Why we use social media"), "no English heading");
+    // Its properties are French too (pdfinfo reads them).
+    let path = std::env::temp_dir().join(format!("french-info-{}.pdf", std::process::id()));
+    std::fs::write(&path, &pdf.bytes).expect("a temporary file");
+    let out = std::process::Command::new("pdfinfo")
+        .arg(&path)
+        .output()
+        .expect("pdfinfo runs");
+    let _ = std::fs::remove_file(&path);
+    let info = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        info.contains("Subject:         Politique sur les médias sociaux\n"),
+        "{info}"
+    );
+    assert!(info.contains("médias sociaux,politique,soins de santé"), "{info}");
 }
 
 #[test]

@@ -1,9 +1,9 @@
 //! The fixed words every renderer prints around a Document's own text: the
 //! cover's facts, the contents heading, the page numbers, the approval
-//! status. They follow the Document's language, so that a French policy
+//! status, and the files' properties (subject, keywords). They follow the Document's language, so that a French policy
 //! has no English word in its PDF, Word file or web page.
 
-use crate::policy::document::Approval;
+use crate::policy::document::{Approval, DocumentKind};
 
 /// The fixed words of one language.
 #[derive(Debug)]
@@ -46,6 +46,15 @@ pub struct Labels {
     pub version_name: &'static str,
     /// The approval statuses: draft, in review, approved.
     approval: [&'static str; 3],
+    /// The files' subject in their properties: a policy, a quick
+    /// reference, a note for approvers.
+    subjects: [&'static str; 3],
+    /// The PDF's keywords.
+    pub keywords: [&'static str; 5],
+    /// The Word file's keywords.
+    pub word_keywords: [&'static str; 3],
+    /// Who made the Word file's tracked changes.
+    pub drafters: &'static str,
 }
 
 /// English.
@@ -68,6 +77,14 @@ pub const ENGLISH: Labels = Labels {
     colon: ": ",
     version_name: "English version",
     approval: ["Draft", "In review", "Approved"],
+    subjects: [
+        "Social media policy",
+        "Social media quick reference for staff",
+        "Notes for the approvers of a social media policy",
+    ],
+    keywords: ["social media", "policy", "health care", "privacy", "confidentiality"],
+    word_keywords: ["social media", "policy", "healthcare"],
+    drafters: "Policy drafters",
 };
 
 /// Canadian French (Office québécois de la langue française usage: « table
@@ -91,6 +108,20 @@ pub const FRENCH: Labels = Labels {
     colon: "\u{a0}: ",
     version_name: "Version fran\u{e7}aise",
     approval: ["Ébauche", "En révision", "Approuvée"],
+    subjects: [
+        "Politique sur les médias sociaux",
+        "Aide-mémoire pour le personnel sur les médias sociaux",
+        "Notes pour les personnes qui approuvent une politique sur les médias sociaux",
+    ],
+    keywords: [
+        "médias sociaux",
+        "politique",
+        "soins de santé",
+        "vie privée",
+        "confidentialité",
+    ],
+    word_keywords: ["médias sociaux", "politique", "soins de santé"],
+    drafters: "Équipe de rédaction de la politique",
 };
 
 impl Labels {
@@ -112,6 +143,15 @@ impl Labels {
     /// "Version 2.1".
     pub fn version_no(&self, version: &str) -> String {
         format!("{} {version}", self.version)
+    }
+
+    /// What a kind of document is about, as its file's properties say.
+    pub fn subject(&self, kind: DocumentKind) -> &'static str {
+        match kind {
+            DocumentKind::Policy => self.subjects[0],
+            DocumentKind::QuickReference => self.subjects[1],
+            DocumentKind::Note => self.subjects[2],
+        }
     }
 
     /// The approval status as the cover prints it.

@@ -20,6 +20,7 @@ use printpdf::{Mm, Op, ParsedFont, PdfDocument, PdfFontHandle, PdfPage, PdfSaveO
 
 use crate::policy::document::Document;
 use crate::policy::document::DocumentKind;
+use crate::policy::render::labels::Labels;
 use crate::policy::render::layout::{layout_as, layout_bilingual, Anchor, Fonts, Laid, Mark, Style, BOLD, REGULAR};
 use crate::policy::render::pdf_file::{push_uint, save, Deflater};
 use crate::policy::render::structure::{Role, Structure, Tag};
@@ -90,15 +91,6 @@ pub fn render_bilingual(docs: [&Document; 2], kind: DocumentKind) -> Result<Pdf,
     write(&about, kind, &laid)
 }
 
-/// What the PDF's metadata says about a kind of document.
-fn subject(kind: DocumentKind) -> &'static str {
-    match kind {
-        DocumentKind::Policy => "Social media policy",
-        DocumentKind::QuickReference => "Social media quick reference for staff",
-        DocumentKind::Note => "Notes for the approvers of a social media policy",
-    }
-}
-
 /// The built-in fonts' metrics, read once: the worker writes many PDFs.
 static FONTS: OnceLock<Fonts<'static>> = OnceLock::new();
 
@@ -156,11 +148,10 @@ fn write(about: &About<'_>, kind: DocumentKind, laid: &Laid) -> Result<Pdf, PdfE
         ));
     }
     pdf.metadata.info.author = about.author.to_owned();
-    pdf.metadata.info.subject = subject(kind).to_owned();
-    pdf.metadata.info.keywords = ["social media", "policy", "health care", "privacy", "confidentiality"]
-        .into_iter()
-        .map(str::to_owned)
-        .collect();
+    // The properties are in the first version's language.
+    let labels = Labels::of(about.titles.first().map_or("", |(language, _)| language));
+    pdf.metadata.info.subject = labels.subject(kind).to_owned();
+    pdf.metadata.info.keywords = labels.keywords.into_iter().map(str::to_owned).collect();
     pdf.metadata.info.creator = "Social Media Policy Builder".to_owned();
     pdf.metadata.info.producer = "printpdf".to_owned();
     let regular = pdf.add_font(regular);
