@@ -1,7 +1,8 @@
 // The policy's own language (issue 21): chosen per draft apart from the
 // interface language, the content fetched as a data file per language and
 // kept for offline use. The Quebec sample opens in French with an English
-// interface; its PDF is French (read back with pdftotext) and says fr-CA
+// interface; its PDF is French (read back with pdftotext), its revision
+// history appendix included, and says fr-CA
 // (read back with qpdf); switching the policy to English keeps the answers
 // and the focus; a visit with the network cut still opens the French
 // policy; the trainer handout follows the policy's languages (both in one
@@ -65,6 +66,10 @@ test('the Quebec sample opens in French under an English interface, exports a Fr
   assert.match(text, /Politique sur les médias sociaux/);
   assert.match(text, /renseignements personnels/);
   assert.doesNotMatch(text, /Why we use social media/);
+  // The appendix the app writes itself is French too.
+  assert.match(text, /Historique des révisions et des versions/);
+  assert.match(text, /Prochaine révision : 1er février 2029/);
+  assert.doesNotMatch(text, /Review and revision history|Next review|What changed|Approved by|Not yet/);
   assert.equal(await pdfLang(pdf), 'fr-CA');
 
   await choice.selectOption('en');
@@ -78,6 +83,8 @@ test('the Quebec sample opens in French under an English interface, exports a Fr
   await page.locator('#preview').getByText('Why we use social media').first().waitFor();
   const english = await exportPdf(page);
   assert.match(flat(pdfText(english)), /Why we use social media/);
+  assert.match(flat(pdfText(english)), /Review and revision history/);
+  assert.match(flat(pdfText(english)), /Next review: 1 February 2029/);
   assert.match((await pdfLang(english)) ?? '', /^en-/);
   assert.deepEqual(errors, []);
   await context.close();
