@@ -22,16 +22,6 @@ pub enum Verdict {
     ChangesRequested,
 }
 
-impl Verdict {
-    /// How the verdict reads.
-    pub fn label(self) -> &'static str {
-        match self {
-            Verdict::Approved => "Approved",
-            Verdict::ChangesRequested => "Changes requested",
-        }
-    }
-}
-
 /// A reply to a comment.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, expecting = "a reply: a mapping with `author`, `at` and `text`")]
@@ -209,17 +199,6 @@ pub enum Standing {
     ApprovedBeforeChange,
     /// Changes requested.
     ChangesRequested,
-}
-
-impl Standing {
-    /// How the standing reads beside the section.
-    pub fn label(self) -> &'static str {
-        match self {
-            Standing::Approved => "Approved",
-            Standing::ApprovedBeforeChange => "Approved, but changed since: review again",
-            Standing::ChangesRequested => "Changes requested",
-        }
-    }
 }
 
 /// What recording a decision did.
