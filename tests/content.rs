@@ -134,6 +134,21 @@ fn every_sample_policy_matches_its_reviewed_snapshot() {
 }
 
 #[test]
+fn the_appendices_of_a_reviewed_policy_match_their_reviewed_snapshot() {
+    // The approval record, the revision history, the next review, the
+    // cover's approval line and the sign-off sheet, in every form they
+    // take, as English policies have always had them.
+    let p = policy();
+    let (_, sample) = samples()
+        .into_iter()
+        .find(|(name, _)| name == "ontario-hospital")
+        .expect("the Ontario sample");
+    let filled = finish::draft(&p, &p.library, None, &sample.answers);
+    let exports = common::reviewed_exports(&filled, &sample.answers, "2026-12-03");
+    insta::assert_snapshot!("appendices-ontario-hospital", common::appendices(&filled, &exports));
+}
+
+#[test]
 fn every_sample_exports_a_pdf_with_its_name_and_every_glyph() {
     let p = policy();
     for (name, sample) in samples() {

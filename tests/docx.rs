@@ -342,7 +342,7 @@ fn the_template_kept_with_a_draft_reaches_the_word_file_through_the_worker_reque
         review: Review::default(),
         template: Some(kept),
     };
-    let file = word_file(&longest(), word).expect("a DOCX");
+    let file = word_file(&longest(), None, word).expect("a DOCX");
     let styles = &parts(&file.bytes)["word/styles.xml"];
     let heading = styles
         .split("<w:style ")
@@ -358,6 +358,6 @@ fn the_template_kept_with_a_draft_reaches_the_word_file_through_the_worker_reque
         }),
         ..WordRequest::default()
     };
-    let err = word_file(&longest(), damaged).expect_err("refused");
+    let err = word_file(&longest(), None, damaged).expect_err("refused");
     assert!(err.to_string().contains("damaged"), "{err}");
 }

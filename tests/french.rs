@@ -9,6 +9,8 @@ use policy_builder::policy::model::translation::{lay_over, translation_name};
 
 const FRENCH: Language = Language::CanadianFrench;
 
+mod common;
+
 /// The English files that are translated, as (file name, YAML text).
 fn english_files() -> Vec<(&'static str, &'static str)> {
     std::iter::once(QUESTIONNAIRE)
@@ -260,9 +262,16 @@ fn no_sample_filled_in_french_has_an_english_sentence() {
     let mut found = Vec::new();
     for (name, sample) in french_samples(&p) {
         let answers = free_text(&sample);
-        for lib in [&p.library, &p.quick_reference, &p.approver_notes] {
-            let doc = fill(&p.questionnaire, lib, &sample.answers);
-            for line in lines(&doc) {
+        let mut docs: Vec<Document> = [&p.library, &p.quick_reference, &p.approver_notes]
+            .into_iter()
+            .map(|lib| fill(&p.questionnaire, lib, &sample.answers))
+            .collect();
+        // The policy as exported after its reviews: the approval record,
+        // the revision history and the next review, and the sign-off sheet.
+        docs.extend(common::reviewed_exports(&docs[0], &sample.answers, "2026-12-03"));
+        let answers: Vec<String> = answers.into_iter().chain(reviewer()).collect();
+        for doc in &docs {
+            for line in lines(doc) {
                 let english = english_words_in(&line, &answers);
                 if !english.is_empty() {
                     found.push(format!("{name}: {english:?} in \"{line}\""));
@@ -271,6 +280,98 @@ fn no_sample_filled_in_french_has_an_english_sentence() {
         }
     }
     assert!(found.is_empty(), "{}", found.join("\n"));
+}
+
+/// The reviewer's name and role in [`common::reviewed_exports`].
+fn reviewer() -> [String; 2] {
+    ["Dominique Roy".to_owned(), "RH".to_owned()]
+}
+
+#[test]
+fn a_reviewed_french_policy_has_its_appendices_in_french_with_french_typography() {
+    let p = french();
+    let (_, quebec) = french_samples(&p)
+        .into_iter()
+        .find(|(name, _)| name == "quebec-long-term-care")
+        .expect("the Quebec sample");
+    let filled = fill(&p.questionnaire, &p.library, &quebec.answers);
+    let exports = common::reviewed_exports(&filled, &quebec.answers, "2026-12-03");
+    let text = common::appendices(&filled, &exports);
+    // Every English phrase the appendices used to have.
+    for english in [
+        "Review and revision history",
+        "Next review",
+        "Review was due",
+        "What changed",
+        "Approved by",
+        "First issue",
+        "Revised as the previous review asked",
+        "Revised after approval",
+        "Not yet reviewed",
+        "Not yet approved",
+        "Unnumbered",
+        "Not counted",
+        "Not approved",
+        "asked for changes",
+        "Changed since the last review",
+        "Not recorded",
+        "not set",
+        "Approval record",
+        "This record lists",
+        "Signed with key",
+        "Not signed",
+        "Sections approved",
+        "Sections with changes requested",
+        "Reviews by version",
+        "reviewed by",
+        "changes requested",
+        "Staff acknowledgement",
+        "staff acknowledgement",
+        "I have read",
+        "not given",
+        "Name:",
+        "Role:",
+        "Return the signed sheet",
+        "December",
+        "November",
+        "October",
+        "January",
+    ] {
+        assert!(!text.contains(english), "{english:?} in\n{text}");
+    }
+    for french in [
+        "Historique des révisions et des versions",
+        "Prochaine révision\u{a0}: 1er février 2029.",
+        "La révision était prévue le 1er février 2029.",
+        "Modifications\u{a0}: première publication. Approbation\u{a0}: refusée, Dominique Roy a demandé des modifications.",
+        "Version non numérotée, 2 novembre 2026. Modifications\u{a0}: révisée comme l'a demandé la révision précédente. Approbation\u{a0}: non comptée",
+        "Modifications\u{a0}: révisée après son approbation. Approbation\u{a0}: Dominique Roy (RH).",
+        "pas encore révisée. Modifications\u{a0}: sections modifiées depuis la dernière révision\u{a0}: 3 ",
+        "Approbation\u{a0}: pas encore accordée.",
+        "Modifications\u{a0}: non consignées.",
+        "Prochaine révision\u{a0}: non fixée",
+        "Registre des approbations",
+        "Dominique Roy (RH)\u{a0}: modifications demandées le 1er octobre 2026. Signée avec la clé ab12 cd34\u{a0}; la signature a été vérifiée.",
+        "Dominique Roy (RH)\u{a0}: approuvée le 1er décembre 2026. Non signée.",
+        "1 décision du fichier révisé a été modifiée après sa signature",
+        "Sections approuvées\u{a0}: 1 ",
+        "Révisions par version\u{a0}:",
+        "Version 1.1, 1er décembre 2026\u{a0}: révisée par Dominique Roy, approuvée.",
+        "approved by: Dominique Roy, RH, 20 novembre 2026",
+        "Attestation de lecture",
+        "Version\u{a0}: non indiquée",
+        "Nom\u{a0}: ____",
+        "Remettez la feuille signée à votre gestionnaire",
+    ] {
+        assert!(text.contains(french), "{french:?} not in\n{text}");
+    }
+    for mark in [':', ';'] {
+        assert!(
+            !text.contains(&format!(" {mark}")),
+            "a breaking space before {mark} in\n{text}"
+        );
+    }
+    insta::assert_snapshot!("appendices-fr-CA-quebec-long-term-care", text);
 }
 
 #[test]
@@ -411,6 +512,20 @@ fn the_quebec_sample_exports_a_french_pdf_whose_language_is_fr_ca() {
         );
     }
     assert!(!text.contains("Why we use social media"), "no English heading");
+    // Its properties are French too (pdfinfo reads them).
+    let path = std::env::temp_dir().join(format!("french-info-{}.pdf", std::process::id()));
+    std::fs::write(&path, &pdf.bytes).expect("a temporary file");
+    let out = std::process::Command::new("pdfinfo")
+        .arg(&path)
+        .output()
+        .expect("pdfinfo runs");
+    let _ = std::fs::remove_file(&path);
+    let info = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        info.contains("Subject:         Politique sur les médias sociaux\n"),
+        "{info}"
+    );
+    assert!(info.contains("médias sociaux,politique,soins de santé"), "{info}");
 }
 
 #[test]

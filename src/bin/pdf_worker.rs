@@ -124,7 +124,7 @@ mod worker {
     /// Makes a Word file: the reply (with no page count: Word lays out
     /// its own pages) and the file's bytes.
     fn docx(request: Request, word: WordRequest) -> (Reply, Option<Vec<u8>>) {
-        match timed(|| word_file(&request.document, word)) {
+        match timed(|| word_file(&request.document, request.second.as_deref(), word)) {
             (Ok(file), millis) => (
                 Reply::Done {
                     id: request.id,

@@ -1,11 +1,15 @@
 // The policy's own language (issue 21): chosen per draft apart from the
 // interface language, the content fetched as a data file per language and
 // kept for offline use. The Quebec sample opens in French with an English
-// interface; its PDF is French (read back with pdftotext) and says fr-CA
+// interface; its PDF is French (read back with pdftotext), its revision
+// history appendix included, and says fr-CA
 // (read back with qpdf); switching the policy to English keeps the answers
 // and the focus; a visit with the network cut still opens the French
 // policy; the trainer handout follows the policy's languages (both in one
 // PDF, French first, or the one chosen; French alone for a French policy);
+// the web page and the Word file of a policy in French and English hold
+// both versions, French first, each in its language (the page read in the
+// browser with axe-core, the Word file with pandoc and Python's zipfile);
 // and axe-core finds nothing on a French page.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -13,15 +17,17 @@ import { execFileSync } from 'node:child_process';
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import AxeBuilder from '@axe-core/playwright';
 import { suite, openApp, serveDist, pdfText, flat, axeViolations, downloadOf } from './harness.mjs';
 
 const env = suite();
 const QUEBEC = "Centre d'hébergement Saint-Éloi (Quebec)";
 
-/** Clicks Export PDF (answering "Export anyway" if asked) and saves the file. */
-async function exportPdf(page) {
+/** Clicks the export button `name` (answering "Export anyway" if asked) and saves the file. */
+async function exportPdf(page, name = 'Export PDF') {
   const download = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Export PDF' }).click();
+  await page.getByRole('button', { name }).click();
   const dialog = page.getByRole('alertdialog');
   const first = await Promise.race([download.then(() => 'download'), dialog.waitFor().then(() => 'dialog')]);
   if (first === 'dialog') await dialog.getByRole('button', { name: 'Export anyway' }).click();
@@ -60,6 +66,10 @@ test('the Quebec sample opens in French under an English interface, exports a Fr
   assert.match(text, /Politique sur les médias sociaux/);
   assert.match(text, /renseignements personnels/);
   assert.doesNotMatch(text, /Why we use social media/);
+  // The appendix the app writes itself is French too.
+  assert.match(text, /Historique des révisions et des versions/);
+  assert.match(text, /Prochaine révision : 1er février 2029/);
+  assert.doesNotMatch(text, /Review and revision history|Next review|What changed|Approved by|Not yet/);
   assert.equal(await pdfLang(pdf), 'fr-CA');
 
   await choice.selectOption('en');
@@ -73,6 +83,8 @@ test('the Quebec sample opens in French under an English interface, exports a Fr
   await page.locator('#preview').getByText('Why we use social media').first().waitFor();
   const english = await exportPdf(page);
   assert.match(flat(pdfText(english)), /Why we use social media/);
+  assert.match(flat(pdfText(english)), /Review and revision history/);
+  assert.match(flat(pdfText(english)), /Next review: 1 February 2029/);
   assert.match((await pdfLang(english)) ?? '', /^en-/);
   assert.deepEqual(errors, []);
   await context.close();
@@ -91,7 +103,7 @@ test('a policy in French and English exports one PDF holding both, French first,
   await page.getByRole('button', { name: QUEBEC }).click();
   await page.getByLabel('Language of the policy').selectOption('fr-CA+en');
   await page.locator('#preview').getByText('médias sociaux').first().waitFor();
-  const both = page.getByRole('radio', { name: 'Both, in one PDF' });
+  const both = page.getByRole('radio', { name: 'Both, in one file' });
   await both.waitFor();
   assert.ok(await both.isChecked(), 'both languages in one PDF is the default');
 
@@ -107,6 +119,118 @@ test('a policy in French and English exports one PDF holding both, French first,
   const only = flat(pdfText(await exportPdf(page)));
   assert.match(only, /Why we use social media/);
   assert.doesNotMatch(only, /Pourquoi nous utilisons les médias sociaux/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+const FRENCH_FIRST = 'Pourquoi nous utilisons les médias sociaux';
+const ENGLISH_FIRST = 'Why we use social media';
+// The templates' words of each version (the sample's free-text answers,
+// shared by both versions, are French in both).
+const FRENCH_WORDS = [/Champ d.application/, /médias sociaux/, /Qui fait quoi/];
+const ENGLISH_WORDS = [/Scope/, /social media/, /Who does what/];
+const NOT_FRENCH = /Why we use|Who does what/;
+const NOT_ENGLISH = /Pourquoi nous|Champ d.application|Qui fait quoi/;
+
+/** Every w:lang value of each paragraph with text of a Word file's body, read with Python's zipfile. */
+function wordLanguages(path) {
+  const script = `
+import json, re, sys, zipfile
+body = zipfile.ZipFile(sys.argv[1]).read('word/document.xml').decode()
+out = []
+for p in re.findall(r'<w:p[ >].*?</w:p>', body, re.S):
+    text = ''.join(re.findall(r'<w:t[^>]*>([^<]*)</w:t>', p))
+    if text.strip():
+        out.append([text, sorted(set(re.findall(r'<w:lang w:val="([^"]+)"', p)))])
+print(json.dumps(out))
+`;
+  return JSON.parse(execFileSync('python3', ['-c', script, path], { encoding: 'utf8' }));
+}
+
+test('a policy in French and English downloads one web page and one Word file holding both, French first, each in its language', async () => {
+  const { context, page, errors } = await openApp(env.browser, env.server.url);
+  await page.getByRole('button', { name: QUEBEC }).click();
+  await page.getByLabel('Language of the policy').selectOption({ label: 'French and English (French first)' });
+  await page.locator('#preview').getByText('médias sociaux').first().waitFor();
+  const both = page.getByRole('radio', { name: 'Both, in one file' });
+  await both.waitFor();
+  assert.ok(await both.isChecked());
+  assert.equal(await page.getByText(/made in one language/).count(), 0, 'no first-language-only note');
+
+  // The web page: both versions, French first, each in its language.
+  const html = await exportPdf(page, 'Download as web page');
+  assert.match(html, /\.html$/);
+  await page.getByText('Web page downloaded.').waitFor();
+  const viewer = await env.browser.newContext({ bypassCSP: true });
+  const web = await viewer.newPage();
+  const requests = [];
+  web.on('request', (r) => requests.push(r.url()));
+  const url = pathToFileURL(html).href;
+  await web.goto(url);
+  assert.deepEqual(requests, [url], 'the page asks for nothing');
+  assert.equal(await web.locator('html').getAttribute('lang'), 'fr-CA');
+  assert.deepEqual(await web.locator('article').evaluateAll((as) => as.map((a) => a.lang)), ['fr-CA', 'en-CA']);
+  assert.match(await web.title(), / \/ /, 'the title names both titles');
+  const french = web.locator('article[lang="fr-CA"]');
+  const english = web.locator('article[lang="en-CA"]');
+  await french.getByRole('heading', { name: `1 ${FRENCH_FIRST}` }).waitFor();
+  await english.getByRole('heading', { name: `1 ${ENGLISH_FIRST}` }).waitFor();
+  const frenchText = await french.innerText();
+  const englishText = await english.innerText();
+  for (const words of FRENCH_WORDS) assert.match(frenchText, words);
+  for (const words of ENGLISH_WORDS) assert.match(englishText, words);
+  assert.doesNotMatch(frenchText, NOT_FRENCH);
+  assert.doesNotMatch(englishText, NOT_ENGLISH);
+  // Each version's contents link to its own headings; the switch goes to the other version.
+  const contents = web.getByRole('navigation', { name: 'Contents' });
+  const last = contents.getByRole('link').last();
+  const target = (await last.getAttribute('href')).slice(1);
+  await last.click();
+  assert.equal(new URL(web.url()).hash, `#${target}`);
+  assert.equal(await english.locator(`[id="${target}"]`).count(), 1, 'the English contents link into the English version');
+  await web.getByRole('navigation', { name: 'Table des matières' }).waitFor();
+  const toEnglish = french.getByRole('link', { name: 'English version' });
+  assert.equal(await toEnglish.getAttribute('hreflang'), 'en-CA');
+  await toEnglish.click();
+  assert.equal(await web.locator(':target').getAttribute('lang'), 'en-CA');
+  assert.equal(await english.getByRole('link', { name: 'Version française' }).getAttribute('hreflang'), 'fr-CA');
+  const results = await new AxeBuilder({ page: web }).analyze();
+  assert.deepEqual(
+    results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+    [],
+  );
+  await web.emulateMedia({ media: 'print' });
+  assert.deepEqual((await new AxeBuilder({ page: web }).analyze()).violations.map((v) => v.id), [], 'in print');
+  await viewer.close();
+
+  // The Word file: pandoc reads both versions, French first, each in its language.
+  const word = await exportPdf(page, 'Export Word (DOCX)');
+  assert.match(word, /\.docx$/);
+  await page.getByRole('status').filter({ hasText: /^Word file downloaded/ }).waitFor();
+  const plain = flat(execFileSync('pandoc', ['-f', 'docx', '-t', 'plain', '--wrap=none', word], { encoding: 'utf8' }));
+  const frenchAt = plain.indexOf(FRENCH_FIRST);
+  const englishAt = plain.indexOf(ENGLISH_FIRST);
+  assert.ok(frenchAt >= 0 && englishAt > frenchAt, `French first, then English (at ${frenchAt} and ${englishAt})`);
+  for (const words of FRENCH_WORDS) assert.match(plain.slice(frenchAt, englishAt), words);
+  for (const words of ENGLISH_WORDS) assert.match(plain.slice(englishAt), words);
+  assert.doesNotMatch(plain.slice(englishAt), NOT_ENGLISH);
+  assert.doesNotMatch(plain.slice(0, englishAt), NOT_FRENCH);
+  // Every paragraph says its version's language, so Word proofs each with its own dictionary.
+  const paragraphs = wordLanguages(word);
+  const split = paragraphs.findIndex(([, langs]) => langs.includes('en-CA'));
+  const frenchHeading = paragraphs.findIndex(([text]) => text === FRENCH_FIRST);
+  const englishHeading = paragraphs.findIndex(([text]) => text === ENGLISH_FIRST);
+  assert.ok(frenchHeading >= 0 && frenchHeading < split && split <= englishHeading, `${frenchHeading} ${split} ${englishHeading}`);
+  for (const [text, langs] of paragraphs.slice(0, split)) assert.deepEqual(langs, ['fr-CA'], text);
+  for (const [text, langs] of paragraphs.slice(split)) assert.deepEqual(langs, ['en-CA'], text);
+
+  // One language chosen: the one-version page and Word file, as before.
+  await page.getByRole('radio', { name: 'English only' }).check();
+  const alone = await readFile(await exportPdf(page, 'Download as web page'), 'utf8');
+  assert.match(alone, /^<!DOCTYPE html>\n<html lang="en-CA">/);
+  assert.ok(!alone.includes('<article') && !alone.includes(FRENCH_FIRST), 'English only');
+  const only = flat(execFileSync('pandoc', ['-f', 'docx', '-t', 'plain', '--wrap=none', await exportPdf(page, 'Export Word (DOCX)')], { encoding: 'utf8' }));
+  assert.ok(only.includes(ENGLISH_FIRST) && !only.includes(FRENCH_FIRST), 'the Word file in English only');
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -200,7 +324,7 @@ test("the trainer handout follows the policy's languages: both versions in one P
   await page.getByLabel('Language of the policy').selectOption('fr-CA+en');
   await page.locator('#preview').getByText('médias sociaux').first().waitFor();
   await handoutOf(page);
-  const both = page.getByRole('radio', { name: 'Both, in one PDF' });
+  const both = page.getByRole('radio', { name: 'Both, in one file' });
   assert.ok(await both.isChecked(), 'both languages in one PDF is the default');
   assert.deepEqual(await axeViolations(page), [], 'the handout with its languages');
 
@@ -224,7 +348,7 @@ test('a French-only policy prints its trainer handout in French, with no choice 
   await page.getByRole('button', { name: QUEBEC }).click();
   assert.equal(await page.getByLabel('Language of the policy').inputValue(), 'fr-CA');
   await handoutOf(page);
-  assert.equal(await page.getByRole('radio', { name: 'Both, in one PDF' }).count(), 0);
+  assert.equal(await page.getByRole('radio', { name: 'Both, in one file' }).count(), 0);
   const text = await downloadHandout(page);
   assert.match(text, FRENCH_HANDOUT);
   assert.match(text, /Verdict : (acceptable|pas acceptable)/);

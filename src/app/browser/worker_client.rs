@@ -165,9 +165,14 @@ async fn made(request: impl FnOnce(u32) -> Result<String, ProtocolError>) -> Res
     }
 }
 
-/// Makes the Word file of `document`: its bytes.
-pub async fn make_docx(document: Document, word: WordRequest) -> Result<Vec<u8>, WorkerError> {
-    let request = move |id| Request::word(id, document, word).to_json();
+/// Makes the Word file of `document` (and of `second` after it, in the
+/// same file): its bytes.
+pub async fn make_docx(
+    document: Document,
+    second: Option<Document>,
+    word: WordRequest,
+) -> Result<Vec<u8>, WorkerError> {
+    let request = move |id| Request::word(id, document, second, word).to_json();
     match ask(request, WorkerError::PdfTimedOut).await? {
         (Reply::Done { .. }, bytes) => Ok(bytes),
         (Reply::Failed { message, .. }, _) => Err(WorkerError::Refused(message)),

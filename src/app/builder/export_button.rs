@@ -21,7 +21,7 @@ use crate::policy::fill::finish::{self, History, PolicyOptions};
 use crate::policy::fill::lifecycle::NextReview;
 use crate::policy::model::answers::Answers;
 use crate::policy::model::language::Language;
-use crate::policy::render::html::render_html;
+use crate::policy::render::html::{render_html, render_html_bilingual};
 
 /// The Word file's MIME type.
 const DOCX: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
@@ -97,8 +97,9 @@ pub fn ExportButton() -> impl IntoView {
     // made from it. Copy, so that every button's handler can hold it.
     let languages = session.languages();
     let stored = StoredValue::new(session);
-    // A bilingual policy exports both languages in one PDF, or one of
-    // them; the user chooses (below the buttons' row).
+    // A bilingual policy exports both languages in one file (PDF, Word
+    // file or web page), or one of them; the user chooses (above the
+    // buttons' row).
     let export_in = RwSignal::new(ExportIn::Both);
     let main = move || languages.get_untracked().main();
     // The languages the exports are in now, the main one first.
@@ -118,7 +119,8 @@ pub fn ExportButton() -> impl IntoView {
             }))
         })
     };
-    // The one-language exports (Word, web page) take the first chosen.
+    // The policy in the first chosen language, whose placeholders the
+    // question before an export counts.
     let finished = move || {
         let (first, _) = chosen();
         finished_in(first)
@@ -141,59 +143,76 @@ pub fn ExportButton() -> impl IntoView {
         job.run(docs, kind, file_name, what, None);
     };
     let export_pdf = move || make_chosen(&finished_in, DocumentKind::Policy, None, "pdf");
+    // The policy in the chosen languages, or why not yet.
+    let finished_chosen = move || {
+        let docs = in_languages(chosen(), finished_in);
+        if docs.is_none() {
+            status.set(tr!("export-language-not-ready"));
+        }
+        docs
+    };
     // The same policy as one self-contained web page, made in the page.
     let export_html = move || {
-        let doc = finished();
+        let Some((doc, second)) = finished_chosen() else {
+            return;
+        };
         let file_name = named(&doc.file_name(&today_iso()), "html");
-        status.set(match download(render_html(&doc).as_bytes(), &file_name, "text/html") {
+        let html = match &second {
+            Some(second) => render_html_bilingual([&doc, second]),
+            None => render_html(&doc),
+        };
+        status.set(match download(html.as_bytes(), &file_name, "text/html") {
             Ok(()) => tr!("export-web-downloaded"),
             Err(e) => tr!("export-web-failed", error = e.said()),
         });
     };
-    // Makes `doc` as a Word file in the worker and downloads it as
-    // `file_name`; `with_review` sends the review (comments and tracked
-    // changes) and the draft's Word template.
-    let make_word = move |doc: Document, with_review: bool, file_name: String, what: &'static str| {
-        if busy.get_untracked() {
-            return;
-        }
-        busy.set(true);
-        let word = WordRequest {
-            // The Word file says the language the Document was filled in.
-            language: doc.language.clone(),
-            now: now_iso(),
-            review: if with_review {
-                review.get_untracked()
-            } else {
-                Default::default()
-            },
-            // The draft's template, read at export time so that a template
-            // picked a moment ago is used.
-            template: if with_review {
-                stored.with_value(|s| storage::word_template(&s.id))
-            } else {
-                None
-            },
-        };
-        let note = Busy::start(status, tr!("making", what = what));
-        leptos::task::spawn_local(async move {
-            let result = make_docx(doc, word).await;
-            note.done();
-            busy.try_set(false);
-            let said = match result {
-                Ok(bytes) => match download(&bytes, &file_name, DOCX) {
-                    Ok(()) => tr!("made-downloaded", what = what),
-                    Err(e) => tr!("made-not-downloaded", what = what, error = e.said()),
+    // Makes `doc` (and `second` after it) as a Word file in the worker and
+    // downloads it as `file_name`; `with_review` sends the review (comments
+    // and tracked changes, on `doc` only) and the draft's Word template.
+    let make_word =
+        move |doc: Document, second: Option<Document>, with_review: bool, file_name: String, what: &'static str| {
+            if busy.get_untracked() {
+                return;
+            }
+            busy.set(true);
+            let word = WordRequest {
+                // The Word file says the language the Document was filled in.
+                language: doc.language.clone(),
+                now: now_iso(),
+                review: if with_review {
+                    review.get_untracked()
+                } else {
+                    Default::default()
                 },
-                Err(e) => tr!("made-failed", what = what, error = e.said()),
+                // The draft's template, read at export time so that a template
+                // picked a moment ago is used.
+                template: if with_review {
+                    stored.with_value(|s| storage::word_template(&s.id))
+                } else {
+                    None
+                },
             };
-            status.try_set(said);
-        });
-    };
+            let note = Busy::start(status, tr!("making", what = what));
+            leptos::task::spawn_local(async move {
+                let result = make_docx(doc, second, word).await;
+                note.done();
+                busy.try_set(false);
+                let said = match result {
+                    Ok(bytes) => match download(&bytes, &file_name, DOCX) {
+                        Ok(()) => tr!("made-downloaded", what = what),
+                        Err(e) => tr!("made-not-downloaded", what = what, error = e.said()),
+                    },
+                    Err(e) => tr!("made-failed", what = what, error = e.said()),
+                };
+                status.try_set(said);
+            });
+        };
     let export_word = move || {
-        let doc = finished();
+        let Some((doc, second)) = finished_chosen() else {
+            return;
+        };
         let file_name = named(&doc.file_name(&today_iso()), "docx");
-        make_word(doc, true, file_name, "word");
+        make_word(doc, second, true, file_name, "word");
     };
     // The staff acknowledgement sheet for the current version.
     let signoff = move || stored.with_value(|s| s.document.with_untracked(finish::signoff_sheet));
@@ -205,7 +224,7 @@ pub fn ExportButton() -> impl IntoView {
     let signoff_word = move |_| {
         let doc = signoff();
         let file_name = named(&doc.file_name_as("staff-acknowledgement", &today_iso()), "docx");
-        make_word(doc, false, file_name, "signoff");
+        make_word(doc, None, false, file_name, "signoff");
     };
     // The next review, once the effective date and cycle are answered.
     let next_review = move || stored.with_value(|s| s.answers().with(|a| NextReview::from_answers(a, &today_iso())));

@@ -1,8 +1,8 @@
-//! The languages a draft's PDFs are made in, shared by every feature that
-//! makes one (the policy's exports, the trainer's handout): a bilingual
-//! policy's PDF holds both versions, or the one the user chose, as the
-//! draft's policy languages say; and the PDF job that makes it in the
-//! worker and reports the download.
+//! The languages a draft's exports are made in, shared by every feature
+//! that makes one (the policy's PDF, Word file and web page, the trainer's
+//! handout): a bilingual policy's file holds both versions, or the one the
+//! user chose, as the draft's policy languages say; and the PDF job that
+//! makes a PDF in the worker and reports the download.
 
 use leptos::prelude::*;
 
@@ -12,10 +12,11 @@ use crate::app::shell::files::Busy;
 use crate::policy::document::{Document, DocumentKind};
 use crate::policy::model::language::{Language, PolicyLanguages};
 
-/// The languages the PDFs of a bilingual policy are in.
+/// The languages the exports of a bilingual policy are in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ExportIn {
-    /// Both, in one PDF (a one-language export takes the main one).
+    /// Both, in one file (an export that has one language only, such as
+    /// the sign-off sheet, takes the main one).
     Both,
     /// One of them.
     Only(Language),
@@ -29,7 +30,7 @@ pub fn language_name(language: Language) -> String {
     }
 }
 
-/// The languages a PDF is made in when the policy is written in `all` and
+/// The languages an export is made in when the policy is written in `all` and
 /// the user chose `export_in`: the first, and the second if both.
 pub fn chosen(all: PolicyLanguages, export_in: ExportIn) -> (Language, Option<Language>) {
     match (export_in, all.second()) {
@@ -53,7 +54,7 @@ pub fn in_languages(
     }
 }
 
-/// For a bilingual policy: which languages its PDFs are in (nothing for a
+/// For a bilingual policy: which languages its exports are in (nothing for a
 /// policy in one language).
 #[component]
 pub fn ExportLanguages(

@@ -6,11 +6,12 @@
 use crate::policy::document::{Block, BlockKind, Document, Section, Text};
 use crate::policy::files::review::{Review, Verdict};
 use crate::policy::fill::lifecycle::NextReview;
+use crate::policy::fill::words::Words;
 use crate::policy::model::answers::Answers;
-use crate::policy::model::dates::parse_iso;
 use crate::policy::model::ids::{ClauseId, SectionId};
 
-/// One version of the policy as the history records it.
+/// One version of the policy as the history records it, in the
+/// Document's language.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Revision {
     /// The version number, or "Unnumbered".
@@ -25,13 +26,14 @@ pub struct Revision {
 
 /// The history of `review`'s decisions, oldest first, and a last entry for
 /// `current_version` when it has not been reviewed yet. The text of the
-/// policy is `doc`, to name the sections changed since their review.
+/// policy is `doc`, to name the sections changed since their review, and
+/// its language is the history's.
 pub fn revisions(review: &Review, doc: &Document, current_version: &str) -> Vec<Revision> {
-    let long = |d: &str| parse_iso(d).map_or_else(|| d.to_owned(), |d| d.long());
+    let w = Words::of(&doc.language);
     let version = |v: &str| {
         let v = v.trim();
         if v.is_empty() {
-            "Unnumbered".to_owned()
+            w.unnumbered.to_owned()
         } else {
             v.to_owned()
         }
@@ -40,20 +42,20 @@ pub fn revisions(review: &Review, doc: &Document, current_version: &str) -> Vec<
     let mut previous: Option<Verdict> = None;
     for d in &review.decisions {
         let changes = match previous {
-            None => "First issue.".to_owned(),
-            Some(Verdict::ChangesRequested) => "Revised as the previous review asked.".to_owned(),
-            Some(Verdict::Approved) => "Revised after approval.".to_owned(),
+            None => w.first_issue,
+            Some(Verdict::ChangesRequested) => w.revised_as_asked,
+            Some(Verdict::Approved) => w.revised_after_approval,
         };
         // A decision edited after its reviewer signed it approves nothing.
         let approved_by = match d.verdict {
-            _ if !d.state().counts() => "Not counted: the decision was edited after review".to_owned(),
-            Verdict::Approved => format!("{} ({})", d.reviewer.trim(), d.role.trim()),
-            Verdict::ChangesRequested => format!("Not approved: {} asked for changes", d.reviewer.trim()),
+            _ if !d.state().counts() => w.edited_after_review.to_owned(),
+            Verdict::Approved => (w.approver)(d.reviewer.trim(), d.role.trim()),
+            Verdict::ChangesRequested => (w.not_approved)(d.reviewer.trim()),
         };
         out.push(Revision {
             version: version(&d.version),
-            date: long(&d.date),
-            changes,
+            date: w.date(&d.date),
+            changes: changes.to_owned(),
             approved_by,
         });
         previous = Some(d.verdict);
@@ -71,47 +73,40 @@ pub fn revisions(review: &Review, doc: &Document, current_version: &str) -> Vec<
     if !reviewed_as_is || !changed.is_empty() {
         let changes = if changed.is_empty() {
             if out.is_empty() {
-                "First issue.".to_owned()
+                w.first_issue.to_owned()
             } else {
-                "Not recorded.".to_owned()
+                w.not_recorded.to_owned()
             }
         } else {
-            format!("Changed since the last review: {}.", changed.join("; "))
+            (w.changed_since)(&changed.join(w.list_separator))
         };
         out.push(Revision {
             version: version(current_version),
-            date: "Not yet reviewed".to_owned(),
+            date: w.not_yet_reviewed.to_owned(),
             changes,
-            approved_by: "Not yet approved".to_owned(),
+            approved_by: w.not_yet_approved.to_owned(),
         });
     }
     out
 }
 
 /// The appendix: the next review date and the revision history, numbered
-/// after the last section of `doc`.
+/// after the last section of `doc`, in its language.
 pub fn history_section(revisions: &[Revision], next: Option<NextReview>, doc: &Document) -> Section {
+    let w = Words::of(&doc.language);
     let block = |clause: &str, kind: BlockKind| Block {
         clause: ClauseId::from(clause),
         kind,
     };
-    let next_text = next.map_or_else(
-        || "Next review: not set (give the effective date and the review cycle).".to_owned(),
-        |n| format!("{}.", n.label()),
-    );
+    let next_text = next.map_or_else(|| w.next_review_not_set.to_owned(), |n| format!("{}.", n.label_in(w)));
     let items = revisions
         .iter()
-        .map(|r| {
-            Text::plain(format!(
-                "Version {}, {}. What changed: {} Approved by: {}.",
-                r.version, r.date, r.changes, r.approved_by
-            ))
-        })
+        .map(|r| Text::plain((w.revision)(&r.version, &r.date, &r.changes, &r.approved_by)))
         .collect();
     Section {
         id: SectionId::from("revision_history"),
         number: (doc.sections.len() + 1).to_string(),
-        title: "Review and revision history".to_owned(),
+        title: w.history_title.to_owned(),
         blocks: vec![
             block("history.next_review", BlockKind::Paragraph(Text::plain(next_text))),
             block("history.revisions", BlockKind::Numbered(items)),
@@ -142,6 +137,7 @@ mod tests {
     use crate::policy::document::Cover;
     use crate::policy::files::review::Decision;
     use crate::policy::fill::lifecycle::ReviewCycle;
+    use crate::policy::model::dates::parse_iso;
 
     fn doc() -> Document {
         Document {
@@ -245,5 +241,42 @@ mod tests {
         assert!(history_section(&h, None, &d)
             .to_plain()
             .contains("Next review: not set"));
+    }
+
+    #[test]
+    fn a_french_policy_has_its_history_in_french() {
+        let d = Document {
+            language: "fr-CA".to_owned(),
+            ..doc()
+        };
+        let mut r = Review::default();
+        r.decisions.push(decision(Verdict::ChangesRequested, "", "2026-12-01"));
+        let h = revisions(&r, &d, "1.0");
+        assert_eq!(
+            h[0],
+            Revision {
+                version: "non numérotée".into(),
+                date: "1er décembre 2026".into(),
+                changes: "première publication.".into(),
+                approved_by: "refusée, Ana a demandé des modifications".into(),
+            }
+        );
+        assert_eq!(h[1].date, "pas encore révisée");
+        let next = NextReview::after(
+            parse_iso("2026-12-02").expect("date"),
+            ReviewCycle::Annually,
+            parse_iso("2026-12-03").expect("date"),
+        );
+        let text = history_section(&h, next, &d).to_plain();
+        assert!(
+            text.starts_with(
+                "2 Historique des révisions et des versions\nProchaine révision\u{a0}: 2 décembre 2027.\n"
+            ),
+            "{text}"
+        );
+        assert!(
+            text.contains("Modifications\u{a0}: non consignées. Approbation\u{a0}: pas encore accordée."),
+            "{text}"
+        );
     }
 }

@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use similar::{ChangeTag, TextDiff};
 
 use crate::policy::document::{Block, BlockKind, Document, Section, Text};
+use crate::policy::fill::words::Words;
 use crate::policy::model::ids::{ClauseId, SectionId};
 
 /// A reviewer's verdict on a section or on the whole draft.
@@ -19,16 +20,6 @@ pub enum Verdict {
     Approved,
     /// Needs changes before approval.
     ChangesRequested,
-}
-
-impl Verdict {
-    /// How the verdict reads.
-    pub fn label(self) -> &'static str {
-        match self {
-            Verdict::Approved => "Approved",
-            Verdict::ChangesRequested => "Changes requested",
-        }
-    }
 }
 
 /// A reply to a comment.
@@ -208,17 +199,6 @@ pub enum Standing {
     ApprovedBeforeChange,
     /// Changes requested.
     ChangesRequested,
-}
-
-impl Standing {
-    /// How the standing reads beside the section.
-    pub fn label(self) -> &'static str {
-        match self {
-            Standing::Approved => "Approved",
-            Standing::ApprovedBeforeChange => "Approved, but changed since: review again",
-            Standing::ChangesRequested => "Changes requested",
-        }
-    }
 }
 
 /// What recording a decision did.
@@ -412,7 +392,11 @@ pub fn approval_section(review: &Review, doc: &Document) -> Option<Section> {
     if review.decisions.is_empty() {
         return None;
     }
-    let date = |d: &str| crate::policy::model::dates::parse_iso(d).map_or_else(|| d.to_owned(), |d| d.long());
+    let w = Words::of(&doc.language);
+    let verdict = |v: Verdict| match v {
+        Verdict::Approved => w.verdicts[0],
+        Verdict::ChangesRequested => w.verdicts[1],
+    };
     // Names typed in the review page may hold invisible direction controls;
     // the record shows them as marks.
     let shown = crate::policy::diag::text::show_bidi;
@@ -431,17 +415,15 @@ pub fn approval_section(review: &Review, doc: &Document) -> Option<Section> {
         .iter()
         .map(|(d, state)| {
             let signed = match state {
-                SignatureState::Verified { fingerprint } => {
-                    format!(" Signed with key {fingerprint}; the signature was verified.")
-                }
-                _ => " Not signed.".to_owned(),
+                SignatureState::Verified { fingerprint } => (w.signed_with)(fingerprint),
+                _ => w.not_signed.to_owned(),
             };
-            Text::plain(format!(
-                "{} ({}): {} on {}.{signed}",
-                shown(&d.reviewer),
-                shown(&d.role),
-                d.verdict.label().to_lowercase(),
-                date(&d.date)
+            Text::plain((w.decision)(
+                &shown(&d.reviewer),
+                &shown(&d.role),
+                verdict(d.verdict),
+                &w.date(&d.date),
+                &signed,
             ))
         })
         .collect();
@@ -453,23 +435,13 @@ pub fn approval_section(review: &Review, doc: &Document) -> Option<Section> {
             .collect()
     };
     let mut blocks = vec![
-        block(
-            "approval.intro",
-            BlockKind::Paragraph(Text::plain(
-                "This record lists the reviews of this policy and the decisions taken.",
-            )),
-        ),
+        block("approval.intro", BlockKind::Paragraph(Text::plain(w.record_intro))),
         block("approval.decisions", BlockKind::Bullets(decisions)),
     ];
     if left_out > 0 {
         blocks.push(block(
             "approval.edited",
-            BlockKind::Paragraph(Text::plain(format!(
-                "{left_out} decision{} in the reviewed file {} changed after the reviewer signed, so {} not counted.",
-                if left_out == 1 { "" } else { "s" },
-                if left_out == 1 { "was" } else { "were" },
-                if left_out == 1 { "it is" } else { "they are" },
-            ))),
+            BlockKind::Paragraph(Text::plain((w.edited_decisions)(left_out))),
         ));
     }
     // The section verdicts are only as good as the last signature over them.
@@ -480,18 +452,18 @@ pub fn approval_section(review: &Review, doc: &Document) -> Option<Section> {
         .find(|d| d.signature.is_some())
         .is_none_or(|d| matches!(d.state(), SignatureState::Verified { .. }));
     for (standing, lead) in [
-        (Standing::Approved, "Sections approved"),
-        (
-            Standing::ApprovedBeforeChange,
-            "Sections approved before their text changed, to be reviewed again",
-        ),
-        (Standing::ChangesRequested, "Sections with changes requested"),
+        (Standing::Approved, w.sections_approved),
+        (Standing::ApprovedBeforeChange, w.sections_approved_before_change),
+        (Standing::ChangesRequested, w.sections_changes_requested),
     ] {
         let list = titles(standing);
         if sections_hold && !list.is_empty() {
             blocks.push(block(
                 "approval.sections",
-                BlockKind::Paragraph(Text::plain(format!("{lead}: {}.", list.join("; ")))),
+                BlockKind::Paragraph(Text::plain(format!(
+                    "{}.",
+                    (w.labelled)(lead, &list.join(w.list_separator))
+                ))),
             ));
         }
     }
@@ -499,15 +471,15 @@ pub fn approval_section(review: &Review, doc: &Document) -> Option<Section> {
         .iter()
         .map(|(d, _)| {
             let version = if d.version.trim().is_empty() {
-                "Unnumbered version".to_owned()
+                w.unnumbered_version.to_owned()
             } else {
-                format!("Version {}", d.version.trim())
+                (w.version_no)(d.version.trim())
             };
-            Text::plain(format!(
-                "{version}, {}: reviewed by {}, {}.",
-                date(&d.date),
-                shown(&d.reviewer),
-                d.verdict.label().to_lowercase()
+            Text::plain((w.reviewed_by)(
+                &version,
+                &w.date(&d.date),
+                &shown(&d.reviewer),
+                verdict(d.verdict),
             ))
         })
         .collect();
@@ -515,13 +487,13 @@ pub fn approval_section(review: &Review, doc: &Document) -> Option<Section> {
     // of which version each review was about, and stays inside the record.
     blocks.push(block(
         "approval.history_intro",
-        BlockKind::Paragraph(Text::plain("Reviews by version:")),
+        BlockKind::Paragraph(Text::plain(w.reviews_by_version)),
     ));
     blocks.push(block("approval.history", BlockKind::Numbered(history)));
     Some(Section {
         id: SectionId::from("approval_record"),
         number: (doc.sections.len() + 1).to_string(),
-        title: "Approval record".to_owned(),
+        title: w.record_title.to_owned(),
         blocks,
         subsections: Vec::new(),
     })

@@ -17,7 +17,7 @@ use crate::policy::files::word_template::WordTemplate;
 /// Identifies a build, so that a page never talks to a worker of another
 /// version (the worker's files are not content-hashed). The number after
 /// the slash changes with the messages' shape.
-pub const PROTOCOL_VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "/8");
+pub const PROTOCOL_VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "/9");
 
 /// A PDF to make.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -33,9 +33,10 @@ pub struct Request {
     /// Boxed: it carries the review and any template.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub word: Option<Box<WordRequest>>,
-    /// The same answers filled in another language, for one PDF holding
-    /// both versions, `document`'s first (see
-    /// `crate::policy::render::pdf::render_bilingual`).
+    /// The same answers filled in another language, for one PDF (or Word
+    /// file) holding both versions, `document`'s first (see
+    /// `crate::policy::render::pdf::render_bilingual` and
+    /// `crate::policy::render::docx::render_docx_bilingual`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub second: Option<Box<Document>>,
 }
@@ -270,14 +271,15 @@ impl Request {
         }
     }
 
-    /// A request to write `document` as a Word file.
-    pub fn word(id: u32, document: Document, word: WordRequest) -> Self {
+    /// A request to write `document` as a Word file, followed in the same
+    /// file by `second` (the same answers in another language) if given.
+    pub fn word(id: u32, document: Document, second: Option<Document>, word: WordRequest) -> Self {
         Self {
             id,
             kind: DocumentKind::of(&document),
             document,
             word: Some(Box::new(word)),
-            second: None,
+            second: second.map(Box::new),
         }
     }
 
@@ -359,6 +361,17 @@ mod tests {
         let read = Request::parse(&both.to_json().expect("a message is written")).expect("it reads");
         assert_eq!(read.second.as_ref().map(|d| d.language.as_str()), Some("en"));
         assert_eq!(read, both);
+        // A Word file of both versions carries the second the same way.
+        let word = Request::word(
+            9,
+            both.document.clone(),
+            Some(request.document.clone()),
+            WordRequest::default(),
+        );
+        let read = Request::parse(&word.to_json().expect("a message is written")).expect("it reads");
+        assert!(read.word.is_some());
+        assert_eq!(read.second.as_ref().map(|d| d.language.as_str()), Some("en"));
+        assert_eq!(read, word);
         for reply in [
             Reply::Ready {
                 version: PROTOCOL_VERSION.into(),

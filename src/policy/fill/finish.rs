@@ -9,9 +9,9 @@ use crate::policy::document::{Approval, Document, Text};
 use crate::policy::files::history::with_history;
 use crate::policy::files::review::{approval_section, Review, Verdict};
 use crate::policy::fill::lifecycle;
+use crate::policy::fill::words::Words;
 use crate::policy::fill::{fill, fill_remembering, FillMemo};
 use crate::policy::model::answers::Answers;
-use crate::policy::model::dates::parse_iso;
 use crate::policy::model::library::ClauseLibrary;
 use crate::policy::trainer::scenario::{Deck, HandoutOptions, ScenarioLibrary};
 
@@ -94,7 +94,7 @@ pub fn policy(filled: &Document, review: &Review, options: PolicyOptions<'_>) ->
         };
         // The cover's approval block names who approved it, and when.
         if doc.cover.approval == Approval::Approved {
-            let date = parse_iso(&last.date).map_or_else(|| last.date.clone(), |d| d.long());
+            let date = Words::of(&doc.language).date(&last.date);
             let who: Vec<&str> = [last.reviewer.trim(), last.role.trim(), date.trim()]
                 .into_iter()
                 .filter(|s| !s.is_empty())

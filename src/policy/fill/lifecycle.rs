@@ -3,6 +3,7 @@
 //! Both are pure: today's date comes in as data.
 
 use crate::policy::document::{Block, BlockKind, Cover, Document, Section, Text};
+use crate::policy::fill::words::Words;
 use crate::policy::model::answers::Answers;
 use crate::policy::model::dates::{parse_iso, Date};
 use crate::policy::model::ids::{ClauseId, QuestionId, SectionId};
@@ -108,29 +109,31 @@ impl NextReview {
         })
     }
 
-    /// How the drafts page and the cover say it, such as "Next review:
-    /// 1 March 2027" or "Review was due on 1 March 2027".
-    pub fn label(&self) -> String {
+    /// How the history appendix says it with the words `w` of the
+    /// Document's language: "Next review: 1 March 2027", "Review was due
+    /// on 1 March 2027", « Prochaine révision : 1er mars 2027 ».
+    pub fn label_in(&self, w: &Words) -> String {
+        let date = self.due.long_in(w.language);
         if self.passed {
-            format!("Review was due on {}", self.due.long())
+            (w.review_was_due)(&date)
         } else {
-            format!("Next review: {}", self.due.long())
+            (w.next_review)(&date)
         }
     }
 }
 
 /// The staff acknowledgement sheet for `policy`: one page with the
 /// policy's title, version and effective date, the statement staff sign,
-/// and lines for name, role, signature and date.
+/// and lines for name, role, signature and date, in the policy's language.
 pub fn signoff_sheet(policy: &Document) -> Document {
+    let w = Words::of(&policy.language);
     let cover = &policy.cover;
-    let fact = |label: &str, value: &Text| {
-        let shown = if value.is_empty() {
-            "not given".to_owned()
+    let shown = |value: &Text| {
+        if value.is_empty() {
+            w.not_given.to_owned()
         } else {
             value.to_plain()
-        };
-        Text::plain(format!("{label}: {shown}"))
+        }
     };
     let block = |clause: &str, kind: BlockKind| Block {
         clause: ClauseId::from(clause),
@@ -138,48 +141,36 @@ pub fn signoff_sheet(policy: &Document) -> Document {
     };
     // Lines to write on: underscores print in every font and survive a
     // conversion to text, where a drawn rule would not.
-    let line = |label: &str| Text::plain(format!("{label}: {}", "_".repeat(40)));
+    let line = |label: &str| Text::plain((w.labelled)(label, &"_".repeat(40)));
+    let [name, role, signature, date] = w.lines;
     let section = Section {
         id: SectionId::from("acknowledgement"),
         number: "1".to_owned(),
-        title: "Staff acknowledgement".to_owned(),
+        title: w.acknowledgement.to_owned(),
         blocks: vec![
             block(
                 "signoff.facts",
                 BlockKind::Bullets(vec![
-                    Text::plain(format!("Policy: {}", policy.title)),
-                    fact("Version", &cover.version),
-                    fact("Effective date", &cover.effective_date),
+                    Text::plain((w.labelled)(w.policy, &policy.title)),
+                    Text::plain((w.labelled)(w.version, &shown(&cover.version))),
+                    Text::plain((w.labelled)(w.effective_date, &shown(&cover.effective_date))),
                 ]),
             ),
             block(
                 "signoff.statement",
-                BlockKind::Paragraph(Text::plain(format!(
-                    "I have read and understood the {} (version {}), and I agree to follow it.",
-                    policy.title,
-                    if cover.version.is_empty() {
-                        "not given".to_owned()
-                    } else {
-                        cover.version.to_plain()
-                    }
-                ))),
+                BlockKind::Paragraph(Text::plain((w.statement)(&policy.title, &shown(&cover.version)))),
             ),
-            block("signoff.name", BlockKind::Paragraph(line("Name"))),
-            block("signoff.role", BlockKind::Paragraph(line("Role"))),
-            block("signoff.signature", BlockKind::Paragraph(line("Signature"))),
-            block("signoff.date", BlockKind::Paragraph(line("Date"))),
-            block(
-                "signoff.return",
-                BlockKind::Notice(Text::plain(
-                    "Return the signed sheet to your manager, who keeps it with your training record.",
-                )),
-            ),
+            block("signoff.name", BlockKind::Paragraph(line(name))),
+            block("signoff.role", BlockKind::Paragraph(line(role))),
+            block("signoff.signature", BlockKind::Paragraph(line(signature))),
+            block("signoff.date", BlockKind::Paragraph(line(date))),
+            block("signoff.return", BlockKind::Notice(Text::plain(w.return_sheet))),
         ],
         subsections: Vec::new(),
     };
     Document {
         language: policy.language.clone(),
-        title: format!("{}: staff acknowledgement", policy.title),
+        title: (w.signoff_title)(&policy.title),
         author: policy.author.clone(),
         // The sheet carries the facts in its text, not on a cover page of
         // its own: it is one page.
@@ -192,6 +183,7 @@ pub fn signoff_sheet(policy: &Document) -> Document {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::policy::fill::words::{ENGLISH, FRENCH};
     use crate::policy::model::answers::Answer;
 
     fn date(s: &str) -> Date {
@@ -229,10 +221,15 @@ mod tests {
         let due_today = NextReview::from_answers(&answers, "2026-12-03").expect("both answered");
         assert_eq!(due_today.due, date("2026-12-03"));
         assert!(due_today.passed, "a review due today is due");
-        assert_eq!(due_today.label(), "Review was due on 3 December 2026");
+        assert_eq!(due_today.label_in(&ENGLISH), "Review was due on 3 December 2026");
         let before = NextReview::from_answers(&answers, "2026-12-02").expect("both answered");
         assert!(!before.passed);
-        assert_eq!(before.label(), "Next review: 3 December 2026");
+        assert_eq!(before.label_in(&ENGLISH), "Next review: 3 December 2026");
+        assert_eq!(before.label_in(&FRENCH), "Prochaine révision\u{a0}: 3 décembre 2026");
+        assert_eq!(
+            due_today.label_in(&FRENCH),
+            "La révision était prévue le 3 décembre 2026"
+        );
         answers.set("review_cycle".into(), Answer::Text("every_three_years".into()));
         let later = NextReview::from_answers(&answers, "2026-12-03").expect("both answered");
         assert_eq!((later.due, later.passed), (date("2028-12-03"), false));

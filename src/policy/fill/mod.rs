@@ -12,6 +12,7 @@ mod punctuation;
 mod spelling;
 pub mod text;
 pub mod typography;
+pub mod words;
 
 pub use memo::FillMemo;
 use memo::{Made, Shape};

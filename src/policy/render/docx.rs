@@ -8,16 +8,20 @@
 //! docx-rs writes the package; the parts it does not write (the document
 //! properties beyond dates, the language, the organization's styles, theme
 //! and fonts) are patched into its parts before they are zipped.
+//!
+//! A bilingual policy is one file holding both versions
+//! ([`render_docx_bilingual`]), each written as a one-version file is.
 
 use std::io::{Cursor, Read, Write};
 
 use docx_rs::{
-    AbstractNumbering, Comment, Delete, Docx, Footer, Header, IndentLevel, Insert, Level, LevelJc, LevelText, NumPages,
-    NumberFormat, Numbering, NumberingId, PageNum, Paragraph, Run as WordRun, RunFonts, SpecialIndentType, Start,
-    Style, StyleType, TableOfContents,
+    AbstractNumbering, BuildXML, Comment, Delete, Docx, Footer, Header, IndentLevel, Insert, Level, LevelJc,
+    LevelOverride, LevelText, NumPages, NumberFormat, Numbering, NumberingId, PageNum, Paragraph, Run as WordRun,
+    RunFonts, SectionProperty, SpecialIndentType, Start, Style, StyleType, TableOfContents,
 };
 
 use crate::policy::document::{BlockKind, Document, Run, Section, Text};
+use crate::policy::render::bilingual_title;
 use crate::policy::render::labels::Labels;
 
 /// The paragraph styles, by Word's style ids. Word's built-in styles keep
@@ -133,17 +137,118 @@ const FIRST_LIST_NUM: usize = 12;
 
 /// Writes `doc` as a DOCX.
 pub fn render_docx(doc: &Document, options: &DocxOptions) -> Result<DocxFile, DocxError> {
+    write(doc, None, options)
+}
+
+/// Writes two versions of one policy (the same answers filled in two
+/// languages) as one DOCX: each whole with its title, cover facts and
+/// contents, the first first, the second in a section of its own that
+/// starts on a new page with its own header and footer.
+///
+/// Every run and paragraph mark says its version's language (`w:lang`),
+/// so that Word checks each version's spelling with its own dictionary;
+/// the styles' default language and the core properties' are the
+/// first's (`options.language`), and the title property names both
+/// titles. Both versions' headings are Heading 1 and 2, so Word's
+/// navigation pane lists both, each version numbered from 1. Each version
+/// has its own contents field, limited to its own headings by a bookmark
+/// around the version (`TOC \b`), as each version of the bilingual PDF
+/// has its own contents: a reader of one language finds only that
+/// language's headings in it.
+///
+/// The review's comments and tracked changes (`options.comments`,
+/// `options.tracked`) go on the first version only: they were made
+/// against the policy in its first language, and its sections' text is
+/// what they compare with.
+pub fn render_docx_bilingual(docs: [&Document; 2], options: &DocxOptions) -> Result<DocxFile, DocxError> {
+    write(docs[0], Some(docs[1]), options)
+}
+
+/// The bookmarks around the versions of a bilingual file, which their
+/// contents fields name.
+const VERSIONS: [&str; 2] = ["policy_version_1", "policy_version_2"];
+
+fn write(first: &Document, second: Option<&Document>, options: &DocxOptions) -> Result<DocxFile, DocxError> {
     let template = options.template.as_deref().map(Template::read).transpose()?;
+    let no_review = DocxOptions::default();
     let mut writer = Writer {
-        docx: base(doc),
+        // The document's own header and footer are those of its last
+        // section: the second version's, when there is one.
+        docx: base(second.unwrap_or(first)),
         next_list: FIRST_LIST_NUM,
         next_comment: 1,
         options,
+        headings: HEADINGS_NUM,
     };
-    writer.body(doc);
-    let docx = writer.docx;
-    let mut xml = docx.build();
-    xml.doc_props.core = core_properties(doc, options).into_bytes();
+    writer.body(first, second.map(|_| 0));
+    // The first version's running header and footer, when it is followed
+    // by a second version.
+    let mut own = None;
+    if let Some(second) = second {
+        // The first version's section ends here, at a paragraph holding its
+        // header and footer; the second starts on a new page. (docx-rs's
+        // `add_section` keeps only one of a section's header and footer, so
+        // the parts are counted here and added to the package after the
+        // build, as the document's second header and footer.)
+        let (header, footer) = running(first);
+        let docx = &mut writer.docx;
+        docx.document_rels.header_count += 1;
+        docx.document_rels.footer_count += 1;
+        docx.content_type = docx.content_type.clone().add_header().add_footer();
+        let property = SectionProperty::new()
+            .header(Header::new(), &format!("rIdHeader{}", docx.document_rels.header_count))
+            .footer(Footer::new(), &format!("rIdFooter{}", docx.document_rels.footer_count));
+        writer.push(Paragraph::new().section_property(property));
+        own = Some((header, footer));
+        // The second version's headings number from 1 again, and it
+        // carries no comment or tracked change.
+        writer.headings = writer.next_list;
+        writer.next_list += 1;
+        let restart = |level| LevelOverride::new(level).start(1);
+        writer.docx = writer
+            .docx
+            .add_numbering(Numbering::new(writer.headings, HEADINGS_NUM).overrides(vec![restart(0), restart(1)]));
+        writer.options = &no_review;
+        writer.body(second, Some(1));
+    }
+    let mut xml = writer.docx.build();
+    if let Some((header, footer)) = own {
+        xml.headers.push(header.build());
+        xml.footers.push(footer.build());
+    }
+    let title = second.map_or_else(|| first.title.clone(), |second| bilingual_title([first, second]));
+    xml.doc_props.core = core_properties(&title, &first.author, options).into_bytes();
+    if let Some(second) = second {
+        // Each version's runs in its language: the body up to the first
+        // version's section break is the first's, the rest the second's;
+        // the second's header and footer are the first written (the
+        // document's own).
+        let body = String::from_utf8_lossy(&xml.document).into_owned();
+        let (one, two) = body.split_at(body.find("<w:sectPr").unwrap_or(body.len()));
+        xml.document = format!(
+            "{}{}",
+            in_language(one, &first.language),
+            in_language(two, &second.language)
+        )
+        .into_bytes();
+        for part in [xml.headers.first_mut(), xml.footers.first_mut()].into_iter().flatten() {
+            *part = in_language(&String::from_utf8_lossy(part), &second.language).into_bytes();
+        }
+    }
+    pack(xml, template, options)
+}
+
+/// `xml` with every run's and paragraph mark's properties saying
+/// `language`.
+fn in_language(xml: &str, language: &str) -> String {
+    let lang = format!(r#"<w:lang w:val="{}"/>"#, quick_xml::escape::escape(language));
+    xml.replace("</w:rPr>", &format!("{lang}</w:rPr>"))
+        .replace("<w:rPr />", &format!("<w:rPr>{lang}</w:rPr>"))
+}
+
+/// The package of `xml`, with the styles' language and the template's
+/// styles, fonts and theme.
+fn pack(mut xml: docx_rs::XMLDocx, template: Option<Template>, options: &DocxOptions) -> Result<DocxFile, DocxError> {
     let styles = String::from_utf8_lossy(&xml.styles).into_owned();
     let styles = match &template {
         Some(t) => merge_styles(&t.styles, &styles),
@@ -164,7 +269,7 @@ pub fn render_docx(doc: &Document, options: &DocxOptions) -> Result<DocxFile, Do
     Ok(DocxFile { bytes })
 }
 
-/// The styles, numbering definitions, header and footer.
+/// The styles, numbering definitions, and `doc`'s header and footer.
 fn base(doc: &Document) -> Docx {
     let fonts = RunFonts::new().ascii("Calibri").hi_ansi("Calibri").cs("Calibri");
     let heading = |id: &str, name: &str, size: usize, level: usize| {
@@ -194,29 +299,7 @@ fn base(doc: &Document) -> Docx {
         .add_level(level(1, "decimal", "%1.%2", 576));
     let bullets = AbstractNumbering::new(BULLETS_NUM).add_level(level(0, "bullet", "\u{2022}", 720));
     let numbers = AbstractNumbering::new(LISTS_ABSTRACT).add_level(level(0, "decimal", "%1.", 720));
-    let running = |text: String| {
-        Paragraph::new()
-            .style(styles::NORMAL)
-            .add_run(WordRun::new().add_text(text).size(18))
-    };
-    let org = doc.cover.organization.to_plain();
-    let org = if org.trim().is_empty() { doc.author.clone() } else { org };
-    let version = doc.cover.version.to_plain();
-    let words = Labels::of(&doc.language);
-    let header = Header::new().add_paragraph(running(format!("{org} \u{2014} {}", doc.title)));
-    let mut footer_line = Paragraph::new().style(styles::NORMAL);
-    if !version.trim().is_empty() {
-        footer_line = footer_line.add_run(
-            WordRun::new()
-                .add_text(format!("{} \u{2014} ", words.version_no(version.trim())))
-                .size(18),
-        );
-    }
-    let footer_line = footer_line
-        .add_run(WordRun::new().add_text(format!("{} ", words.page)).size(18))
-        .add_page_num(PageNum::new())
-        .add_run(WordRun::new().add_text(format!(" {} ", words.of)).size(18))
-        .add_num_pages(NumPages::new());
+    let (header, footer) = running(doc);
     Docx::new()
         .default_fonts(fonts)
         .default_size(22)
@@ -252,7 +335,36 @@ fn base(doc: &Document) -> Docx {
         .add_numbering(Numbering::new(HEADINGS_NUM, HEADINGS_NUM))
         .add_numbering(Numbering::new(BULLETS_NUM, BULLETS_NUM))
         .header(header)
-        .footer(Footer::new().add_paragraph(footer_line))
+        .footer(footer)
+}
+
+/// `doc`'s running header (the organization and the title) and footer
+/// (the version and the page number).
+fn running(doc: &Document) -> (Header, Footer) {
+    let running = |text: String| {
+        Paragraph::new()
+            .style(styles::NORMAL)
+            .add_run(WordRun::new().add_text(text).size(18))
+    };
+    let org = doc.cover.organization.to_plain();
+    let org = if org.trim().is_empty() { doc.author.clone() } else { org };
+    let version = doc.cover.version.to_plain();
+    let words = Labels::of(&doc.language);
+    let header = Header::new().add_paragraph(running(format!("{org} \u{2014} {}", doc.title)));
+    let mut footer_line = Paragraph::new().style(styles::NORMAL);
+    if !version.trim().is_empty() {
+        footer_line = footer_line.add_run(
+            WordRun::new()
+                .add_text(format!("{} \u{2014} ", words.version_no(version.trim())))
+                .size(18),
+        );
+    }
+    let footer_line = footer_line
+        .add_run(WordRun::new().add_text(format!("{} ", words.page)).size(18))
+        .add_page_num(PageNum::new())
+        .add_run(WordRun::new().add_text(format!(" {} ", words.of)).size(18))
+        .add_num_pages(NumPages::new());
+    (header, Footer::new().add_paragraph(footer_line))
 }
 
 /// One line of a section as [`Section::to_plain`] writes it, with the
@@ -271,10 +383,19 @@ struct Writer<'a> {
     next_list: usize,
     next_comment: usize,
     options: &'a DocxOptions,
+    /// The numbering instance of the headings being written.
+    headings: usize,
 }
 
 impl Writer<'_> {
-    fn body(&mut self, doc: &Document) {
+    /// `doc`'s title, cover facts, contents and sections; inside the
+    /// bookmark of [`VERSIONS`] at `version` when it is a version of a
+    /// bilingual file, its contents then listing only its own headings.
+    fn body(&mut self, doc: &Document, version: Option<usize>) {
+        let version = version.and_then(|i| Some((i, *VERSIONS.get(i)?)));
+        if let Some((id, name)) = version {
+            self.docx = std::mem::take(&mut self.docx).add_bookmark_start(id, name);
+        }
         let title = Paragraph::new()
             .style(styles::TITLE)
             .add_run(WordRun::new().add_text(doc.title.clone()));
@@ -306,11 +427,14 @@ impl Writer<'_> {
             self.push(p);
         }
         if doc.sections.len() > 1 {
-            let toc = TableOfContents::new()
+            let mut toc = TableOfContents::new()
                 .heading_styles_range(1, 2)
                 .alias(words.contents)
                 .without_sdt()
                 .dirty();
+            if let Some((_, name)) = version {
+                toc.instr = toc.instr.entry_bookmark_name(name);
+            }
             self.docx = std::mem::take(&mut self.docx).add_table_of_contents(toc);
         }
         for section in &doc.sections {
@@ -328,6 +452,9 @@ impl Writer<'_> {
                 };
                 self.push(p);
             }
+        }
+        if let Some((id, _)) = version {
+            self.docx = std::mem::take(&mut self.docx).add_bookmark_end(id);
         }
     }
 
@@ -351,7 +478,7 @@ impl Writer<'_> {
         };
         out.push(Line {
             style,
-            numbering: Some((HEADINGS_NUM, depth.min(1))),
+            numbering: Some((self.headings, depth.min(1))),
             prefix: s.number.chars().count() + 1,
             text: Text::plain(s.title.clone()),
         });
@@ -564,7 +691,7 @@ fn push_tracked(p: Paragraph, run: Tracked, author: &str, date: &str) -> Paragra
 
 /// `docProps/core.xml` with the title, author, subject, keywords and
 /// language, which docx-rs does not write.
-fn core_properties(doc: &Document, options: &DocxOptions) -> String {
+fn core_properties(title: &str, author: &str, options: &DocxOptions) -> String {
     let e = |s: &str| quick_xml::escape::escape(s).into_owned();
     let now = e(&word_date(&options.now));
     format!(
@@ -578,9 +705,9 @@ fn core_properties(doc: &Document, options: &DocxOptions) -> String {
             r#"<dcterms:modified xsi:type="dcterms:W3CDTF">{now}</dcterms:modified>"#,
             "</cp:coreProperties>"
         ),
-        title = e(&doc.title),
+        title = e(title),
         subject = e(&options.subject),
-        author = e(&doc.author),
+        author = e(author),
         keywords = e(&options.keywords.join(", ")),
         language = e(&options.language),
         now = now,

@@ -7,12 +7,16 @@
 //! sections as `h2`, subsections below), each with its number and an id
 //! that the linked table of contents points to. A print stylesheet drops
 //! the contents' links' colour and keeps headings with what follows.
+//!
+//! A bilingual policy is one page holding both versions
+//! ([`render_html_bilingual`]), each written as a one-version page is.
 
 use std::fmt::Write;
 
 use html_escape::{encode_double_quoted_attribute, encode_text};
 
 use crate::policy::document::{BlockKind, Document, Run, Section, Text};
+use crate::policy::render::bilingual_title;
 use crate::policy::render::labels::Labels;
 
 /// The page's styles: readable line length, the preview's colours, and a
@@ -44,9 +48,86 @@ li,.notice{break-inside:avoid}\
 .notice{border:1px solid #999}\
 }";
 
+/// What the page of two versions adds to [`STYLE`]: each version's parts
+/// as wide as a one-version page's, and in print each version on new
+/// pages without the switch to the other.
+const BILINGUAL_STYLE: &str = "\
+main.versions{max-width:none;padding:0}\
+.switch,article>div{max-width:44rem;margin:0 auto;padding:0 1.25rem}\
+.switch{padding-top:1rem}\
+.switch a{color:var(--accent)}\
+@media print{\
+.switch{display:none}\
+article>div{max-width:none;padding:0}\
+article+article{break-before:page}\
+}";
+
 /// `doc` as a complete HTML page.
 pub fn render_html(doc: &Document) -> String {
     let mut out = String::with_capacity(64 * 1024);
+    push_head(&mut out, doc, &doc.title, "");
+    push_version(&mut out, doc, "", true);
+    out.push_str("</body>\n</html>\n");
+    out
+}
+
+/// Two versions of one policy (the same answers filled in two languages)
+/// as one page: each whole, the first first, in an `<article>` in its own
+/// language with a link to the other version at its top (named in the
+/// other's language), its own linked contents, and ids that start with
+/// its language (`fr-section-1`, `en-section-1`) so that none is in both.
+/// The page's language is the first's; its title names both versions'
+/// titles when they differ ("Titre / Title"), as the bilingual PDF does.
+pub fn render_html_bilingual(docs: [&Document; 2]) -> String {
+    let mut out = String::with_capacity(128 * 1024);
+    push_head(&mut out, docs[0], &bilingual_title(docs), BILINGUAL_STYLE);
+    let prefixes = prefixes(docs);
+    out.push_str("<main class=\"versions\">\n");
+    for (i, doc) in docs.into_iter().enumerate() {
+        let (other, other_prefix) = (docs[1 - i], &prefixes[1 - i]);
+        let prefix = &prefixes[i];
+        let _ = write!(
+            out,
+            "<article lang=\"{language}\" id=\"{prefix}version\">\n\
+             <p class=\"switch\"><a href=\"#{other_prefix}version\" hreflang=\"{other_language}\" \
+             lang=\"{other_language}\">{name}</a></p>\n",
+            language = encode_double_quoted_attribute(&doc.language),
+            other_language = encode_double_quoted_attribute(&other.language),
+            name = Labels::of(&other.language).version_name,
+        );
+        push_version(&mut out, doc, prefix, false);
+        out.push_str("</article>\n");
+    }
+    out.push_str("</main>\n</body>\n</html>\n");
+    out
+}
+
+/// The start of each version's ids: its language's first subtag and a
+/// hyphen (`fr-`, `en-`), or its place when both versions share one.
+fn prefixes(docs: [&Document; 2]) -> [String; 2] {
+    let subtag = |d: &Document| {
+        let tag: String = d
+            .language
+            .split('-')
+            .next()
+            .unwrap_or_default()
+            .chars()
+            .filter(char::is_ascii_alphanumeric)
+            .collect::<String>()
+            .to_ascii_lowercase();
+        format!("{tag}-")
+    };
+    let (first, second) = (subtag(docs[0]), subtag(docs[1]));
+    if first == second {
+        ["v1-".to_owned(), "v2-".to_owned()]
+    } else {
+        [first, second]
+    }
+}
+
+/// The page's start up to its `<body>`: the language and the author are
+/// `doc`'s, the title is `title`, and `extra_style` follows the styles.
+fn push_head(out: &mut String, doc: &Document, title: &str, extra_style: &str) {
     out.push_str("<!DOCTYPE html>\n");
     let _ = write!(
         out,
@@ -55,7 +136,7 @@ pub fn render_html(doc: &Document) -> String {
          <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n\
          <title>{}</title>\n",
         encode_text(&doc.language),
-        encode_text(&doc.title)
+        encode_text(title)
     );
     if !doc.author.trim().is_empty() {
         let _ = writeln!(
@@ -64,7 +145,22 @@ pub fn render_html(doc: &Document) -> String {
             encode_double_quoted_attribute(&doc.author)
         );
     }
-    let _ = write!(out, "<style>{STYLE}</style>\n</head>\n<body>\n<header>\n");
+    let _ = write!(out, "<style>{STYLE}{extra_style}</style>\n</head>\n<body>\n");
+}
+
+/// One version of the policy: its header (organization, title, purpose,
+/// the cover's facts), its linked contents, its sections and its footer,
+/// every id starting with `prefix`.
+///
+/// When it is the page's only version (`alone`), its sections are in the
+/// page's `<main>` and each is a region landmark named by its heading. In
+/// a page of two versions the `<main>` holds both, and the sections are
+/// not landmarks: a section can have the same heading in both languages
+/// (a name, a heading left untranslated), and two regions of one name
+/// would be one too many (axe-core's landmark-unique); the headings give
+/// the structure.
+fn push_version(out: &mut String, doc: &Document, prefix: &str, alone: bool) {
+    out.push_str("<header>\n");
     let organization = if doc.cover.organization.is_empty() {
         Text::plain(doc.author.clone())
     } else {
@@ -72,13 +168,13 @@ pub fn render_html(doc: &Document) -> String {
     };
     if !organization.is_empty() {
         out.push_str("<p class=\"organization\">");
-        push_text(&mut out, &organization);
+        push_text(out, &organization);
         out.push_str("</p>\n");
     }
     let _ = writeln!(out, "<h1>{}</h1>", encode_text(&doc.title));
     if !doc.cover.purpose.is_empty() {
         out.push_str("<p class=\"purpose\">");
-        push_text(&mut out, &doc.cover.purpose);
+        push_text(out, &doc.cover.purpose);
         out.push_str("</p>\n");
     }
     let words = Labels::of(&doc.language);
@@ -99,7 +195,7 @@ pub fn render_html(doc: &Document) -> String {
         out.push_str("<dl class=\"facts\">\n");
         for (label, value) in facts {
             let _ = write!(out, "<dt>{label}</dt><dd>");
-            push_text(&mut out, value);
+            push_text(out, value);
             out.push_str("</dd>\n");
         }
         out.push_str("</dl>\n");
@@ -108,19 +204,20 @@ pub fn render_html(doc: &Document) -> String {
     if !doc.sections.is_empty() {
         let _ = write!(
             out,
-            "<nav aria-labelledby=\"contents\">\n<h2 id=\"contents\">{}</h2>\n<ol>\n",
+            "<nav aria-labelledby=\"{prefix}contents\">\n<h2 id=\"{prefix}contents\">{}</h2>\n<ol>\n",
             words.contents
         );
         for s in &doc.sections {
-            push_contents_entry(&mut out, s);
+            push_contents_entry(out, s, prefix);
         }
         out.push_str("</ol>\n</nav>\n");
     }
-    out.push_str("<main>\n");
+    let body_tag = if alone { "main" } else { "div" };
+    let _ = writeln!(out, "<{body_tag}>");
     for s in &doc.sections {
-        push_section(&mut out, s, 2);
+        push_section(out, s, 2, prefix, alone);
     }
-    out.push_str("</main>\n");
+    let _ = writeln!(out, "</{body_tag}>");
     let version = doc.cover.version.to_plain();
     let mut footer = doc.author.trim().to_owned();
     if !version.trim().is_empty() {
@@ -132,8 +229,6 @@ pub fn render_html(doc: &Document) -> String {
     if !footer.is_empty() {
         let _ = writeln!(out, "<footer>\n<p>{}</p>\n</footer>", encode_text(&footer));
     }
-    out.push_str("</body>\n</html>\n");
-    out
 }
 
 /// The id of a section's heading: `section-3-2` for section 3.2.
@@ -155,29 +250,36 @@ fn heading_text(s: &Section) -> String {
     format!("{} {}", s.number, s.title).trim().to_owned()
 }
 
-fn push_contents_entry(out: &mut String, s: &Section) {
+fn push_contents_entry(out: &mut String, s: &Section, prefix: &str) {
     let _ = write!(
         out,
-        "<li><a href=\"#{}\">{}</a>",
+        "<li><a href=\"#{prefix}{}\">{}</a>",
         anchor(s),
         encode_text(&heading_text(s))
     );
     if !s.subsections.is_empty() {
         out.push_str("\n<ol>\n");
         for sub in &s.subsections {
-            push_contents_entry(out, sub);
+            push_contents_entry(out, sub, prefix);
         }
         out.push_str("</ol>\n");
     }
     out.push_str("</li>\n");
 }
 
-fn push_section(out: &mut String, s: &Section, level: usize) {
+/// `s` and its subsections, its heading at `level`; a region landmark
+/// named by its heading when it is a `landmark`.
+fn push_section(out: &mut String, s: &Section, level: usize, prefix: &str, landmark: bool) {
     let level = level.min(6);
-    let id = anchor(s);
+    let id = format!("{prefix}{}", anchor(s));
+    if landmark {
+        let _ = writeln!(out, "<section aria-labelledby=\"{id}\">");
+    } else {
+        out.push_str("<section>\n");
+    }
     let _ = writeln!(
         out,
-        "<section aria-labelledby=\"{id}\">\n<h{level} id=\"{id}\">{}</h{level}>",
+        "<h{level} id=\"{id}\">{}</h{level}>",
         encode_text(&heading_text(s))
     );
     for block in &s.blocks {
@@ -209,7 +311,7 @@ fn push_section(out: &mut String, s: &Section, level: usize) {
         }
     }
     for sub in &s.subsections {
-        push_section(out, sub, level + 1);
+        push_section(out, sub, level + 1, prefix, landmark);
     }
     out.push_str("</section>\n");
 }
@@ -306,5 +408,110 @@ mod tests {
             let id = &href[..href.find('"').expect("a closing quote")];
             assert!(html.contains(&format!(" id=\"{id}\"")), "{id}");
         }
+    }
+
+    /// The ids of `html`'s elements, in order.
+    fn ids(html: &str) -> Vec<&str> {
+        html.split(" id=\"")
+            .skip(1)
+            .map(|rest| &rest[..rest.find('"').expect("a closing quote")])
+            .collect()
+    }
+
+    fn french() -> Document {
+        let mut fr = doc();
+        fr.language = "fr-CA".to_owned();
+        fr.title = "Politique".into();
+        fr.sections[0].title = "Objet".into();
+        fr.sections[0].subsections[0].title = "Portée".into();
+        fr
+    }
+
+    #[test]
+    fn a_bilingual_page_holds_both_versions_in_their_languages_with_their_own_contents() {
+        let (en, fr) = (doc(), french());
+        let html = render_html_bilingual([&fr, &en]);
+        assert!(
+            html.starts_with("<!DOCTYPE html>\n<html lang=\"fr-CA\">"),
+            "the first's language"
+        );
+        assert!(html.contains("<title>Politique / Tom &amp; Jerry's &lt;Policy&gt;</title>"));
+        let articles: Vec<&str> = html
+            .split("<article lang=\"")
+            .skip(1)
+            .map(|rest| &rest[..rest.find('"').expect("a closing quote")])
+            .collect();
+        assert_eq!(articles, ["fr-CA", "en"]);
+        // The French first, each whole, each heading in its own version.
+        let headings = [
+            "<h1>Politique",
+            "1 Objet</h2>",
+            "1.1 Portée</h3>",
+            "<h1>Tom",
+            "1 Purpose</h2>",
+            "1.1 Scope</h3>",
+        ];
+        for h in headings {
+            assert_eq!(html.matches(h).count(), 1, "{h}");
+        }
+        let at: Vec<usize> = headings.iter().filter_map(|h| html.find(h)).collect();
+        assert!(at.windows(2).all(|w| w[0] < w[1]), "{at:?}");
+        let english = html.find("<article lang=\"en\"").expect("the English version");
+        assert!(html.find("1 Objet</h2>").is_some_and(|i| i < english));
+        // Each version's contents, named in its language, links to its own
+        // headings; no id is in both.
+        assert!(html.contains("<nav aria-labelledby=\"fr-contents\">\n<h2 id=\"fr-contents\">Table des matières</h2>"));
+        assert!(html.contains("<nav aria-labelledby=\"en-contents\">\n<h2 id=\"en-contents\">Contents</h2>"));
+        assert!(html.contains("<li><a href=\"#fr-section-1-1\">1.1 Portée</a></li>"));
+        assert!(html.contains("<h3 id=\"en-section-1-1\">1.1 Scope</h3>"));
+        let ids = ids(&html);
+        let unique: std::collections::BTreeSet<&str> = ids.iter().copied().collect();
+        assert_eq!(unique.len(), ids.len(), "{ids:?}");
+        let links: Vec<&str> = html
+            .split("href=\"#")
+            .skip(1)
+            .map(|rest| &rest[..rest.find('"').expect("a closing quote")])
+            .collect();
+        assert_eq!(
+            links.len(),
+            2 * 2 + 2,
+            "two contents entries each, and the two switches"
+        );
+        for link in links {
+            assert!(unique.contains(link), "{link} goes nowhere");
+        }
+        // The switch to the other version, named in that version's language.
+        assert!(html.contains(
+            "<article lang=\"fr-CA\" id=\"fr-version\">\n<p class=\"switch\"><a href=\"#en-version\" hreflang=\"en\" lang=\"en\">English version</a></p>"
+        ));
+        assert!(html.contains(
+            "<article lang=\"en\" id=\"en-version\">\n<p class=\"switch\"><a href=\"#fr-version\" hreflang=\"fr-CA\" lang=\"fr-CA\">Version française</a></p>"
+        ));
+        // The sections are not landmarks (a heading can be the same in
+        // both languages); a one-version page's are.
+        assert!(!html.contains("<section aria-labelledby"));
+        assert!(html.contains("<section>\n<h2 id=\"fr-section-1\">1 Objet</h2>"));
+        assert!(render_html(&en).contains("<section aria-labelledby=\"section-1\">\n<h2 id=\"section-1\">"));
+        // One main landmark; each version's header and footer inside it.
+        assert_eq!(html.matches("<main").count(), 1);
+        assert_eq!(html.matches("<header>").count(), 2);
+        assert!(html
+            .find("<main")
+            .is_some_and(|m| html.find("<header>").is_some_and(|h| m < h)));
+        for forbidden in ["<script", "src=", "<link", "http://", "https://", "@import", "url("] {
+            assert!(!html.contains(forbidden), "{forbidden}");
+        }
+    }
+
+    #[test]
+    fn a_bilingual_page_with_one_title_and_one_language_still_has_ids_of_its_own() {
+        let mut other = doc();
+        other.sections[0].title = "Purpose again".into();
+        let html = render_html_bilingual([&doc(), &other]);
+        assert!(html.contains("<title>Tom &amp; Jerry's &lt;Policy&gt;</title>"));
+        let ids = ids(&html);
+        let unique: std::collections::BTreeSet<&str> = ids.iter().copied().collect();
+        assert_eq!(unique.len(), ids.len(), "{ids:?}");
+        assert!(html.contains("<h2 id=\"v2-section-1\">1 Purpose again</h2>"));
     }
 }

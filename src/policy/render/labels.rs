@@ -1,9 +1,9 @@
 //! The fixed words every renderer prints around a Document's own text: the
 //! cover's facts, the contents heading, the page numbers, the approval
-//! status. They follow the Document's language, so that a French policy
+//! status, and the files' properties (subject, keywords). They follow the Document's language, so that a French policy
 //! has no English word in its PDF, Word file or web page.
 
-use crate::policy::document::Approval;
+use crate::policy::document::{Approval, DocumentKind};
 
 /// The fixed words of one language.
 #[derive(Debug)]
@@ -41,8 +41,20 @@ pub struct Labels {
     /// What follows a label in running text (French puts a no-break space
     /// before the colon).
     pub colon: &'static str,
+    /// What a version of a bilingual document in this language is called,
+    /// in this language: its PDF bookmark, its web page's switch link.
+    pub version_name: &'static str,
     /// The approval statuses: draft, in review, approved.
     approval: [&'static str; 3],
+    /// The files' subject in their properties: a policy, a quick
+    /// reference, a note for approvers.
+    subjects: [&'static str; 3],
+    /// The PDF's keywords.
+    pub keywords: [&'static str; 5],
+    /// The Word file's keywords.
+    pub word_keywords: [&'static str; 3],
+    /// Who made the Word file's tracked changes.
+    pub drafters: &'static str,
 }
 
 /// English.
@@ -63,7 +75,16 @@ pub const ENGLISH: Labels = Labels {
     of: "of",
     organization: "Organization",
     colon: ": ",
+    version_name: "English version",
     approval: ["Draft", "In review", "Approved"],
+    subjects: [
+        "Social media policy",
+        "Social media quick reference for staff",
+        "Notes for the approvers of a social media policy",
+    ],
+    keywords: ["social media", "policy", "health care", "privacy", "confidentiality"],
+    word_keywords: ["social media", "policy", "healthcare"],
+    drafters: "Policy drafters",
 };
 
 /// Canadian French (Office québécois de la langue française usage: « table
@@ -85,7 +106,22 @@ pub const FRENCH: Labels = Labels {
     of: "de",
     organization: "Organisation",
     colon: "\u{a0}: ",
+    version_name: "Version fran\u{e7}aise",
     approval: ["Ébauche", "En révision", "Approuvée"],
+    subjects: [
+        "Politique sur les médias sociaux",
+        "Aide-mémoire pour le personnel sur les médias sociaux",
+        "Notes pour les personnes qui approuvent une politique sur les médias sociaux",
+    ],
+    keywords: [
+        "médias sociaux",
+        "politique",
+        "soins de santé",
+        "vie privée",
+        "confidentialité",
+    ],
+    word_keywords: ["médias sociaux", "politique", "soins de santé"],
+    drafters: "Équipe de rédaction de la politique",
 };
 
 impl Labels {
@@ -107,6 +143,15 @@ impl Labels {
     /// "Version 2.1".
     pub fn version_no(&self, version: &str) -> String {
         format!("{} {version}", self.version)
+    }
+
+    /// What a kind of document is about, as its file's properties say.
+    pub fn subject(&self, kind: DocumentKind) -> &'static str {
+        match kind {
+            DocumentKind::Policy => self.subjects[0],
+            DocumentKind::QuickReference => self.subjects[1],
+            DocumentKind::Note => self.subjects[2],
+        }
     }
 
     /// The approval status as the cover prints it.

@@ -64,19 +64,11 @@ pub fn layout_bilingual(docs: [&Document; 2], fonts: &Fonts<'_>, kind: DocumentK
         parts: Vec::new(),
     };
     for (doc, part) in docs.into_iter().zip([first, second]) {
-        joined.append(part, &doc.language, part_label(&doc.language));
+        // Each version's bookmark is named in its own language.
+        let label = crate::policy::render::labels::Labels::of(&doc.language).version_name;
+        joined.append(part, &doc.language, label);
     }
     joined
-}
-
-/// What a version of a bilingual document is called in its outline, in
-/// its own language.
-pub fn part_label(language: &str) -> &'static str {
-    if language.starts_with("fr") {
-        "Version fran\u{e7}aise"
-    } else {
-        "English version"
-    }
 }
 
 /// Where a part's pages sit among all the pages: the page numbers its

@@ -15,6 +15,8 @@
 //! joins them, each version a `Part` of the structure in its own
 //! language, and the exporters that hold two take the pair.
 
+use crate::policy::document::Document;
+
 #[cfg(feature = "docx")]
 pub mod docx;
 pub mod fonts;
@@ -32,3 +34,13 @@ pub mod structure;
 #[cfg(feature = "pdf")]
 mod tagged;
 mod typeset;
+
+/// The title of a bilingual document: both versions' titles, the first's
+/// first ("Titre / Title"), or the one title when they are the same.
+pub fn bilingual_title(docs: [&Document; 2]) -> String {
+    if docs[0].title == docs[1].title {
+        docs[0].title.clone()
+    } else {
+        format!("{} / {}", docs[0].title, docs[1].title)
+    }
+}

@@ -20,6 +20,7 @@ use printpdf::{Mm, Op, ParsedFont, PdfDocument, PdfFontHandle, PdfPage, PdfSaveO
 
 use crate::policy::document::Document;
 use crate::policy::document::DocumentKind;
+use crate::policy::render::labels::Labels;
 use crate::policy::render::layout::{layout_as, layout_bilingual, Anchor, Fonts, Laid, Mark, Style, BOLD, REGULAR};
 use crate::policy::render::pdf_file::{push_uint, save, Deflater};
 use crate::policy::render::structure::{Role, Structure, Tag};
@@ -82,26 +83,12 @@ pub fn render_pdf_as(doc: &Document, kind: DocumentKind) -> Result<Pdf, PdfError
 /// XMP has that as its default title and each title in its language.
 pub fn render_bilingual(docs: [&Document; 2], kind: DocumentKind) -> Result<Pdf, PdfError> {
     let laid = layout_bilingual(docs, builtin_fonts()?, kind);
-    let title = if docs[0].title == docs[1].title {
-        docs[0].title.clone()
-    } else {
-        format!("{} / {}", docs[0].title, docs[1].title)
-    };
     let about = About {
-        title,
+        title: crate::policy::render::bilingual_title(docs),
         author: &docs[0].author,
         titles: docs.iter().map(|d| (d.language.as_str(), d.title.as_str())).collect(),
     };
     write(&about, kind, &laid)
-}
-
-/// What the PDF's metadata says about a kind of document.
-fn subject(kind: DocumentKind) -> &'static str {
-    match kind {
-        DocumentKind::Policy => "Social media policy",
-        DocumentKind::QuickReference => "Social media quick reference for staff",
-        DocumentKind::Note => "Notes for the approvers of a social media policy",
-    }
 }
 
 /// The built-in fonts' metrics, read once: the worker writes many PDFs.
@@ -161,11 +148,10 @@ fn write(about: &About<'_>, kind: DocumentKind, laid: &Laid) -> Result<Pdf, PdfE
         ));
     }
     pdf.metadata.info.author = about.author.to_owned();
-    pdf.metadata.info.subject = subject(kind).to_owned();
-    pdf.metadata.info.keywords = ["social media", "policy", "health care", "privacy", "confidentiality"]
-        .into_iter()
-        .map(str::to_owned)
-        .collect();
+    // The properties are in the first version's language.
+    let labels = Labels::of(about.titles.first().map_or("", |(language, _)| language));
+    pdf.metadata.info.subject = labels.subject(kind).to_owned();
+    pdf.metadata.info.keywords = labels.keywords.into_iter().map(str::to_owned).collect();
     pdf.metadata.info.creator = "Social Media Policy Builder".to_owned();
     pdf.metadata.info.producer = "printpdf".to_owned();
     let regular = pdf.add_font(regular);
