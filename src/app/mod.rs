@@ -28,6 +28,7 @@ use review::review_page::ReviewPage;
 use shell::part::Part;
 pub use shell::part::{DemoPage, DraftPages, PartFuture, Parts};
 use shell::preview::Preview;
+use shell::problem_page::ProblemPage;
 use shell::route::{current_route, Route};
 use shell::session::Session;
 use shell::storage_notice::StorageNotice;
@@ -152,15 +153,9 @@ fn draft_pages(
         Ok(d) => d,
         Err(message) => {
             return view! {
-                <header class="topbar">
-                    <p class="app-name">{tv!("app-name")}</p>
-                    <shell::language_switch::LanguageSwitch />
-                </header>
-                <main class="drafts-page" id="main">
-                    <h1>{tv!("draft-not-found")}</h1>
+                <ProblemPage heading=tv!("draft-not-found")>
                     <p>{message}</p>
-                    <p><a href=Route::Drafts.href()>{tv!("go-to-drafts")}</a></p>
-                </main>
+                </ProblemPage>
             }
             .into_any();
         }

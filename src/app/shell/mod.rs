@@ -10,6 +10,7 @@ pub mod language_switch;
 pub mod part;
 pub mod preview;
 pub mod problem_list;
+pub mod problem_page;
 pub mod review_notes;
 pub mod route;
 pub mod session;

@@ -19,8 +19,7 @@ use leptos::prelude::*;
 use wasm_split_helpers::SplitLoaderError;
 
 use crate::app::i18n::tv;
-use crate::app::shell::language_switch::LanguageSwitch;
-use crate::app::shell::route::Route;
+use crate::app::shell::problem_page::ProblemPage;
 
 /// A part's fetch: what its split function gives once the part is there.
 pub type PartFuture<T> = Pin<Box<dyn Future<Output = Result<T, SplitLoaderError>>>>;
@@ -46,7 +45,7 @@ pub struct Parts {
 /// Where a part stands.
 #[derive(Clone, Copy)]
 enum Loading<T> {
-    /// Not asked for yet, or asked for again after it failed.
+    /// Not asked for yet.
     Idle,
     /// On its way.
     Coming,
@@ -55,13 +54,10 @@ enum Loading<T> {
 }
 
 /// One part of the page's WebAssembly: fetched at most once at a time,
-/// whoever asks (the page when it is idle, or the page that shows it), and
-/// kept once it is there.
-///
-/// Fetches never overlap: two waits on one split loader at the same time
-/// sometimes left the second unanswered (seen in Chromium when a draft's
-/// address was opened while the idle fetch was running), so a second
-/// asker waits on this state instead.
+/// whoever asks (the app when the drafts page is ready, or the page that
+/// shows it), and kept once it is there. A second asker follows this
+/// state rather than starting a fetch of its own, and a failed fetch is
+/// started again by the next asker (or Try again).
 pub struct Part<T: Copy + Send + Sync + 'static> {
     load: fn() -> PartFuture<T>,
     state: RwSignal<Loading<T>>,
@@ -116,16 +112,10 @@ impl<T: Copy + Send + Sync + 'static> Part<T> {
             Loading::Idle | Loading::Coming => view! { <div hidden></div> }.into_any(),
             Loading::Ready(part) => untrack(|| show(part)),
             Loading::Failed => view! {
-                <header class="topbar">
-                    <p class="app-name">{tv!("app-name")}</p>
-                    <LanguageSwitch />
-                </header>
-                <main class="drafts-page" id="main">
-                    <h1>{tv!("part-failed-title")}</h1>
+                <ProblemPage heading=tv!("part-failed-title")>
                     <p role="alert">{tv!("part-failed")}</p>
                     <p><button type="button" on:click=move |_| self.fetch()>{tv!("part-retry")}</button></p>
-                    <p><a href=Route::Drafts.href()>{tv!("go-to-drafts")}</a></p>
-                </main>
+                </ProblemPage>
             }
             .into_any(),
         })

@@ -14,7 +14,7 @@ use leptos::prelude::*;
 use crate::app::browser::storage::{self, Entry};
 use crate::app::i18n::{tr, tv};
 use crate::app::shell::content::{language_of, with_content, Around};
-use crate::app::shell::language_switch::LanguageSwitch;
+use crate::app::shell::problem_page::ProblemPage;
 use crate::app::shell::route::{replace, Route};
 use crate::app::shell::{use_app, AppState};
 use crate::policy::content::Shipped;
@@ -76,15 +76,9 @@ fn demo_page(app: &AppState, shipped: &Shipped, sample: &str, deck: &str, card: 
             .into_any()
         }
         Err(message) => view! {
-            <header class="topbar">
-                <p class="app-name">{tv!("app-name")}</p>
-                <LanguageSwitch />
-            </header>
-            <main class="drafts-page" id="main">
-                <h1>{tv!("demo-broken")}</h1>
+            <ProblemPage heading=tv!("demo-broken")>
                 <p>{message}</p>
-                <p><a href=Route::Drafts.href()>{tv!("go-to-drafts")}</a></p>
-            </main>
+            </ProblemPage>
         }
         .into_any(),
     }
