@@ -165,7 +165,7 @@ fn draft_pages(
         app.contents.want(language);
     }
     let (app, draft) = (app.clone(), StoredValue::new(Some(draft)));
-    shell::content::with_content(
+    shell::content::with_shipped(
         app.contents,
         languages.main(),
         shell::content::Around::Main,

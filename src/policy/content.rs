@@ -12,8 +12,14 @@
 //!
 //! ```text
 //! policy-templates/**.yaml --(build: Content::shipped, per language)--> content/<tag>-<hash>.json
-//!     --(page: Content::read, Content::load)--> Shipped { policy, scenarios, samples }
+//!     --(page: Content::read)--> Content --(Content::index)--> Index { packs, samples }   (drafts page)
+//!                                        --(Content::load)--> Shipped { policy, scenarios, samples }   (a draft, the trainer)
 //! ```
+//!
+//! The drafts page needs only the index: the samples to start from and the
+//! clause packs a new draft records. The full check of the templates runs
+//! when a draft or the trainer first needs them, in the part of the page's
+//! WebAssembly that holds those pages, and it checks the index again.
 
 use std::sync::Arc;
 
@@ -23,12 +29,12 @@ use serde_json::value::RawValue;
 use crate::policy::bundle::{Companions, Policy};
 use crate::policy::diag::{Diagnostics, SourceFile};
 use crate::policy::model::language::Language;
-use crate::policy::model::library::ClauseLibrary;
+use crate::policy::model::library::{ClauseLibrary, PackVersions};
 use crate::policy::sample::Sample;
 use crate::policy::trainer::scenario::ScenarioLibrary;
 
 /// The version of the content file format this build reads and writes.
-pub const FORMAT: u32 = 1;
+pub const FORMAT: u32 = 2;
 
 /// One shipped file, as JSON under the name of the YAML it was made from
 /// (the name problems are reported against).
@@ -56,6 +62,10 @@ pub struct Content {
     pub format: u32,
     /// The language of its text.
     pub language: Language,
+    /// The version of each clause pack: what a new draft records. Written
+    /// beside the clauses so that the drafts page need not load them;
+    /// [`Content::load`] refuses a file where the two disagree.
+    pub packs: PackVersions,
     /// The questions.
     pub questionnaire: Part,
     /// The clause files, in document order.
@@ -100,6 +110,25 @@ pub enum ContentError {
     Problems(Diagnostics),
 }
 
+/// What the drafts page needs of one language's content, read without
+/// loading the templates.
+#[derive(Debug, Clone)]
+pub struct Index {
+    /// The language of its text.
+    pub language: Language,
+    /// The version of each clause pack, as the file says.
+    pub packs: PackVersions,
+    /// The sample organizations as (file name, sample), in file order.
+    pub samples: Vec<(String, Sample)>,
+}
+
+impl Index {
+    /// The sample made from the file `file`, if it ships.
+    pub fn sample(&self, file: &str) -> Option<&Sample> {
+        self.samples.iter().find(|(f, _)| f == file).map(|(_, s)| s)
+    }
+}
+
 /// The checked content of one language, ready for drafts and the trainer.
 #[derive(Debug)]
 pub struct Shipped {
@@ -107,10 +136,8 @@ pub struct Shipped {
     pub policy: Arc<Policy>,
     /// The scenarios file, checked against [`Self::policy`] at load.
     scenarios: Part,
-    /// The questionnaire file, for the worker to check files against.
-    questionnaire: Part,
-    /// The sample organizations as (file name, sample), in file order.
-    pub samples: Vec<(String, Sample)>,
+    /// The samples and pack versions, checked against the clauses.
+    pub index: Index,
 }
 
 impl Shipped {
@@ -126,16 +153,6 @@ impl Shipped {
             ScenarioLibrary::from_source(&self.scenarios.source(), &self.policy.questionnaire, library)?;
         scenarios.language = self.language();
         Ok(scenarios)
-    }
-
-    /// The questionnaire as the JSON it was loaded from.
-    pub fn questionnaire_json(&self) -> &str {
-        self.questionnaire.data.get()
-    }
-
-    /// The sample made from the file `file`, if it ships.
-    pub fn sample(&self, file: &str) -> Option<&Sample> {
-        self.samples.iter().find(|(f, _)| f == file).map(|(_, s)| s)
     }
 }
 
@@ -182,8 +199,34 @@ impl Content {
         Ok(content)
     }
 
+    /// The questionnaire as JSON, for the worker to check files against.
+    pub fn questionnaire_json(&self) -> &str {
+        self.questionnaire.data.get()
+    }
+
+    /// The samples and pack versions, without loading the templates.
+    pub fn index(&self) -> Result<Index, ContentError> {
+        let mut samples = Vec::new();
+        let mut problems = Vec::new();
+        for part in &self.samples {
+            match part.source().parse::<Sample>() {
+                Ok(sample) => samples.push((part.file.clone(), sample)),
+                Err(d) => problems.extend(d.0),
+            }
+        }
+        if !problems.is_empty() {
+            return Err(ContentError::Problems(Diagnostics(problems)));
+        }
+        Ok(Index {
+            language: self.language,
+            packs: self.packs.clone(),
+            samples,
+        })
+    }
+
     /// Loads and checks every part: the templates, the scenarios against
-    /// them, and the samples. Problems of every part are reported together.
+    /// them, the samples, and the pack versions against the clauses.
+    /// Problems of every part are reported together.
     pub fn load(&self) -> Result<Shipped, ContentError> {
         let clauses: Vec<SourceFile<'_>> = self.clauses.iter().map(Part::source).collect();
         let companions = Companions {
@@ -198,22 +241,36 @@ impl Content {
         if let Err(d) = ScenarioLibrary::from_source(&self.scenarios.source(), &policy.questionnaire, &policy.library) {
             problems.extend(d.0);
         }
-        let mut samples = Vec::new();
-        for part in &self.samples {
-            match part.source().parse::<Sample>() {
-                Ok(sample) => samples.push((part.file.clone(), sample)),
-                Err(d) => problems.extend(d.0),
+        let index = match self.index() {
+            Ok(index) => Some(index),
+            Err(ContentError::Problems(d)) => {
+                problems.extend(d.0);
+                None
             }
+            Err(other) => return Err(other),
+        };
+        let packs = policy.library.pack_versions();
+        if packs != self.packs {
+            problems.push(crate::policy::diag::Diagnostic {
+                file: format!("content/{}", self.language.tag()),
+                line: 1,
+                column: 1,
+                message: format!(
+                    "the file's pack versions ({}) are not those of its clauses ({})",
+                    versions(&self.packs),
+                    versions(&packs)
+                ),
+                kind: None,
+            });
         }
-        if !problems.is_empty() {
-            return Err(ContentError::Problems(Diagnostics(problems)));
+        match index {
+            Some(index) if problems.is_empty() => Ok(Shipped {
+                policy: Arc::new(policy),
+                scenarios: self.scenarios.clone(),
+                index,
+            }),
+            _ => Err(ContentError::Problems(Diagnostics(problems))),
         }
-        Ok(Shipped {
-            policy: Arc::new(policy),
-            scenarios: self.scenarios.clone(),
-            questionnaire: self.questionnaire.clone(),
-            samples,
-        })
     }
 
     /// The content as the file the build writes.
@@ -300,6 +357,7 @@ impl Content {
         let content = Self {
             format: FORMAT,
             language,
+            packs: english_policy.library.pack_versions(),
             questionnaire,
             clauses,
             quick_reference,
@@ -326,6 +384,12 @@ impl Content {
     }
 }
 
+/// Pack versions as `id 3, id 1`, for a message.
+fn versions(packs: &PackVersions) -> String {
+    let listed: Vec<String> = packs.iter().map(|(id, v)| format!("{id} {v}")).collect();
+    listed.join(", ")
+}
+
 #[cfg(all(test, feature = "yaml"))]
 mod tests {
     use super::*;
@@ -336,9 +400,20 @@ mod tests {
             let content = Content::shipped(language).expect("the shipped content is made");
             let json = content.to_json().expect("it is written");
             let read = Content::read(&json, language).expect("it reads back");
+            let index = read.index().expect("it is indexed");
             let shipped = read.load().expect("it loads");
             assert_eq!(shipped.language(), language);
-            assert_eq!(shipped.samples.len(), content.samples.len());
+            assert_eq!(index.language, language);
+            assert_eq!(index.packs, shipped.policy.library.pack_versions());
+            assert!(!index.packs.is_empty(), "the clauses come in packs");
+            let names = |samples: &[(String, Sample)]| {
+                samples
+                    .iter()
+                    .map(|(f, s)| (f.clone(), s.name.clone()))
+                    .collect::<Vec<_>>()
+            };
+            assert_eq!(names(&index.samples), names(&shipped.index.samples));
+            assert_eq!(index.samples.len(), content.samples.len());
             let scenarios = shipped.scenarios(&shipped.policy.library).expect("the scenarios load");
             assert_eq!(scenarios.language, language);
             let privacy = scenarios.decks.first().expect("a deck");
@@ -392,6 +467,37 @@ mod tests {
                 assert!(d.0.iter().any(|p| p.file == content.clauses[0].file), "{d}");
             }
             other => panic!("a broken clause file must be refused, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn pack_versions_that_are_not_those_of_the_clauses_are_refused_by_the_full_check() {
+        let mut content = Content::shipped(Language::English).expect("made");
+        let (id, version) = content
+            .packs
+            .iter()
+            .next()
+            .map(|(i, v)| (i.clone(), *v))
+            .expect("a pack");
+        content.packs.insert(id.clone(), version + 1);
+        // The drafts page's index takes the file at its word ...
+        assert_eq!(content.index().expect("indexed").packs[&id], version + 1);
+        // ... and the full check, before any draft uses it, does not.
+        match content.load() {
+            Err(ContentError::Problems(d)) => {
+                assert!(d.to_string().contains(&format!("{id} {}", version + 1)), "{d}");
+            }
+            other => panic!("wrong pack versions must be refused, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_broken_sample_is_refused_by_the_index_with_its_file() {
+        let mut content = Content::shipped(Language::English).expect("made");
+        content.samples[0].data = RawValue::from_string("{\"name\": 3}".to_owned()).expect("json");
+        match content.index() {
+            Err(ContentError::Problems(d)) => assert!(d.0.iter().any(|p| p.file == content.samples[0].file), "{d}"),
+            other => panic!("a broken sample must be refused, got {other:?}"),
         }
     }
 }

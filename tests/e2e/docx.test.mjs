@@ -6,7 +6,8 @@
 // pandoc (headings at their levels, lists as lists, text in order) and
 // LibreOffice (converts it to PDF without error, with every heading in
 // order; its flat ODF conversion has the tracked changes and the
-// comments). The sign-off sheet and the review reminder come out too.
+// comments). The sign-off sheet and the review reminder come out too, in
+// the policy's language.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, writeFile, mkdtemp } from 'node:fs/promises';
@@ -210,6 +211,24 @@ test('the sign-off sheet and the review reminder come out for the current versio
   assert.equal(d.events[0].start, ics.name.match(/(\d{4}-\d{2}-\d{2})/)[1]);
   assert.match(d.events[0].description, /Owner: /);
   assert.match(d.events[0].description, /Checklist:/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("a French policy's sign-off sheet and review reminder are in French, whatever the interface", async () => {
+  const { context, page, errors } = await openApp(env.browser, env.server.url);
+  await page.getByRole('button', { name: "Centre d'hébergement Saint-Éloi (Quebec)" }).click();
+  await page.locator('#preview').getByText('médias sociaux').first().waitFor();
+  const sheetWord = await downloadOf(page, () => page.getByRole('button', { name: 'Staff sign-off sheet (Word)' }).click());
+  const ics = await downloadOf(page, () => page.getByRole('button', { name: 'Review reminder (.ics)' }).click());
+  const d = pythonDocx(sheetWord.path, ics.path);
+  assert.ok(d.paragraphs.some((p) => /J'ai lu et compris/.test(p.text)), 'the sheet is French');
+  assert.equal(d.events.length, 1);
+  const [event] = d.events;
+  assert.match(event.summary, /^Révision prévue\u00a0: /);
+  assert.match(event.description, /Responsable\u00a0: /);
+  assert.match(event.description, /À faire\u00a0:/);
+  for (const english of [/Review/, /Owner/, /Checklist/]) assert.doesNotMatch(`${event.summary} ${event.description}`, english);
   assert.deepEqual(errors, []);
   await context.close();
 });

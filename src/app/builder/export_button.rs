@@ -247,6 +247,7 @@ pub fn ExportButton() -> impl IntoView {
             due: next.due.iso(),
             draft_id,
             stamp,
+            language: doc.language.clone(),
         });
         let file_name = crate::policy::files::history::reminder_file_name(next.due);
         leptos::task::spawn_local(async move {

@@ -14,12 +14,11 @@ use crate::app::browser::worker_client::{read_answer_file, FileError};
 use crate::app::drafts::safekeeping::Safekeeping;
 use crate::app::drafts::signatures::ReviewSignatures;
 use crate::app::i18n::{tr, tv, Said};
-use crate::app::shell::content::{language_of, with_content, Around};
+use crate::app::shell::content::{language_of, with_index, Around, Fetched};
 use crate::app::shell::files::{download_answer_file, read_or_report, Busy, ReportTo, MAX_FILE_BYTES};
 use crate::app::shell::language_switch::LanguageSwitch;
 use crate::app::shell::route::{navigate, Route};
 use crate::app::shell::{use_app, AppState};
-use crate::policy::content::Shipped;
 use crate::policy::diag::Diagnostics;
 use crate::policy::files::draft::StoredDraft;
 use crate::policy::files::review::Review;
@@ -74,9 +73,10 @@ pub fn DraftsPage() -> impl IntoView {
     let contents = app.contents;
     let starts = {
         let start = start.clone();
-        move |shipped: std::sync::Arc<Shipped>| {
-            let made_on = shipped.policy.library.pack_versions();
-            let sample_buttons = shipped
+        move |fetched: std::sync::Arc<Fetched>| {
+            let made_on = fetched.index.packs.clone();
+            let sample_buttons = fetched
+                .index
                 .samples
                 .iter()
                 .map(|(file, sample)| {
@@ -86,7 +86,7 @@ pub fn DraftsPage() -> impl IntoView {
                         let (start, file, made_on) = (start.clone(), file.clone(), made_on.clone());
                         leptos::task::spawn_local(async move {
                             match contents.wait(language).await {
-                                Ok(there) => match there.sample(&file) {
+                                Ok(there) => match there.index.sample(&file) {
                                     Some(sample) => {
                                         let mut draft =
                                             StoredDraft::new(storage::fresh_id(), storage::now_iso(), made_on);
@@ -115,7 +115,7 @@ pub fn DraftsPage() -> impl IntoView {
             let start_empty = move |_| {
                 let mut draft = StoredDraft::new(storage::fresh_id(), storage::now_iso(), made_on.clone());
                 // A new policy is written in the interface's language.
-                draft.languages = PolicyLanguages::one(shipped.language());
+                draft.languages = PolicyLanguages::one(fetched.index.language);
                 start(draft)
             };
             view! {
@@ -131,7 +131,7 @@ pub fn DraftsPage() -> impl IntoView {
     };
     let starts = move || {
         let language = language_of(crate::app::i18n::lang());
-        with_content(contents, language, Around::Nothing, starts.clone())
+        with_index(contents, language, Around::Nothing, starts.clone())
     };
 
     // Whether the file being imported is to be reviewed: then it opens in

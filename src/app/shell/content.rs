@@ -1,19 +1,25 @@
 //! The policy content of each language a page has asked for: fetched once
-//! from the build's data file, checked, and shared by every page. A page
+//! from the build's data file, read, and shared by every page. A page
 //! asks for a language with [`Contents::want`] while it is set up or from
 //! an event handler (never from an effect), and shows what
 //! [`Contents::get`] says: loading, ready, or why not, with a way to try
 //! again.
+//!
+//! Fetching reads the file and its [`Index`] (the samples, the pack
+//! versions): all the drafts page needs. The templates are loaded and
+//! checked once, by [`Fetched::shipped`], when a draft or the trainer first
+//! needs them; only the pages of the draft part of the page's WebAssembly
+//! call it, so the check is not in the first module.
 
 use std::collections::BTreeMap;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use futures_channel::oneshot;
 use leptos::prelude::*;
 
 use crate::app::browser::content::{fetch, FetchError};
 use crate::app::i18n::{tr, tv, Lang, Said};
-use crate::policy::content::{Content, ContentError, Shipped};
+use crate::policy::content::{Content, ContentError, Index, Shipped};
 use crate::policy::model::language::Language;
 
 /// Why a language's content is not there.
@@ -37,13 +43,29 @@ impl Said for ContentProblem {
     }
 }
 
+/// One language's content file, read and indexed.
+#[derive(Debug)]
+pub struct Fetched {
+    /// What the drafts page needs.
+    pub index: Index,
+    content: Content,
+    shipped: OnceLock<Result<Arc<Shipped>, ContentError>>,
+}
+
+impl Fetched {
+    /// The templates, loaded and checked the first time they are asked for.
+    pub fn shipped(&self) -> Result<Arc<Shipped>, ContentError> {
+        self.shipped.get_or_init(|| self.content.load().map(Arc::new)).clone()
+    }
+}
+
 /// One language's content, as far as it has come.
 #[derive(Clone, Debug)]
 pub enum Loaded {
     /// Being fetched.
     Loading,
-    /// Checked and ready.
-    Ready(Arc<Shipped>),
+    /// Fetched and read.
+    Ready(Arc<Fetched>),
     /// Not usable, and why.
     Failed(ContentProblem),
 }
@@ -60,7 +82,7 @@ impl PartialEq for Loaded {
 }
 
 /// Who waits for a language's content: [`Contents::wait`]'s callers.
-type Waiting = BTreeMap<Language, Vec<oneshot::Sender<Result<Arc<Shipped>, ContentProblem>>>>;
+type Waiting = BTreeMap<Language, Vec<oneshot::Sender<Result<Arc<Fetched>, ContentProblem>>>>;
 
 /// The content of every language asked for, shared through [`super::AppState`].
 #[derive(Clone, Copy)]
@@ -90,9 +112,25 @@ impl Contents {
         let asked = self
             .loaded
             .with_untracked(|m| matches!(m.get(&language), Some(Loaded::Loading | Loaded::Ready(_))));
-        if asked {
-            return;
+        if !asked {
+            self.fetch(language);
         }
+    }
+
+    /// Fetches `language`'s content again unless a fetch is on its way:
+    /// what Try again does, also when the file read but its templates did
+    /// not load.
+    fn again(&self, language: Language) {
+        let coming = self
+            .loaded
+            .with_untracked(|m| matches!(m.get(&language), Some(Loaded::Loading)));
+        if !coming {
+            self.fetch(language);
+        }
+    }
+
+    /// Fetches `language`'s content, whatever is there.
+    fn fetch(&self, language: Language) {
         self.loaded.update(|m| {
             m.insert(language, Loaded::Loading);
         });
@@ -100,7 +138,7 @@ impl Contents {
         leptos::task::spawn_local(async move {
             let result = load(language).await.map(Arc::new);
             let loaded = match &result {
-                Ok(shipped) => Loaded::Ready(shipped.clone()),
+                Ok(fetched) => Loaded::Ready(fetched.clone()),
                 Err(problem) => Loaded::Failed(problem.clone()),
             };
             map.try_update(|m| {
@@ -121,12 +159,17 @@ impl Contents {
         self.loaded.with(|m| m.get(&language).cloned())
     }
 
-    /// `language`'s content if it is ready (tracked).
-    pub fn ready(&self, language: Language) -> Option<Arc<Shipped>> {
+    /// `language`'s content if it is fetched (tracked).
+    pub fn ready(&self, language: Language) -> Option<Arc<Fetched>> {
         match self.get(language) {
-            Some(Loaded::Ready(shipped)) => Some(shipped),
+            Some(Loaded::Ready(fetched)) => Some(fetched),
             _ => None,
         }
+    }
+
+    /// `language`'s templates if they are fetched and load (tracked).
+    pub fn shipped(&self, language: Language) -> Option<Arc<Shipped>> {
+        self.ready(language).and_then(|fetched| fetched.shipped().ok())
     }
 
     /// `language`'s content, fetched now if it is not there yet.
@@ -134,9 +177,9 @@ impl Contents {
     /// It waits for the fetch [`Self::want`] started, if one is on its way,
     /// rather than fetching again: a second fetch would replace the content
     /// every page shows with a copy, and a page would be drawn twice.
-    pub async fn wait(&self, language: Language) -> Result<Arc<Shipped>, ContentProblem> {
-        if let Some(shipped) = self.ready_untracked(language) {
-            return Ok(shipped);
+    pub async fn wait(&self, language: Language) -> Result<Arc<Fetched>, ContentProblem> {
+        if let Some(fetched) = self.ready_untracked(language) {
+            return Ok(fetched);
         }
         let (sender, answer) = oneshot::channel();
         self.waiting
@@ -149,10 +192,10 @@ impl Contents {
         }
     }
 
-    /// `language`'s content if it is ready, without tracking.
-    pub fn ready_untracked(&self, language: Language) -> Option<Arc<Shipped>> {
+    /// `language`'s content if it is fetched, without tracking.
+    pub fn ready_untracked(&self, language: Language) -> Option<Arc<Fetched>> {
         self.loaded.with_untracked(|m| match m.get(&language) {
-            Some(Loaded::Ready(shipped)) => Some(shipped.clone()),
+            Some(Loaded::Ready(fetched)) => Some(fetched.clone()),
             _ => None,
         })
     }
@@ -167,13 +210,19 @@ pub enum Around {
     Nothing,
 }
 
-/// Fetches, reads and checks `language`'s content.
-async fn load(language: Language) -> Result<Shipped, ContentProblem> {
+/// Fetches, reads and indexes `language`'s content.
+async fn load(language: Language) -> Result<Fetched, ContentProblem> {
     let text = fetch(language).await?;
-    let shipped = Content::read(&text, language)?.load()?;
-    // The worker reads answer files against the same questionnaire.
-    crate::app::browser::worker_client::use_questionnaire(shipped.questionnaire_json());
-    Ok(shipped)
+    let content = Content::read(&text, language)?;
+    let index = content.index()?;
+    // The worker reads answer files against the same questionnaire, and
+    // checks them (the page does not load the templates to read a file).
+    crate::app::browser::worker_client::use_questionnaire(content.questionnaire_json());
+    Ok(Fetched {
+        index,
+        content,
+        shipped: OnceLock::new(),
+    })
 }
 
 /// The policy language that goes with an interface language: the content
@@ -185,21 +234,46 @@ pub fn language_of(lang: Lang) -> Language {
     }
 }
 
-/// Shows `ready` with `language`'s content once it is there; meanwhile a
-/// polite note, and on failure what went wrong with a way to try again.
-/// Asks for the content if nobody has.
-pub fn with_content<V: IntoView + 'static>(
+/// Shows `ready` with `language`'s index once the content is fetched;
+/// meanwhile a polite note, and on failure what went wrong with a way to
+/// try again. Asks for the content if nobody has.
+pub fn with_index<V: IntoView + 'static>(
+    contents: Contents,
+    language: Language,
+    around: Around,
+    ready: impl Fn(Arc<Fetched>) -> V + Send + Sync + 'static,
+) -> impl IntoView {
+    with_stage(contents, language, around, Ok, ready)
+}
+
+/// As [`with_index`], with `language`'s templates loaded and checked.
+pub fn with_shipped<V: IntoView + 'static>(
     contents: Contents,
     language: Language,
     around: Around,
     ready: impl Fn(Arc<Shipped>) -> V + Send + Sync + 'static,
+) -> impl IntoView {
+    let load = |fetched: Arc<Fetched>| fetched.shipped().map_err(ContentProblem::Content);
+    with_stage(contents, language, around, load, ready)
+}
+
+/// Shows `ready` with what `stage` makes of `language`'s fetched content.
+fn with_stage<T: 'static, V: IntoView + 'static>(
+    contents: Contents,
+    language: Language,
+    around: Around,
+    stage: fn(Arc<Fetched>) -> Result<T, ContentProblem>,
+    ready: impl Fn(T) -> V + Send + Sync + 'static,
 ) -> impl IntoView {
     contents.want(language);
     // Only this language's state shows again, not another language
     // arriving, and not the interface language changing.
     let state = Memo::new(move |_| contents.get(language));
     move || match state.get() {
-        Some(Loaded::Ready(shipped)) => untrack(|| ready(shipped)).into_any(),
+        Some(Loaded::Ready(fetched)) => match stage(fetched) {
+            Ok(made) => untrack(|| ready(made)).into_any(),
+            Err(problem) => wrap(around, failed(contents, language, problem).into_any()),
+        },
         Some(Loaded::Failed(problem)) => wrap(around, failed(contents, language, problem).into_any()),
         None | Some(Loaded::Loading) => wrap(
             around,
@@ -239,7 +313,7 @@ fn failed(contents: Contents, language: Language, problem: ContentProblem) -> im
             <p>{reason}</p>
             <ul>{items}</ul>
             <p>
-                <button type="button" on:click=move |_| contents.want(language)>{tv!("content-retry")}</button>
+                <button type="button" on:click=move |_| contents.again(language)>{tv!("content-retry")}</button>
             </p>
         </div>
     }

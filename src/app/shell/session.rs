@@ -262,7 +262,7 @@ impl Session {
         let p = policy.clone();
         let warnings = Memo::new(move |_| {
             let p = contents
-                .ready(language_of(i18n::lang()))
+                .shipped(language_of(i18n::lang()))
                 .map_or_else(|| p.clone(), |s| s.policy.clone());
             answers.with(|a| {
                 p.questionnaire
@@ -444,7 +444,7 @@ impl Session {
     /// changes).
     pub fn questions(&self) -> Arc<Policy> {
         self.contents
-            .ready(language_of(i18n::lang()))
+            .shipped(language_of(i18n::lang()))
             .map_or_else(|| self.policy.clone(), |s| s.policy.clone())
     }
 
@@ -465,7 +465,7 @@ impl Session {
             return Some(self.shipped.clone());
         }
         self.contents.want(language);
-        self.contents.ready(language)
+        self.contents.shipped(language)
     }
 
     /// The policy filled from the same answers in `language`, as the

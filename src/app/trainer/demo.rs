@@ -13,11 +13,11 @@ use leptos::prelude::*;
 
 use crate::app::browser::storage::{self, Entry};
 use crate::app::i18n::{tr, tv};
-use crate::app::shell::content::{language_of, with_content, Around};
+use crate::app::shell::content::{language_of, with_index, Around};
 use crate::app::shell::problem_page::ProblemPage;
 use crate::app::shell::route::{replace, Route};
 use crate::app::shell::{use_app, AppState};
-use crate::policy::content::Shipped;
+use crate::policy::content::Index;
 use crate::policy::files::draft::StoredDraft;
 use crate::policy::model::language::PolicyLanguages;
 use crate::policy::sample::Sample;
@@ -29,9 +29,9 @@ pub fn sample_stem(file: &str) -> &str {
     name.strip_suffix(".yaml").unwrap_or(name)
 }
 
-/// The shipped samples of `shipped`, with their stems.
-pub fn samples(shipped: &Shipped) -> Vec<(String, Sample)> {
-    shipped
+/// The shipped samples of `index`, with their stems.
+pub fn samples(index: &Index) -> Vec<(String, Sample)> {
+    index
         .samples
         .iter()
         .map(|(file, s)| (sample_stem(file).to_owned(), s.clone()))
@@ -51,16 +51,16 @@ pub fn TrainerDemo() -> impl IntoView {
     // The demo is shown in the interface's language.
     let language = language_of(crate::app::i18n::lang_untracked());
     let contents = app.contents;
-    with_content(contents, language, Around::Main, move |shipped| {
-        demo_page(&app, &shipped, &sample, &deck, card)
+    with_index(contents, language, Around::Main, move |fetched| {
+        demo_page(&app, &fetched.index, &sample, &deck, card)
     })
     .into_any()
 }
 
 /// The demo of `sample`'s `deck` at `card`, once the content is there.
-fn demo_page(app: &AppState, shipped: &Shipped, sample: &str, deck: &str, card: Option<usize>) -> AnyView {
+fn demo_page(app: &AppState, index: &Index, sample: &str, deck: &str, card: Option<usize>) -> AnyView {
     let deck = deck.to_owned();
-    match demo_draft(app, shipped, sample) {
+    match demo_draft(app, index, sample) {
         Ok(draft) => {
             let to = Route::Trainer {
                 draft,
@@ -87,8 +87,8 @@ fn demo_page(app: &AppState, shipped: &Shipped, sample: &str, deck: &str, card: 
 /// The id of the draft showing sample `stem`: the one made before if it
 /// still holds the sample's answers, else a new one. Without storage the
 /// draft is kept in memory for this visit.
-fn demo_draft(app: &AppState, shipped: &Shipped, stem: &str) -> Result<String, String> {
-    let all = samples(shipped);
+fn demo_draft(app: &AppState, index: &Index, stem: &str) -> Result<String, String> {
+    let all = samples(index);
     let Some((_, sample)) = all.iter().find(|(s, _)| *s == stem).cloned() else {
         let known: Vec<&str> = all.iter().map(|(s, _)| s.as_str()).collect();
         return Err(tr!("demo-no-sample", stem = stem, samples = known.join(", ")));
@@ -108,12 +108,8 @@ fn demo_draft(app: &AppState, shipped: &Shipped, stem: &str) -> Result<String, S
     {
         return Ok(d.id);
     }
-    let mut draft = StoredDraft::new(
-        storage::fresh_id(),
-        storage::now_iso(),
-        shipped.policy.library.pack_versions(),
-    );
-    draft.languages = PolicyLanguages::one(shipped.language());
+    let mut draft = StoredDraft::new(storage::fresh_id(), storage::now_iso(), index.packs.clone());
+    draft.languages = PolicyLanguages::one(index.language);
     draft.name = tr!("demo-name", name = sample.name.clone());
     draft.answers = sample.answers;
     let id = draft.id.clone();
@@ -130,11 +126,11 @@ mod tests {
 
     #[test]
     fn every_shipped_sample_has_a_stem_that_a_link_can_carry() {
-        let shipped = crate::policy::content::Content::shipped(crate::policy::model::language::Language::English)
+        let index = crate::policy::content::Content::shipped(crate::policy::model::language::Language::English)
             .expect("made")
-            .load()
-            .expect("loads");
-        let all = samples(&shipped);
+            .index()
+            .expect("indexed");
+        let all = samples(&index);
         assert_eq!(
             all.len(),
             crate::policy::sample::SAMPLES_JSON.len(),

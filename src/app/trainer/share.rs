@@ -26,7 +26,7 @@ pub fn TrainerShare(
     let Some(session) = use_session() else {
         return ().into_any();
     };
-    let samples = samples(&session.shipped());
+    let samples = samples(&session.shipped().index);
     // The draft's own sample when it is one unchanged, else the first.
     let matching = session.answers().with_untracked(|a| {
         samples

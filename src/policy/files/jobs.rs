@@ -79,6 +79,7 @@ fn reminder(id: u32, asked: &ReminderRequest) -> Reply {
             due,
             draft_id: &asked.draft_id,
             stamp: &asked.stamp,
+            language: &asked.language,
         };
         match reminder_ics(&reminder) {
             Ok(text) => Reply::Calendar { id, text },
@@ -150,6 +151,7 @@ mod tests {
             due: "2028-02-29".into(),
             draft_id: "d1".into(),
             stamp: "20261203T120000Z".into(),
+            language: "en-CA".into(),
         };
         // The page sends the job as JSON: it reads back as it was sent.
         let job = FileJob::WriteReminder(asked.clone());

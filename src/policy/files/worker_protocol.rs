@@ -124,6 +124,10 @@ pub struct ReminderRequest {
     pub draft_id: String,
     /// Now, as RFC 5545's UTC form (`YYYYMMDDTHHMMSSZ`).
     pub stamp: String,
+    /// The policy's language tag, which the reminder is written in
+    /// (English when empty).
+    #[serde(default)]
+    pub language: String,
 }
 
 /// Anything the page sends the worker.

@@ -102,6 +102,19 @@ pub struct Words {
     pub lines: [&'static str; 4],
     /// Where the signed sheet goes.
     pub return_sheet: &'static str,
+
+    /// The review reminder's event: "Review due: {title}".
+    pub reminder_summary: fn(&str) -> String,
+    /// Its first lines: (title, organization, version, owner).
+    pub reminder_about: fn(&str, &str, &str, &str) -> String,
+    /// The heading of its checklist.
+    pub reminder_checklist_heading: &'static str,
+    /// The checklist, one step a line.
+    pub reminder_checklist: [&'static str; 4],
+    /// The alarm a week before: (title).
+    pub reminder_alarm: fn(&str) -> String,
+    /// The calendar's name: (organization).
+    pub reminder_calendar: fn(&str) -> String,
 }
 
 /// English.
@@ -163,6 +176,20 @@ pub const ENGLISH: Words = Words {
     },
     lines: ["Name", "Role", "Signature", "Date"],
     return_sheet: "Return the signed sheet to your manager, who keeps it with your training record.",
+
+    reminder_summary: |title| format!("Review due: {title}"),
+    reminder_about: |title, organization, version, owner| {
+        format!("Review of the {title} of {organization}, version {version}.\nOwner: {owner}.")
+    },
+    reminder_checklist_heading: "Checklist:",
+    reminder_checklist: [
+        "Check the platforms staff use and any new ones.",
+        "Check privacy law and regulator guidance for changes since the last review.",
+        "Read the incidents and questions since the last review.",
+        "Update the policy, record the new version and have it approved.",
+    ],
+    reminder_alarm: |title| format!("The {title} is due for review in a week"),
+    reminder_calendar: |organization| format!("{organization}: policy review"),
 };
 
 /// Canadian French (OQLF usage: « révision », « registre », « gestionnaire »),
@@ -233,6 +260,23 @@ pub const FRENCH: Words = Words {
     },
     lines: ["Nom", "Fonction", "Signature", "Date"],
     return_sheet: "Remettez la feuille signée à votre gestionnaire, qui la conserve avec votre dossier de formation.",
+
+    // The title is quoted: « la Politique… » would need its gender.
+    reminder_summary: |title| format!("Révision prévue\u{a0}: {title}"),
+    reminder_about: |title, organization, version, owner| {
+        format!(
+            "Révision du document «\u{a0}{title}\u{a0}» de {organization}, version {version}.\nResponsable\u{a0}: {owner}."
+        )
+    },
+    reminder_checklist_heading: "À faire\u{a0}:",
+    reminder_checklist: [
+        "Vérifier les plateformes qu'utilise le personnel, y compris les nouvelles.",
+        "Vérifier si les lois sur la protection des renseignements personnels et les lignes directrices des organismes de réglementation ont changé depuis la dernière révision.",
+        "Relire les incidents et les questions survenus depuis la dernière révision.",
+        "Mettre à jour la politique, consigner la nouvelle version et la faire approuver.",
+    ],
+    reminder_alarm: |title| format!("La révision du document «\u{a0}{title}\u{a0}» est prévue dans une semaine"),
+    reminder_calendar: |organization| format!("{organization}\u{a0}: révision de la politique"),
 };
 
 impl Words {
