@@ -145,6 +145,17 @@ fn the_french_puts_a_no_break_space_where_french_typography_wants_one() {
                 bad.push(format!("line {}: an ordinary space {what}: {line}", n + 1));
             }
         }
+        // A semicolon never touches the word before it (a colon may, in
+        // a time or an address, and placeables end with a space anyway).
+        let text = line.split_once('=').map_or(line, |(_, v)| v);
+        let mut before = None;
+        for c in text.chars() {
+            if c == ';' && before.is_some_and(|b: char| !b.is_whitespace()) {
+                bad.push(format!("line {}: no no-break space before a semicolon: {line}", n + 1));
+                break;
+            }
+            before = Some(c);
+        }
         // English quotation marks around a name are « » in French.
         if line.split_once('=').is_some_and(|(_, v)| v.contains("\"{")) {
             bad.push(format!("line {}: English quotation marks: {line}", n + 1));

@@ -22,7 +22,7 @@ use crate::policy::document::Document;
 use crate::policy::document::DocumentKind;
 use crate::policy::render::labels::Labels;
 use crate::policy::render::layout::{layout_as, layout_bilingual, Anchor, Fonts, Laid, Mark, Style, BOLD, REGULAR};
-use crate::policy::render::pdf_file::{push_uint, save, Deflater};
+use crate::policy::render::pdf_file::{push_uint, save, Deflater, Written};
 use crate::policy::render::structure::{Role, Structure, Tag};
 use crate::policy::render::tagged::{tag, About};
 
@@ -232,7 +232,8 @@ fn write(about: &About<'_>, kind: DocumentKind, laid: &Laid) -> Result<Pdf, PdfE
             .insert(id, Object::Stream(Stream::new(dict, content).with_compression(false)));
     }
     finish(&mut lo, laid, about.language()).map_err(|e| PdfError::Write(e.to_string()))?;
-    tag(&mut lo, laid, &mcids, about).map_err(|e| PdfError::Write(e.to_string()))?;
+    let mut written = Written::default();
+    tag(&mut lo, &mut written, laid, &mcids, about).map_err(|e| PdfError::Write(e.to_string()))?;
     compress(&mut lo, &mut deflater)?;
     // Object streams (compressed at level 1) for the dictionaries: the
     // structure tree adds some 600 small objects, which took the longest
@@ -241,7 +242,7 @@ fn write(about: &About<'_>, kind: DocumentKind, laid: &Laid) -> Result<Pdf, PdfE
     // lopdf's own saving). PDF 1.7, which PDF/UA-1 is built on.
     lo.version = "1.7".to_owned();
     let mut bytes = Vec::with_capacity(128 * 1024);
-    save(&lo, &mut deflater, &mut bytes).map_err(|e| PdfError::Write(e.to_string()))?;
+    save(&lo, &written, &mut deflater, &mut bytes).map_err(|e| PdfError::Write(e.to_string()))?;
     Ok(Pdf {
         bytes,
         pages: laid.pages.len(),

@@ -62,6 +62,141 @@ impl Deflater {
     }
 }
 
+/// Objects written straight in PDF syntax rather than built as lopdf
+/// objects first: the structure tree's elements, some 600 small
+/// dictionaries whose building (a hashed map each, with its allocations)
+/// and dropping cost more than writing them. [`save`] packs them into the
+/// object stream with the others.
+#[derive(Debug, Default)]
+pub(super) struct Written {
+    /// Each object's number and where its text ends in `bytes`.
+    objects: Vec<(u32, usize)>,
+    bytes: Vec<u8>,
+}
+
+impl Written {
+    /// Adds object `id`, which `write` writes as one dictionary.
+    pub(super) fn dictionary(&mut self, id: u32, write: impl FnOnce(&mut Syntax<'_>)) {
+        self.bytes.extend_from_slice(b"<<");
+        write(&mut Syntax { out: &mut self.bytes });
+        self.bytes.extend_from_slice(b">>");
+        self.objects.push((id, self.bytes.len()));
+    }
+
+    /// Each object's number and text, in the order they were added.
+    fn each(&self) -> impl Iterator<Item = (u32, &[u8])> {
+        let mut start = 0;
+        self.objects.iter().map(move |&(id, end)| {
+            let text = self.bytes.get(start..end).unwrap_or_default();
+            start = end;
+            (id, text)
+        })
+    }
+}
+
+/// The entries of a dictionary (or the items of an array) being written,
+/// spaced as [`write_object`] spaces them, so that a written object reads
+/// byte for byte as the lopdf object it replaces would have.
+pub(super) struct Syntax<'o> {
+    out: &'o mut Vec<u8>,
+}
+
+impl Syntax<'_> {
+    /// A key whose value is a name.
+    pub(super) fn name(&mut self, key: &[u8], value: &[u8]) {
+        write_name(self.out, key);
+        write_name(self.out, value);
+    }
+
+    /// A key whose value is a reference to object `id` (generation 0).
+    pub(super) fn reference(&mut self, key: &[u8], id: u32) {
+        write_name(self.out, key);
+        self.out.push(b' ');
+        write_reference(self.out, id);
+    }
+
+    /// A key whose value is an integer.
+    pub(super) fn integer(&mut self, key: &[u8], value: i64) {
+        write_entry(self.out, key, &Object::Integer(value));
+    }
+
+    /// A key with any lopdf object as its value.
+    pub(super) fn object(&mut self, key: &[u8], value: &Object) {
+        write_entry(self.out, key, value);
+    }
+
+    /// A key whose value is a dictionary that `write` writes.
+    pub(super) fn dictionary(&mut self, key: &[u8], write: impl FnOnce(&mut Syntax<'_>)) {
+        write_name(self.out, key);
+        self.out.extend_from_slice(b"<<");
+        write(&mut Syntax { out: self.out });
+        self.out.extend_from_slice(b">>");
+    }
+
+    /// A key whose value is an array of `items`, each written by `write`
+    /// (bare tokens, such as numbers and references, say so to be spaced).
+    pub(super) fn array<T>(&mut self, key: &[u8], items: &[T], write: impl Fn(&mut Item<'_>, &T)) {
+        write_name(self.out, key);
+        self.out.push(b'[');
+        for (i, item) in items.iter().enumerate() {
+            write(
+                &mut Item {
+                    out: self.out,
+                    first: i == 0,
+                },
+                item,
+            );
+        }
+        self.out.push(b']');
+    }
+
+    /// A key whose value is one bare token written by `write`.
+    pub(super) fn token(&mut self, key: &[u8], write: impl FnOnce(&mut Item<'_>)) {
+        write_name(self.out, key);
+        write(&mut Item {
+            out: self.out,
+            first: false,
+        });
+    }
+}
+
+/// One item of an array being written (or one bare value of a key).
+pub(super) struct Item<'o> {
+    out: &'o mut Vec<u8>,
+    first: bool,
+}
+
+impl Item<'_> {
+    /// A reference to object `id` (generation 0).
+    pub(super) fn reference(&mut self, id: u32) {
+        if !self.first {
+            self.out.push(b' ');
+        }
+        write_reference(self.out, id);
+    }
+
+    /// An integer.
+    pub(super) fn integer(&mut self, value: i64) {
+        if !self.first {
+            self.out.push(b' ');
+        }
+        write_object(self.out, &Object::Integer(value));
+    }
+
+    /// A dictionary that `write` writes.
+    pub(super) fn dictionary(&mut self, write: impl FnOnce(&mut Syntax<'_>)) {
+        self.out.extend_from_slice(b"<<");
+        write(&mut Syntax { out: self.out });
+        self.out.extend_from_slice(b">>");
+    }
+}
+
+/// Appends `id 0 R`.
+fn write_reference(out: &mut Vec<u8>, id: u32) {
+    push_uint(out, u64::from(id));
+    out.extend_from_slice(b" 0 R");
+}
+
 /// Where the cross-reference stream says an object is.
 #[derive(Debug, Clone, Copy)]
 enum Entry {
@@ -73,9 +208,16 @@ enum Entry {
 
 /// Writes `lo` as a PDF file: its version, the streams as indirect
 /// objects, the other objects of generation 0 in one object stream
-/// compressed at level 1, and a cross-reference stream whose trailer
-/// carries lopdf's trailer entries (root, info, identifier).
-pub(super) fn save(lo: &lopdf::Document, deflater: &mut Deflater, out: &mut Vec<u8>) -> Result<(), FileError> {
+/// compressed at level 1 (with the `written` ones after them), and a
+/// cross-reference stream whose trailer carries lopdf's trailer entries
+/// (root, info, identifier). The numbers of the `written` objects are
+/// numbers `lo` gave out and holds no object under.
+pub(super) fn save(
+    lo: &lopdf::Document,
+    written: &Written,
+    deflater: &mut Deflater,
+    out: &mut Vec<u8>,
+) -> Result<(), FileError> {
     out.extend_from_slice(b"%PDF-");
     out.extend_from_slice(lo.version.as_bytes());
     // A comment of bytes above 127 tells transfer programs the file is
@@ -88,17 +230,27 @@ pub(super) fn save(lo: &lopdf::Document, deflater: &mut Deflater, out: &mut Vec<
     let mut packed = Vec::with_capacity(64 * 1024);
     let mut offsets = Vec::with_capacity(8 * 1024);
     let mut entries: Vec<(u32, Entry)> = Vec::with_capacity(lo.objects.len() + 2);
+    // In order of object number, the written objects among lopdf's.
+    let mut written = written.each().peekable();
+    // Adds object `id` to the object stream, its text written by `write`.
+    let mut pack = |entries: &mut Vec<(u32, Entry)>, id: u32, write: &dyn Fn(&mut Vec<u8>)| {
+        let index = u16::try_from(packed_ids.len()).map_err(|_| FileError::TooManyObjects)?;
+        entries.push((id, Entry::Packed(index)));
+        packed_ids.push(id);
+        push_uint(&mut offsets, u64::from(id));
+        offsets.push(b' ');
+        push_uint(&mut offsets, packed.len() as u64);
+        offsets.push(b' ');
+        write(&mut packed);
+        packed.push(b'\n');
+        Ok::<(), FileError>(())
+    };
     for (&(id, generation), object) in &lo.objects {
+        while let Some((before, text)) = written.next_if(|(w, _)| *w < id) {
+            pack(&mut entries, before, &|out| out.extend_from_slice(text))?;
+        }
         if generation == 0 && !matches!(object, Object::Stream(_)) {
-            let index = u16::try_from(packed_ids.len()).map_err(|_| FileError::TooManyObjects)?;
-            entries.push((id, Entry::Packed(index)));
-            packed_ids.push(id);
-            push_uint(&mut offsets, u64::from(id));
-            offsets.push(b' ');
-            push_uint(&mut offsets, packed.len() as u64);
-            offsets.push(b' ');
-            write_object(&mut packed, object);
-            packed.push(b'\n');
+            pack(&mut entries, id, &|out| write_object(out, object))?;
             continue;
         }
         let offset = u32::try_from(out.len()).map_err(|_| FileError::TooLarge)?;
@@ -106,6 +258,9 @@ pub(super) fn save(lo: &lopdf::Document, deflater: &mut Deflater, out: &mut Vec<
         begin_object(out, id, generation);
         write_object(out, object);
         out.extend_from_slice(b"\nendobj\n");
+    }
+    for (id, text) in written {
+        pack(&mut entries, id, &|out| out.extend_from_slice(text))?;
     }
 
     // Object numbers after lopdf's last one: the object stream, then the
@@ -402,7 +557,7 @@ mod tests {
             .add_object(dictionary! { "Type" => "Catalog", "Pages" => pages, "Lang" => Object::string_literal("en") });
         lo.trailer.set("Root", catalog);
         let mut bytes = Vec::new();
-        save(&lo, &mut Deflater::new(), &mut bytes).expect("the file is written");
+        save(&lo, &Written::default(), &mut Deflater::new(), &mut bytes).expect("the file is written");
         let text = String::from_utf8_lossy(&bytes);
         assert!(text.starts_with("%PDF-1.7\n"), "{text}");
         assert!(text.contains("/Type/ObjStm"), "{text}");

@@ -9,6 +9,7 @@
 use lopdf::{Dictionary, Object, ObjectId, Stream};
 
 use crate::policy::render::layout::{Laid, Mark};
+use crate::policy::render::pdf_file::{Item, Written};
 use crate::policy::render::structure::{Role, Structure};
 
 fn name(s: &str) -> Object {
@@ -33,11 +34,56 @@ impl About<'_> {
     }
 }
 
+/// One kid of a structure element.
+enum Kid {
+    /// Another element.
+    Element(ObjectId),
+    /// Marked content on the element's own page.
+    Content(i64),
+    /// Marked content on another page.
+    ContentOn(ObjectId, i64),
+    /// A link annotation, on its page.
+    Link(ObjectId, Option<ObjectId>),
+}
+
+impl Kid {
+    /// Whether the kid can stand alone as `/K`, outside an array.
+    fn is_bare(&self) -> bool {
+        matches!(self, Kid::Element(_) | Kid::Content(_))
+    }
+
+    fn write(&self, item: &mut Item<'_>) {
+        match self {
+            Kid::Element((id, _)) => item.reference(*id),
+            Kid::Content(mcid) => item.integer(*mcid),
+            Kid::ContentOn((page, _), mcid) => item.dictionary(|d| {
+                d.name(b"Type", b"MCR");
+                d.reference(b"Pg", *page);
+                d.integer(b"MCID", *mcid);
+            }),
+            Kid::Link((annot, _), page) => item.dictionary(|d| {
+                d.name(b"Type", b"OBJR");
+                d.reference(b"Obj", *annot);
+                if let Some((page, _)) = page {
+                    d.reference(b"Pg", *page);
+                }
+            }),
+        }
+    }
+}
+
 /// Adds the structure tree, the link annotations, `/MarkInfo`, the XMP
 /// metadata and each page's `/StructParents` and `/Tabs`. `mcids` gives,
 /// for each page, the element each marked-content id of its stream
-/// belongs to.
-pub fn tag(lo: &mut lopdf::Document, laid: &Laid, mcids: &[Vec<usize>], about: &About<'_>) -> lopdf::Result<()> {
+/// belongs to. The tree's elements are written straight into `written`,
+/// under numbers `lo` gives out.
+pub fn tag(
+    lo: &mut lopdf::Document,
+    written: &mut Written,
+    laid: &Laid,
+    mcids: &[Vec<usize>],
+    about: &About<'_>,
+) -> lopdf::Result<()> {
     let page_ids: Vec<ObjectId> = lo.get_pages().into_values().collect();
     let structure = &laid.structure;
     let n = structure.elements.len();
@@ -136,73 +182,59 @@ pub fn tag(lo: &mut lopdf::Document, laid: &Laid, mcids: &[Vec<usize>], about: &
     }
     let root_id = lo.new_object_id();
     let ids: Vec<Option<ObjectId>> = (0..n).map(|e| kept[e].then(|| lo.new_object_id())).collect();
+    let mut kids: Vec<Kid> = Vec::new();
     for e in 0..n {
-        let Some(id) = ids[e] else { continue };
+        let Some((id, _)) = ids[e] else { continue };
         let el = &structure.elements[e];
-        let mut d = Dictionary::new();
-        d.set("S", name(el.role.name()));
-        if let Some(lang) = &el.lang {
-            d.set("Lang", Object::string_literal(lang.as_str()));
-        }
         let parent = if e == Structure::ROOT {
             Some(root_id)
         } else {
             ids.get(el.parent).copied().flatten()
         };
-        d.set("P", parent.map_or(Object::Null, Object::Reference));
         let pg = content[e]
             .first()
             .map(|(p, _)| *p)
             .or(links[e].first().map(|(_, p)| *p));
-        if let Some(page) = pg.and_then(|p| page_ids.get(p)) {
-            d.set("Pg", *page);
-        }
-        let mut kids: Vec<Object> = el
-            .children
-            .iter()
-            .filter_map(|c| ids[*c])
-            .map(Object::Reference)
-            .collect();
+        kids.clear();
+        kids.extend(el.children.iter().filter_map(|c| ids[*c]).map(Kid::Element));
         for (page, mcid) in &content[e] {
             if Some(*page) == pg {
-                kids.push(Object::Integer(*mcid));
+                kids.push(Kid::Content(*mcid));
             } else if let Some(page) = page_ids.get(*page) {
-                let mut mcr = Dictionary::new();
-                mcr.set("Type", name("MCR"));
-                mcr.set("Pg", *page);
-                mcr.set("MCID", *mcid);
-                kids.push(Object::Dictionary(mcr));
+                kids.push(Kid::ContentOn(*page, *mcid));
             }
         }
         for (annot, page) in &links[e] {
-            let mut objr = Dictionary::new();
-            objr.set("Type", name("OBJR"));
-            objr.set("Obj", *annot);
-            if let Some(page) = page_ids.get(*page) {
-                objr.set("Pg", *page);
-            }
-            kids.push(Object::Dictionary(objr));
+            kids.push(Kid::Link(*annot, page_ids.get(*page).copied()));
         }
-        match kids.len() {
-            1 if matches!(kids[0], Object::Integer(_) | Object::Reference(_)) => d.set("K", kids.remove(0)),
-            _ => d.set("K", kids),
-        }
-        match el.role {
-            Role::List { numbered } => {
-                let mut a = Dictionary::new();
-                a.set("O", name("List"));
-                a.set("ListNumbering", name(if numbered { "Decimal" } else { "Disc" }));
-                d.set("A", a);
+        written.dictionary(id, |d| {
+            d.name(b"S", el.role.name().as_bytes());
+            if let Some(lang) = &el.lang {
+                d.object(b"Lang", &Object::string_literal(lang.as_str()));
             }
-            Role::RowHeader => {
-                let mut a = Dictionary::new();
-                a.set("O", name("Table"));
-                a.set("Scope", name("Row"));
-                d.set("A", a);
+            match parent {
+                Some((parent, _)) => d.reference(b"P", parent),
+                None => d.object(b"P", &Object::Null),
             }
-            _ => {}
-        }
-        lo.objects.insert(id, Object::Dictionary(d));
+            if let Some((page, _)) = pg.and_then(|p| page_ids.get(p)) {
+                d.reference(b"Pg", *page);
+            }
+            match kids.as_slice() {
+                [kid] if kid.is_bare() => d.token(b"K", |item| kid.write(item)),
+                all => d.array(b"K", all, |item, kid| kid.write(item)),
+            }
+            match el.role {
+                Role::List { numbered } => d.dictionary(b"A", |a| {
+                    a.name(b"O", b"List");
+                    a.name(b"ListNumbering", if numbered { b"Decimal" } else { b"Disc" });
+                }),
+                Role::RowHeader => d.dictionary(b"A", |a| {
+                    a.name(b"O", b"Table");
+                    a.name(b"Scope", b"Row");
+                }),
+                _ => {}
+            }
+        });
     }
 
     // The parent tree: for each page the element of each marked-content
