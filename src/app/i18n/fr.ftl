@@ -23,7 +23,7 @@ drafts-count = { $count ->
     [one] { $count } brouillon
    *[other] { $count } brouillons
 }
-drafts-no-storage = Ce navigateur ne permet pas à la page d'enregistrer : les brouillons ne peuvent pas être gardés ici. Vous pouvez tout de même commencer un brouillon; téléchargez-le comme fichier de réponses avant de fermer la page.
+drafts-no-storage = Ce navigateur ne permet pas à la page d'enregistrer : les brouillons ne peuvent pas être gardés ici. Vous pouvez tout de même commencer un brouillon ; téléchargez-le comme fichier de réponses avant de fermer la page.
 drafts-undo = Annuler la suppression
 drafts-stored-for-review-failed = Le fichier a été lu, mais n'a pas pu être enregistré pour la révision : { $error }.
 drafts-store-failed = Le fichier a été lu, mais n'a pas pu être enregistré : { $error }.
@@ -44,7 +44,7 @@ drafts-restored = « { $name } » rétabli.
 drafts-restore-failed = « { $name } » n'a pas pu être rétabli : { $error }.
 drafts-review-problems-title = Le fichier de brouillon n'a pas pu être ouvert pour la révision
 drafts-import-problems-title = Le fichier de réponses n'a pas pu être importé
-drafts-changed-elsewhere = il a été modifié dans un autre onglet et ne peut plus être lu; rechargez la page
+drafts-changed-elsewhere = il a été modifié dans un autre onglet et ne peut plus être lu ; rechargez la page
 drafts-rename-failed = « { $name } » n'a pas pu être renommé : { $error }.
 drafts-renamed = « { $name } » renommé « { $new_name } ».
 drafts-copy-failed = « { $name } » n'a pas pu être copié : { $error }.
@@ -57,7 +57,7 @@ drafts-last-changed-id = Dernière modification : { $time } (brouillon { $id })
 drafts-save-name = Enregistrer le nom
 drafts-rename = Renommer
 drafts-duplicate = Dupliquer
-drafts-download-of = { " " }de { $name }
+drafts-download-of = { " " }de « { $name } »
 drafts-delete = Supprimer
 drafts-entry-download-failed = L'entrée n'a pas pu être téléchargée : { $error }.
 drafts-damaged-label = brouillon endommagé
@@ -69,7 +69,7 @@ drafts-damaged-delete = Le supprimer
 clash-heading = Vous avez déjà ce brouillon
 clash-text = Le fichier est une version de « { $name } »{ $saved ->
     [none] {""}
-   *[other] , modifié ici pour la dernière fois { $saved }
+   *[other] , modifié ici pour la dernière fois le { $saved }
 }. { $review ->
     [yes] Voulez-vous ajouter la révision du fichier au brouillon qui se trouve ici, remplacer ce brouillon par le fichier, ou garder les deux ?
    *[no] Le fichier ne contient aucune révision. Voulez-vous remplacer le brouillon qui se trouve ici par le fichier, ou garder les deux ?
@@ -91,7 +91,7 @@ start-review-hint = Ouvrez un brouillon qu'on vous a envoyé pour le commenter e
 broken-heading = Les modèles de politique n'ont pas pu être chargés
 broken-text = Rien n'a été modifié. Ces problèmes doivent être corrigés dans les modèles :
 content-loading = Chargement du texte de la politique…
-content-offline = Le texte de la politique n'a pas pu être récupéré : le réseau est coupé et cette langue n'a pas encore été conservée pour l'usage hors ligne. Connectez-vous une fois ; ensuite, elle fonctionnera hors ligne.
+content-offline = Le texte de la politique n'a pas pu être récupéré : le réseau est coupé et cette langue n'a pas encore été gardée pour une utilisation hors ligne. Connectez-vous au réseau une fois ; elle sera ensuite disponible hors ligne.
 content-fetch-failed = Le texte de la politique n'a pas pu être récupéré ({ $error }).
 content-damaged = Le texte de la politique récupéré par cette version est inutilisable ({ $error }). Rechargez la page ; si le problème persiste, les fichiers de l'application sur ce serveur sont incomplets.
 content-retry = Réessayer
@@ -135,14 +135,14 @@ draft-not-here = Il n'y a pas de brouillon à cette adresse. Il a peut-être ét
 draft-not-found = Brouillon introuvable
 go-to-drafts = Aller à vos brouillons
 part-failed-title = Cette page n'a pas pu être chargée
-part-failed = Cette partie de l'application n'a pas encore été téléchargée, et le réseau est inaccessible. Vos brouillons sont en sécurité dans ce navigateur. Connectez-vous une fois et réessayez : ensuite, elle fonctionne hors ligne.
+part-failed = Cette partie de l'application n'a pas encore été récupérée, et le réseau est inaccessible. Vos brouillons sont en sécurité dans ce navigateur. Connectez-vous au réseau une fois, puis réessayez : ensuite, elle fonctionnera hors ligne.
 part-retry = Réessayer
 preview-hide = Masquer l'aperçu de la politique
 preview-show = Afficher l'aperçu de la politique
 
 update-waiting = Une nouvelle version de l'application est prête. Elle sera utilisée lorsque tous les onglets de l'application seront fermés.
 update-use-now = L'utiliser maintenant
-update-taken-over = Une nouvelle version de l'application est installée; cette page exécute encore l'ancienne.
+update-taken-over = Une nouvelle version de l'application est installée ; cette page exécute encore l'ancienne.
 update-reload-now = Recharger maintenant
 update-reload-note = (la page sera rechargée : vérifiez d'abord que votre brouillon est indiqué comme enregistré).
 
@@ -151,7 +151,7 @@ notice-not-saved = Vos réponses ne sont pas enregistrées
 notice-not-saved-text = { $error }. { $advice }
 notice-download-answers = Télécharger vos réponses
 notice-changed-elsewhere = Ce brouillon a été modifié dans un autre onglet ou une autre fenêtre
-notice-changed-elsewhere-text = L'enregistrement est interrompu pour qu'aucune des deux versions ne soit perdue. Choisissez la version à garder; vous pouvez d'abord télécharger celle-ci.
+notice-changed-elsewhere-text = L'enregistrement est interrompu pour qu'aucune des deux versions ne soit perdue. Choisissez la version à garder ; vous pouvez d'abord télécharger celle-ci.
 notice-download-this = Télécharger cette version
 notice-other-unreadable = L'autre version ne peut pas être lue par cette version de l'application. Téléchargez cette version, puis ouvrez vos brouillons : l'autre y figure avec un lien de téléchargement.
 notice-use-other = Utiliser l'autre version
@@ -159,7 +159,7 @@ notice-keep-this = Garder cette version
 
 ## La barre du brouillon
 
-bar-saved = Enregistré dans ce navigateur { $time }
+bar-saved = Enregistré dans ce navigateur le { $time }
 bar-not-saved = Non enregistré
 bar-changed-elsewhere = Non enregistré : modifié dans un autre onglet
 bar-downloaded = Fichier de réponses téléchargé.
@@ -220,14 +220,14 @@ made-downloaded-pages = { $what ->
     [one] { $pages } page
    *[other] { $pages } pages
 }).
-made-missing-glyphs = { $done } La police du PDF n'a pas de glyphe pour ces caractères, imprimés comme « ? » :{ $chars }.
+made-missing-glyphs = { $done } La police du PDF n'a pas de glyphe pour ces caractères, remplacés par « ? » à l'impression :{ $chars }.
 export-web-downloaded = Page Web téléchargée.
 export-web-failed = La page Web n'a pas pu être téléchargée : { $error }.
 export-placeholder-help = Un espace réservé imprime entre crochets le sujet de la question, là où sa réponse ira. La page Vérifier les réponses énumère toutes les questions encore sans réponse.
 export-anyway = Exporter quand même
-export-include-approval = Inclure le registre d'approbation
+export-include-approval = Inclure le registre des approbations
 export-pdf = Exporter en PDF
-export-web = Télécharger en page Web
+export-web = Télécharger sous forme de page Web
 export-word = Exporter en Word (DOCX)
 export-quick = Aide-mémoire du personnel (PDF)
 export-notes = Note de présentation pour l'approbation (PDF)
@@ -278,7 +278,7 @@ questions-back = Précédent
 questions-next = Suivant
 questions-return-to-check = Revenir à la vérification des réponses
 field-check = À vérifier :
-field-bidi = Cette réponse contient une commande de direction invisible, qui peut afficher le texte dans un autre ordre que celui de la saisie. L'aperçu et le PDF montrent chacune par une marque comme [RLO U+202E]; supprimez-la, sauf si vous l'avez voulue.
+field-bidi = Cette réponse contient une commande de direction invisible, qui peut afficher le texte dans un autre ordre que celui de la saisie. L'aperçu et le PDF signalent chacune par une marque telle que [RLO U+202E] ; supprimez-la, sauf si vous l'avez voulue.
 field-error = Erreur :
 field-unanswered = Répondez à cette question, ou revenez-y plus tard.
 checks-heading = Vérifications
@@ -301,7 +301,7 @@ notes-replies = { $count ->
     [one] { $count } réponse
    *[other] { $count } réponses
 }
-notes-changed = Modifié depuis la révision
+notes-changed = Texte modifié depuis la révision
 notes-label = Notes de révision
 
 ## L'écran d'erreur (le crochet de panique)
@@ -323,12 +323,12 @@ review-missing-name = Entrez votre nom
 review-missing-role = Entrez votre fonction
 review-missing-date = Entrez la date de votre décision
 review-missing-decision = Choisissez d'approuver ou de demander des modifications
-review-not-reviewed = Non révisé
+review-not-reviewed = Non révisée
 review-verdict-comments = { $verdict }, { $count ->
     [one] { $count } commentaire
    *[other] { $count } commentaires
 }
-review-marked = Marqué « { $verdict } ».
+review-marked = Section marquée « { $verdict } ».
 review-name-first = Entrez d'abord votre nom, pour que les autres sachent qui a commenté.
 review-comment-first = Écrivez d'abord un commentaire.
 review-comment-added = Commentaire ajouté.
@@ -390,7 +390,7 @@ decks-missing = Il n'y a pas de paquet nommé « { $id } ». Choisissez-en un 
 decks-lede = Présentez au personnel des situations réelles, une à la fois, et révélez ce que cette politique prévoit pour chacune. Les verdicts suivent les réponses de ce brouillon et citent les numéros de section de la politique.
 decks-choose = Choisir un paquet
 decks-presenting = Présentation
-decks-presenting-text = Chaque carte occupe toute la fenêtre. Chaque commande est aussi un bouton; ces touches fonctionnent également :
+decks-presenting-text = Chaque carte occupe toute la fenêtre. Chaque commande est aussi un bouton ; ces touches fonctionnent également :
 decks-key-next = Flèche droite, Page suivante ou N
 decks-key-next-does = Mise en situation suivante
 decks-key-previous = Flèche gauche, Page précédente ou P
@@ -461,7 +461,7 @@ library-now-uses = Le brouillon utilise maintenant les clauses de « { $name }�
 library-now-standard = Le brouillon utilise maintenant les clauses standard.
 library-standard = Le brouillon utilise les clauses standard fournies avec l'application.
 library-pending = Lecture des clauses importées de « { $file } »… D'ici là, les clauses standard sont utilisées.
-library-failed = Les clauses importées de « { $file } » n'ont pas pu être lues pour l'instant ({ $reason }) : les clauses standard sont utilisées. Le fichier est gardé avec le brouillon; rechargez la page pour réessayer.
+library-failed = Les clauses importées de « { $file } » n'ont pas pu être lues pour l'instant ({ $reason }) : les clauses standard sont utilisées. Le fichier est gardé avec le brouillon ; rechargez la page pour réessayer.
 library-loaded = Le brouillon utilise les clauses importées de « { $file } ».
 library-refused = Les clauses importées de « { $file } » ne se chargent plus avec cette version de l'application : les clauses standard sont utilisées. Le fichier est gardé avec le brouillon.
 library-stored-problems = Problèmes dans les clauses importées
@@ -472,11 +472,11 @@ library-hint = Un fichier .yaml au format des fichiers policy-templates/clauses 
 library-use-standard = Utiliser les clauses standard
 word-not-kept = Le modèle Word n'a pas pu être gardé : { $error }. { $advice }
 word-now-uses = Les exportations Word utilisent maintenant { $template }.
-word-removed = Le modèle Word est retiré; les exportations Word utilisent les styles de l'application.
+word-removed = Le modèle Word est retiré ; les exportations Word utilisent les styles de l'application.
 word-remove-failed = Le modèle Word n'a pas pu être retiré : { $error }.
 word-legend = Utiliser notre modèle Word
 word-uses = Les exportations Word utilisent les styles, le thème et les polices de { $template }.
-word-own-styles = Les exportations Word utilisent les styles de l'application. Choisissez le fichier .docx ou .dotx de votre organisation (jusqu'à { $kb } Ko) pour utiliser ses styles, son thème et ses polices.
+word-own-styles = Les exportations Word utilisent les styles de l'application. Choisissez le fichier .docx ou .dotx de votre organisation (jusqu'à { $kb } Ko) pour utiliser ses styles, son thème et ses polices.
 word-label = Modèle Word (.docx ou .dotx)
 word-remove = Retirer le modèle Word
 features-heading = Certaines fonctions ne sont pas offertes dans ce navigateur
@@ -493,14 +493,14 @@ sig-who = { $verdict } par { $reviewer } ({ $role }), { $date }
 sig-trusted = Vous faites confiance à cette clé.
 sig-check-and-trust = Vérifier la clé de { $reviewer } et lui faire confiance
 sig-other-key = Autre clé : { $reviewer } a déjà signé avec { $known }. Demandez à cette personne, par téléphone ou en personne, si cette clé est la sienne avant de vous fier à cette révision.
-sig-signed-with = { $who } : signé avec la clé
+sig-signed-with = { $who } : signée avec la clé
 sig-verified = ; la signature a été vérifiée.
-sig-edited = Modifié après la révision :
-sig-edited-text = { $who }. Le fichier a été modifié après la signature de la personne réviseure (clé { $fingerprint }) : cette décision ne compte ni sur la page couverture ni dans le registre d'approbation.
-sig-unsigned = { $who } : non signé.
+sig-edited = Décision modifiée après la révision :
+sig-edited-text = { $who }. Le fichier a été modifié après la signature de la personne réviseure (clé { $fingerprint }) : cette décision ne compte ni sur la page couverture ni dans le registre des approbations.
+sig-unsigned = { $who } : non signée.
 sig-now-trusted = Vous faites maintenant confiance à la clé { $fingerprint } de { $reviewer }.
 sig-trust-failed = La clé n'a pas pu être gardée comme fiable : { $error }.
-sig-later = La clé n'est pas encore jugée fiable; vous pourrez la vérifier plus tard depuis cette liste.
+sig-later = La clé n'est pas encore jugée fiable ; vous pourrez la vérifier plus tard depuis cette liste.
 sig-heading = Signatures de la révision
 sig-trust-heading = Faire confiance à la clé de { $reviewer } ?
 sig-trust-text = C'est la première révision signée avec cette clé. Avant de lui faire confiance, demandez à { $reviewer }, par téléphone ou en personne, de vous lire l'empreinte affichée sur sa page de révision, et vérifiez qu'il s'agit bien de :
@@ -539,37 +539,37 @@ safe-restored = { $count ->
 safe-restored-some = { $count ->
     [one] { $count } brouillon rétabli
    *[other] { $count } brouillons rétablis
-} à partir de la sauvegarde; { $skipped ->
+} à partir de la sauvegarde ; { $skipped ->
     [one] { $skipped } brouillon laissé de côté
    *[other] { $skipped } brouillons laissés de côté
 }.
 safe-restore-failed = « { $name } » n'a pas pu être rétabli : { $error }. Rien n'a été modifié.
 safe-checking-signatures = Vérification des signatures de révision de la sauvegarde…
 safe-restore-unchecked = « { $name } » n'a pas pu être rétabli : ses signatures de révision n'ont pas pu être vérifiées ({ $error }). Rien n'a été modifié.
-safe-restore-other-answer = l'outil de fichiers de l'application a répondu pour un autre fichier
-safe-here = « { $name } », modifié ici pour la dernière fois { $time }
+safe-restore-other-answer = l'assistant de fichiers de l'application a répondu pour un autre fichier
+safe-here = « { $name } », modifié ici pour la dernière fois le { $time }
 safe-here-unreadable = un brouillon qui ne peut pas être ouvert
-safe-incoming = « { $name } », modifié pour la dernière fois { $time }
+safe-incoming = « { $name } », modifié pour la dernière fois le { $time }
 safe-incoming-unreadable = { $name }, que cette version ne peut pas ouvrir
 safe-clash-heading = Ce brouillon est déjà ici
-safe-clash-text = La sauvegarde contient { $incoming }; ce navigateur contient { $here }. Voulez-vous remplacer le brouillon qui se trouve ici par celui de la sauvegarde, garder les deux, ou laisser de côté celui de la sauvegarde ?
+safe-clash-text = La sauvegarde contient { $incoming } ; ce navigateur contient { $here }. Voulez-vous remplacer le brouillon qui se trouve ici par celui de la sauvegarde, garder les deux, ou laisser de côté celui de la sauvegarde ?
 safe-leave-out = Le laisser de côté
 safe-heading = Gardez vos brouillons en sécurité
 safe-back-up = Sauvegarder tous les brouillons
 safe-restore = Rétablir des brouillons à partir d'une sauvegarde
-safe-restore-hint = Un fichier de sauvegarde créé avec « Sauvegarder tous les brouillons », dans ce navigateur ou un autre. Les brouillons qui se trouvent ici sont gardés; on vous demandera quoi faire de ceux que la sauvegarde contient aussi.
+safe-restore-hint = Un fichier de sauvegarde créé avec « Sauvegarder tous les brouillons », dans ce navigateur ou un autre. Les brouillons qui se trouvent ici sont gardés ; on vous demandera quoi faire de ceux que la sauvegarde contient aussi.
 safe-restore-stopped = « { $name } » n'a pas pu être rétabli : { $error }. { $count ->
-    [0] Aucun brouillon n'avait été rétabli avant lui; les autres ne l'ont pas été.
-    [one] { $count } brouillon avait été rétabli avant lui; les autres ne l'ont pas été.
-   *[other] { $count } brouillons avaient été rétablis avant lui; les autres ne l'ont pas été.
+    [0] Aucun brouillon n'avait été rétabli avant lui ; les autres ne l'ont pas été.
+    [one] { $count } brouillon avait été rétabli avant lui ; les autres ne l'ont pas été.
+   *[other] { $count } brouillons avaient été rétablis avant lui ; les autres ne l'ont pas été.
 }
 check-change-answer = Modifier votre réponse
 check-change-answer-to = à la question : { $label }
 check-warnings-heading = Avertissements de cohérence
 questions-done = Terminé
 questions-to-answer = { $count ->
-    [one] { $count } question à répondre
-   *[other] { $count } questions à répondre
+    [one] { $count } question sans réponse
+   *[other] { $count } questions sans réponse
 }
 
 ## Errors as the user reads them (each enum's Display stays English, for logs and tests)
@@ -598,13 +598,13 @@ error-content-not-in-build = cette version de l'application n'a pas de fichier d
     [fr] en français
    *[en] en anglais
 }
-error-content-offline = le fichier de contenu n'a pas pu être récupéré (hors ligne, et pas encore gardé pour l'utilisation hors ligne)
+error-content-offline = le fichier de contenu n'a pas pu être récupéré (hors ligne, et pas encore gardé pour une utilisation hors ligne)
 error-content-status = le fichier de contenu n'a pas pu être récupéré (le serveur a répondu { $status })
 error-signing-no-crypto = ce navigateur n'offre pas la cryptographie nécessaire à la signature (WebCrypto) ; ouvrez l'application en https ou dans un navigateur à jour
 error-signing-no-key-store = ce navigateur ne laisse pas la page garder une clé de signature (IndexedDB est désactivé, comme dans certaines fenêtres de navigation privée)
 error-signing-browser = le navigateur n'a pas pu signer : { $reason }
 error-library-not-checked = les clauses n'ont pas pu être vérifiées
-review-comment-meta-resolved = { $author }, { $time } (résolu)
+review-comment-meta-resolved = { $author }, { $time } (réglé)
 
 ## Problems in an imported file, by kind (the rest are in the pipeline's English)
 
@@ -628,4 +628,4 @@ diag-wrong-type = ceci est { $found ->
    *[number] un nombre
 }
 diag-syntax = le YAML est mal formé ici ({ $detail })
-diag-too-large = le fichier fait { $size } octets, plus que la limite de { $max } octets : divisez-le en fichiers plus petits
+diag-too-large = le fichier fait { $size } octets, plus que la limite de { $max } octets : divisez-le en fichiers plus petits

@@ -534,7 +534,7 @@ mod tests {
         large.set("max", "1000000");
         assert_eq!(
             text_in(Lang::Fr, "diag-too-large", Some(&large)),
-            "le fichier fait 1000001 octets, plus que la limite de 1000000 octets\u{a0}: divisez-le en fichiers plus petits"
+            "le fichier fait 1000001\u{a0}octets, plus que la limite de 1000000\u{a0}octets\u{a0}: divisez-le en fichiers plus petits"
         );
     }
 

@@ -258,7 +258,7 @@ mod tests {
                 version: "non numérotée".into(),
                 date: "1er décembre 2026".into(),
                 changes: "première publication.".into(),
-                approved_by: "refusée, Ana a demandé des modifications".into(),
+                approved_by: "non accordée, Ana ayant demandé des modifications".into(),
             }
         );
         assert_eq!(h[1].date, "pas encore révisée");

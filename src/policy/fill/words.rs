@@ -209,7 +209,7 @@ pub const FRENCH: Words = Words {
     not_yet_reviewed: "pas encore révisée",
     not_yet_approved: "pas encore accordée",
     edited_after_review: "non comptée, la décision ayant été modifiée après la révision",
-    not_approved: |reviewer| format!("refusée, {reviewer} a demandé des modifications"),
+    not_approved: |reviewer| format!("non accordée, {reviewer} ayant demandé des modifications"),
     approver: |reviewer, role| format!("{reviewer} ({role})"),
     revision: |version, date, changes, approved| {
         format!("Version {version}, {date}. Modifications\u{a0}: {changes} Approbation\u{a0}: {approved}.")
@@ -220,20 +220,20 @@ pub const FRENCH: Words = Words {
         "Prochaine révision\u{a0}: non fixée (indiquez la date d'entrée en vigueur et le cycle de révision).",
 
     record_title: "Registre des approbations",
-    record_intro: "Ce registre présente les révisions de la présente politique et les décisions prises.",
+    record_intro: "Ce registre énumère les révisions de la présente politique et les décisions prises.",
     verdicts: ["approuvée", "modifications demandées"],
     decision: |reviewer, role, verdict, date, signed| {
         format!("{reviewer} ({role})\u{a0}: {verdict} le {date}.{signed}")
     },
-    signed_with: |key| format!(" Signée avec la clé {key}\u{a0}; la signature a été vérifiée."),
-    not_signed: " Non signée.",
+    signed_with: |key| format!(" Décision signée avec la clé {key}\u{a0}; la signature a été vérifiée."),
+    not_signed: " Décision non signée.",
     edited_decisions: |n| {
         if n == 1 {
-            "1 décision du fichier révisé a été modifiée après sa signature\u{a0}; elle n'est donc pas comptée."
+            "Une décision du fichier révisé a été modifiée après sa signature\u{a0}; elle n'est donc pas comptée."
                 .to_owned()
         } else {
             format!(
-                "{n} décisions du fichier révisé ont été modifiées après leur signature\u{a0}; elles ne sont donc pas comptées."
+                "Dans le fichier révisé, {n} décisions ont été modifiées après leur signature\u{a0}; elles ne sont donc pas comptées."
             )
         }
     },
@@ -261,18 +261,20 @@ pub const FRENCH: Words = Words {
     lines: ["Nom", "Fonction", "Signature", "Date"],
     return_sheet: "Remettez la feuille signée à votre gestionnaire, qui la conserve avec votre dossier de formation.",
 
-    // The title is quoted: « la Politique… » would need its gender.
+    // The title is quoted and the organization labelled: « la Politique… »
+    // would need the title's gender, « de {organization} » the name's
+    // article (« de la Résidence », « du Centre »).
     reminder_summary: |title| format!("Révision prévue\u{a0}: {title}"),
     reminder_about: |title, organization, version, owner| {
         format!(
-            "Révision du document «\u{a0}{title}\u{a0}» de {organization}, version {version}.\nResponsable\u{a0}: {owner}."
+            "Révision du document «\u{a0}{title}\u{a0}», version {version}.\nOrganisation\u{a0}: {organization}.\nResponsable\u{a0}: {owner}."
         )
     },
     reminder_checklist_heading: "À faire\u{a0}:",
     reminder_checklist: [
         "Vérifier les plateformes qu'utilise le personnel, y compris les nouvelles.",
         "Vérifier si les lois sur la protection des renseignements personnels et les lignes directrices des organismes de réglementation ont changé depuis la dernière révision.",
-        "Relire les incidents et les questions survenus depuis la dernière révision.",
+        "Passer en revue les incidents survenus et les questions reçues depuis la dernière révision.",
         "Mettre à jour la politique, consigner la nouvelle version et la faire approuver.",
     ],
     reminder_alarm: |title| format!("La révision du document «\u{a0}{title}\u{a0}» est prévue dans une semaine"),
