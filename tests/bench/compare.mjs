@@ -42,7 +42,9 @@ export async function pdfComparison(browser, server, path) {
   await context.close();
 
   const doc = JSON.parse(json);
-  console.log(`\nPDF of the longest sample (${doc.title}), in one headless Chromium page, warm = median of ${warm}:`);
+  console.log(
+    `\nPDF of the longest sample (${doc.title}), in one headless Chromium page, warm = median of ${warm} after ${r.settle} runs not measured (the engine's tier-up), for each library:`,
+  );
   console.log(
     `  ours, tagged PDF/UA-1 (structure tree, marked content, XMP), in the worker (performance.now() around generation): ` +
       `first ${ms(r.ours.first)}, warm ${ms(r.ours.warm)}; ${r.ours.pages} pages, ${kb(r.ours.size)}`,
@@ -61,7 +63,7 @@ export async function pdfComparison(browser, server, path) {
   row(`jsPDF ${version('jspdf')} (splitTextToSize, Helvetica)`, r.jspdf);
   row(`pdfmake ${version('pdfmake')} (contents, Roboto)`, r.pdfmake);
 
-  console.log(`\nWord file (DOCX) of the same Document, in the same page, warm = median of ${warm}:`);
+  console.log(`\nWord file (DOCX) of the same Document, in the same page, warm = median of ${warm} after ${r.settle} runs not measured:`);
   console.log(
     `  ours, docx-rs in the worker (performance.now() around generation): first ${ms(w.ours.first)}, warm ${ms(w.ours.warm)}; ${kb(w.ours.size)}`,
   );
