@@ -239,7 +239,7 @@ pub fn ExportButton() -> impl IntoView {
             .take(15)
             .chain(std::iter::once('Z'))
             .collect();
-        let job = FileJob::WriteReminder(ReminderRequest {
+        let job = FileJob::WriteReminder(Box::new(ReminderRequest {
             title: doc.title.clone(),
             organization: doc.author.clone(),
             owner: doc.cover.owner.to_plain(),
@@ -248,7 +248,7 @@ pub fn ExportButton() -> impl IntoView {
             draft_id,
             stamp,
             language: doc.language.clone(),
-        });
+        }));
         let file_name = crate::policy::files::history::reminder_file_name(next.due);
         leptos::task::spawn_local(async move {
             let said = match write_reminder(job).await {

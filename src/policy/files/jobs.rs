@@ -154,7 +154,7 @@ mod tests {
             language: "en-CA".into(),
         };
         // The page sends the job as JSON: it reads back as it was sent.
-        let job = FileJob::WriteReminder(asked.clone());
+        let job = FileJob::WriteReminder(Box::new(asked.clone()));
         let json = serde_json::to_string(&job).expect("a job is written");
         assert_eq!(serde_json::from_str::<FileJob>(&json).expect("and read"), job);
         let Reply::Calendar { text, .. } = run(
@@ -169,10 +169,10 @@ mod tests {
         };
         assert!(text.contains("BEGIN:VCALENDAR"), "{text}");
         assert!(text.contains("20280229"), "{text}");
-        let wrong = FileJob::WriteReminder(ReminderRequest {
+        let wrong = FileJob::WriteReminder(Box::new(ReminderRequest {
             due: "2028-02-30".into(),
             ..asked
-        });
+        }));
         let Reply::Failed { id, message } = run(
             FileRequest {
                 id: 4,

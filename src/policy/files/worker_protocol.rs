@@ -98,7 +98,7 @@ pub enum FileJob {
     },
     /// Write the review reminder as an iCalendar file: answered with
     /// [`Reply::Calendar`].
-    WriteReminder(ReminderRequest),
+    WriteReminder(Box<ReminderRequest>),
     /// Check the signatures of reviews again, such as those of a backup's
     /// drafts before they are restored: answered with [`Reply::Signatures`].
     CheckSignatures {
