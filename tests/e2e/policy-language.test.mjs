@@ -10,7 +10,9 @@
 // the web page and the Word file of a policy in French and English hold
 // both versions, French first, each in its language (the page read in the
 // browser with axe-core, the Word file with pandoc and Python's zipfile);
-// and axe-core finds nothing on a French page.
+// a content file whose templates do not load still lists the samples, and
+// a draft names the broken file with Try again; and axe-core finds nothing
+// on a French page.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -277,6 +279,38 @@ test('a damaged content file gets a clear message and a way to try again, and th
   await alert.waitFor();
   assert.match(await alert.innerText(), /damaged/);
   assert.equal(await page.evaluate(() => JSON.stringify(Object.entries(localStorage).sort())), stored, 'nothing stored changed');
+  broken = false;
+  await alert.getByRole('button', { name: 'Try again' }).click();
+  await page.getByLabel('Legal name of the organization').waitFor();
+  assert.equal(await page.getByLabel('Legal name of the organization').inputValue(), 'Clinique du Nord');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a content file that reads but whose templates do not load: the drafts page still lists the samples, a draft says which file is broken, and Try again opens it', async () => {
+  const { context, page, errors } = await openApp(env.browser, env.server.url, { serviceWorkers: 'block' });
+  await page.getByRole('button', { name: 'Start a new draft' }).click();
+  await page.getByLabel('Legal name of the organization').fill('Clinique du Nord');
+  await page.getByText(/^Saved in this browser/).waitFor();
+  const draftUrl = page.url();
+  let broken = true;
+  let brokenFile = '';
+  await page.route('**/content/en-*.json', async (route) => {
+    if (!broken) return route.continue();
+    const response = await route.fetch();
+    const content = JSON.parse(await response.text());
+    brokenFile = content.clauses[0].file;
+    content.clauses[0].data = { sections: 3 };
+    await route.fulfill({ response, body: JSON.stringify(content) });
+  });
+  // The drafts page needs only the samples and pack versions: it works.
+  await page.goto(env.server.url);
+  await page.getByRole('button', { name: 'Lakeside Community Hospital (Ontario)' }).waitFor();
+  // A draft needs the templates: their problems are said, located.
+  await page.goto(draftUrl);
+  const alert = page.getByRole('alert').filter({ hasText: 'The policy templates could not be loaded' });
+  await alert.waitFor();
+  assert.ok(brokenFile && (await alert.innerText()).includes(brokenFile), `the broken file is named: ${await alert.innerText()}`);
   broken = false;
   await alert.getByRole('button', { name: 'Try again' }).click();
   await page.getByLabel('Legal name of the organization').waitFor();
